@@ -1,0 +1,152 @@
+#include "central_region.h"
+
+#include <cmath>
+#include <numbers>
+#include <stdexcept>
+
+namespace collapse {
+
+namespace {
+
+constexpr int kRaysIn2D = 64;
+constexpr double kRayLength = 8.0;  // in standard deviations: beyond it a ray holds < 1e-13 of the mass
+constexpr int kRaySteps = 16;
+constexpr int kBisections = 24;
+
+// P(radius <= t) for a standard normal in d = 1 (|z|) or d = 2 (the Rayleigh law).
+double radialCdf(int dim, double t)
+{
+    if (dim == 1) {
+        return std::erf(t / std::numbers::sqrt2);
+    }
+    return -std::expm1(-0.5 * t * t);
+}
+
+} // namespace
+
+CentralRegion::CentralRegion(const GaussianMixture& original, double coverage) : dim_(original.dimension())
+{
+    if (dim_ == 1) {
+        directions_ = {Eigen::Vector2d(1.0, 0.0), Eigen::Vector2d(-1.0, 0.0)};
+    } else if (dim_ == 2) {
+        for (int i = 0; i < kRaysIn2D; ++i) {
+            const double angle = 2.0 * std::numbers::pi * (i + 0.5) / kRaysIn2D;
+            directions_.emplace_back(std::cos(angle), std::sin(angle));
+        }
+    } else {
+        throw std::invalid_argument("the central region is implemented for 1-D and 2-D distributions");
+    }
+    for (const auto& component : original.components()) {
+        const auto& lower = component.choleskyLower;
+        OriginalComponent unpacked{std::log(component.weight) + component.logNormaliser,
+                                   {component.mean[0], dim_ == 2 ? component.mean[1] : 0.0},
+                                   lower(0, 0),
+                                   dim_ == 2 ? lower(1, 0) : 0.0,
+                                   dim_ == 2 ? lower(1, 1) : 1.0};
+        original_.push_back(unpacked);
+    }
+    // The threshold c with P_0(p_0(X) >= c) = coverage, by bisection on log c: the mass inside falls as
+    // c rises. The bracket runs from above the highest peak down to far in the tails.
+    double high = -std::numeric_limits<double>::infinity();
+    for (const auto& component : original.components()) {
+        high = std::max(high, originalLogDensity(component.mean.data()));
+    }
+    high += 1.0;
+    double low = high - 200.0;
+    for (int i = 0; i < 60; ++i) {
+        const double middle = 0.5 * (low + high);
+        (massInside(original, middle) > coverage ? low : high) = middle;
+    }
+    logThreshold_ = 0.5 * (low + high);
+}
+
+double CentralRegion::originalLogDensity(const double* point) const
+{
+    // log Σ_k w_k N_k(x) by log-sum-exp; the whitening solves L y = x - mean by substitution.
+    double largest = -std::numeric_limits<double>::infinity();
+    double terms[16];
+    const std::size_t count = std::min<std::size_t>(original_.size(), 16);
+    for (std::size_t k = 0; k < count; ++k) {
+        const auto& c = original_[k];
+        const double y0 = (point[0] - c.mean[0]) / c.lower00;
+        double squared = y0 * y0;
+        if (dim_ == 2) {
+            const double y1 = (point[1] - c.mean[1] - c.lower10 * y0) / c.lower11;
+            squared += y1 * y1;
+        }
+        terms[k] = c.logScale - 0.5 * squared;
+        largest = std::max(largest, terms[k]);
+    }
+    if (count == 1) {
+        return terms[0];
+    }
+    double sum = 0.0;
+    for (std::size_t k = 0; k < count; ++k) {
+        sum += std::exp(terms[k] - largest);
+    }
+    return largest + std::log(sum);
+}
+
+double CentralRegion::massOutside(const GaussianMixture& model) const
+{
+    return std::max(0.0, 1.0 - massInside(model, logThreshold_));
+}
+
+double CentralRegion::massInside(const GaussianMixture& model, double logThreshold) const
+{
+    double mass = 0.0;
+    for (const auto& component : model.components()) {
+        mass += component.weight * componentMassInside(component, logThreshold);
+    }
+    return mass;
+}
+
+double CentralRegion::componentMassInside(const GaussianComponent& component, double logThreshold) const
+{
+    const auto& lower = component.choleskyLower;
+    double mass = 0.0;
+    for (const auto& direction : directions_) {
+        // The ray's step in data coordinates: L u, for the unit direction u in whitened coordinates.
+        double stride[2] = {lower(0, 0) * direction[0], 0.0};
+        double origin[2] = {component.mean[0], 0.0};
+        if (dim_ == 2) {
+            stride[1] = lower(1, 0) * direction[0] + lower(1, 1) * direction[1];
+            origin[1] = component.mean[1];
+        }
+        const auto inside = [&](double t) {
+            const double point[2] = {origin[0] + t * stride[0], origin[1] + t * stride[1]};
+            return originalLogDensity(point) >= logThreshold;
+        };
+        // Walk out along the ray, summing the radial mass of the stretches inside; each crossing of
+        // the boundary is located by bisection.
+        double rayMass = 0.0;
+        double start = 0.0;
+        bool wasInside = inside(0.0);
+        for (int step = 1; step <= kRaySteps; ++step) {
+            const double t = kRayLength * step / kRaySteps;
+            const bool isInside = inside(t);
+            if (isInside != wasInside) {
+                double a = kRayLength * (step - 1) / kRaySteps;
+                double b = t;
+                for (int i = 0; i < kBisections; ++i) {
+                    const double middle = 0.5 * (a + b);
+                    (inside(middle) == wasInside ? a : b) = middle;
+                }
+                const double crossing = 0.5 * (a + b);
+                if (wasInside) {
+                    rayMass += radialCdf(dim_, crossing) - radialCdf(dim_, start);
+                }
+                start = crossing;
+                wasInside = isInside;
+            }
+        }
+        if (wasInside) {
+            rayMass += 1.0 - radialCdf(dim_, start);
+        }
+        mass += rayMass;
+    }
+    // In 1-D the two rays each carry half the mass; in 2-D every ray carries 1/rays.
+    return mass / static_cast<double>(directions_.size());
+}
+
+} // namespace collapse

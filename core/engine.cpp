@@ -1,0 +1,105 @@
+#include "engine.h"
+
+#include "random.h"
+#include "training_set.h"
+
+#include <exception>
+#include <stdexcept>
+
+namespace collapse {
+
+// One replicate's state between generations: what it gathered and the samples of its latest model.
+struct Engine::Chain {
+    explicit Chain(const Scenario& scenario) : pool(scenario) {}
+    TrainingPool pool;
+    std::shared_ptr<const FittedModel> model;
+    Samples drawn;
+};
+
+Engine::Engine(const Scenario& scenario) : scenario_(scenario), experiment_(makeExperiment(scenario))
+{
+    columns_.push_back("train_size");
+    for (const auto& name : experiment_->metricNames()) {
+        columns_.push_back(name);
+    }
+}
+
+Engine::~Engine() = default;
+
+void Engine::step(Chain& chain, int replicate, int generation, Eigen::Ref<Eigen::RowVectorXd> row) const
+{
+    const auto r = static_cast<std::uint32_t>(replicate);
+    const auto g = static_cast<std::uint32_t>(generation);
+    const std::uint64_t seed = scenario_.seed;
+
+    const BatchComposition batch = batchComposition(scenario_, generation);
+    RandomStream humanRandom(seed, r, g, Purpose::OriginalData);
+    const Samples human = experiment_->drawOriginal(batch.human, humanRandom);
+    // The previous model drew M independent samples; any `synthetic` of them are a fair draw. In
+    // generation 0 there is no previous model and `synthetic` is 0.
+    const Eigen::Ref<const Samples> synthetic = chain.drawn.leftCols(batch.synthetic);
+
+    RandomStream subsampleRandom(seed, r, g, Purpose::Subsampling);
+    const Eigen::Ref<const Samples> training = chain.pool.next(human, synthetic, subsampleRandom);
+
+    RandomStream fitRandom(seed, r, g, Purpose::Fitting);
+    chain.model = experiment_->fit(training, fitRandom);
+
+    RandomStream sampleRandom(seed, r, g, Purpose::ModelSamples);
+    chain.drawn = chain.model->sample(scenario_.samples, scenario_.samplingBias, sampleRandom);
+
+    row[0] = static_cast<double>(training.cols());
+    std::vector<double> values(experiment_->metricNames().size());
+    experiment_->measure(*chain.model, chain.drawn, values);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        row[static_cast<Eigen::Index>(i + 1)] = values[i];
+    }
+}
+
+Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onGeneration,
+                            const std::atomic<bool>* cancel)
+{
+    const auto cancelled = [cancel] { return cancel != nullptr && cancel->load(std::memory_order_relaxed); };
+    const int replicates = scenario_.replicates;
+    std::vector<Chain> chains(static_cast<std::size_t>(replicates), Chain(scenario_));
+
+    for (int generation = 0; generation < scenario_.generations; ++generation) {
+        if (cancelled()) {
+            return Outcome::Cancelled;
+        }
+        Eigen::MatrixXd metrics(replicates, static_cast<Eigen::Index>(columns_.size()));
+        std::exception_ptr failure;
+#pragma omp parallel for schedule(dynamic, 1)
+        for (int replicate = 0; replicate < replicates; ++replicate) {
+            if (cancelled()) {
+                continue;
+            }
+            try {
+                Eigen::RowVectorXd row(metrics.cols());
+                step(chains[static_cast<std::size_t>(replicate)], replicate, generation, row);
+                metrics.row(replicate) = row;
+            } catch (...) {
+#pragma omp critical(engine_failure)
+                if (!failure) {
+                    failure = std::current_exception();
+                }
+            }
+        }
+        if (failure) {
+            std::rethrow_exception(failure);
+        }
+        if (cancelled()) {
+            return Outcome::Cancelled;
+        }
+        GenerationSnapshot snapshot;
+        snapshot.generation = generation;
+        snapshot.metrics = std::move(metrics);
+        snapshot.model = chains.front().model;
+        const Samples& drawn = chains.front().drawn;
+        snapshot.samples = drawn.leftCols(std::min(drawn.cols(), kDisplaySampleCap));
+        onGeneration(std::move(snapshot));
+    }
+    return Outcome::Finished;
+}
+
+} // namespace collapse

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "experiment.h"
+#include "samples.h"
+#include "scenario.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace collapse {
+
+// Everything a view needs of one finished generation: the metric row of every replicate, and the
+// model and samples of replicate 0, which the stage draws. Immutable once emitted.
+struct GenerationSnapshot {
+    int generation = 0;
+    // One row per replicate, one column per Engine::metricColumns() entry; NaN where a value is
+    // missing.
+    Eigen::MatrixXd metrics;
+    std::shared_ptr<const FittedModel> model;
+    // Replicate 0's samples from the model, at most kDisplaySampleCap of them.
+    Samples samples;
+};
+
+// The stage never draws more points than this, whatever M is.
+inline constexpr Eigen::Index kDisplaySampleCap = 5000;
+
+// Runs the recursion of DESIGN.md §1: `replicates` independent chains of `generations` fits, in
+// parallel over replicates with OpenMP. Random numbers are keyed by (seed, replicate, generation,
+// purpose), so results are identical for any thread count.
+class Engine {
+public:
+    explicit Engine(const Scenario& scenario);
+    ~Engine();
+
+    const Scenario& scenario() const { return scenario_; }
+    const Experiment& experiment() const { return *experiment_; }
+    // train_size, then the model's metrics.
+    const std::vector<std::string>& metricColumns() const { return columns_; }
+
+    enum class Outcome { Finished, Cancelled };
+
+    // Runs every generation, calling `onGeneration` on this thread as each finishes. `cancel` is
+    // checked before each generation and before each replicate's step. Errors inside the parallel
+    // region are rethrown here as std::runtime_error.
+    Outcome run(const std::function<void(GenerationSnapshot&&)>& onGeneration,
+                const std::atomic<bool>* cancel = nullptr);
+
+private:
+    struct Chain;
+    void step(Chain& chain, int replicate, int generation, Eigen::Ref<Eigen::RowVectorXd> row) const;
+
+    Scenario scenario_;
+    std::unique_ptr<Experiment> experiment_;
+    std::vector<std::string> columns_;
+};
+
+} // namespace collapse

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "samples.h"
+#include "scenario.h"
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace collapse {
+
+class RandomStream;
+
+// A model fitted in one generation. Immutable once fitted, so the engine can hand it to a view on
+// another thread while the chain goes on.
+class FittedModel {
+public:
+    virtual ~FittedModel() = default;
+    // Draws the next synthetic data; `samplingBias` is λ of DESIGN.md §1.
+    virtual Samples sample(Eigen::Index count, double samplingBias, RandomStream& random) const = 0;
+};
+
+// One model family set up for a scenario: the original distribution p_0, how a model is fitted, and
+// what is measured of it. Shared read-only by every replicate, so all methods are const and
+// thread-safe.
+class Experiment {
+public:
+    virtual ~Experiment() = default;
+
+    // The model's metric columns (DESIGN.md §1), tail_mass first.
+    virtual const std::vector<std::string>& metricNames() const = 0;
+
+    // `count` fresh samples of p_0, the human data.
+    virtual Samples drawOriginal(Eigen::Index count, RandomStream& random) const = 0;
+
+    virtual std::shared_ptr<const FittedModel> fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const = 0;
+
+    // Writes metricNames().size() values for a fitted model and the samples it drew; NaN marks a value
+    // that does not exist (written as an empty CSV field).
+    virtual void measure(const FittedModel& model, const Samples& drawn, std::span<double> values) const = 0;
+};
+
+// The experiment for a scenario's model.
+std::unique_ptr<Experiment> makeExperiment(const Scenario& scenario);
+
+} // namespace collapse

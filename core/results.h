@@ -1,0 +1,36 @@
+#pragma once
+
+#include "engine.h"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace collapse {
+
+// The metrics of a whole run: one replicates x columns matrix per generation.
+struct RunResults {
+    std::vector<std::string> columns;
+    std::vector<Eigen::MatrixXd> generations;
+};
+
+// Per generation and column, across replicates (DESIGN.md §1). NaN values are left out; a statistic
+// with no value left is NaN.
+struct ColumnSummary {
+    double median, q10, q90, mean;
+};
+ColumnSummary summarise(const Eigen::Ref<const Eigen::VectorXd>& values);
+
+// The q-quantile by linear interpolation between order statistics (Hyndman & Fan's type 7, NumPy's
+// default). `sorted` must be sorted and free of NaN.
+double quantileOfSorted(const std::vector<double>& sorted, double q);
+
+// metrics.csv: generation, replicate, then every column; one row per (generation, replicate).
+void writeMetricsCsv(std::ostream& out, const RunResults& results);
+// summary.csv: generation, then <column>_median, _q10, _q90, _mean for every column.
+void writeSummaryCsv(std::ostream& out, const RunResults& results);
+
+// The shortest text that reads back as the same double; empty for NaN.
+std::string formatNumber(double value);
+
+} // namespace collapse

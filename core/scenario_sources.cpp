@@ -1,0 +1,162 @@
+#include "scenario_sources.h"
+
+#include "embedded_presets.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace collapse {
+
+namespace {
+
+constexpr std::uintmax_t kLargestScenarioFile = 1 << 20;
+
+std::string requiredText(const nlohmann::json& document, const char* key, std::string_view origin)
+{
+    const auto found = document.find(key);
+    if (found == document.end() || !found->is_string()) {
+        throw ScenarioError(std::string(origin) + ": needs a text \"" + key + "\"");
+    }
+    return found->get<std::string>();
+}
+
+Preset readPreset(std::string_view name, std::string_view text)
+{
+    const std::string origin = "preset " + std::string(name);
+    const nlohmann::json document = parseJsonDocument(text, origin);
+    Preset preset;
+    preset.name = name;
+    preset.title = requiredText(document, "title", origin);
+    preset.summary = requiredText(document, "summary", origin);
+    const nlohmann::json body = document.contains("compare") ? nlohmann::json{{"compare", document["compare"]}}
+                                                             : document.value("scenario", nlohmann::json());
+    preset.entries = scenarioEntries(body, origin);
+    return preset;
+}
+
+} // namespace
+
+std::vector<ScenarioEntry> scenarioEntries(const nlohmann::json& document, std::string_view origin)
+{
+    std::vector<ScenarioEntry> entries;
+    if (document.is_object() && document.contains("compare")) {
+        const auto& sides = document["compare"];
+        if (document.size() != 1 || !sides.is_array() || sides.size() < 2) {
+            throw ScenarioError(std::string(origin) +
+                                ": a comparison is {\"compare\": [{\"label\": ..., \"scenario\": {...}}, ...]} "
+                                "with two or more sides");
+        }
+        for (const auto& side : sides) {
+            if (!side.is_object() || !side.contains("label") || !side["label"].is_string() ||
+                !side.contains("scenario")) {
+                throw ScenarioError(std::string(origin) + ": every side of a comparison needs a \"label\" and a "
+                                                          "\"scenario\"");
+            }
+            entries.push_back({side["label"].get<std::string>(), side["scenario"]});
+        }
+    } else {
+        entries.push_back({"", document});
+    }
+    for (const auto& entry : entries) {
+        try {
+            scenarioFromJson(entry.object);
+        } catch (const ScenarioError& error) {
+            throw ScenarioError(std::string(origin) + ": " + (entry.label.empty() ? "" : entry.label + ": ") +
+                                error.what());
+        }
+    }
+    return entries;
+}
+
+const std::vector<Preset>& builtinPresets()
+{
+    static const std::vector<Preset> presets = [] {
+        std::vector<Preset> all;
+        for (const auto& file : resources::presetFiles()) {
+            all.push_back(readPreset(file.name, file.text));
+        }
+        return all;
+    }();
+    return presets;
+}
+
+const Preset& presetNamed(std::string_view name)
+{
+    std::string known;
+    for (const auto& preset : builtinPresets()) {
+        if (preset.name == name) {
+            return preset;
+        }
+        known += (known.empty() ? "" : ", ") + preset.name;
+    }
+    throw ScenarioError("unknown preset \"" + std::string(name) + "\" (known: " + known + ")");
+}
+
+std::vector<ScenarioEntry> readScenarioFile(const std::filesystem::path& path)
+{
+    const std::string origin = path.string();
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+        throw ScenarioError(origin + ": " +
+                            (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
+    }
+    if (std::filesystem::file_size(path, error) > kLargestScenarioFile) {
+        throw ScenarioError(origin + ": larger than 1 MiB, too large for a scenario file");
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) {
+        throw ScenarioError(origin + ": cannot be read");
+    }
+    return scenarioEntries(parseJsonDocument(text.str(), origin), origin);
+}
+
+std::vector<LabelledScenario> resolveScenarios(const ScenarioRequest& request)
+{
+    std::vector<ScenarioEntry> entries;
+    if (request.preset && request.file) {
+        throw ScenarioError("give either --preset or --scenario, not both");
+    }
+    if (request.preset) {
+        entries = presetNamed(*request.preset).entries;
+    } else if (request.file) {
+        entries = readScenarioFile(*request.file);
+    } else {
+        entries.push_back({"", nlohmann::json::object()});
+    }
+
+    std::vector<LabelledScenario> resolved;
+    for (auto& entry : entries) {
+        // Overriding the model with another one starts from that model's defaults: the keys of the
+        // other model would not apply.
+        for (const auto& override : request.overrides) {
+            if (override.key != "model") {
+                continue;
+            }
+            if (override.value != entry.object.value("model", nlohmann::json("gaussian"))) {
+                entry.object = nlohmann::json::object();
+            }
+            entry.object["model"] = override.value;
+        }
+        for (const auto& override : request.overrides) {
+            nlohmann::json alone = entry.object;
+            alone[override.key] = override.value;
+            try {
+                scenarioFromJson(alone);
+            } catch (const ScenarioError& error) {
+                if (override.key == "model" || std::string_view(error.what()).find('"' + override.key + '"') !=
+                                                   std::string_view::npos) {
+                    throw ScenarioError(override.option + ": " + error.what());
+                }
+            }
+        }
+        for (const auto& override : request.overrides) {
+            entry.object[override.key] = override.value;
+        }
+        resolved.push_back({entry.label, scenarioFromJson(entry.object)});
+    }
+    return resolved;
+}
+
+} // namespace collapse

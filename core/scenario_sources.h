@@ -1,0 +1,69 @@
+#pragma once
+
+#include "scenario.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace collapse {
+
+// One scenario of a preset or scenario file, kept as JSON so that command-line overrides can be
+// applied before validation. `label` names a side of a comparison (and its output subfolder); it is
+// empty for a single scenario.
+struct ScenarioEntry {
+    std::string label;
+    nlohmann::json object;
+};
+
+// A built-in preset (DESIGN.md §3): a title, two sentences for the window, and one scenario or, for a
+// comparison, two shown side by side.
+struct Preset {
+    std::string name;
+    std::string title;
+    std::string summary;
+    std::vector<ScenarioEntry> entries;
+
+    bool isComparison() const { return entries.size() > 1; }
+};
+
+// The built-in presets, sorted by name.
+const std::vector<Preset>& builtinPresets();
+// Throws ScenarioError naming the preset and listing the known ones.
+const Preset& presetNamed(std::string_view name);
+
+// The scenarios of a document: a scenario object, or {"compare": [{"label", "scenario"}, ...]}.
+std::vector<ScenarioEntry> scenarioEntries(const nlohmann::json& document, std::string_view origin);
+
+// Reads a scenario file; a missing, unreadable, oversized or malformed file throws ScenarioError
+// naming it.
+std::vector<ScenarioEntry> readScenarioFile(const std::filesystem::path& path);
+
+// A value given on the command line, e.g. --samples 50 or --set em_tol=1e-5.
+struct Override {
+    std::string option;  // as the user wrote it, for messages
+    std::string key;
+    nlohmann::json value;
+};
+
+struct LabelledScenario {
+    std::string label;
+    Scenario scenario;
+};
+
+// What to run: a preset, a scenario file, or (neither) the defaults of the overridden model.
+struct ScenarioRequest {
+    std::optional<std::string> preset;
+    std::optional<std::filesystem::path> file;
+    std::vector<Override> overrides;
+};
+
+// Validates the source, each override on its own, then everything together; throws ScenarioError
+// with a message that names the preset, file or option and the key at fault.
+std::vector<LabelledScenario> resolveScenarios(const ScenarioRequest& request);
+
+} // namespace collapse

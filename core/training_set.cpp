@@ -1,0 +1,65 @@
+#include "training_set.h"
+
+#include "random.h"
+
+#include <cmath>
+#include <numeric>
+#include <vector>
+
+namespace collapse {
+
+BatchComposition batchComposition(const Scenario& scenario, int generation)
+{
+    const Eigen::Index total = scenario.samples;
+    if (generation == 0) {
+        return {total, 0};
+    }
+    const double gamma = scenario.humanFraction;
+    const double keptSynthetic = (1.0 - gamma) * (1.0 - scenario.filterRate);
+    const double humanShare = gamma > 0.0 ? gamma / (gamma + keptSynthetic) : 0.0;
+    const auto human = static_cast<Eigen::Index>(std::llround(humanShare * static_cast<double>(total)));
+    return {human, total - human};
+}
+
+void TrainingPool::append(const Eigen::Ref<const Samples>& columns)
+{
+    if (columns.cols() == 0) {
+        return;
+    }
+    const Eigen::Index needed = size_ + columns.cols();
+    if (needed > storage_.cols() || storage_.rows() != columns.rows()) {
+        Samples grown(columns.rows(), std::max(needed, 2 * storage_.cols()));
+        grown.leftCols(size_) = storage_.leftCols(size_);
+        storage_.swap(grown);
+    }
+    storage_.middleCols(size_, columns.cols()) = columns;
+    size_ = needed;
+}
+
+Eigen::Ref<const Samples> TrainingPool::next(const Samples& human, const Eigen::Ref<const Samples>& synthetic,
+                                             RandomStream& random)
+{
+    if (policy_ == Policy::Replace) {
+        size_ = 0;
+    }
+    append(human);
+    append(synthetic);
+    if (policy_ != Policy::AccumulateSubsample || size_ <= samples_) {
+        return storage_.leftCols(size_);
+    }
+    // M distinct indices by a partial Fisher–Yates shuffle, kept in pool order.
+    std::vector<Eigen::Index> order(static_cast<std::size_t>(size_));
+    std::iota(order.begin(), order.end(), Eigen::Index{0});
+    for (Eigen::Index i = 0; i < samples_; ++i) {
+        const auto j = i + static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(size_ - i)));
+        std::swap(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>(j)]);
+    }
+    std::sort(order.begin(), order.begin() + samples_);
+    subsample_.resize(storage_.rows(), samples_);
+    for (Eigen::Index i = 0; i < samples_; ++i) {
+        subsample_.col(i) = storage_.col(order[static_cast<std::size_t>(i)]);
+    }
+    return subsample_;
+}
+
+} // namespace collapse

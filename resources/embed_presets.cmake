@@ -1,0 +1,26 @@
+# Writes OUTPUT, a C++ file holding the text of every JSON file in INPUTS as a raw string literal.
+set(body "")
+foreach(input IN LISTS INPUTS)
+    get_filename_component(name "${input}" NAME_WE)
+    file(READ "${input}" text)
+    string(APPEND body "    {\"${name}\", R\"collapselab(${text})collapselab\"},\n")
+endforeach()
+file(WRITE "${OUTPUT}.new" "// Generated from resources/presets by embed_presets.cmake.
+#include \"embedded_presets.h\"
+
+namespace collapse::resources {
+
+namespace {
+const EmbeddedFile kPresetFiles[] = {
+${body}};
+} // namespace
+
+std::span<const EmbeddedFile> presetFiles()
+{
+    return kPresetFiles;
+}
+
+} // namespace collapse::resources
+")
+file(COPY_FILE "${OUTPUT}.new" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.new")

@@ -1,0 +1,185 @@
+// collapselab-cli as a user meets it: the files it writes, byte-identical reruns, and one clear line
+// with exit status 2 for every kind of bad input, leaving no output behind.
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Result {
+    int exitCode;
+    QString stdErr;
+    QString stdOut;
+};
+
+Result runCli(const QStringList& arguments, const QString& workingDirectory = {})
+{
+    QProcess process;
+    if (!workingDirectory.isEmpty()) {
+        process.setWorkingDirectory(workingDirectory);
+    }
+    process.start(QStringLiteral(COLLAPSELAB_CLI_PATH), arguments);
+    process.waitForFinished(300000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardError()), QString::fromUtf8(process.readAllStandardOutput())};
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class CliTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void runWritesTheThreeFiles();
+    void writtenScenarioReproducesTheCsvs();
+    void threadCountDoesNotChangeTheBytes();
+    void comparisonPresetWritesSubfolders();
+    void presetsAreListed();
+    void badInputExitsTwoWithOneLine_data();
+    void badInputExitsTwoWithOneLine();
+    void versionIsPrinted();
+};
+
+void CliTest::runWritesTheThreeFiles()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath("out");
+    const Result result = runCli({"run", "--preset", "gmm-paper", "--generations", "3", "--replicates", "2",
+                                  "--samples", "200", "--out", out});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(result.stdOut.isEmpty());
+    QVERIFY(result.stdErr.contains("generation 3 of 3"));
+    const QList<QByteArray> metrics = readAll(out + "/metrics.csv").split('\n');
+    QCOMPARE(metrics.front(), QByteArray("generation,replicate,train_size,tail_mass,loglik_real,l2_to_original,"
+                                         "total_std,min_weight,effective_components"));
+    QCOMPARE(metrics.size(), 1 + 3 * 2 + 1);  // header, rows, final newline
+    const QList<QByteArray> summary = readAll(out + "/summary.csv").split('\n');
+    QVERIFY(summary.front().startsWith("generation,train_size_median,train_size_q10,train_size_q90,train_size_mean,"
+                                       "tail_mass_median"));
+    QCOMPARE(summary.size(), 1 + 3 + 1);
+    QVERIFY(readAll(out + "/scenario.json").contains(R"("em_tol": 1e-05)"));
+    QCOMPARE(QDir(out).entryList(QDir::Files).size(), 3);
+}
+
+void CliTest::writtenScenarioReproducesTheCsvs()
+{
+    QTemporaryDir dir;
+    QCOMPARE(runCli({"run", "--model", "gmm", "--set", "dim=1", "--set", "true_components=2", "--set",
+                     "human_fraction=0.3", "--generations", "4", "--replicates", "3", "--samples", "150", "--seed",
+                     "99", "--out", dir.filePath("first")})
+                 .exitCode,
+             0);
+    QCOMPARE(runCli({"run", "--scenario", dir.filePath("first/scenario.json"), "--out", dir.filePath("second")}).exitCode,
+             0);
+    for (const char* file : {"metrics.csv", "summary.csv", "scenario.json"}) {
+        QCOMPARE(readAll(dir.filePath("second/") + file), readAll(dir.filePath("first/") + file));
+    }
+}
+
+void CliTest::threadCountDoesNotChangeTheBytes()
+{
+    QTemporaryDir dir;
+    const QStringList common = {"run", "--preset", "gaussian-theorem", "--generations", "20", "--replicates", "50"};
+    QCOMPARE(runCli(common + QStringList{"--threads", "1", "--out", dir.filePath("one")}).exitCode, 0);
+    QCOMPARE(runCli(common + QStringList{"--threads", "2", "--out", dir.filePath("two")}).exitCode, 0);
+    QCOMPARE(readAll(dir.filePath("one/metrics.csv")), readAll(dir.filePath("two/metrics.csv")));
+    QCOMPARE(readAll(dir.filePath("one/summary.csv")), readAll(dir.filePath("two/summary.csv")));
+}
+
+void CliTest::comparisonPresetWritesSubfolders()
+{
+    QTemporaryDir dir;
+    const Result result = runCli({"run", "--preset", "accumulate-vs-replace", "--generations", "3", "--replicates",
+                                  "4", "--out", dir.path()});
+    QCOMPARE(result.exitCode, 0);
+    for (const char* side : {"replace", "accumulate"}) {
+        for (const char* file : {"metrics.csv", "summary.csv", "scenario.json"}) {
+            QVERIFY2(QFile::exists(dir.filePath(QString(side) + "/" + file)), file);
+        }
+    }
+    QVERIFY(readAll(dir.filePath("accumulate/scenario.json")).contains(R"("policy": "accumulate")"));
+}
+
+void CliTest::presetsAreListed()
+{
+    const Result result = runCli({"presets"});
+    QCOMPARE(result.exitCode, 0);
+    for (const char* name : {"gaussian-theorem", "gmm-paper", "gmm-minority", "human-data-10",
+                             "accumulate-vs-replace", "sampling-bias"}) {
+        QVERIFY2(result.stdOut.contains(QString("\n") + name + " ") || result.stdOut.startsWith(QString(name) + " "),
+                 name);
+    }
+}
+
+void CliTest::badInputExitsTwoWithOneLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("scenarioFile");
+    QTest::addColumn<QString>("message");
+    const QByteArray none;
+    QTest::addRow("negative samples") << QStringList{"run", "--samples", "-5"} << none << R"("samples" must be an integer from 2)";
+    QTest::addRow("too few samples") << QStringList{"run", "--samples", "1"} << none << R"("samples" must be an integer from 2)";
+    QTest::addRow("samples not a number") << QStringList{"run", "--samples", "many"} << none << R"("samples" must be an integer)";
+    QTest::addRow("fraction above one") << QStringList{"run", "--set", "human_fraction=1.2"} << none << R"("human_fraction" must be a number in [0, 1])";
+    QTest::addRow("negative fraction") << QStringList{"run", "--set", "filter_rate=-0.5"} << none << R"("filter_rate" must be a number in [0, 1])";
+    QTest::addRow("unknown key") << QStringList{"run", "--set", "colour=blue"} << none << R"(unknown key "colour")";
+    QTest::addRow("unknown model") << QStringList{"run", "--model", "llm"} << none << R"("model" must be one of gaussian, gmm, not "llm")";
+    QTest::addRow("unknown preset") << QStringList{"run", "--preset", "nope"} << none << R"(unknown preset "nope")";
+    QTest::addRow("unknown option") << QStringList{"run", "--fast"} << none << R"(unknown option "--fast")";
+    QTest::addRow("unknown command") << QStringList{"walk"} << none << R"(unknown command "walk")";
+    QTest::addRow("missing value") << QStringList{"run", "--out", "OUT", "--samples"} << none << "--samples needs a value";
+    QTest::addRow("bad --set") << QStringList{"run", "--set", "samples"} << none << "--set takes KEY=VALUE";
+    QTest::addRow("bad thread count") << QStringList{"run", "--threads", "0"} << none << "--threads must be a whole number from 1";
+    QTest::addRow("missing file") << QStringList{"run", "--scenario", "FILE_ABSENT"} << none << "no such file";
+    QTest::addRow("truncated file") << QStringList{"run", "--scenario", "FILE"} << QByteArray(R"({"model": "gm)") << "not valid JSON (it ends too early)";
+    QTest::addRow("binary file") << QStringList{"run", "--scenario", "FILE"} << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0", 10) << "not valid JSON (line 1, column 1)";
+    QTest::addRow("wrong type in file") << QStringList{"run", "--scenario", "FILE"} << QByteArray(R"({"samples": "many"})") << R"("samples" must be an integer)";
+    QTest::addRow("unknown key in file") << QStringList{"run", "--scenario", "FILE"} << QByteArray(R"({"model": "gmm", "colour": 1})") << R"(unknown key "colour")";
+    QTest::addRow("preset and file") << QStringList{"run", "--preset", "gmm-paper", "--scenario", "FILE"} << QByteArray("{}") << "either --preset or --scenario";
+}
+
+void CliTest::badInputExitsTwoWithOneLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, scenarioFile);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString file = dir.filePath("scenario.json");
+    if (!scenarioFile.isNull()) {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(scenarioFile);
+    }
+    arguments.replaceInStrings("FILE_ABSENT", dir.filePath("absent.json"));
+    arguments.replaceInStrings("FILE", file);
+    const QString outDir = dir.filePath("results");
+    arguments.replaceInStrings("OUT", outDir);
+    if (arguments.front() == "run" && !arguments.contains("--out")) {
+        arguments << "--out" << outDir;
+    }
+    const Result result = runCli(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.stdErr.startsWith("collapselab-cli: "), qPrintable(result.stdErr));
+    QVERIFY2(result.stdErr.contains(message), qPrintable(result.stdErr));
+    QCOMPARE(result.stdErr.count('\n'), 1);
+    QVERIFY2(!QFile::exists(outDir), "bad input must not leave an output folder");
+}
+
+void CliTest::versionIsPrinted()
+{
+    const Result result = runCli({"--version"});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.stdOut.trimmed(), QStringLiteral("collapselab-cli " COLLAPSELAB_VERSION));
+}
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "test_cli.moc"

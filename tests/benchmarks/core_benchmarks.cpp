@@ -1,0 +1,92 @@
+// Speed of the simulation core: EM fits, generations per second of the presets' recursions, and the
+// ensemble speed-up from OpenMP threads.
+
+#include "engine.h"
+#include "expectation_maximization.h"
+#include "random.h"
+#include "scenario_sources.h"
+
+#include <benchmark/benchmark.h>
+#include <omp.h>
+
+namespace {
+
+using namespace collapse;
+
+Scenario presetScenario(const char* name)
+{
+    return resolveScenarios({name, std::nullopt, {}}).front().scenario;
+}
+
+// Runs `scenario` to the end and returns the number of generations finished.
+int runToEnd(const Scenario& scenario)
+{
+    Engine engine(scenario);
+    int finished = 0;
+    engine.run([&](GenerationSnapshot&&) { ++finished; });
+    return finished;
+}
+
+// One EM fit of K components to N points of a 2-D standard normal, with the gmm-paper settings.
+void BM_EmFit(benchmark::State& state)
+{
+    const auto count = static_cast<Eigen::Index>(state.range(0));
+    const int components = static_cast<int>(state.range(1));
+    RandomStream dataRandom(7, 0, 0, Purpose::OriginalData);
+    Samples data(2, count);
+    for (Eigen::Index i = 0; i < data.size(); ++i) {
+        data.data()[i] = dataRandom.normal();
+    }
+    EmOptions options;
+    options.components = components;
+    options.tolerance = 1e-5;
+    options.maxIterations = 2000;
+    long iterations = 0;
+    std::uint32_t fit = 0;
+    for (auto _ : state) {
+        RandomStream random(7, 0, fit++, Purpose::Fitting);
+        EmReport report;
+        benchmark::DoNotOptimize(fitGaussianMixture(data, options, random, &report));
+        iterations += report.iterations;
+    }
+    state.counters["em_iterations"] = benchmark::Counter(static_cast<double>(iterations), benchmark::Counter::kAvgIterations);
+}
+BENCHMARK(BM_EmFit)->ArgsProduct({{100, 1000, 10000}, {1, 2, 4, 8}})->Unit(benchmark::kMicrosecond);
+
+// Generations per second of one chain on one thread, metrics included.
+void BM_PresetChain(benchmark::State& state, const char* preset, int generations)
+{
+    Scenario scenario = presetScenario(preset);
+    scenario.replicates = 1;
+    scenario.generations = generations;
+    omp_set_num_threads(1);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(runToEnd(scenario));
+    }
+    state.counters["generations_per_s"] =
+        benchmark::Counter(static_cast<double>(generations), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK_CAPTURE(BM_PresetChain, gaussian_theorem, "gaussian-theorem", 500)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PresetChain, gmm_paper, "gmm-paper", 200)->Unit(benchmark::kMillisecond);
+
+// The same ensemble on 1 and on 2 threads: the ratio of the two times is the OpenMP speed-up.
+void BM_EnsembleThreads(benchmark::State& state, const char* preset, int generations, int replicates)
+{
+    Scenario scenario = presetScenario(preset);
+    scenario.generations = generations;
+    scenario.replicates = replicates;
+    omp_set_num_threads(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(runToEnd(scenario));
+    }
+    state.counters["chain_generations_per_s"] = benchmark::Counter(
+        static_cast<double>(generations) * replicates, benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK_CAPTURE(BM_EnsembleThreads, gmm_paper, "gmm-paper", 50, 16)
+    ->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_EnsembleThreads, gaussian_theorem, "gaussian-theorem", 100, 1000)
+    ->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+} // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,302 @@
+// The engine: byte-identical results for any thread count, cancellation, snapshots, training-set
+// policies and their sizes, summaries and the whole-or-nothing writing of results.
+
+#include "engine.h"
+#include "mixture_experiments.h"
+#include "output_files.h"
+#include "random.h"
+#include "results.h"
+#include "statistics.h"
+#include "training_set.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <omp.h>
+
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+using namespace collapse;
+using namespace collapse::testing;
+
+namespace {
+
+std::string csvOf(const Scenario& scenario)
+{
+    const RunResults results = runScenario(scenario);
+    std::ostringstream out;
+    writeMetricsCsv(out, results);
+    writeSummaryCsv(out, results);
+    return out.str();
+}
+
+Scenario smallGmm()
+{
+    Scenario scenario = defaultScenario(ModelKind::Gmm);
+    scenario.samples = 200;
+    scenario.generations = 6;
+    scenario.replicates = 5;
+    scenario.trueComponents = 3;
+    scenario.minorityShare = 1.0 / 3.0;
+    scenario.capacity = 3;
+    return scenario;
+}
+
+} // namespace
+
+class EngineTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void sameSeedSameBytesForAnyThreadCount_data();
+    void sameSeedSameBytesForAnyThreadCount();
+    void differentSeedsDiffer();
+    void cancellationStopsBeforeTheNextGeneration();
+    void snapshotsCarryTheStage();
+    void trainingSizeFollowsPolicy_data();
+    void trainingSizeFollowsPolicy();
+    void replaceKeepsMemoryFlat();
+    void batchCompositionMixesHumanAndSynthetic_data();
+    void batchCompositionMixesHumanAndSynthetic();
+    void subsampleDrawsDistinctPoints();
+    void fullHumanDataNeverCollapses();
+    void summariesUseType7Quantiles();
+    void numbersRoundTrip();
+    void outputFilesAreWholeOrAbsent();
+};
+
+void EngineTest::sameSeedSameBytesForAnyThreadCount_data()
+{
+    QTest::addColumn<int>("model");
+    QTest::addColumn<int>("policy");
+    QTest::addRow("gaussian, replace") << int(ModelKind::Gaussian) << int(Policy::Replace);
+    QTest::addRow("gmm, replace") << int(ModelKind::Gmm) << int(Policy::Replace);
+    QTest::addRow("gmm, accumulate_subsample") << int(ModelKind::Gmm) << int(Policy::AccumulateSubsample);
+}
+
+void EngineTest::sameSeedSameBytesForAnyThreadCount()
+{
+    QFETCH(int, model);
+    QFETCH(int, policy);
+    Scenario scenario = model == int(ModelKind::Gmm) ? smallGmm() : defaultScenario(ModelKind::Gaussian);
+    scenario.policy = static_cast<Policy>(policy);
+    scenario.humanFraction = 0.2;
+    scenario.generations = 8;
+    scenario.replicates = 7;
+    omp_set_num_threads(1);
+    const std::string one = csvOf(scenario);
+    omp_set_num_threads(2);
+    const std::string two = csvOf(scenario);
+    omp_set_num_threads(3);
+    const std::string three = csvOf(scenario);
+    QVERIFY(one.size() > 1000);
+    QVERIFY(one == two);
+    QVERIFY(one == three);
+}
+
+void EngineTest::differentSeedsDiffer()
+{
+    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    scenario.generations = 3;
+    scenario.replicates = 2;
+    const std::string first = csvOf(scenario);
+    scenario.seed = 2;
+    QVERIFY(csvOf(scenario) != first);
+}
+
+void EngineTest::cancellationStopsBeforeTheNextGeneration()
+{
+    Scenario scenario = smallGmm();
+    scenario.generations = 100;
+    Engine engine(scenario);
+    std::atomic<bool> cancel{false};
+    int received = 0;
+    const auto outcome = engine.run(
+        [&](GenerationSnapshot&& snapshot) {
+            received = snapshot.generation + 1;
+            if (snapshot.generation == 2) {
+                cancel = true;
+            }
+        },
+        &cancel);
+    QCOMPARE(outcome, Engine::Outcome::Cancelled);
+    QCOMPARE(received, 3);
+}
+
+void EngineTest::snapshotsCarryTheStage()
+{
+    Scenario scenario = smallGmm();
+    scenario.samples = 8000;
+    scenario.generations = 2;
+    scenario.replicates = 2;
+    Engine engine(scenario);
+    std::vector<GenerationSnapshot> snapshots;
+    engine.run([&](GenerationSnapshot&& snapshot) { snapshots.push_back(std::move(snapshot)); });
+    QCOMPARE(snapshots.size(), std::size_t(2));
+    QCOMPARE(snapshots[1].generation, 1);
+    QCOMPARE(snapshots[1].metrics.rows(), 2);
+    QCOMPARE(snapshots[1].metrics.cols(), Eigen::Index(engine.metricColumns().size()));
+    QCOMPARE(snapshots[1].samples.rows(), 2);
+    QCOMPARE(snapshots[1].samples.cols(), kDisplaySampleCap);
+    const auto* model = dynamic_cast<const MixtureModel*>(snapshots[1].model.get());
+    QVERIFY(model != nullptr);
+    QCOMPARE(model->mixture().size(), 3);
+    QCOMPARE(engine.metricColumns().front(), "train_size");
+}
+
+void EngineTest::trainingSizeFollowsPolicy_data()
+{
+    QTest::addColumn<int>("policy");
+    QTest::addColumn<int>("expectedAtGeneration4");
+    QTest::addRow("replace") << int(Policy::Replace) << 50;
+    QTest::addRow("accumulate") << int(Policy::Accumulate) << 250;
+    QTest::addRow("accumulate_subsample") << int(Policy::AccumulateSubsample) << 50;
+}
+
+void EngineTest::trainingSizeFollowsPolicy()
+{
+    QFETCH(int, policy);
+    QFETCH(int, expectedAtGeneration4);
+    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    scenario.samples = 50;
+    scenario.generations = 5;
+    scenario.replicates = 2;
+    scenario.policy = static_cast<Policy>(policy);
+    const RunResults results = runScenario(scenario);
+    QCOMPARE(column(results, 0, "train_size").front(), 50.0);
+    QCOMPARE(column(results, 4, "train_size").front(), double(expectedAtGeneration4));
+}
+
+void EngineTest::replaceKeepsMemoryFlat()
+{
+    // Under replace the pool never holds more than one generation's M points.
+    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    scenario.samples = 64;
+    TrainingPool pool(scenario);
+    RandomStream random(1, 0, 0, Purpose::Subsampling);
+    const Samples batch = Samples::Random(1, 64);
+    for (int generation = 0; generation < 200; ++generation) {
+        QCOMPARE(pool.next(batch, batch.leftCols(0), random).cols(), 64);
+    }
+    QCOMPARE(pool.storedCapacity(), Eigen::Index(64));
+}
+
+void EngineTest::batchCompositionMixesHumanAndSynthetic_data()
+{
+    QTest::addColumn<double>("humanFraction");
+    QTest::addColumn<double>("filterRate");
+    QTest::addColumn<int>("expectedHuman");
+    // kept human share γ / (γ + (1-γ)(1-f)) of M = 100
+    QTest::addRow("no human data") << 0.0 << 0.0 << 0;
+    QTest::newRow("10% human") << 0.1 << 0.0 << 10;
+    QTest::addRow("all human") << 1.0 << 0.0 << 100;
+    QTest::newRow("10% human, half the synthetic filtered") << 0.1 << 0.5 << 18;
+    QTest::newRow("10% human, all synthetic filtered") << 0.1 << 1.0 << 100;
+    QTest::addRow("no human data to refill from") << 0.0 << 1.0 << 0;
+}
+
+void EngineTest::batchCompositionMixesHumanAndSynthetic()
+{
+    QFETCH(double, humanFraction);
+    QFETCH(double, filterRate);
+    QFETCH(int, expectedHuman);
+    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    scenario.samples = 100;
+    scenario.humanFraction = humanFraction;
+    scenario.filterRate = filterRate;
+    QCOMPARE(batchComposition(scenario, 0).human, Eigen::Index(100));
+    const BatchComposition later = batchComposition(scenario, 3);
+    QCOMPARE(later.human, Eigen::Index(expectedHuman));
+    QCOMPARE(later.human + later.synthetic, Eigen::Index(100));
+}
+
+void EngineTest::subsampleDrawsDistinctPoints()
+{
+    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    scenario.samples = 10;
+    scenario.policy = Policy::AccumulateSubsample;
+    TrainingPool pool(scenario);
+    RandomStream random(1, 0, 0, Purpose::Subsampling);
+    Samples training;
+    for (int generation = 0; generation < 5; ++generation) {
+        Samples batch(1, 10);
+        for (Eigen::Index i = 0; i < 10; ++i) {
+            batch(0, i) = generation * 10 + static_cast<double>(i);
+        }
+        training = pool.next(batch, batch.leftCols(0), random);
+    }
+    QCOMPARE(training.cols(), 10);
+    std::vector<double> values(training.data(), training.data() + 10);
+    std::sort(values.begin(), values.end());
+    QVERIFY(std::adjacent_find(values.begin(), values.end()) == values.end());
+    QVERIFY(values.back() >= 10.0);  // drawn from the whole pool, not only the first batch
+}
+
+void EngineTest::fullHumanDataNeverCollapses()
+{
+    // γ = 1 (a slider extreme): every generation is a fresh fit to p_0, so its variance is χ²_{M-1}/(M-1)
+    // with mean 1 at every generation.
+    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    scenario.humanFraction = 1.0;
+    scenario.samples = 2;
+    scenario.generations = 30;
+    scenario.replicates = 20000;
+    const RunResults results = runScenario(scenario);
+    std::vector<double> variances = column(results, 29, "std");
+    for (double& v : variances) {
+        v *= v;
+    }
+    // χ²_1 has variance 2, so the mean of R draws has standard error sqrt(2 / R).
+    COLLAPSE_COMPARE_WITHIN(mean(variances), 1.0, 4.0 * std::sqrt(2.0 / 20000));
+}
+
+void EngineTest::summariesUseType7Quantiles()
+{
+    Eigen::VectorXd values(5);
+    values << 4.0, std::numeric_limits<double>::quiet_NaN(), 1.0, 3.0, 2.0;
+    const ColumnSummary summary = summarise(values);
+    QCOMPARE(summary.median, 2.5);
+    QCOMPARE(summary.q10, 1.3);
+    QCOMPARE(summary.q90, 3.7);
+    QCOMPARE(summary.mean, 2.5);
+    const ColumnSummary empty = summarise(Eigen::VectorXd::Constant(3, std::numeric_limits<double>::quiet_NaN()));
+    QVERIFY(std::isnan(empty.median));
+    QCOMPARE(formatNumber(empty.mean), std::string());
+}
+
+void EngineTest::numbersRoundTrip()
+{
+    for (const double value : {0.1, 1.0 / 3.0, 1e-300, -2.5e17, 1000.0}) {
+        QCOMPARE(std::stod(formatNumber(value)), value);
+    }
+    QCOMPARE(formatNumber(1000.0), std::string("1000"));
+}
+
+void EngineTest::outputFilesAreWholeOrAbsent()
+{
+    QTemporaryDir dir;
+    const std::filesystem::path root = dir.path().toStdString();
+    OutputFiles good;
+    good.add(root / "a" / "one.csv", "1\n");
+    good.add(root / "a" / "two.csv", "2\n");
+    good.commit();
+    QVERIFY(std::filesystem::exists(root / "a" / "one.csv"));
+    QVERIFY(std::filesystem::exists(root / "a" / "two.csv"));
+    QVERIFY(!std::filesystem::exists(root / "a" / "one.csv.partial"));
+
+    // The second file's folder cannot be made (a file stands in its way): nothing is left of the first.
+    std::ofstream(root / "blocker") << "x";
+    OutputFiles bad;
+    bad.add(root / "b" / "one.csv", "1\n");
+    bad.add(root / "blocker" / "two.csv", "2\n");
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, bad.commit());
+    QVERIFY(!std::filesystem::exists(root / "b" / "one.csv"));
+    QVERIFY(!std::filesystem::exists(root / "b" / "one.csv.partial"));
+    QVERIFY(!std::filesystem::exists(root / "b"));
+}
+
+QTEST_APPLESS_MAIN(EngineTest)
+#include "test_engine.moc"

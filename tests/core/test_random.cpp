@@ -1,0 +1,135 @@
+// The counter-based random streams: reproducible from their key alone, independent across keys, and
+// with the right distributions (tolerances of four standard errors).
+
+#include "random.h"
+#include "statistics.h"
+
+#include <QTest>
+
+#include <array>
+#include <cmath>
+
+using namespace collapse;
+using namespace collapse::testing;
+
+class RandomTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void sameKeyGivesSameNumbers();
+    void everyKeyPartChangesTheStream_data();
+    void everyKeyPartChangesTheStream();
+    void uniformMoments();
+    void normalMoments();
+    void belowIsUniform();
+    void categoricalFollowsWeights();
+};
+
+void RandomTest::sameKeyGivesSameNumbers()
+{
+    RandomStream a(42, 3, 7, Purpose::ModelSamples);
+    RandomStream b(42, 3, 7, Purpose::ModelSamples);
+    for (int i = 0; i < 1000; ++i) {
+        QCOMPARE(a.nextU32(), b.nextU32());
+    }
+    QCOMPARE(a.normal(), b.normal());
+}
+
+void RandomTest::everyKeyPartChangesTheStream_data()
+{
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<quint32>("replicate");
+    QTest::addColumn<quint32>("generation");
+    QTest::addColumn<int>("purpose");
+    QTest::addRow("seed low word") << quint64(2) << 0u << 0u << int(Purpose::OriginalData);
+    QTest::addRow("seed high word") << (quint64(1) << 32 | 1) << 0u << 0u << int(Purpose::OriginalData);
+    QTest::addRow("replicate") << quint64(1) << 1u << 0u << int(Purpose::OriginalData);
+    QTest::addRow("generation") << quint64(1) << 0u << 1u << int(Purpose::OriginalData);
+    QTest::addRow("purpose") << quint64(1) << 0u << 0u << int(Purpose::ModelSamples);
+}
+
+void RandomTest::everyKeyPartChangesTheStream()
+{
+    QFETCH(quint64, seed);
+    QFETCH(quint32, replicate);
+    QFETCH(quint32, generation);
+    QFETCH(int, purpose);
+    RandomStream reference(1, 0, 0, Purpose::OriginalData);
+    RandomStream other(seed, replicate, generation, static_cast<Purpose>(purpose));
+    int equal = 0;
+    for (int i = 0; i < 64; ++i) {
+        equal += reference.nextU32() == other.nextU32() ? 1 : 0;
+    }
+    QVERIFY(equal <= 1);
+}
+
+void RandomTest::uniformMoments()
+{
+    RandomStream random(9, 0, 0, Purpose::Fitting);
+    constexpr int n = 200000;
+    std::vector<double> values(n);
+    for (double& v : values) {
+        v = random.uniform();
+        QVERIFY(v >= 0.0 && v < 1.0);
+    }
+    // U(0, 1): mean 1/2, variance 1/12.
+    COLLAPSE_COMPARE_WITHIN(mean(values), 0.5, 4.0 * std::sqrt(1.0 / 12.0 / n));
+    COLLAPSE_COMPARE_WITHIN(variance(values), 1.0 / 12.0, 4.0 * standardErrorOfVariance(values));
+}
+
+void RandomTest::normalMoments()
+{
+    RandomStream random(10, 0, 0, Purpose::Fitting);
+    constexpr int n = 200000;
+    std::vector<double> values(n);
+    double fourth = 0.0;
+    int beyond196 = 0;
+    for (double& v : values) {
+        v = random.normal();
+        fourth += v * v * v * v;
+        beyond196 += std::abs(v) > 1.959963984540054 ? 1 : 0;
+    }
+    COLLAPSE_COMPARE_WITHIN(mean(values), 0.0, 4.0 / std::sqrt(double(n)));
+    // Var(s²) = (μ4 - σ⁴)/n = 2/n for a normal; E[z⁴] = 3 with Var(z⁴) = 105 - 9 = 96.
+    COLLAPSE_COMPARE_WITHIN(variance(values), 1.0, 4.0 * std::sqrt(2.0 / n));
+    COLLAPSE_COMPARE_WITHIN(fourth / n, 3.0, 4.0 * std::sqrt(96.0 / n));
+    // The tails: 5% beyond ±1.96.
+    COLLAPSE_COMPARE_WITHIN(double(beyond196) / n, 0.05, 4.0 * std::sqrt(0.05 * 0.95 / n));
+}
+
+void RandomTest::belowIsUniform()
+{
+    // Pearson's chi-square over 7 cells: under uniformity its mean is 6 and its sd sqrt(12).
+    RandomStream random(11, 0, 0, Purpose::Subsampling);
+    constexpr int n = 70000;
+    std::array<int, 7> counts{};
+    for (int i = 0; i < n; ++i) {
+        const std::size_t value = random.below(7);
+        QVERIFY(value < 7);
+        ++counts[value];
+    }
+    double chiSquare = 0.0;
+    for (const int count : counts) {
+        chiSquare += (count - n / 7.0) * (count - n / 7.0) / (n / 7.0);
+    }
+    COLLAPSE_COMPARE_WITHIN(chiSquare, 6.0, 4.0 * std::sqrt(12.0));
+}
+
+void RandomTest::categoricalFollowsWeights()
+{
+    RandomStream random(12, 0, 0, Purpose::ModelSamples);
+    const std::vector<double> weights = {0.0, 1.0, 3.0, 6.0};
+    constexpr int n = 100000;
+    std::array<int, 4> counts{};
+    for (int i = 0; i < n; ++i) {
+        ++counts[random.categorical(weights)];
+    }
+    QCOMPARE(counts[0], 0);
+    for (std::size_t i = 1; i < 4; ++i) {
+        const double p = weights[i] / 10.0;
+        COLLAPSE_COMPARE_WITHIN(double(counts[i]) / n, p, 4.0 * std::sqrt(p * (1.0 - p) / n));
+    }
+}
+
+QTEST_APPLESS_MAIN(RandomTest)
+#include "test_random.moc"

@@ -1,0 +1,206 @@
+// Scenario files and presets: defaults, the round trip through JSON, and a clear message naming the key
+// for every kind of bad input.
+
+#include "scenario.h"
+#include "scenario_sources.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+using namespace collapse;
+
+namespace {
+
+// The message of the ScenarioError that `parse` throws, or "" when it does not throw.
+template <typename Parse>
+QString errorOf(Parse parse)
+{
+    try {
+        parse();
+    } catch (const ScenarioError& error) {
+        return QString::fromStdString(error.what());
+    }
+    return {};
+}
+
+} // namespace
+
+class ScenarioTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void defaultsAreValid();
+    void roundTripsThroughJson();
+    void rejectsBadValues_data();
+    void rejectsBadValues();
+    void rejectsMalformedText_data();
+    void rejectsMalformedText();
+    void readsScenarioFiles();
+    void builtinPresetsLoad();
+    void comparisonPresetsHaveTwoSides();
+    void overridesApplyAndAreChecked();
+};
+
+void ScenarioTest::defaultsAreValid()
+{
+    for (const auto name : modelNames()) {
+        const ModelKind model = *modelFromName(name);
+        const Scenario scenario = defaultScenario(model);
+        QCOMPARE(scenarioFromJson(nlohmann::json::parse(scenarioToJson(scenario).dump())), scenario);
+        QCOMPARE(scenarioFromJson(nlohmann::json{{"model", std::string(name)}}), scenario);
+    }
+}
+
+void ScenarioTest::roundTripsThroughJson()
+{
+    Scenario scenario = defaultScenario(ModelKind::Gmm);
+    scenario.seed = 18446744073709551615ull;
+    scenario.humanFraction = 0.1 + 0.2;  // not exactly representable: must survive the text form
+    scenario.policy = Policy::AccumulateSubsample;
+    scenario.covariance = CovarianceType::Diagonal;
+    scenario.trueComponents = 3;
+    scenario.minorityShare = 0.05;
+    scenario.emTol = 1e-5;
+    const std::string text = serializeScenario(scenario);
+    QCOMPARE(parseScenario(text, "test"), scenario);
+    QCOMPARE(serializeScenario(parseScenario(text, "test")), text);
+}
+
+void ScenarioTest::rejectsBadValues_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("negative samples") << R"({"samples": -5})" << R"("samples" must be an integer from 2 to 10000000, not -5)";
+    QTest::addRow("one sample") << R"({"samples": 1})" << R"("samples" must be an integer from 2)";
+    QTest::addRow("fractional samples") << R"({"samples": 10.5})" << R"("samples" must be an integer)";
+    QTest::addRow("samples as text") << R"({"samples": "100"})" << R"("samples" must be an integer from 2 to 10000000, not "100")";
+    QTest::addRow("human fraction above 1") << R"({"human_fraction": 1.5})" << R"("human_fraction" must be a number in [0, 1], not 1.5)";
+    QTest::addRow("negative human fraction") << R"({"human_fraction": -0.1})" << R"("human_fraction" must be a number in [0, 1])";
+    QTest::addRow("filter rate as bool") << R"({"filter_rate": true})" << R"("filter_rate" must be a number in [0, 1], not true)";
+    QTest::addRow("zero sampling bias") << R"({"sampling_bias": 0})" << R"("sampling_bias" must be a number in (0, 1])";
+    QTest::addRow("unknown key") << R"({"sample": 100})" << R"(unknown key "sample")";
+    QTest::addRow("unknown model") << R"({"model": "transformer"})" << R"("model" must be one of gaussian, gmm, not "transformer")";
+    QTest::addRow("model as number") << R"({"model": 3})" << R"("model" must be one of)";
+    QTest::addRow("unknown policy") << R"({"policy": "keep"})" << R"("policy" must be one of replace, accumulate, accumulate_subsample, not "keep")";
+    QTest::addRow("key of another model") << R"({"model": "gaussian", "dim": 2})" << R"(key "dim" does not apply to model "gaussian")";
+    QTest::addRow("gaussian capacity") << R"({"capacity": 3})" << R"("capacity" of the gaussian model is 1)";
+    QTest::addRow("zero generations") << R"({"generations": 0})" << R"("generations" must be an integer from 1)";
+    QTest::addRow("negative seed") << R"({"seed": -1})" << R"("seed" must be an integer from 0)";
+    QTest::addRow("three dimensions") << R"({"model": "gmm", "dim": 3})" << R"("dim" must be an integer from 1 to 2, not 3)";
+    QTest::addRow("zero reg_covar") << R"({"model": "gmm", "reg_covar": 0})" << R"("reg_covar" must be a number in (0, 1])";
+    QTest::addRow("minority without clusters") << R"({"model": "gmm", "minority_share": 0.1})" << R"("minority_share" needs "true_components" of 2 or more)";
+    QTest::addRow("not an object") << R"([1, 2])" << R"(a scenario must be a JSON object)";
+}
+
+void ScenarioTest::rejectsBadValues()
+{
+    QFETCH(QString, json);
+    QFETCH(QString, message);
+    const QString error = errorOf([&] { parseScenario(json.toStdString(), "scenario.json"); });
+    QVERIFY2(error.startsWith("scenario.json: "), qPrintable(error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QVERIFY2(!error.contains('\n'), qPrintable(error));
+}
+
+void ScenarioTest::rejectsMalformedText_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("truncated") << QByteArray(R"({"model": "gmm", "samp)") << "not valid JSON (it ends too early)";
+    QTest::addRow("syntax error") << QByteArray("{\n  \"samples\": 100,\n  oops\n}") << "not valid JSON (line 3, column 3)";
+    QTest::addRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << "not valid JSON (line 1, column 1)";
+    QTest::addRow("empty") << QByteArray() << "not valid JSON (it ends too early)";
+}
+
+void ScenarioTest::rejectsMalformedText()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, message);
+    const QString error = errorOf([&] { parseScenario(std::string_view(text.constData(), size_t(text.size())), "x.json"); });
+    QCOMPARE(error, "x.json: " + message);
+}
+
+void ScenarioTest::readsScenarioFiles()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("good.json").toStdString();
+    std::ofstream(path) << R"({"model": "gmm", "samples": 300, "dim": 1})";
+    const auto entries = readScenarioFile(path);
+    QCOMPARE(entries.size(), std::size_t(1));
+    QCOMPARE(scenarioFromJson(entries.front().object).samples, 300);
+
+    const QString missing = errorOf([&] { readScenarioFile(dir.filePath("missing.json").toStdString()); });
+    QVERIFY2(missing.endsWith("missing.json: no such file"), qPrintable(missing));
+    const QString folder = errorOf([&] { readScenarioFile(dir.path().toStdString()); });
+    QVERIFY2(folder.endsWith(": not a regular file"), qPrintable(folder));
+}
+
+void ScenarioTest::builtinPresetsLoad()
+{
+    QStringList names;
+    for (const auto& preset : builtinPresets()) {
+        names << QString::fromStdString(preset.name);
+        QVERIFY(!preset.title.empty());
+        QVERIFY(!preset.summary.empty());
+        for (const auto& entry : preset.entries) {
+            scenarioFromJson(entry.object);
+        }
+    }
+    for (const char* required : {"gaussian-theorem", "gmm-paper", "gmm-minority", "human-data-10",
+                                  "accumulate-vs-replace", "sampling-bias"}) {
+        QVERIFY2(names.contains(required), required);
+    }
+    const Scenario paper = scenarioFromJson(presetNamed("gmm-paper").entries.front().object);
+    QCOMPARE(paper.samples, 1000);
+    QCOMPARE(paper.capacity, 2);
+    QCOMPARE(paper.dim, 2);
+    QCOMPARE(paper.emTol, 1e-5);
+    QCOMPARE(paper.generations, 2000);
+    const QString unknown = errorOf([] { presetNamed("gmm-papers"); });
+    QVERIFY2(unknown.startsWith(R"(unknown preset "gmm-papers" (known: )"), qPrintable(unknown));
+}
+
+void ScenarioTest::comparisonPresetsHaveTwoSides()
+{
+    const auto& accumulate = presetNamed("accumulate-vs-replace");
+    QVERIFY(accumulate.isComparison());
+    QCOMPARE(scenarioFromJson(accumulate.entries[0].object).policy, Policy::Replace);
+    QCOMPARE(scenarioFromJson(accumulate.entries[1].object).policy, Policy::Accumulate);
+    const auto& human = presetNamed("human-data-10");
+    QCOMPARE(scenarioFromJson(human.entries[1].object).humanFraction, 0.1);
+}
+
+void ScenarioTest::overridesApplyAndAreChecked()
+{
+    ScenarioRequest request;
+    request.preset = "gmm-paper";
+    request.overrides = {{"--samples 50", "samples", 50}, {"--set em_tol=0.01", "em_tol", 0.01}};
+    const auto resolved = resolveScenarios(request);
+    QCOMPARE(resolved.front().scenario.samples, 50);
+    QCOMPARE(resolved.front().scenario.emTol, 0.01);
+    QCOMPARE(resolved.front().scenario.capacity, 2);
+
+    request.overrides = {{"--samples -5", "samples", -5}};
+    QCOMPARE(errorOf([&] { resolveScenarios(request); }),
+             R"(--samples -5: "samples" must be an integer from 2 to 10000000, not -5)");
+
+    // Another model starts from that model's defaults.
+    request.overrides = {{"--model gaussian", "model", "gaussian"}};
+    QCOMPARE(resolveScenarios(request).front().scenario, defaultScenario(ModelKind::Gaussian));
+
+    request.overrides = {{"--set colour=blue", "colour", "blue"}};
+    QCOMPARE(errorOf([&] { resolveScenarios(request); }), R"(--set colour=blue: unknown key "colour")");
+
+    // A comparison preset takes the overrides on both sides.
+    request.preset = "accumulate-vs-replace";
+    request.overrides = {{"--generations 7", "generations", 7}};
+    const auto sides = resolveScenarios(request);
+    QCOMPARE(sides.size(), std::size_t(2));
+    QCOMPARE(sides[0].label, "replace");
+    QCOMPARE(sides[1].scenario.generations, 7);
+}
+
+QTEST_APPLESS_MAIN(ScenarioTest)
+#include "test_scenario.moc"
