@@ -49,6 +49,7 @@ const std::vector<std::string>& GaussianExperiment::metricNames() const
 
 Samples GaussianExperiment::drawOriginal(Eigen::Index count, RandomStream& random) const
 {
+    // p_0 = N(0, 1): standard normals as they come.
     Samples points(1, count);
     for (Eigen::Index i = 0; i < count; ++i) {
         points(0, i) = random.normal();
@@ -88,6 +89,9 @@ void GaussianExperiment::measure(const FittedModel& model, const Samples&, std::
 
 GaussianMixture originalMixture(const Scenario& scenario)
 {
+    if (scenario.model == ModelKind::Gaussian) {
+        return GaussianMixture({{1.0, Eigen::VectorXd::Zero(1), Eigen::MatrixXd::Identity(1, 1)}});
+    }
     const int k = scenario.trueComponents;
     const int dim = scenario.dim;
     std::vector<GaussianMixture::Parameters> components;

@@ -50,9 +50,10 @@ private:
     Samples heldOut_;
 };
 
-// The original distribution of a gmm scenario: `true_components` unit-variance clusters, centred at the
-// origin when there is one, else on a circle (2-D) or a segment (1-D) of radius `separation`; the last
-// cluster weighs `minority_share` and the others share the rest.
+// The original distribution p_0 of a gaussian or gmm scenario. gaussian: N(0, 1). gmm:
+// `true_components` unit-variance clusters, centred at the origin when there is one, else on a circle
+// (2-D) or a segment (1-D) of radius `separation`; the last cluster weighs `minority_share` and the
+// others share the rest.
 GaussianMixture originalMixture(const Scenario& scenario);
 
 // The held-out sample size of p_0 on which loglik_real is measured.

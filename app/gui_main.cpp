@@ -1,0 +1,108 @@
+// collapselab: the Collapse Lab window.
+
+#include "main_window.h"
+#include "scenario_sources.h"
+#include "settings.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+// The scenario to open: --preset or --scenario, else the last one, else the default preset.
+// A bad --preset or --scenario is reported and the program exits with status 2.
+std::optional<collapse::Scenario> initialScenario(const QCommandLineParser& parser)
+{
+    using namespace collapse;
+    ScenarioRequest request;
+    if (parser.isSet("preset")) {
+        request.preset = parser.value("preset").toStdString();
+    }
+    if (parser.isSet("scenario")) {
+        request.file = parser.value("scenario").toStdString();
+    }
+    if (request.preset || request.file) {
+        return resolveScenarios(request).front().scenario;
+    }
+    const QString last = ui::Settings::lastScenario();
+    if (!last.isEmpty()) {
+        try {
+            return parseScenario(last.toStdString(), "the last session's scenario");
+        } catch (const ScenarioError&) {
+            // A scenario saved by another version: start from the default instead.
+        }
+    }
+    return scenarioFromJson(presetNamed("gaussian-theorem").entries.front().object);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication application(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Collapse Lab"));
+    QApplication::setOrganizationName(QStringLiteral("Collapse Lab"));
+    QApplication::setOrganizationDomain(QStringLiteral("collapselab.org"));
+    QApplication::setApplicationVersion(QStringLiteral(COLLAPSELAB_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.collapselab.CollapseLab"));
+    // Readable from the back of a lecture hall at 1920x1080.
+    QFont font = QApplication::font();
+    font.setPointSize(12);
+    QApplication::setFont(font);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Watch generative models forget."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({"preset", QApplication::translate("main", "Open the built-in preset NAME."), "NAME"});
+    parser.addOption({"scenario", QApplication::translate("main", "Open the scenario file FILE."), "FILE"});
+    parser.addOption({"screenshot",
+                      QApplication::translate("main", "Save the window to the PNG file FILE once the run is done, "
+                                                      "then quit."),
+                      "FILE"});
+    parser.addOption({"screenshot-generation",
+                      QApplication::translate("main", "The generation on stage in the screenshot (default: the last)."),
+                      "G"});
+    parser.addOption({"size", QApplication::translate("main", "The window's size, e.g. 1920x1080."), "WxH"});
+    parser.process(application);
+
+    std::optional<collapse::Scenario> scenario;
+    try {
+        scenario = initialScenario(parser);
+    } catch (const collapse::ScenarioError& error) {
+        std::fprintf(stderr, "collapselab: %s\n", error.what());
+        return 2;
+    }
+    collapse::ui::MainWindow window(*scenario);
+    if (parser.isSet("size")) {
+        const QStringList parts = parser.value("size").split('x');
+        if (parts.size() == 2 && parts[0].toInt() > 0 && parts[1].toInt() > 0) {
+            window.resize(parts[0].toInt(), parts[1].toInt());
+        } else {
+            std::fprintf(stderr, "collapselab: --size takes WIDTHxHEIGHT, not \"%s\"\n", qPrintable(parser.value("size")));
+            return 2;
+        }
+    }
+    if (parser.isSet("screenshot")) {
+        const QString file = parser.value("screenshot");
+        const int generation = parser.isSet("screenshot-generation") ? parser.value("screenshot-generation").toInt()
+                                                                    : scenario->generations - 1;
+        QObject::connect(&window, &collapse::ui::MainWindow::runCompleted, &window, [&window, file, generation] {
+            window.goToGeneration(generation);
+            // One more turn of the event loop so that every view has painted.
+            QTimer::singleShot(300, &window, [&window, file] {
+                if (!window.grab().save(file)) {
+                    std::fprintf(stderr, "collapselab: cannot write %s\n", qPrintable(file));
+                    QApplication::exit(1);
+                    return;
+                }
+                QApplication::quit();
+            });
+        });
+    }
+    window.show();
+    return application.exec();
+}

@@ -1,0 +1,54 @@
+#include "collapse_stage.h"
+
+namespace collapse {
+
+namespace {
+
+// The original puts 5% of its mass outside its own central 95% region.
+constexpr double kOriginalTailMass = 0.05;
+constexpr double kThinningTails = 0.75;
+constexpr double kCollapsedTails = 0.5;
+constexpr double kCollapsedSpread = 1.0 / 3.0;
+// Mitigations only show once the unmitigated chain would have collapsed visibly.
+constexpr int kGenerationsBeforeJudgingMitigation = 50;
+
+bool mitigated(const Scenario& scenario)
+{
+    return scenario.humanFraction > 0.0 || scenario.policy == Policy::Accumulate;
+}
+
+} // namespace
+
+std::string spreadMetric(ModelKind model)
+{
+    switch (model) {
+    case ModelKind::Gaussian:
+        return "std";
+    case ModelKind::Gmm:
+        return "total_std";
+    }
+    return {};
+}
+
+CollapseStage classifyCollapse(const Scenario& scenario, const StageEvidence& evidence)
+{
+    if (evidence.generation == 0) {
+        return CollapseStage::RealData;
+    }
+    const double tails = evidence.tailMass / kOriginalTailMass;
+    if (evidence.spread < kCollapsedSpread) {
+        return CollapseStage::LateCollapse;
+    }
+    if (tails < kCollapsedTails) {
+        return CollapseStage::EarlyCollapse;
+    }
+    if (tails < kThinningTails) {
+        return CollapseStage::TailsThinning;
+    }
+    if (mitigated(scenario) && evidence.generation >= kGenerationsBeforeJudgingMitigation) {
+        return CollapseStage::HeldByData;
+    }
+    return CollapseStage::Faithful;
+}
+
+} // namespace collapse

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "scenario.h"
+
+#include <string>
+#include <vector>
+
+namespace collapse {
+
+// Where a run stands, judged from the median chain's metrics, for the window's "what you are seeing"
+// line. Shumailov et al. (Nature 2024) call the loss of the tails early model collapse and the loss of
+// the variance late model collapse.
+enum class CollapseStage {
+    RealData,      // generation 0: a model fitted to original data
+    Faithful,      // tails and spread still near the original's
+    TailsThinning, // the tails have lost a quarter of their mass
+    EarlyCollapse, // the tails have lost more than half their mass
+    LateCollapse,  // the spread is below a third of the original's
+    HeldByData,    // many generations in, fresh or accumulated data keeps the model near the original
+};
+
+struct StageEvidence {
+    int generation = 0;
+    double tailMass = 0.05;  // median across replicates
+    double spread = 1.0;     // median spread relative to the original's (1 = unchanged)
+};
+
+// The metric that measures a model's spread, relative to the original's.
+std::string spreadMetric(ModelKind model);
+
+CollapseStage classifyCollapse(const Scenario& scenario, const StageEvidence& evidence);
+
+} // namespace collapse

@@ -1,0 +1,258 @@
+// The window as a user drives it, offscreen: sliders restart the run and change the charts, the
+// transport's buttons and keys do what they say, scrubbing shows stored generations, and a storm of
+// slider changes ends with no crash and no thread left behind.
+
+#include "main_window.h"
+#include "metric_chart.h"
+#include "parameter_panel.h"
+#include "scenario_sources.h"
+#include "simulation_worker.h"
+#include "transport_bar.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTest>
+#include <QToolButton>
+
+#include <cmath>
+#include <memory>
+
+using namespace collapse;
+using namespace collapse::ui;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 60000;
+
+Scenario quickGaussian()
+{
+    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    scenario.generations = 40;
+    scenario.replicates = 40;
+    scenario.samples = 50;
+    return scenario;
+}
+
+Scenario quickGmm()
+{
+    Scenario scenario = defaultScenario(ModelKind::Gmm);
+    scenario.generations = 15;
+    scenario.replicates = 4;
+    scenario.samples = 300;
+    scenario.trueComponents = 3;
+    scenario.minorityShare = 1.0 / 3.0;
+    scenario.capacity = 2;
+    return scenario;
+}
+
+bool waitForCompletedRun(MainWindow& window)
+{
+    return QTest::qWaitFor([&] { return window.isRunComplete(); }, kRunTimeoutMs);
+}
+
+std::unique_ptr<MainWindow> openWindow(const Scenario& scenario)
+{
+    auto window = std::make_unique<MainWindow>(scenario);
+    window->resize(1600, 900);
+    window->show();
+    return window;
+}
+
+// The median of every charted metric at every generation, to tell two runs' charts apart.
+std::vector<double> chartMedians(const MainWindow& window)
+{
+    std::vector<double> medians;
+    for (const MetricChart* chart : window.charts()) {
+        for (int g = 0; g < chart->pointCount(); ++g) {
+            medians.push_back(chart->medianAt(g));
+        }
+    }
+    return medians;
+}
+
+} // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void slidersRestartTheRunAndChangeTheCharts_data();
+    void slidersRestartTheRunAndChangeTheCharts();
+    void transportButtonsDoWhatTheySay();
+    void transportKeysDoWhatTheySay();
+    void scrubbingShowsTheStoredGeneration();
+    void narrationNamesTheStage();
+    void modelPickerSwapsTheStage();
+    void rapidSliderChangesEndCleanly();
+};
+
+void MainWindowTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void MainWindowTest::slidersRestartTheRunAndChangeTheCharts_data()
+{
+    QTest::addColumn<QString>("slider");
+    QTest::addColumn<int>("model");
+    QTest::addRow("sample size") << "samples" << int(ModelKind::Gaussian);
+    QTest::addRow("human data") << "human" << int(ModelKind::Gaussian);
+    QTest::addRow("capacity") << "capacity" << int(ModelKind::Gmm);
+}
+
+void MainWindowTest::slidersRestartTheRunAndChangeTheCharts()
+{
+    QFETCH(QString, slider);
+    QFETCH(int, model);
+    const Scenario initial = model == int(ModelKind::Gmm) ? quickGmm() : quickGaussian();
+    auto window = openWindow(initial);
+    QVERIFY(waitForCompletedRun(*window));
+    QCOMPARE(window->history().size(), initial.generations);
+    QTRY_VERIFY(!chartMedians(*window).empty());
+    const std::vector<double> before = chartMedians(*window);
+
+    QSignalSpy restarted(window.get(), &MainWindow::runRestarted);
+    ParameterPanel* panel = window->parameterPanel();
+    if (slider == "samples") {
+        panel->sampleSizeSlider()->setValue(ParameterPanel::sliderPositionForSamples(800));
+        QCOMPARE(window->scenario().samples, 800);
+    } else if (slider == "human") {
+        panel->humanFractionSlider()->setValue(30);
+        QCOMPARE(window->scenario().humanFraction, 0.3);
+    } else {
+        panel->capacitySlider()->setValue(4);
+        QCOMPARE(window->scenario().capacity, 4);
+    }
+    QVERIFY(restarted.wait(5000));
+    QCOMPARE(window->history().scenario(), window->scenario());
+    QVERIFY(waitForCompletedRun(*window));
+    QTRY_VERIFY(chartMedians(*window).size() == before.size());
+    QVERIFY(chartMedians(*window) != before);
+}
+
+void MainWindowTest::transportButtonsDoWhatTheySay()
+{
+    auto window = openWindow(quickGaussian());
+    QVERIFY(waitForCompletedRun(*window));
+    TransportBar* transport = window->transport();
+    transport->resetButton()->click();
+    QCOMPARE(window->shownGeneration(), 0);
+    QCOMPARE(window->stage()->shownGeneration(), 0);
+    transport->stepForwardButton()->click();
+    transport->stepForwardButton()->click();
+    QCOMPARE(window->shownGeneration(), 2);
+    QVERIFY(!window->isPlaying());
+    transport->stepBackButton()->click();
+    QCOMPARE(window->shownGeneration(), 1);
+    transport->playButton()->click();
+    QVERIFY(window->isPlaying());
+    QTRY_VERIFY(window->shownGeneration() > 3);
+    transport->playButton()->click();
+    QVERIFY(!window->isPlaying());
+    const int paused = window->shownGeneration();
+    QTest::qWait(300);
+    QCOMPARE(window->shownGeneration(), paused);
+    // Stepping stops at both ends of what has been computed.
+    transport->resetButton()->click();
+    transport->stepBackButton()->click();
+    QCOMPARE(window->shownGeneration(), 0);
+}
+
+void MainWindowTest::transportKeysDoWhatTheySay()
+{
+    auto window = openWindow(quickGaussian());
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(waitForCompletedRun(*window));
+    window->transport()->setFocus();
+    QTest::keyClick(window.get(), Qt::Key_Home);
+    QCOMPARE(window->shownGeneration(), 0);
+    QTest::keyClick(window.get(), Qt::Key_Right);
+    QTest::keyClick(window.get(), Qt::Key_Right);
+    QTest::keyClick(window.get(), Qt::Key_Right);
+    QCOMPARE(window->shownGeneration(), 3);
+    QTest::keyClick(window.get(), Qt::Key_Left);
+    QCOMPARE(window->shownGeneration(), 2);
+    QTest::keyClick(window.get(), Qt::Key_Space);
+    QVERIFY(window->isPlaying());
+    QTest::keyClick(window.get(), Qt::Key_Space);
+    QVERIFY(!window->isPlaying());
+    // A focused parameter slider keeps its arrow keys: the generation does not move.
+    const int shown = window->shownGeneration();
+    QSlider* samples = window->parameterPanel()->sampleSizeSlider();
+    samples->setFocus();
+    const int position = samples->value();
+    QTest::keyClick(samples, Qt::Key_Right);
+    QCOMPARE(samples->value(), position + samples->singleStep());
+    QCOMPARE(window->shownGeneration(), shown);
+}
+
+void MainWindowTest::scrubbingShowsTheStoredGeneration()
+{
+    auto window = openWindow(quickGaussian());
+    QVERIFY(waitForCompletedRun(*window));
+    window->transport()->timeline()->setValue(17);
+    QCOMPARE(window->shownGeneration(), 17);
+    QCOMPARE(window->stage()->shownGeneration(), 17);
+    QVERIFY(!window->isPlaying());
+    window->transport()->timeline()->setValue(3);
+    QCOMPARE(window->stage()->shownGeneration(), 3);
+    QCOMPARE(window->history().at(3)->generation, 3);
+}
+
+void MainWindowTest::narrationNamesTheStage()
+{
+    // M = 2 (a slider extreme) collapses within a few generations: the narration must say so.
+    Scenario scenario = quickGaussian();
+    scenario.samples = 2;
+    auto window = openWindow(scenario);
+    QVERIFY(waitForCompletedRun(*window));
+    window->goToGeneration(0);
+    QVERIFY(window->narration()->text().contains("real data"));
+    window->goToGeneration(scenario.generations - 1);
+    QVERIFY2(window->narration()->text().contains("Late model collapse"), qPrintable(window->narration()->text()));
+}
+
+void MainWindowTest::modelPickerSwapsTheStage()
+{
+    auto window = openWindow(quickGaussian());
+    QVERIFY(waitForCompletedRun(*window));
+    QComboBox* picker = window->parameterPanel()->modelPicker();
+    picker->setCurrentIndex(picker->findData(int(ModelKind::Gmm)));
+    QCOMPARE(window->scenario().model, ModelKind::Gmm);
+    QTRY_VERIFY_WITH_TIMEOUT(window->history().scenario().model == ModelKind::Gmm, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->stage()->shownGeneration() >= 0, kRunTimeoutMs);
+    QCOMPARE(window->charts().front()->column(), QString("total_std"));
+}
+
+void MainWindowTest::rapidSliderChangesEndCleanly()
+{
+    Scenario scenario = quickGaussian();
+    scenario.generations = 2000;
+    scenario.replicates = 200;
+    auto window = openWindow(scenario);
+    QSlider* samples = window->parameterPanel()->sampleSizeSlider();
+    QSlider* human = window->parameterPanel()->humanFractionSlider();
+    for (int i = 0; i < 200; ++i) {
+        samples->setValue(i % 2 == 0 ? 100 + i : 700 - i);
+        human->setValue(i % 50);
+        if (i % 10 == 0) {
+            // Let some restarts through, so that runs are cancelled mid-way, not only debounced.
+            QTest::qWait(MainWindow::kRestartDelayMs + 20);
+        }
+    }
+    // The last change restarts the run once the debounce has passed, and that run streams in.
+    QTRY_VERIFY_WITH_TIMEOUT(window->history().scenario() == window->scenario(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->history().size() > 5, kRunTimeoutMs);
+    QPointer<SimulationWorker> worker = window->worker();
+    QVERIFY(worker->isRunning());
+    window.reset();
+    QVERIFY(worker.isNull());
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "test_main_window.moc"

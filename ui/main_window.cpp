@@ -1,0 +1,347 @@
+#include "main_window.h"
+
+#include "metric_chart.h"
+#include "narration.h"
+#include "parameter_panel.h"
+#include "scenario_sources.h"
+#include "settings.h"
+#include "simulation_worker.h"
+#include "theme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace collapse::ui {
+
+namespace {
+// Charts are redrawn at most this often while generations stream in; the stage is redrawn every frame.
+constexpr int kChartRefreshMs = 120;
+constexpr int kPanelWidth = 400;
+} // namespace
+
+MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
+    : QMainWindow(parent), scenario_(initial), worker_(new SimulationWorker(this)), panel_(new ParameterPanel),
+      splitter_(new QSplitter(Qt::Horizontal)), narration_(new QLabel), chartGrid_(new QGridLayout),
+      transport_(new TransportBar), status_(new QLabel)
+{
+    setWindowTitle(tr("Collapse Lab"));
+
+    auto* panelScroll = new QScrollArea;
+    panelScroll->setWidget(panel_);
+    panelScroll->setWidgetResizable(true);
+    panelScroll->setFrameShape(QFrame::NoFrame);
+    panelScroll->setMinimumWidth(kPanelWidth);
+
+    auto* stageArea = new QWidget;
+    stageLayout_ = new QVBoxLayout(stageArea);
+    stageLayout_->setContentsMargins(0, 0, 0, 0);
+    narration_->setWordWrap(true);
+    narration_->setFont(scaledFont(sizes::narrationPoint));
+    narration_->setMinimumHeight(narration_->fontMetrics().lineSpacing() * 2 + 12);
+    narration_->setContentsMargins(12, 6, 12, 6);
+    narration_->setStyleSheet(QStringLiteral("background: #F3F6F9; border-left: 6px solid #0072B2;"));
+    narration_->setAccessibleName(tr("What you are seeing"));
+    stageLayout_->addWidget(narration_);
+
+    auto* chartArea = new QWidget;
+    chartArea->setLayout(chartGrid_);
+    chartGrid_->setContentsMargins(0, 0, 0, 0);
+
+    splitter_->addWidget(panelScroll);
+    splitter_->addWidget(stageArea);
+    splitter_->addWidget(chartArea);
+    splitter_->setStretchFactor(0, 0);
+    splitter_->setStretchFactor(1, 3);
+    splitter_->setStretchFactor(2, 2);
+    splitter_->setChildrenCollapsible(false);
+
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(splitter_, 1);
+    layout->addWidget(transport_);
+    setCentralWidget(central);
+    statusBar()->addPermanentWidget(status_, 1);
+
+    buildMenus();
+
+    restartTimer_.setSingleShot(true);
+    restartTimer_.setInterval(kRestartDelayMs);
+    connect(&restartTimer_, &QTimer::timeout, this, &MainWindow::restartNow);
+    chartTimer_.setSingleShot(true);
+    chartTimer_.setInterval(kChartRefreshMs);
+    connect(&chartTimer_, &QTimer::timeout, this, &MainWindow::refreshCharts);
+    playTimer_.setTimerType(Qt::PreciseTimer);
+    connect(&playTimer_, &QTimer::timeout, this, &MainWindow::tick);
+
+    connect(panel_, &ParameterPanel::scenarioChanged, this, [this](const Scenario& scenario) {
+        scenario_ = scenario;
+        restartTimer_.start();
+    });
+    connect(transport_, &TransportBar::playToggled, this, &MainWindow::togglePlay);
+    connect(transport_, &TransportBar::resetRequested, this, [this] { showGeneration(0); });
+    connect(transport_, &TransportBar::stepBackRequested, this, [this] { step(-1); });
+    connect(transport_, &TransportBar::stepForwardRequested, this, [this] { step(+1); });
+    connect(transport_, &TransportBar::scrubbed, this, [this](int generation) {
+        setPlaying(false);
+        showGeneration(generation);
+    });
+    connect(transport_, &TransportBar::speedChanged, this, [this](TransportBar::Speed speed) {
+        playTimer_.setInterval(1000 / TransportBar::generationsPerSecond(speed));
+        Settings::setPlaybackSpeed(static_cast<int>(speed));
+    });
+    transport_->setSpeed(static_cast<TransportBar::Speed>(std::clamp(Settings::playbackSpeed(), 0, 2)));
+    playTimer_.setInterval(1000 / TransportBar::generationsPerSecond(transport_->speed()));
+
+    connect(worker_, &SimulationWorker::runStarted, this, &MainWindow::onRunStarted);
+    connect(worker_, &SimulationWorker::generationReady, this, &MainWindow::onGenerationReady);
+    connect(worker_, &SimulationWorker::runFinished, this, &MainWindow::onRunFinished);
+    connect(worker_, &SimulationWorker::runFailed, this, &MainWindow::onRunFailed);
+
+    // Keys of the transport, active anywhere in the window (a focused slider keeps its own).
+    const auto addShortcut = [this](const QString& text, const QKeySequence& key, auto slot) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+    };
+    addShortcut(tr("Play or pause"), QKeySequence(Qt::Key_Space), [this] { togglePlay(); });
+    addShortcut(tr("One generation back"), QKeySequence(Qt::Key_Left), [this] { step(-1); });
+    addShortcut(tr("One generation forward"), QKeySequence(Qt::Key_Right), [this] { step(+1); });
+    addShortcut(tr("Back to generation 0"), QKeySequence(Qt::Key_Home), [this] { showGeneration(0); });
+
+    resize(1600, 950);
+    restoreGeometry(Settings::windowGeometry());
+    restoreState(Settings::windowState());
+    splitter_->setSizes({kPanelWidth, 900, 600});
+    splitter_->restoreState(Settings::splitterState());
+
+    panel_->setScenario(scenario_);
+    restartNow();
+    setPlaying(true);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* presets = menuBar()->addMenu(tr("&Presets"));
+    for (const Preset& preset : builtinPresets()) {
+        QAction* action = presets->addAction(QString::fromStdString(preset.title));
+        action->setToolTip(QString::fromStdString(preset.summary));
+        const std::string name = preset.name;
+        connect(action, &QAction::triggered, this, [this, name] {
+            const Preset& chosen = presetNamed(name);
+            loadScenario(scenarioFromJson(chosen.entries.front().object));
+            statusBar()->showMessage(QString::fromStdString(chosen.summary), 15000);
+        });
+    }
+    presets->setToolTipsVisible(true);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Collapse Lab"), this, [this] {
+        QMessageBox::about(this, tr("About Collapse Lab"),
+                           tr("<h3>Collapse Lab %1</h3><p>Watch generative models forget: each generation is "
+                              "trained on data made by the one before.</p><p>Shumailov et al., \"AI models "
+                              "collapse when trained on recursively generated data\", Nature 631 (2024).</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::loadScenario(const Scenario& scenario)
+{
+    scenario_ = scenario;
+    panel_->setScenario(scenario);
+    restartNow();
+}
+
+void MainWindow::goToGeneration(int generation)
+{
+    setPlaying(false);
+    refreshCharts();
+    showGeneration(generation);
+}
+
+void MainWindow::restartNow()
+{
+    restartTimer_.stop();
+    request_ = worker_->restart(scenario_);
+    history_.reset(scenario_, {});
+    runComplete_ = false;
+    runClock_.start();
+    shown_ = -1;
+    rebuildViews();
+    Settings::setLastScenario(QString::fromStdString(serializeScenario(scenario_)));
+    transport_->showPosition(0, 0, scenario_.generations);
+    updateStatus();
+    emit runRestarted();
+}
+
+void MainWindow::rebuildViews()
+{
+    const StageKind kind = stageKindFor(scenario_);
+    if (!stage_ || kind != stageKind_) {
+        stage_ = makeStageView(kind);
+        stageKind_ = kind;
+        stageLayout_->insertWidget(0, stage_.get(), 1);
+    }
+    stage_->setScenario(scenario_);
+
+    if (charts_.isEmpty() || chartedModel_ != scenario_.model) {
+        qDeleteAll(charts_);
+        charts_.clear();
+        const auto metrics = chartedMetrics(scenario_);
+        for (int i = 0; i < metrics.size(); ++i) {
+            auto* chart = new MetricChart(metrics[i].column, metrics[i].title);
+            chartGrid_->addWidget(chart, i, 0);
+            charts_.append(chart);
+        }
+        chartedModel_ = scenario_.model;
+    }
+    const auto metrics = chartedMetrics(scenario_);
+    for (int i = 0; i < charts_.size(); ++i) {
+        charts_[i]->resetRun(scenario_.generations, metrics[i].reference);
+    }
+    narration_->setText(tr("Computing the first generation…"));
+}
+
+void MainWindow::onRunStarted(quint64 request, const QStringList& columns)
+{
+    if (request != request_) {
+        return;
+    }
+    history_.reset(scenario_, columns);
+}
+
+void MainWindow::onGenerationReady(quint64 request, const SnapshotPointer& snapshot)
+{
+    if (request != request_) {
+        return;  // from a run that was cancelled
+    }
+    history_.append(snapshot);
+    if (shown_ < 0) {
+        showGeneration(0);
+    } else {
+        transport_->showPosition(shown_, history_.size(), scenario_.generations);
+    }
+    if (!chartTimer_.isActive()) {
+        chartTimer_.start();
+    }
+    updateStatus();
+}
+
+void MainWindow::onRunFinished(quint64 request)
+{
+    if (request != request_) {
+        return;
+    }
+    runComplete_ = true;
+    runMilliseconds_ = runClock_.elapsed();
+    refreshCharts();
+    updateStatus();
+    emit runCompleted();
+}
+
+void MainWindow::onRunFailed(quint64 request, const QString& message)
+{
+    if (request != request_) {
+        return;
+    }
+    runComplete_ = true;
+    setPlaying(false);
+    status_->setText(tr("The run stopped: %1").arg(message));
+}
+
+void MainWindow::showGeneration(int generation)
+{
+    if (history_.isEmpty()) {
+        return;
+    }
+    shown_ = std::clamp(generation, 0, history_.size() - 1);
+    stage_->showGeneration(history_, shown_);
+    for (MetricChart* chart : charts_) {
+        chart->setCurrentGeneration(shown_);
+    }
+    narration_->setText(narrate(classifyCollapse(scenario_, evidenceAt(history_, shown_))));
+    transport_->showPosition(shown_, history_.size(), scenario_.generations);
+    emit frameShown(shown_);
+}
+
+void MainWindow::setPlaying(bool playing)
+{
+    playing_ = playing;
+    transport_->setPlaying(playing);
+    if (playing) {
+        playTimer_.start();
+    } else {
+        playTimer_.stop();
+    }
+}
+
+void MainWindow::togglePlay()
+{
+    // Play at the end of a finished run starts again from generation 0.
+    if (!playing_ && runComplete_ && shown_ == history_.size() - 1) {
+        showGeneration(0);
+    }
+    setPlaying(!playing_);
+}
+
+void MainWindow::step(int delta)
+{
+    setPlaying(false);
+    showGeneration(shown_ + delta);
+}
+
+void MainWindow::tick()
+{
+    if (shown_ + 1 < history_.size()) {
+        showGeneration(shown_ + 1);
+    } else if (runComplete_ && shown_ >= 0) {
+        setPlaying(false);
+    }
+}
+
+void MainWindow::refreshCharts()
+{
+    for (MetricChart* chart : charts_) {
+        chart->updateData(history_);
+    }
+}
+
+void MainWindow::updateStatus()
+{
+    if (runComplete_) {
+        status_->setText(tr("%1 generations of %2 replicate(s) in %3 s")
+                             .arg(history_.size())
+                             .arg(scenario_.replicates)
+                             .arg(static_cast<double>(runMilliseconds_) / 1000.0, 0, 'f', 1));
+    } else {
+        status_->setText(tr("Computing: %1 of %2 generations").arg(history_.size()).arg(scenario_.generations));
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    Settings::setWindowGeometry(saveGeometry());
+    Settings::setWindowState(saveState());
+    Settings::setSplitterState(splitter_->saveState());
+    worker_->stop();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace collapse::ui

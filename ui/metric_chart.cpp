@@ -1,0 +1,170 @@
+#include "metric_chart.h"
+
+#include "theme.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <cmath>
+#include <limits>
+
+namespace collapse::ui {
+
+namespace {
+
+constexpr double kNoReference = std::numeric_limits<double>::quiet_NaN();
+
+QList<QPointF> pointsOf(const QVector<double>& values)
+{
+    QList<QPointF> points;
+    points.reserve(values.size());
+    for (int g = 0; g < values.size(); ++g) {
+        if (std::isfinite(values[g])) {
+            points.append(QPointF(g, values[g]));
+        }
+    }
+    return points;
+}
+
+} // namespace
+
+QVector<ChartedMetric> chartedMetrics(const Scenario& scenario)
+{
+    switch (scenario.model) {
+    case ModelKind::Gaussian:
+        return {{"std", QObject::tr("Standard deviation \u03C3"), 1.0},
+                {"tail_mass", QObject::tr("Mass in the original's tails"), 0.05},
+                {"mean", QObject::tr("Mean \u03BC"), 0.0},
+                {"w2", QObject::tr("Distance to the original (W\u2082)"), 0.0}};
+    case ModelKind::Gmm:
+        return {{"total_std", QObject::tr("Spread (standard deviation)"), kNoReference},
+                {"tail_mass", QObject::tr("Mass in the original's tails"), 0.05},
+                {"loglik_real", QObject::tr("Log-likelihood of real data"), kNoReference},
+                {"effective_components", QObject::tr("Effective components"), kNoReference}};
+    }
+    return {};
+}
+
+MetricChart::MetricChart(QString column, const QString& title, QWidget* parent)
+    : QChartView(parent), column_(std::move(column)), median_(new QLineSeries), upper_(new QLineSeries),
+      lower_(new QLineSeries), band_(new QAreaSeries(upper_, lower_)), marker_(new QLineSeries),
+      reference_(new QLineSeries), xAxis_(new QValueAxis), yAxis_(new QValueAxis), referenceValue_(kNoReference)
+{
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->setTitleFont(scaledFont(sizes::bodyPoint + 1, true));
+    chart->legend()->hide();
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setBackgroundRoundness(0);
+    chart->setAnimationOptions(QChart::NoAnimation);
+
+    band_->setBrush(colours::band);
+    band_->setPen(Qt::NoPen);
+    QPen medianPen(colours::model, sizes::lineWidth);
+    median_->setPen(medianPen);
+    QPen markerPen(colours::marker, 2.5);
+    marker_->setPen(markerPen);
+    QPen referencePen(colours::original, 1.5, Qt::DotLine);
+    reference_->setPen(referencePen);
+
+    for (QAbstractSeries* series : std::initializer_list<QAbstractSeries*>{band_, reference_, median_, marker_}) {
+        chart->addSeries(series);
+    }
+    const QFont axisFont = scaledFont(sizes::bodyPoint);
+    for (QValueAxis* axis : {xAxis_, yAxis_}) {
+        axis->setLabelsFont(axisFont);
+        axis->setGridLineColor(QColor(0xE0, 0xE0, 0xE0));
+    }
+    xAxis_->setLabelFormat("%d");
+    xAxis_->setTickType(QValueAxis::TicksDynamic);
+    xAxis_->setTickAnchor(0.0);
+    xAxis_->setTitleText(tr("generation"));
+    xAxis_->setTitleFont(axisFont);
+    yAxis_->setTickCount(5);
+    yAxis_->setLabelFormat("%.3g");
+    chart->addAxis(xAxis_, Qt::AlignBottom);
+    chart->addAxis(yAxis_, Qt::AlignLeft);
+    for (QAbstractSeries* series : chart->series()) {
+        series->attachAxis(xAxis_);
+        series->attachAxis(yAxis_);
+    }
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(260, 180);
+}
+
+void MetricChart::resetRun(int generations, double reference)
+{
+    referenceValue_ = reference;
+    xAxis_->setRange(0, std::max(1, generations - 1));
+    xAxis_->setTickInterval(niceTickStep(std::max(1, generations - 1), 4));
+    for (QLineSeries* series : {median_, upper_, lower_, marker_}) {
+        series->clear();
+    }
+    reference_->clear();
+    if (std::isfinite(reference)) {
+        reference_->replace(QList<QPointF>{{0.0, reference}, {double(std::max(1, generations - 1)), reference}});
+    }
+    yAxis_->setRange(std::isfinite(reference) ? reference - 1.0 : 0.0, std::isfinite(reference) ? reference + 1.0 : 1.0);
+    generation_ = 0;
+}
+
+void MetricChart::updateData(const RunHistory& history)
+{
+    const RunHistory::Band& band = history.band(column_);
+    median_->replace(pointsOf(band.median));
+    upper_->replace(pointsOf(band.q90));
+    lower_->replace(pointsOf(band.q10));
+    // The y range covers the band, the reference and a margin.
+    double low = std::numeric_limits<double>::infinity();
+    double high = -low;
+    for (const auto* values : {&band.q10, &band.q90, &band.median}) {
+        for (const double v : *values) {
+            if (std::isfinite(v)) {
+                low = std::min(low, v);
+                high = std::max(high, v);
+            }
+        }
+    }
+    if (std::isfinite(referenceValue_)) {
+        low = std::min(low, referenceValue_);
+        high = std::max(high, referenceValue_);
+    }
+    if (std::isfinite(low) && std::isfinite(high)) {
+        const double margin = std::max(0.06 * (high - low), 1e-9 + 1e-6 * std::abs(high));
+        // A quantity that cannot be negative (a spread, a mass) keeps its axis at zero or above.
+        yAxis_->setRange(low >= 0.0 ? std::max(0.0, low - margin) : low - margin, high + margin);
+        yAxis_->applyNiceNumbers();
+    }
+    updateMarker();
+}
+
+void MetricChart::setCurrentGeneration(int generation)
+{
+    generation_ = generation;
+    updateMarker();
+}
+
+void MetricChart::updateMarker()
+{
+    marker_->replace(QList<QPointF>{{double(generation_), yAxis_->min()}, {double(generation_), yAxis_->max()}});
+}
+
+int MetricChart::pointCount() const
+{
+    return static_cast<int>(median_->count());
+}
+
+double MetricChart::medianAt(int generation) const
+{
+    for (const QPointF& point : median_->points()) {
+        if (static_cast<int>(point.x()) == generation) {
+            return point.y();
+        }
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+} // namespace collapse::ui

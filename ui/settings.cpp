@@ -1,0 +1,26 @@
+#include "settings.h"
+
+#include <QSettings>
+
+namespace collapse::ui {
+
+namespace {
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+const QString kSplitter = QStringLiteral("window/splitter");
+const QString kScenario = QStringLiteral("session/lastScenario");
+const QString kSpeed = QStringLiteral("playback/speed");
+} // namespace
+
+QByteArray Settings::windowGeometry() { return QSettings().value(kGeometry).toByteArray(); }
+void Settings::setWindowGeometry(const QByteArray& geometry) { QSettings().setValue(kGeometry, geometry); }
+QByteArray Settings::windowState() { return QSettings().value(kState).toByteArray(); }
+void Settings::setWindowState(const QByteArray& state) { QSettings().setValue(kState, state); }
+QByteArray Settings::splitterState() { return QSettings().value(kSplitter).toByteArray(); }
+void Settings::setSplitterState(const QByteArray& state) { QSettings().setValue(kSplitter, state); }
+QString Settings::lastScenario() { return QSettings().value(kScenario).toString(); }
+void Settings::setLastScenario(const QString& json) { QSettings().setValue(kScenario, json); }
+int Settings::playbackSpeed() { return QSettings().value(kSpeed, 1).toInt(); }
+void Settings::setPlaybackSpeed(int speed) { QSettings().setValue(kSpeed, speed); }
+
+} // namespace collapse::ui

@@ -1,0 +1,83 @@
+#include "simulation_worker.h"
+
+#include <QMutexLocker>
+
+namespace collapse::ui {
+
+SimulationWorker::SimulationWorker(QObject* parent) : QThread(parent)
+{
+    qRegisterMetaType<SnapshotPointer>();
+}
+
+SimulationWorker::~SimulationWorker()
+{
+    {
+        QMutexLocker lock(&mutex_);
+        abort_ = true;
+        cancel_ = true;
+        wake_.wakeOne();
+    }
+    wait();
+}
+
+quint64 SimulationWorker::restart(const Scenario& scenario)
+{
+    QMutexLocker lock(&mutex_);
+    pending_ = scenario;
+    ++request_;
+    cancel_ = true;
+    if (!isRunning()) {
+        start(QThread::LowPriority);
+    } else {
+        wake_.wakeOne();
+    }
+    return request_;
+}
+
+void SimulationWorker::stop()
+{
+    QMutexLocker lock(&mutex_);
+    started_ = request_;
+    cancel_ = true;
+}
+
+void SimulationWorker::run()
+{
+    forever {
+        Scenario scenario;
+        quint64 request = 0;
+        {
+            QMutexLocker lock(&mutex_);
+            while (!abort_ && started_ == request_) {
+                wake_.wait(&mutex_);
+            }
+            if (abort_) {
+                return;
+            }
+            scenario = pending_;
+            request = request_;
+            started_ = request_;
+            cancel_ = false;
+        }
+        try {
+            Engine engine(scenario);
+            QStringList columns;
+            for (const auto& column : engine.metricColumns()) {
+                columns << QString::fromStdString(column);
+            }
+            emit runStarted(request, columns);
+            const auto outcome = engine.run(
+                [&](GenerationSnapshot&& snapshot) {
+                    emit generationReady(request, std::make_shared<const GenerationSnapshot>(std::move(snapshot)));
+                },
+                &cancel_);
+            if (outcome == Engine::Outcome::Finished) {
+                emit runFinished(request);
+            }
+        } catch (const std::exception& error) {
+            emit runFailed(request, QString::fromUtf8(error.what()));
+        }
+    }
+}
+
+} // namespace collapse::ui

@@ -1,0 +1,107 @@
+#include "transport_bar.h"
+
+#include "theme.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QStyle>
+#include <QToolButton>
+
+namespace collapse::ui {
+
+TransportBar::TransportBar(QWidget* parent)
+    : QWidget(parent), reset_(new QToolButton), stepBack_(new QToolButton), play_(new QToolButton),
+      stepForward_(new QToolButton), speed_(new QComboBox), timeline_(new QSlider(Qt::Horizontal)),
+      position_(new QLabel)
+{
+    const auto setUp = [this](QToolButton* button, QStyle::StandardPixmap icon, const QString& text,
+                              const QString& shortcut) {
+        button->setIcon(style()->standardIcon(icon));
+        button->setIconSize(QSize(32, 32));
+        button->setToolTip(QStringLiteral("%1 (%2)").arg(text, shortcut));
+        button->setAccessibleName(text);
+        button->setAutoRaise(true);
+    };
+    setUp(reset_, QStyle::SP_MediaSkipBackward, tr("Back to generation 0"), tr("Home"));
+    setUp(stepBack_, QStyle::SP_MediaSeekBackward, tr("One generation back"), tr("Left"));
+    setUp(play_, QStyle::SP_MediaPlay, tr("Play or pause"), tr("Space"));
+    setUp(stepForward_, QStyle::SP_MediaSeekForward, tr("One generation forward"), tr("Right"));
+    connect(reset_, &QToolButton::clicked, this, &TransportBar::resetRequested);
+    connect(stepBack_, &QToolButton::clicked, this, &TransportBar::stepBackRequested);
+    connect(play_, &QToolButton::clicked, this, &TransportBar::playToggled);
+    connect(stepForward_, &QToolButton::clicked, this, &TransportBar::stepForwardRequested);
+
+    speed_->addItem(tr("Slow"), static_cast<int>(Speed::Slow));
+    speed_->addItem(tr("Normal"), static_cast<int>(Speed::Normal));
+    speed_->addItem(tr("Fast"), static_cast<int>(Speed::Fast));
+    speed_->setCurrentIndex(1);
+    speed_->setFont(scaledFont(sizes::bodyPoint + 1));
+    speed_->setToolTip(tr("How many generations are shown per second; a step is always one generation."));
+    connect(speed_, &QComboBox::currentIndexChanged, this,
+            [this](int) { emit speedChanged(static_cast<Speed>(speed_->currentData().toInt())); });
+
+    timeline_->setToolTip(tr("Drag to revisit any generation computed so far."));
+    timeline_->setMinimumHeight(32);
+    timeline_->setRange(0, 0);
+    connect(timeline_, &QSlider::valueChanged, this, [this](int generation) {
+        if (!updating_) {
+            emit scrubbed(generation);
+        }
+    });
+
+    position_->setFont(scaledFont(sizes::valuePoint, true));
+    position_->setMinimumWidth(position_->fontMetrics().horizontalAdvance(QStringLiteral("Generation 00000 / 00000")));
+    position_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 4);
+    for (QWidget* widget : std::initializer_list<QWidget*>{reset_, stepBack_, play_, stepForward_, speed_}) {
+        layout->addWidget(widget);
+    }
+    layout->addSpacing(12);
+    layout->addWidget(timeline_, 1);
+    layout->addSpacing(12);
+    layout->addWidget(position_);
+}
+
+int TransportBar::generationsPerSecond(Speed speed)
+{
+    switch (speed) {
+    case Speed::Slow:
+        return 4;
+    case Speed::Normal:
+        return 15;
+    case Speed::Fast:
+        return 60;
+    }
+    return 15;
+}
+
+void TransportBar::showPosition(int generation, int available, int total)
+{
+    updating_ = true;
+    timeline_->setRange(0, std::max(0, available - 1));
+    timeline_->setValue(std::max(0, generation));
+    updating_ = false;
+    position_->setText(tr("Generation %1 / %2").arg(std::max(0, generation)).arg(total));
+}
+
+void TransportBar::setPlaying(bool playing)
+{
+    play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    play_->setChecked(playing);
+}
+
+void TransportBar::setSpeed(Speed speed)
+{
+    speed_->setCurrentIndex(speed_->findData(static_cast<int>(speed)));
+}
+
+TransportBar::Speed TransportBar::speed() const
+{
+    return static_cast<Speed>(speed_->currentData().toInt());
+}
+
+} // namespace collapse::ui

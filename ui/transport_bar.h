@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QSlider;
+class QToolButton;
+
+namespace collapse::ui {
+
+// Reset, step back, play/pause, step forward, speed, a timeline to scrub and "Generation g / N".
+// It only reports what the user asks for; the window decides what that means.
+class TransportBar : public QWidget {
+    Q_OBJECT
+
+public:
+    enum class Speed { Slow, Normal, Fast };
+
+    explicit TransportBar(QWidget* parent = nullptr);
+
+    // `available` generations have been computed out of `total`.
+    void showPosition(int generation, int available, int total);
+    void setPlaying(bool playing);
+    void setSpeed(Speed speed);
+    Speed speed() const;
+
+    QToolButton* playButton() const { return play_; }
+    QToolButton* resetButton() const { return reset_; }
+    QToolButton* stepBackButton() const { return stepBack_; }
+    QToolButton* stepForwardButton() const { return stepForward_; }
+    QSlider* timeline() const { return timeline_; }
+
+    // Generations shown per second at a speed.
+    static int generationsPerSecond(Speed speed);
+
+signals:
+    void resetRequested();
+    void stepBackRequested();
+    void playToggled();
+    void stepForwardRequested();
+    void speedChanged(collapse::ui::TransportBar::Speed speed);
+    void scrubbed(int generation);
+
+private:
+    QToolButton* reset_;
+    QToolButton* stepBack_;
+    QToolButton* play_;
+    QToolButton* stepForward_;
+    QComboBox* speed_;
+    QSlider* timeline_;
+    QLabel* position_;
+    bool updating_ = false;
+};
+
+} // namespace collapse::ui
