@@ -23,8 +23,9 @@
 namespace collapse::ui {
 
 namespace {
-// Charts are redrawn at most this often while generations stream in; the stage is redrawn every frame.
-constexpr int kChartRefreshMs = 120;
+// While generations stream in, one chart is redrawn per tick, in turn, so that the UI thread never
+// spends more than one chart's drawing at a time; the stage is redrawn every frame.
+constexpr int kChartRefreshMs = 70;
 constexpr int kPanelWidth = 400;
 } // namespace
 
@@ -79,7 +80,7 @@ MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
     connect(&restartTimer_, &QTimer::timeout, this, &MainWindow::restartNow);
     chartTimer_.setSingleShot(true);
     chartTimer_.setInterval(kChartRefreshMs);
-    connect(&chartTimer_, &QTimer::timeout, this, &MainWindow::refreshCharts);
+    connect(&chartTimer_, &QTimer::timeout, this, &MainWindow::refreshNextChart);
     playTimer_.setTimerType(Qt::PreciseTimer);
     connect(&playTimer_, &QTimer::timeout, this, &MainWindow::tick);
 
@@ -238,10 +239,24 @@ void MainWindow::onGenerationReady(quint64 request, const SnapshotPointer& snaps
     } else {
         transport_->showPosition(shown_, history_.size(), scenario_.generations);
     }
+    // Every chart is behind now: go round them all once more.
+    chartsBehind_ = static_cast<int>(charts_.size());
     if (!chartTimer_.isActive()) {
         chartTimer_.start();
     }
     updateStatus();
+}
+
+void MainWindow::refreshNextChart()
+{
+    if (charts_.isEmpty() || chartsBehind_ <= 0) {
+        return;
+    }
+    nextChart_ = (nextChart_ + 1) % static_cast<int>(charts_.size());
+    charts_[nextChart_]->updateData(history_);
+    if (--chartsBehind_ > 0) {
+        chartTimer_.start();
+    }
 }
 
 void MainWindow::onRunFinished(quint64 request)
@@ -251,7 +266,6 @@ void MainWindow::onRunFinished(quint64 request)
     }
     runComplete_ = true;
     runMilliseconds_ = runClock_.elapsed();
-    refreshCharts();
     updateStatus();
     emit runCompleted();
 }

@@ -75,6 +75,7 @@ private:
     void step(int delta);
     void tick();
     void refreshCharts();
+    void refreshNextChart();
     void updateStatus();
     void onRunStarted(quint64 request, const QStringList& columns);
     void onGenerationReady(quint64 request, const SnapshotPointer& snapshot);
@@ -98,6 +99,8 @@ private:
     QGridLayout* chartGrid_;
     QVector<MetricChart*> charts_;
     ModelKind chartedModel_ = ModelKind::Gaussian;
+    int nextChart_ = 0;
+    int chartsBehind_ = 0;
     TransportBar* transport_;
     QLabel* status_;
 

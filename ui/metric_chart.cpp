@@ -4,7 +4,9 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QGraphicsScene>
 #include <QLineSeries>
+#include <QPainter>
 #include <QValueAxis>
 
 #include <cmath>
@@ -48,29 +50,23 @@ QVector<ChartedMetric> chartedMetrics(const Scenario& scenario)
 }
 
 MetricChart::MetricChart(QString column, const QString& title, QWidget* parent)
-    : QChartView(parent), column_(std::move(column)), median_(new QLineSeries), upper_(new QLineSeries),
-      lower_(new QLineSeries), band_(new QAreaSeries(upper_, lower_)), marker_(new QLineSeries),
+    : QWidget(parent), column_(std::move(column)), scene_(new QGraphicsScene(this)), chart_(new QChart),
+      median_(new QLineSeries), upper_(new QLineSeries), lower_(new QLineSeries), band_(new QAreaSeries(upper_, lower_)),
       reference_(new QLineSeries), xAxis_(new QValueAxis), yAxis_(new QValueAxis), referenceValue_(kNoReference)
 {
-    auto* chart = new QChart;
-    chart->setTitle(title);
-    chart->setTitleFont(scaledFont(sizes::bodyPoint + 1, true));
-    chart->legend()->hide();
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->setBackgroundRoundness(0);
-    chart->setAnimationOptions(QChart::NoAnimation);
+    chart_->setTitle(title);
+    chart_->setTitleFont(scaledFont(sizes::bodyPoint + 1, true));
+    chart_->legend()->hide();
+    chart_->setMargins(QMargins(4, 4, 4, 4));
+    chart_->setBackgroundRoundness(0);
+    chart_->setAnimationOptions(QChart::NoAnimation);
 
     band_->setBrush(colours::band);
     band_->setPen(Qt::NoPen);
-    QPen medianPen(colours::model, sizes::lineWidth);
-    median_->setPen(medianPen);
-    QPen markerPen(colours::marker, 2.5);
-    marker_->setPen(markerPen);
-    QPen referencePen(colours::original, 1.5, Qt::DotLine);
-    reference_->setPen(referencePen);
-
-    for (QAbstractSeries* series : std::initializer_list<QAbstractSeries*>{band_, reference_, median_, marker_}) {
-        chart->addSeries(series);
+    median_->setPen(QPen(colours::model, sizes::lineWidth));
+    reference_->setPen(QPen(colours::original, 1.5, Qt::DotLine));
+    for (QAbstractSeries* series : std::initializer_list<QAbstractSeries*>{band_, reference_, median_}) {
+        chart_->addSeries(series);
     }
     const QFont axisFont = scaledFont(sizes::bodyPoint);
     for (QValueAxis* axis : {xAxis_, yAxis_}) {
@@ -84,15 +80,15 @@ MetricChart::MetricChart(QString column, const QString& title, QWidget* parent)
     xAxis_->setTitleFont(axisFont);
     yAxis_->setTickCount(5);
     yAxis_->setLabelFormat("%.3g");
-    chart->addAxis(xAxis_, Qt::AlignBottom);
-    chart->addAxis(yAxis_, Qt::AlignLeft);
-    for (QAbstractSeries* series : chart->series()) {
+    chart_->addAxis(xAxis_, Qt::AlignBottom);
+    chart_->addAxis(yAxis_, Qt::AlignLeft);
+    for (QAbstractSeries* series : chart_->series()) {
         series->attachAxis(xAxis_);
         series->attachAxis(yAxis_);
     }
-    setChart(chart);
-    setRenderHint(QPainter::Antialiasing);
+    scene_->addItem(chart_);
     setMinimumSize(260, 180);
+    setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
 void MetricChart::resetRun(int generations, double reference)
@@ -100,7 +96,7 @@ void MetricChart::resetRun(int generations, double reference)
     referenceValue_ = reference;
     xAxis_->setRange(0, std::max(1, generations - 1));
     xAxis_->setTickInterval(niceTickStep(std::max(1, generations - 1), 4));
-    for (QLineSeries* series : {median_, upper_, lower_, marker_}) {
+    for (QLineSeries* series : {median_, upper_, lower_}) {
         series->clear();
     }
     reference_->clear();
@@ -109,6 +105,7 @@ void MetricChart::resetRun(int generations, double reference)
     }
     yAxis_->setRange(std::isfinite(reference) ? reference - 1.0 : 0.0, std::isfinite(reference) ? reference + 1.0 : 1.0);
     generation_ = 0;
+    invalidate();
 }
 
 void MetricChart::updateData(const RunHistory& history)
@@ -138,18 +135,69 @@ void MetricChart::updateData(const RunHistory& history)
         yAxis_->setRange(low >= 0.0 ? std::max(0.0, low - margin) : low - margin, high + margin);
         yAxis_->applyNiceNumbers();
     }
-    updateMarker();
+    invalidate();
 }
 
 void MetricChart::setCurrentGeneration(int generation)
 {
-    generation_ = generation;
-    updateMarker();
+    if (generation != generation_) {
+        generation_ = generation;
+        update();
+    }
 }
 
-void MetricChart::updateMarker()
+void MetricChart::invalidate()
 {
-    marker_->replace(QList<QPointF>{{double(generation_), yAxis_->min()}, {double(generation_), yAxis_->max()}});
+    cache_ = QPixmap();
+    update();
+}
+
+void MetricChart::resizeEvent(QResizeEvent*)
+{
+    invalidate();
+}
+
+void MetricChart::paintEvent(QPaintEvent*)
+{
+    if (cache_.isNull()) {
+        const qreal ratio = devicePixelRatioF();
+        cache_ = QPixmap(size() * ratio);
+        cache_.setDevicePixelRatio(ratio);
+        cache_.fill(Qt::white);
+        QPainter cachePainter(&cache_);
+        cachePainter.setRenderHint(QPainter::Antialiasing);
+        chart_->resize(size());
+        scene_->setSceneRect(QRectF(QPointF(0, 0), size()));
+        scene_->render(&cachePainter, QRectF(QPointF(0, 0), size()), scene_->sceneRect());
+    }
+    QPainter painter(this);
+    painter.drawPixmap(0, 0, cache_);
+    painter.setRenderHint(QPainter::Antialiasing);
+    drawMarker(painter);
+}
+
+void MetricChart::drawMarker(QPainter& painter) const
+{
+    const QRectF plot = chart_->plotArea();
+    const double x = chart_->mapToPosition(QPointF(generation_, yAxis_->min()), median_).x();
+    if (x >= plot.left() - 1 && x <= plot.right() + 1) {
+        painter.setPen(QPen(colours::marker, 2.5));
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    }
+}
+
+void MetricChart::render(QPainter& painter, const QRectF& area)
+{
+    chart_->resize(area.size());
+    scene_->setSceneRect(QRectF(QPointF(0, 0), area.size()));
+    painter.save();
+    painter.translate(area.topLeft());
+    painter.setRenderHint(QPainter::Antialiasing);
+    scene_->render(&painter, QRectF(QPointF(0, 0), area.size()), scene_->sceneRect());
+    drawMarker(painter);
+    painter.restore();
+    chart_->resize(size());
+    invalidate();
 }
 
 int MetricChart::pointCount() const

@@ -2,9 +2,12 @@
 
 #include "run_history.h"
 
-#include <QChartView>
+#include <QPixmap>
+#include <QWidget>
 
 class QAreaSeries;
+class QChart;
+class QGraphicsScene;
 class QLineSeries;
 class QValueAxis;
 
@@ -13,7 +16,10 @@ namespace collapse::ui {
 // One metric over generations: the median across replicates as a line over its 10–90% band (the
 // distributions are heavy-tailed, so no mean), a marker at the generation on stage, and the original's
 // value as a dotted reference line where there is one.
-class MetricChart : public QChartView {
+//
+// The chart (Qt Charts) is drawn into a cached pixmap whenever its data changes; moving the marker, which
+// happens every animation frame, only draws the pixmap and a line.
+class MetricChart : public QWidget {
     Q_OBJECT
 
 public:
@@ -28,16 +34,25 @@ public:
 
     int pointCount() const;
     double medianAt(int generation) const;
+    // Draws the chart, marker included, as vectors where the painter's device has them.
+    void render(QPainter& painter, const QRectF& area);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
-    void updateMarker();
+    void invalidate();
+    void drawMarker(QPainter& painter) const;
 
     QString column_;
+    QGraphicsScene* scene_;
+    QChart* chart_;
+    QPixmap cache_;
     QLineSeries* median_;
     QLineSeries* upper_;
     QLineSeries* lower_;
     QAreaSeries* band_;
-    QLineSeries* marker_;
     QLineSeries* reference_;
     QValueAxis* xAxis_;
     QValueAxis* yAxis_;

@@ -19,7 +19,7 @@ namespace collapse::ui {
 
 namespace {
 
-constexpr int kGridPoints = 600;
+constexpr int kGridPoints = 400;
 constexpr int kHistogramBins = 80;
 constexpr int kTrailLength = 8;
 constexpr int kDensityImageSize = 240;
@@ -231,6 +231,7 @@ void DensityStage::setScenario(const Scenario& scenario)
     original_ = densityOn(original);
     // Room above the original's peak, so that a narrowing model's rising peak stays in view for a while.
     yMax_ = 2.2 * *std::max_element(original_.begin(), original_.end());
+    invalidateBackground();
     const double logThreshold = CentralRegion(original).logDensityThreshold();
     outsideRegion_.resize(kGridPoints);
     for (int i = 0; i < kGridPoints; ++i) {
@@ -279,61 +280,40 @@ void DensityStage::showGeneration(const RunHistory& history, int generation)
     update();
 }
 
-void DensityStage::render(QPainter& painter, const QRectF& area) const
+QRectF DensityStage::plotArea(const QRectF& area) const
+{
+    return area.adjusted(kMarginLeft, kMarginTop, -kMarginRight, -kMarginBottom);
+}
+
+QTransform DensityStage::dataToPlot(const QRectF& plot) const
+{
+    QTransform transform;
+    transform.translate(plot.left(), plot.bottom());
+    transform.scale(plot.width() / (xMax_ - xMin_), -plot.height() / yMax_);
+    transform.translate(-xMin_, 0.0);
+    return transform;
+}
+
+QPainterPath DensityStage::curve(const QVector<double>& values, int stride) const
+{
+    QPainterPath path;
+    for (int i = 0; i < grid_.size(); i += stride) {
+        // Clipped well above the axes, so that a needle-thin peak does not make a huge path.
+        const QPointF point(grid_[i], std::min(values[i], 4.0 * yMax_));
+        i == 0 ? path.moveTo(point) : path.lineTo(point);
+    }
+    return path;
+}
+
+void DensityStage::renderBackground(QPainter& painter, const QRectF& area) const
 {
     painter.save();
     painter.fillRect(area, Qt::white);
-    const QRectF plot = area.adjusted(kMarginLeft, kMarginTop, -kMarginRight, -kMarginBottom);
-    const QRectF shown(xMin_, 0.0, xMax_ - xMin_, yMax_);
-    drawAxes(painter, plot, shown, true);
-    drawTitle(painter, area, shownGeneration_, tailMass_);
-
+    const QRectF plot = plotArea(area);
+    drawAxes(painter, plot, QRectF(xMin_, 0.0, xMax_ - xMin_, yMax_), true);
+    drawAxisTitles(painter, plot, QObject::tr("x"), QObject::tr("density"));
     painter.setClipRect(plot);
-    // Data coordinates to pixels; pens are cosmetic, so widths stay in pixels.
-    QTransform toPlot;
-    toPlot.translate(plot.left(), plot.bottom());
-    toPlot.scale(plot.width() / shown.width(), -plot.height() / shown.height());
-    toPlot.translate(-shown.left(), 0.0);
-    painter.setTransform(toPlot, true);
-
-    const auto curve = [&](const QVector<double>& values) {
-        QPainterPath path;
-        for (int i = 0; i < grid_.size(); ++i) {
-            const QPointF point(grid_[i], std::min(values[i], 4.0 * yMax_));
-            i == 0 ? path.moveTo(point) : path.lineTo(point);
-        }
-        return path;
-    };
-
-    if (!histogram_.isEmpty()) {
-        const double binWidth = (xMax_ - xMin_) / kHistogramBins;
-        QColor fill = colours::samples;
-        fill.setAlpha(110);
-        for (int b = 0; b < histogram_.size(); ++b) {
-            painter.fillRect(QRectF(xMin_ + b * binWidth, 0.0, binWidth * 0.92, histogram_[b]), fill);
-        }
-    }
-    for (int t = 0; t < trail_.size(); ++t) {
-        QColor faded = colours::model;
-        faded.setAlphaF(static_cast<float>(0.08 + 0.3 * (t + 1) / (static_cast<double>(trail_.size()) + 1.0)));
-        painter.strokePath(curve(trail_[t]), cosmeticPen(faded, 2.0));
-    }
-    if (!current_.isEmpty()) {
-        // The model's mass in the original's tails, shaded under its density.
-        QColor shade = colours::tails;
-        shade.setAlpha(150);
-        for (int i = 0; i + 1 < grid_.size(); ++i) {
-            if (outsideRegion_[i] && outsideRegion_[i + 1]) {
-                QPainterPath slice;
-                slice.moveTo(grid_[i], 0.0);
-                slice.lineTo(grid_[i], current_[i]);
-                slice.lineTo(grid_[i + 1], current_[i + 1]);
-                slice.lineTo(grid_[i + 1], 0.0);
-                slice.closeSubpath();
-                painter.fillPath(slice, shade);
-            }
-        }
-    }
+    painter.setTransform(dataToPlot(plot), true);
     // Where the central region ends.
     for (int i = 0; i + 1 < grid_.size(); ++i) {
         if (outsideRegion_[i] != outsideRegion_[i + 1]) {
@@ -342,9 +322,6 @@ void DensityStage::render(QPainter& painter, const QRectF& area) const
         }
     }
     painter.strokePath(curve(original_), cosmeticPen(colours::original, sizes::lineWidth, Qt::DashLine));
-    if (!current_.isEmpty()) {
-        painter.strokePath(curve(current_), cosmeticPen(colours::model, sizes::lineWidth + 0.5));
-    }
     painter.restore();
 
     QColor histogramSwatch = colours::samples;
@@ -357,7 +334,56 @@ void DensityStage::render(QPainter& painter, const QRectF& area) const
                 {QColor(0x00, 0x72, 0xB2, 90), Qt::SolidLine, QObject::tr("earlier generations")},
                 {histogramSwatch, Qt::NoPen, QObject::tr("its samples")},
                 {tailSwatch, Qt::NoPen, QObject::tr("its mass in the original's tails")}});
-    drawAxisTitles(painter, plot, QObject::tr("x"), QObject::tr("density"));
+}
+
+void DensityStage::renderForeground(QPainter& painter, const QRectF& area) const
+{
+    const QRectF plot = plotArea(area);
+    drawTitle(painter, area, shownGeneration_, tailMass_);
+    painter.save();
+    painter.setClipRect(plot.adjusted(1, 1, -1, -1));
+    painter.setTransform(dataToPlot(plot), true);
+
+    if (!histogram_.isEmpty()) {
+        const double binWidth = (xMax_ - xMin_) / kHistogramBins;
+        QColor fill = colours::samples;
+        fill.setAlpha(110);
+        for (int b = 0; b < histogram_.size(); ++b) {
+            painter.fillRect(QRectF(xMin_ + b * binWidth, 0.0, binWidth * 0.92, histogram_[b]), fill);
+        }
+    }
+    for (int t = 0; t < trail_.size(); ++t) {
+        QColor faded = colours::model;
+        faded.setAlphaF(static_cast<float>(0.08 + 0.3 * (t + 1) / (static_cast<double>(trail_.size()) + 1.0)));
+        painter.strokePath(curve(trail_[t], 2), cosmeticPen(faded, 2.0));
+    }
+    if (!current_.isEmpty()) {
+        // The model's mass in the original's tails, shaded under its density: one polygon per stretch
+        // of the grid outside the region, all filled at once.
+        QColor shade = colours::tails;
+        shade.setAlpha(150);
+        QPainterPath tails;
+        int start = -1;
+        for (int i = 0; i <= grid_.size(); ++i) {
+            const bool outside = i < grid_.size() && outsideRegion_[i];
+            if (outside && start < 0) {
+                start = i;
+            } else if (!outside && start >= 0) {
+                QPolygonF stretch;
+                stretch << QPointF(grid_[start], 0.0);
+                for (int j = start; j < i; ++j) {
+                    stretch << QPointF(grid_[j], std::min(current_[j], 4.0 * yMax_));
+                }
+                stretch << QPointF(grid_[i - 1], 0.0);
+                tails.addPolygon(stretch);
+                tails.closeSubpath();
+                start = -1;
+            }
+        }
+        painter.fillPath(tails, shade);
+        painter.strokePath(curve(current_), cosmeticPen(colours::model, sizes::lineWidth + 0.5));
+    }
+    painter.restore();
 
     // A peak that has outgrown the axes is marked, with its height.
     if (!current_.isEmpty()) {
@@ -402,6 +428,7 @@ void ScatterStage::setScenario(const Scenario& scenario)
         values.col(j) = original_->logDensity(points);
     }
     regionBoundary_ = contourSegments(values, logThreshold_, view_);
+    invalidateBackground();
     clearGeneration();
 }
 
@@ -463,31 +490,34 @@ void ScatterStage::showGeneration(const RunHistory& history, int generation)
     update();
 }
 
-void ScatterStage::render(QPainter& painter, const QRectF& area) const
+QRectF ScatterStage::plotArea(const QRectF& area) const
 {
-    painter.save();
-    painter.fillRect(area, Qt::white);
     // A square plot, centred, so that circles look round.
     const QRectF available = area.adjusted(kMarginLeft, kMarginTop, -kMarginRight, -kMarginBottom);
     const double side = std::min(available.width(), available.height());
-    const QRectF plot(available.center().x() - side / 2, available.top(), side, side);
+    return QRectF(available.center().x() - side / 2, available.top(), side, side);
+}
+
+QTransform ScatterStage::dataToPlot(const QRectF& plot) const
+{
+    QTransform transform;
+    transform.translate(plot.left(), plot.bottom());
+    transform.scale(plot.width() / view_.width(), -plot.height() / view_.height());
+    transform.translate(-view_.left(), -view_.top());
+    return transform;
+}
+
+void ScatterStage::renderBackground(QPainter& painter, const QRectF& area) const
+{
+    painter.save();
+    painter.fillRect(area, Qt::white);
+    const QRectF plot = plotArea(area);
     drawAxes(painter, plot, view_, true);
-    drawTitle(painter, area, shownGeneration_, tailMass_);
-
+    drawAxisTitles(painter, plot, QObject::tr("x\u2081"), QObject::tr("x\u2082"));
     painter.setClipRect(plot);
-    if (!density_.isNull()) {
-        painter.drawImage(plot, density_);
-    }
-    QTransform toPlot;
-    toPlot.translate(plot.left(), plot.bottom());
-    toPlot.scale(plot.width() / view_.width(), -plot.height() / view_.height());
-    toPlot.translate(-view_.left(), -view_.top());
-    painter.setTransform(toPlot, true);
-
-    for (const auto& segment : regionBoundary_) {
-        painter.setPen(cosmeticPen(colours::tails, 2.0, Qt::DashLine));
-        painter.drawLine(segment);
-    }
+    painter.setTransform(dataToPlot(plot), true);
+    painter.setPen(cosmeticPen(colours::tails, 2.0, Qt::DashLine));
+    painter.drawLines(regionBoundary_);
     if (original_) {
         for (const auto& component : original_->components()) {
             for (const double radius : {1.0, 2.0}) {
@@ -496,6 +526,25 @@ void ScatterStage::render(QPainter& painter, const QRectF& area) const
             }
         }
     }
+    painter.restore();
+    drawLegend(painter, plot,
+               {{colours::original, Qt::DashLine, QObject::tr("original: 1\u03C3 and 2\u03C3")},
+                {colours::tails, Qt::DashLine, QObject::tr("original's central 95%")},
+                {colours::model, Qt::SolidLine, QObject::tr("fitted components")},
+                {QColor(0x10, 0x3A, 0x5E), Qt::NoPen, QObject::tr("samples")},
+                {colours::tails, Qt::NoPen, QObject::tr("samples in the tails")}});
+}
+
+void ScatterStage::renderForeground(QPainter& painter, const QRectF& area) const
+{
+    const QRectF plot = plotArea(area);
+    drawTitle(painter, area, shownGeneration_, tailMass_);
+    painter.save();
+    painter.setClipRect(plot.adjusted(1, 1, -1, -1));
+    if (!density_.isNull()) {
+        painter.drawImage(plot, density_);
+    }
+    painter.setTransform(dataToPlot(plot), true);
     for (int t = 0; t < trail_.size(); ++t) {
         QColor faded = colours::model;
         faded.setAlphaF(static_cast<float>(0.1 + 0.3 * (t + 1) / (static_cast<double>(trail_.size()) + 1.0)));
@@ -517,14 +566,6 @@ void ScatterStage::render(QPainter& painter, const QRectF& area) const
         }
     }
     painter.restore();
-
-    drawLegend(painter, plot,
-               {{colours::original, Qt::DashLine, QObject::tr("original: 1\u03C3 and 2\u03C3")},
-                {colours::tails, Qt::DashLine, QObject::tr("original's central 95%")},
-                {colours::model, Qt::SolidLine, QObject::tr("fitted components")},
-                {QColor(0x10, 0x3A, 0x5E), Qt::NoPen, QObject::tr("samples")},
-                {colours::tails, Qt::NoPen, QObject::tr("samples in the tails")}});
-    drawAxisTitles(painter, plot, QObject::tr("x\u2081"), QObject::tr("x\u2082"));
 }
 
 } // namespace collapse::ui

@@ -5,6 +5,8 @@
 
 #include <QImage>
 #include <QLineF>
+#include <QPainterPath>
+#include <QTransform>
 #include <QVector>
 
 #include <optional>
@@ -23,10 +25,17 @@ public:
     void setScenario(const Scenario& scenario) override;
     void showGeneration(const RunHistory& history, int generation) override;
     void clearGeneration() override;
-    void render(QPainter& painter, const QRectF& area) const override;
+
+protected:
+    void renderBackground(QPainter& painter, const QRectF& area) const override;
+    void renderForeground(QPainter& painter, const QRectF& area) const override;
 
 private:
     QVector<double> densityOn(const GaussianMixture& mixture) const;
+    QRectF plotArea(const QRectF& area) const;
+    // Maps data coordinates (x, density) onto the plot.
+    QTransform dataToPlot(const QRectF& plot) const;
+    QPainterPath curve(const QVector<double>& values, int stride = 1) const;
 
     QVector<double> grid_;          // x positions
     QVector<double> original_;      // p_0 on the grid
@@ -50,9 +59,15 @@ public:
     void setScenario(const Scenario& scenario) override;
     void showGeneration(const RunHistory& history, int generation) override;
     void clearGeneration() override;
-    void render(QPainter& painter, const QRectF& area) const override;
+
+protected:
+    void renderBackground(QPainter& painter, const QRectF& area) const override;
+    void renderForeground(QPainter& painter, const QRectF& area) const override;
 
 private:
+    QRectF plotArea(const QRectF& area) const;
+    QTransform dataToPlot(const QRectF& plot) const;
+
     std::optional<GaussianMixture> original_;
     double logThreshold_ = 0.0;
     QRectF view_;                     // data coordinates shown

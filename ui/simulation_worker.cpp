@@ -27,7 +27,9 @@ quint64 SimulationWorker::restart(const Scenario& scenario)
     ++request_;
     cancel_ = true;
     if (!isRunning()) {
-        start(QThread::LowPriority);
+        // Idle priority (SCHED_IDLE on Linux, inherited by the OpenMP threads this thread starts): the
+        // simulation uses every core the window leaves free, and the window never waits for it.
+        start(QThread::IdlePriority);
     } else {
         wake_.wakeOne();
     }

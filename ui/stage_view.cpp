@@ -6,11 +6,40 @@
 
 namespace collapse::ui {
 
+void StageView::render(QPainter& painter, const QRectF& area) const
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    renderBackground(painter, area);
+    renderForeground(painter, area);
+    painter.restore();
+}
+
+void StageView::invalidateBackground()
+{
+    background_ = QPixmap();
+    update();
+}
+
+void StageView::resizeEvent(QResizeEvent*)
+{
+    invalidateBackground();
+}
+
 void StageView::paintEvent(QPaintEvent*)
 {
+    if (background_.isNull()) {
+        const qreal ratio = devicePixelRatioF();
+        background_ = QPixmap(size() * ratio);
+        background_.setDevicePixelRatio(ratio);
+        QPainter cache(&background_);
+        cache.setRenderHint(QPainter::Antialiasing);
+        renderBackground(cache, rect());
+    }
     QPainter painter(this);
+    painter.drawPixmap(0, 0, background_);
     painter.setRenderHint(QPainter::Antialiasing);
-    render(painter, rect());
+    renderForeground(painter, rect());
 }
 
 StageKind stageKindFor(const Scenario& scenario)

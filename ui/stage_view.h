@@ -2,6 +2,7 @@
 
 #include "scenario.h"
 
+#include <QPixmap>
 #include <QWidget>
 
 #include <memory>
@@ -27,14 +28,27 @@ public:
     virtual void showGeneration(const RunHistory& history, int generation) = 0;
     // Nothing received yet: the original alone.
     virtual void clearGeneration() = 0;
-    virtual void render(QPainter& painter, const QRectF& area) const = 0;
+
+    // The whole picture into `area`: the background, then the generation over it.
+    void render(QPainter& painter, const QRectF& area) const;
 
     int shownGeneration() const { return shownGeneration_; }
 
 protected:
+    // What stays the same for the whole run (axes, legend, the original); the widget caches it.
+    virtual void renderBackground(QPainter& painter, const QRectF& area) const = 0;
+    // The generation on stage, drawn over the background every frame.
+    virtual void renderForeground(QPainter& painter, const QRectF& area) const = 0;
+    // The background must be drawn again (a new scenario).
+    void invalidateBackground();
+
     void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
     int shownGeneration_ = -1;
+
+private:
+    QPixmap background_;
 };
 
 // Which stage a scenario needs; a change of kind means a new StageView.

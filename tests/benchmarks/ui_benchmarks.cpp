@@ -1,0 +1,148 @@
+// The window's speed on the default scenario (gaussian-theorem), offscreen:
+// - time from constructing the window to the first generation on stage;
+// - frames drawn per second while playing (at normal speed, 15 generations a second, and at fast, 60)
+//   while the run is still computing, and the longest the UI thread was unresponsive, found with a probe
+//   timer that asks to fire every 5 ms and records how late it was;
+// - the rendering ceiling: frames per second when generations are shown back to back, unthrottled.
+
+#include "main_window.h"
+#include "metric_chart.h"
+#include "scenario_sources.h"
+#include "transport_bar.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+
+namespace {
+
+using namespace collapse;
+using namespace collapse::ui;
+
+Scenario defaultScenario()
+{
+    return scenarioFromJson(presetNamed("gaussian-theorem").entries.front().object);
+}
+
+void BM_TimeToFirstFrame(benchmark::State& state)
+{
+    for (auto _ : state) {
+        QElapsedTimer clock;
+        clock.start();
+        MainWindow window(defaultScenario());
+        window.resize(1920, 1080);
+        window.show();
+        bool shown = false;
+        QObject::connect(&window, &MainWindow::frameShown, &window, [&] { shown = true; });
+        if (!QTest::qWaitFor([&] { return shown; }, 10000)) {
+            state.SkipWithError("no frame within 10 s");
+            return;
+        }
+        QApplication::processEvents();  // the paint of that frame
+        state.SetIterationTime(static_cast<double>(clock.nsecsElapsed()) * 1e-9);
+    }
+}
+BENCHMARK(BM_TimeToFirstFrame)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(5);
+
+void BM_PlaybackWhileComputing(benchmark::State& state)
+{
+    constexpr int kProbeMs = 5;
+    for (auto _ : state) {
+        MainWindow window(defaultScenario());
+        window.resize(1920, 1080);
+        window.show();
+        window.transport()->setSpeed(static_cast<TransportBar::Speed>(state.range(0)));
+        int frames = 0;
+        QObject::connect(&window, &MainWindow::frameShown, &window, [&] { ++frames; });
+        QElapsedTimer probeClock;
+        qint64 longestGap = 0;
+        QTimer probe;
+        probe.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&probe, &QTimer::timeout, &window, [&] {
+            longestGap = std::max(longestGap, probeClock.restart());
+        });
+        if (!QTest::qWaitFor([&] { return frames > 0; }, 10000)) {
+            state.SkipWithError("no frame within 10 s");
+            return;
+        }
+        probeClock.start();
+        probe.start(kProbeMs);
+        QElapsedTimer clock;
+        clock.start();
+        const int framesBefore = frames;
+        QTest::qWait(3000);
+        const double seconds = static_cast<double>(clock.nsecsElapsed()) * 1e-9;
+        state.SetIterationTime(seconds);
+        state.counters["frames_per_s"] = (frames - framesBefore) / seconds;
+        state.counters["longest_ui_stall_ms"] = static_cast<double>(longestGap - kProbeMs);
+        state.counters["run_still_computing"] = window.isRunComplete() ? 0.0 : 1.0;
+    }
+}
+BENCHMARK(BM_PlaybackWhileComputing)
+    ->ArgName("speed")
+    ->Arg(static_cast<int>(TransportBar::Speed::Normal))
+    ->Arg(static_cast<int>(TransportBar::Speed::Fast))
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->Repetitions(5);
+
+void BM_RenderCeiling(benchmark::State& state)
+{
+    MainWindow window(defaultScenario());
+    window.resize(1920, 1080);
+    window.show();
+    if (!QTest::qWaitFor([&] { return window.isRunComplete(); }, 60000)) {
+        state.SkipWithError("the run did not finish within 60 s");
+        return;
+    }
+    window.goToGeneration(0);
+    for (auto _ : state) {
+        // As playback does: the next generation on stage, the chart markers moved, all painted.
+        window.transport()->stepForwardButton()->click();
+        if (window.shownGeneration() == window.history().size() - 1) {
+            window.transport()->resetButton()->click();
+        }
+        window.repaint();
+    }
+    state.counters["frames_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RenderCeiling)->Unit(benchmark::kMillisecond);
+
+// Redrawing one metric chart after new data arrived (median and band over all generations).
+void BM_ChartRefresh(benchmark::State& state)
+{
+    MainWindow window(defaultScenario());
+    window.resize(1920, 1080);
+    window.show();
+    if (!QTest::qWaitFor([&] { return window.isRunComplete(); }, 60000)) {
+        state.SkipWithError("the run did not finish within 60 s");
+        return;
+    }
+    MetricChart* chart = window.charts().front();
+    for (auto _ : state) {
+        chart->updateData(window.history());
+        chart->repaint();
+    }
+}
+BENCHMARK(BM_ChartRefresh)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+    QApplication application(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
