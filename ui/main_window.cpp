@@ -26,7 +26,7 @@ namespace {
 // While generations stream in, one chart is redrawn per tick, in turn, so that the UI thread never
 // spends more than one chart's drawing at a time; the stage is redrawn every frame.
 constexpr int kChartRefreshMs = 70;
-constexpr int kPanelWidth = 400;
+constexpr int kPanelWidth = 420;
 } // namespace
 
 MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
@@ -41,6 +41,7 @@ MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
     panelScroll->setWidgetResizable(true);
     panelScroll->setFrameShape(QFrame::NoFrame);
     panelScroll->setMinimumWidth(kPanelWidth);
+    panelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto* stageArea = new QWidget;
     stageLayout_ = new QVBoxLayout(stageArea);

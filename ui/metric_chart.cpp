@@ -51,9 +51,12 @@ QVector<ChartedMetric> chartedMetrics(const Scenario& scenario)
 
 MetricChart::MetricChart(QString column, const QString& title, QWidget* parent)
     : QWidget(parent), column_(std::move(column)), scene_(new QGraphicsScene(this)), chart_(new QChart),
-      median_(new QLineSeries), upper_(new QLineSeries), lower_(new QLineSeries), band_(new QAreaSeries(upper_, lower_)),
+      median_(new QLineSeries), upper_(new QLineSeries(this)), lower_(new QLineSeries(this)),
+      band_(new QAreaSeries(upper_, lower_)),
       reference_(new QLineSeries), xAxis_(new QValueAxis), yAxis_(new QValueAxis), referenceValue_(kNoReference)
 {
+    // The band's two edges are not series of the chart, only of the area series, which does not own
+    // them: this widget does.
     chart_->setTitle(title);
     chart_->setTitleFont(scaledFont(sizes::bodyPoint + 1, true));
     chart_->legend()->hide();
@@ -79,7 +82,7 @@ MetricChart::MetricChart(QString column, const QString& title, QWidget* parent)
     xAxis_->setTitleText(tr("generation"));
     xAxis_->setTitleFont(axisFont);
     yAxis_->setTickCount(5);
-    yAxis_->setLabelFormat("%.3g");
+    yAxis_->setLabelFormat("%.5g");
     chart_->addAxis(xAxis_, Qt::AlignBottom);
     chart_->addAxis(yAxis_, Qt::AlignLeft);
     for (QAbstractSeries* series : chart_->series()) {

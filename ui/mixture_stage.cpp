@@ -516,7 +516,8 @@ void ScatterStage::renderBackground(QPainter& painter, const QRectF& area) const
     drawAxisTitles(painter, plot, QObject::tr("x\u2081"), QObject::tr("x\u2082"));
     painter.setClipRect(plot);
     painter.setTransform(dataToPlot(plot), true);
-    painter.setPen(cosmeticPen(colours::tails, 2.0, Qt::DashLine));
+    // Solid: the boundary comes as many short segments, which a dash pattern would restart on each.
+    painter.setPen(cosmeticPen(colours::tails, 2.0));
     painter.drawLines(regionBoundary_);
     if (original_) {
         for (const auto& component : original_->components()) {
@@ -529,7 +530,7 @@ void ScatterStage::renderBackground(QPainter& painter, const QRectF& area) const
     painter.restore();
     drawLegend(painter, plot,
                {{colours::original, Qt::DashLine, QObject::tr("original: 1\u03C3 and 2\u03C3")},
-                {colours::tails, Qt::DashLine, QObject::tr("original's central 95%")},
+                {colours::tails, Qt::SolidLine, QObject::tr("original's central 95%")},
                 {colours::model, Qt::SolidLine, QObject::tr("fitted components")},
                 {QColor(0x10, 0x3A, 0x5E), Qt::NoPen, QObject::tr("samples")},
                 {colours::tails, Qt::NoPen, QObject::tr("samples in the tails")}});

@@ -336,7 +336,7 @@ void ParameterPanel::showValues()
     human_->setValueText(tr("%1 %").arg(std::lround(scenario_.humanFraction * 100.0)));
     capacity_->setValueText(scenario_.model == ModelKind::Gaussian
                                 ? tr("one normal")
-                                : tr("K = %1 component(s)", nullptr, scenario_.capacity).arg(scenario_.capacity));
+                                : tr("K = %1").arg(scenario_.capacity));
 }
 
 void ParameterPanel::modelPicked()
