@@ -163,15 +163,11 @@ void MetricChart::resizeEvent(QResizeEvent*)
 void MetricChart::paintEvent(QPaintEvent*)
 {
     if (cache_.isNull()) {
-        const qreal ratio = devicePixelRatioF();
-        cache_ = QPixmap(size() * ratio);
-        cache_.setDevicePixelRatio(ratio);
-        cache_.fill(Qt::white);
-        QPainter cachePainter(&cache_);
-        cachePainter.setRenderHint(QPainter::Antialiasing);
         chart_->resize(size());
         scene_->setSceneRect(QRectF(QPointF(0, 0), size()));
-        scene_->render(&cachePainter, QRectF(QPointF(0, 0), size()), scene_->sceneRect());
+        cache_ = paintedPixmap(*this, [this](QPainter& painter) {
+            scene_->render(&painter, QRectF(QPointF(0, 0), size()), scene_->sceneRect());
+        });
     }
     QPainter painter(this);
     painter.drawPixmap(0, 0, cache_);

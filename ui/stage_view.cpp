@@ -1,6 +1,7 @@
 #include "stage_view.h"
 
 #include "mixture_stage.h"
+#include "theme.h"
 
 #include <QPainter>
 
@@ -29,12 +30,7 @@ void StageView::resizeEvent(QResizeEvent*)
 void StageView::paintEvent(QPaintEvent*)
 {
     if (background_.isNull()) {
-        const qreal ratio = devicePixelRatioF();
-        background_ = QPixmap(size() * ratio);
-        background_.setDevicePixelRatio(ratio);
-        QPainter cache(&background_);
-        cache.setRenderHint(QPainter::Antialiasing);
-        renderBackground(cache, rect());
+        background_ = paintedPixmap(*this, [this](QPainter& painter) { renderBackground(painter, rect()); });
     }
     QPainter painter(this);
     painter.drawPixmap(0, 0, background_);

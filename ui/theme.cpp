@@ -1,6 +1,8 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QPainter>
+#include <QWidget>
 
 #include <cmath>
 
@@ -12,6 +14,18 @@ QFont scaledFont(int pointSize, bool bold)
     font.setPointSize(pointSize);
     font.setBold(bold);
     return font;
+}
+
+QPixmap paintedPixmap(const QWidget& widget, const std::function<void(QPainter&)>& paint)
+{
+    const qreal ratio = widget.devicePixelRatioF();
+    QPixmap pixmap(widget.size() * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::white);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    paint(painter);
+    return pixmap;
 }
 
 double niceTickStep(double range, int ticks)

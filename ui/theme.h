@@ -2,6 +2,12 @@
 
 #include <QColor>
 #include <QFont>
+#include <QPixmap>
+
+#include <functional>
+
+class QPainter;
+class QWidget;
 
 namespace collapse::ui {
 
@@ -28,6 +34,10 @@ inline constexpr double lineWidth = 3.0;
 } // namespace sizes
 
 QFont scaledFont(int pointSize, bool bold = false);
+
+// A pixmap the size of `widget` (at its device pixel ratio), filled white and painted by `paint` with
+// antialiasing: the cache behind views that redraw a costly picture only when it changes.
+QPixmap paintedPixmap(const QWidget& widget, const std::function<void(QPainter&)>& paint);
 
 // A tick step of 1, 2 or 5 times a power of ten that gives about `ticks` ticks over `range`.
 double niceTickStep(double range, int ticks);

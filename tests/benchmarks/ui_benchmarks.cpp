@@ -94,13 +94,23 @@ BENCHMARK(BM_PlaybackWhileComputing)
     ->Iterations(1)
     ->Repetitions(5);
 
-void BM_RenderCeiling(benchmark::State& state)
+// Opens the window at 1920x1080 on the default scenario and waits for the whole run; false (and the
+// benchmark marked failed) when it does not finish within a minute.
+bool openFinishedWindow(MainWindow& window, benchmark::State& state)
 {
-    MainWindow window(defaultScenario());
     window.resize(1920, 1080);
     window.show();
     if (!QTest::qWaitFor([&] { return window.isRunComplete(); }, 60000)) {
         state.SkipWithError("the run did not finish within 60 s");
+        return false;
+    }
+    return true;
+}
+
+void BM_RenderCeiling(benchmark::State& state)
+{
+    MainWindow window(defaultScenario());
+    if (!openFinishedWindow(window, state)) {
         return;
     }
     window.goToGeneration(0);
@@ -120,10 +130,7 @@ BENCHMARK(BM_RenderCeiling)->Unit(benchmark::kMillisecond);
 void BM_ChartRefresh(benchmark::State& state)
 {
     MainWindow window(defaultScenario());
-    window.resize(1920, 1080);
-    window.show();
-    if (!QTest::qWaitFor([&] { return window.isRunComplete(); }, 60000)) {
-        state.SkipWithError("the run did not finish within 60 s");
+    if (!openFinishedWindow(window, state)) {
         return;
     }
     MetricChart* chart = window.charts().front();
