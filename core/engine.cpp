@@ -3,6 +3,9 @@
 #include "random.h"
 #include "training_set.h"
 
+#include <omp.h>
+
+#include <algorithm>
 #include <exception>
 #include <stdexcept>
 
@@ -62,6 +65,9 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
     const auto cancelled = [cancel] { return cancel != nullptr && cancel->load(std::memory_order_relaxed); };
     const int replicates = scenario_.replicates;
     std::vector<Chain> chains(static_cast<std::size_t>(replicates), Chain(scenario_));
+    // Replicates are handed out dynamically (EM's cost varies from fit to fit), in chunks of about an
+    // eighth of each thread's share, so that cheap steps do not queue on the shared counter.
+    const int chunk = std::max(1, replicates / (8 * omp_get_max_threads()));
 
     for (int generation = 0; generation < scenario_.generations; ++generation) {
         if (cancelled()) {
@@ -69,7 +75,7 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
         }
         Eigen::MatrixXd metrics(replicates, static_cast<Eigen::Index>(columns_.size()));
         std::exception_ptr failure;
-#pragma omp parallel for schedule(dynamic, 1)
+#pragma omp parallel for schedule(dynamic, chunk)
         for (int replicate = 0; replicate < replicates; ++replicate) {
             if (cancelled()) {
                 continue;
