@@ -1,14 +1,17 @@
 // collapselab-cli: runs Collapse Lab scenarios headless and writes their metrics (DESIGN.md §3).
 
 #include "engine.h"
+#include "idx_file.h"
 #include "output_files.h"
 #include "results.h"
 #include "scenario_sources.h"
+#include "vae_experiment.h"
 
 #include <omp.h>
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -154,6 +157,12 @@ int runCommand(const std::vector<std::string>& args)
     OutputFiles files;
     for (const auto& [label, scenario] : scenarios) {
         Engine engine(scenario);
+        if (const auto* vae = dynamic_cast<const VaeExperiment*>(&engine.experiment());
+            vae != nullptr && !std::isnan(vae->classifierAccuracy())) {
+            std::cerr << "collapselab-cli: " << label << (label.empty() ? "" : ": ")
+                      << "the classifier behind class_entropy names " << 100.0 * vae->classifierAccuracy()
+                      << "% of held-out real images correctly\n";
+        }
         RunResults results{engine.metricColumns(), {}};
         ProgressReporter progress(label.empty() ? "" : label + ": ", scenario.generations);
         const auto outcome = engine.run(
@@ -218,6 +227,9 @@ int main(int argc, char** argv)
         std::cerr << "collapselab-cli: " << error.what() << '\n';
         return kExitBadInput;
     } catch (const ScenarioError& error) {
+        std::cerr << "collapselab-cli: " << error.what() << '\n';
+        return kExitBadInput;
+    } catch (const DataError& error) {
         std::cerr << "collapselab-cli: " << error.what() << '\n';
         return kExitBadInput;
     } catch (const std::exception& error) {

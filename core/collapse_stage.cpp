@@ -4,8 +4,6 @@ namespace collapse {
 
 namespace {
 
-// The original puts 5% of its mass outside its own central 95% region.
-constexpr double kOriginalTailMass = 0.05;
 constexpr double kThinningTails = 0.75;
 constexpr double kCollapsedTails = 0.5;
 constexpr double kCollapsedSpread = 1.0 / 3.0;
@@ -26,6 +24,8 @@ std::string spreadMetric(ModelKind model)
         return "std";
     case ModelKind::Gmm:
         return "total_std";
+    case ModelKind::Vae:
+        return "latent_std";
     }
     return {};
 }
@@ -35,7 +35,7 @@ CollapseStage classifyCollapse(const Scenario& scenario, const StageEvidence& ev
     if (evidence.generation == 0) {
         return CollapseStage::RealData;
     }
-    const double tails = evidence.tailMass / kOriginalTailMass;
+    const double tails = evidence.tails;
     if (evidence.spread < kCollapsedSpread) {
         return CollapseStage::LateCollapse;
     }

@@ -15,14 +15,15 @@ enum class CollapseStage {
     Faithful,      // tails and spread still near the original's
     TailsThinning, // the tails have lost a quarter of their mass
     EarlyCollapse, // the tails have lost more than half their mass
-    LateCollapse,  // the spread is below a third of the original's
+    LateCollapse,  // the spread is below a third of generation 0's
     HeldByData,    // many generations in, fresh or accumulated data keeps the model near the original
 };
 
+// Medians across replicates, relative to generation 0's (the model fitted to real data): 1 is unchanged.
 struct StageEvidence {
     int generation = 0;
-    double tailMass = 0.05;  // median across replicates
-    double spread = 1.0;     // median spread relative to the original's (1 = unchanged)
+    double tails = 1.0;   // mass beyond the original's central 95%
+    double spread = 1.0;  // the model's spread
 };
 
 // The metric that measures a model's spread, relative to the original's.

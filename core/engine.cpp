@@ -15,6 +15,7 @@ namespace collapse {
 struct Engine::Chain {
     explicit Chain(const Scenario& scenario) : pool(scenario) {}
     TrainingPool pool;
+    std::shared_ptr<const FittedModel> firstModel;
     std::shared_ptr<const FittedModel> model;
     Samples drawn;
 };
@@ -47,13 +48,16 @@ void Engine::step(Chain& chain, int replicate, int generation, Eigen::Ref<Eigen:
 
     RandomStream fitRandom(seed, r, g, Purpose::Fitting);
     chain.model = experiment_->fit(training, fitRandom);
+    if (generation == 0) {
+        chain.firstModel = chain.model;
+    }
 
     RandomStream sampleRandom(seed, r, g, Purpose::ModelSamples);
     chain.drawn = chain.model->sample(scenario_.samples, scenario_.samplingBias, sampleRandom);
 
     row[0] = static_cast<double>(training.cols());
     std::vector<double> values(experiment_->metricNames().size());
-    experiment_->measure(*chain.model, chain.drawn, values);
+    experiment_->measure(*chain.model, *chain.firstModel, chain.drawn, values);
     for (std::size_t i = 0; i < values.size(); ++i) {
         row[static_cast<Eigen::Index>(i + 1)] = values[i];
     }
@@ -68,6 +72,7 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
     // Replicates are handed out dynamically (EM's cost varies from fit to fit), in chunks of about an
     // eighth of each thread's share, so that cheap steps do not queue on the shared counter.
     const int chunk = std::max(1, replicates / (8 * omp_get_max_threads()));
+    const bool parallelReplicates = replicates > 1 && !experiment_->parallelisesItself();
 
     for (int generation = 0; generation < scenario_.generations; ++generation) {
         if (cancelled()) {
@@ -75,7 +80,7 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
         }
         Eigen::MatrixXd metrics(replicates, static_cast<Eigen::Index>(columns_.size()));
         std::exception_ptr failure;
-#pragma omp parallel for schedule(dynamic, chunk)
+#pragma omp parallel for schedule(dynamic, chunk) if (parallelReplicates)
         for (int replicate = 0; replicate < replicates; ++replicate) {
             if (cancelled()) {
                 continue;
@@ -102,7 +107,8 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
         snapshot.metrics = std::move(metrics);
         snapshot.model = chains.front().model;
         const Samples& drawn = chains.front().drawn;
-        snapshot.samples = drawn.leftCols(std::min(drawn.cols(), kDisplaySampleCap));
+        const Eigen::Index cap = drawn.rows() <= 2 ? kDisplaySampleCap : kDisplayImageCap;
+        snapshot.samples = drawn.leftCols(std::min(drawn.cols(), cap));
         onGeneration(std::move(snapshot));
     }
     return Outcome::Finished;

@@ -20,12 +20,14 @@ struct GenerationSnapshot {
     // missing.
     Eigen::MatrixXd metrics;
     std::shared_ptr<const FittedModel> model;
-    // Replicate 0's samples from the model, at most kDisplaySampleCap of them.
+    // Replicate 0's samples from the model, at most kDisplaySampleCap points or kDisplayImageCap images.
     Samples samples;
 };
 
 // The stage never draws more points than this, whatever M is.
 inline constexpr Eigen::Index kDisplaySampleCap = 5000;
+// Nor keeps more images (each 784 values) per generation.
+inline constexpr Eigen::Index kDisplayImageCap = 300;
 
 // Runs the recursion of DESIGN.md §1: `replicates` independent chains of `generations` fits, in
 // parallel over replicates with OpenMP. Random numbers are keyed by (seed, replicate, generation,

@@ -36,12 +36,18 @@ public:
 
     virtual std::shared_ptr<const FittedModel> fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const = 0;
 
-    // Writes metricNames().size() values for a fitted model and the samples it drew; NaN marks a value
-    // that does not exist (written as an empty CSV field).
-    virtual void measure(const FittedModel& model, const Samples& drawn, std::span<double> values) const = 0;
+    // True when a fit parallelises its own work (the VAE's matrix products): the engine then runs the
+    // replicates one after another and leaves the threads to the fit.
+    virtual bool parallelisesItself() const { return false; }
+
+    // Writes metricNames().size() values for a fitted model and the samples it drew; `firstModel` is the
+    // chain's generation-0 model, the yardstick of some metrics. NaN marks a value that does not exist
+    // (written as an empty CSV field).
+    virtual void measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
+                         std::span<double> values) const = 0;
 };
 
-// The experiment for a scenario's model.
+// The experiment for a scenario's model. Throws DataError when its data cannot be read.
 std::unique_ptr<Experiment> makeExperiment(const Scenario& scenario);
 
 } // namespace collapse

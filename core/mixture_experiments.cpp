@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <stdexcept>
 
 namespace collapse {
 
@@ -24,17 +25,6 @@ const MixtureModel& asMixture(const FittedModel& model) { return static_cast<con
 Samples MixtureModel::sample(Eigen::Index count, double samplingBias, RandomStream& random) const
 {
     return mixture_.sample(count, samplingBias, random);
-}
-
-std::unique_ptr<Experiment> makeExperiment(const Scenario& scenario)
-{
-    switch (scenario.model) {
-    case ModelKind::Gaussian:
-        return std::make_unique<GaussianExperiment>(scenario);
-    case ModelKind::Gmm:
-        return std::make_unique<GmmExperiment>(scenario);
-    }
-    return nullptr;
 }
 
 // gaussian ------------------------------------------------------------------------------------------
@@ -70,7 +60,8 @@ std::shared_ptr<const FittedModel> GaussianExperiment::fit(const Eigen::Ref<cons
         GaussianMixture({{1.0, Eigen::VectorXd::Constant(1, mean), Eigen::MatrixXd::Constant(1, 1, variance)}}));
 }
 
-void GaussianExperiment::measure(const FittedModel& model, const Samples&, std::span<double> values) const
+void GaussianExperiment::measure(const FittedModel& model, const FittedModel&, const Samples&,
+                                 std::span<double> values) const
 {
     const auto& component = asMixture(model).mixture().component(0);
     const double mean = component.mean[0];
@@ -89,6 +80,9 @@ void GaussianExperiment::measure(const FittedModel& model, const Samples&, std::
 
 GaussianMixture originalMixture(const Scenario& scenario)
 {
+    if (scenario.model == ModelKind::Vae) {
+        throw std::invalid_argument("the vae model's original is a set of images, not a Gaussian mixture");
+    }
     if (scenario.model == ModelKind::Gaussian) {
         return GaussianMixture({{1.0, Eigen::VectorXd::Zero(1), Eigen::MatrixXd::Identity(1, 1)}});
     }
@@ -143,7 +137,8 @@ std::shared_ptr<const FittedModel> GmmExperiment::fit(const Eigen::Ref<const Sam
     return std::make_shared<MixtureModel>(fitGaussianMixture(training, options, random));
 }
 
-void GmmExperiment::measure(const FittedModel& model, const Samples&, std::span<double> values) const
+void GmmExperiment::measure(const FittedModel& model, const FittedModel&, const Samples&,
+                            std::span<double> values) const
 {
     const GaussianMixture& mixture = asMixture(model).mixture();
     values[0] = centralRegion_.massOutside(mixture);

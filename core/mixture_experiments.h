@@ -25,7 +25,8 @@ public:
     const std::vector<std::string>& metricNames() const override;
     Samples drawOriginal(Eigen::Index count, RandomStream& random) const override;
     std::shared_ptr<const FittedModel> fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const override;
-    void measure(const FittedModel& model, const Samples& drawn, std::span<double> values) const override;
+    void measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
+                 std::span<double> values) const override;
 
 private:
     Estimator estimator_;
@@ -39,7 +40,8 @@ public:
     const std::vector<std::string>& metricNames() const override;
     Samples drawOriginal(Eigen::Index count, RandomStream& random) const override;
     std::shared_ptr<const FittedModel> fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const override;
-    void measure(const FittedModel& model, const Samples& drawn, std::span<double> values) const override;
+    void measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
+                 std::span<double> values) const override;
 
     const GaussianMixture& original() const { return original_; }
 

@@ -18,6 +18,7 @@ namespace {
 constexpr std::array kModels = {
     std::pair{ModelKind::Gaussian, std::string_view{"gaussian"}},
     std::pair{ModelKind::Gmm, std::string_view{"gmm"}},
+    std::pair{ModelKind::Vae, std::string_view{"vae"}},
 };
 
 using ModelSet = unsigned;
@@ -25,6 +26,7 @@ constexpr ModelSet bit(ModelKind model) { return 1u << static_cast<unsigned>(mod
 constexpr ModelSet kAllModels = ~0u;
 constexpr ModelSet kGaussian = bit(ModelKind::Gaussian);
 constexpr ModelSet kGmm = bit(ModelKind::Gmm);
+constexpr ModelSet kVae = bit(ModelKind::Vae);
 
 std::string inQuotes(std::string_view key) { return "\"" + std::string(key) + "\""; }
 
@@ -69,6 +71,33 @@ ParameterSpec integerParameter(std::string_view key, Integer Scenario::*member, 
                     throw ScenarioError(inQuotes(key) + " must be " + range + ", not " + shown(value));
                 }
                 scenario.*member = static_cast<Integer>(value.get<std::uint64_t>());
+            },
+            [=](const Scenario& scenario) { return nlohmann::ordered_json(scenario.*member); }};
+}
+
+ParameterSpec signedIntegerParameter(std::string_view key, int Scenario::*member, int min, int max, ModelSet models,
+                                     std::string_view description)
+{
+    return {key, description, models,
+            [=](Scenario& scenario, const json& value) {
+                const std::string range = "an integer from " + std::to_string(min) + " to " + std::to_string(max);
+                if (!value.is_number_integer() || value.get<std::int64_t>() < min || value.get<std::int64_t>() > max) {
+                    throw ScenarioError(inQuotes(key) + " must be " + range + ", not " + shown(value));
+                }
+                scenario.*member = static_cast<int>(value.get<std::int64_t>());
+            },
+            [=](const Scenario& scenario) { return nlohmann::ordered_json(scenario.*member); }};
+}
+
+ParameterSpec textParameter(std::string_view key, std::string Scenario::*member, ModelSet models,
+                            std::string_view description)
+{
+    return {key, description, models,
+            [=](Scenario& scenario, const json& value) {
+                if (!value.is_string() || value.get<std::string>().empty()) {
+                    throw ScenarioError(inQuotes(key) + " must be a non-empty text, not " + shown(value));
+                }
+                scenario.*member = value.get<std::string>();
             },
             [=](const Scenario& scenario) { return nlohmann::ordered_json(scenario.*member); }};
 }
@@ -151,7 +180,8 @@ const std::vector<ParameterSpec>& parameterSpecs()
                       "1 samples the model faithfully; below 1 samples mode-seeking, as LLM decoding does "
                       "(functional approximation error)."),
         integerParameter("capacity", &Scenario::capacity, 1, 64, kAllModels,
-                         "The model's expressivity: mixture components (functional expressivity error)."),
+                         "The model's expressivity: mixture components, or the VAE's latent width (functional "
+                         "expressivity error)."),
         choiceParameter("estimator", &Scenario::estimator,
                         {{"unbiased", Estimator::Unbiased}, {"mle", Estimator::Mle}}, kGaussian | kGmm,
                         "Variance estimator: unbiased (divides by M-1) or maximum likelihood (divides by M)."),
@@ -160,8 +190,9 @@ const std::vector<ParameterSpec>& parameterSpecs()
                          "Clusters of the original distribution."),
         realParameter("separation", &Scenario::separation, 0.0, true, 100.0, kGmm,
                       "Distance of the original clusters' centres from the origin, in cluster standard deviations."),
-        realParameter("minority_share", &Scenario::minorityShare, 0.0, true, 1.0, kGmm,
-                      "Weight of the original's last cluster; the others share the rest equally."),
+        realParameter("minority_share", &Scenario::minorityShare, 0.0, true, 1.0, kGmm | kVae,
+                      "gmm: weight of the original's last cluster, the others sharing the rest equally; vae: "
+                      "share of minority_class among the real images."),
         choiceParameter("covariance", &Scenario::covariance,
                         {{"full", CovarianceType::Full}, {"diag", CovarianceType::Diagonal}}, kGmm,
                         "Covariance of each fitted component: full or diagonal."),
@@ -170,6 +201,16 @@ const std::vector<ParameterSpec>& parameterSpecs()
         integerParameter("em_max_iter", &Scenario::emMaxIter, 1, 100'000, kGmm, "EM iteration cap."),
         realParameter("reg_covar", &Scenario::regCovar, 0.0, true, 1.0, kGmm,
                       "Floor added to every covariance's diagonal, so a collapsed component stays a density."),
+        textParameter("dataset", &Scenario::dataset, kVae,
+                      "fashion-mnist-subset (bundled) or the path of an MNIST-format image file (IDX, optionally "
+                      "gzip)."),
+        integerParameter("hidden", &Scenario::hidden, 1, 4096, kVae, "Width of the VAE's hidden layers."),
+        integerParameter("epochs", &Scenario::epochs, 1, 1000, kVae, "Training epochs of each generation's VAE."),
+        integerParameter("batch", &Scenario::batch, 1, 65536, kVae, "Minibatch size of the VAE's training."),
+        realParameter("learning_rate", &Scenario::learningRate, 0.0, true, 1.0, kVae, "Adam's learning rate."),
+        signedIntegerParameter("minority_class", &Scenario::minorityClass, -1, 255, kVae,
+                               "A class of the real images held at minority_share, to watch it disappear; -1 "
+                               "for none."),
     };
     return specs;
 }
@@ -240,6 +281,14 @@ Scenario defaultScenario(ModelKind model)
         scenario.estimator = Estimator::Mle;
         scenario.samples = 1000;
         scenario.replicates = 10;
+        break;
+    case ModelKind::Vae:
+        // Kingma & Welling's 784-400-20 network, trained with Adam at 1e-3 on batches of 128.
+        scenario.capacity = 20;
+        scenario.samples = 5000;
+        scenario.generations = 10;
+        scenario.replicates = 1;
+        scenario.minorityShare = 0.02;
         break;
     }
     return scenario;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -11,7 +12,7 @@
 
 namespace collapse {
 
-enum class ModelKind { Gaussian, Gmm };
+enum class ModelKind { Gaussian, Gmm, Vae };
 enum class Policy { Replace, Accumulate, AccumulateSubsample };
 enum class Estimator { Unbiased, Mle };
 enum class CovarianceType { Full, Diagonal };
@@ -44,6 +45,14 @@ struct Scenario {
     double emTol = 1e-3;
     int emMaxIter = 100;
     double regCovar = 1e-6;
+
+    // vae: the images and the training of each generation's network.
+    std::string dataset = "fashion-mnist-subset";
+    int hidden = 400;
+    int epochs = 5;
+    int batch = 128;
+    double learningRate = 1e-3;
+    int minorityClass = -1;  // a class held at minority_share of the real images; -1 for none
 
     friend bool operator==(const Scenario&, const Scenario&) = default;
 };

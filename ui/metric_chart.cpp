@@ -45,6 +45,11 @@ QVector<ChartedMetric> chartedMetrics(const Scenario& scenario)
                 {"tail_mass", QObject::tr("Mass in the original's tails"), 0.05},
                 {"loglik_real", QObject::tr("Log-likelihood of real data"), kNoReference},
                 {"effective_components", QObject::tr("Effective components"), kNoReference}};
+    case ModelKind::Vae:
+        return {{"latent_std", QObject::tr("Latent spread (generation-0 encoder)"), kNoReference},
+                {"pixel_diversity", QObject::tr("Diversity (mean distance between images)"), kNoReference},
+                {"elbo_real", QObject::tr("ELBO of real images (nats)"), kNoReference},
+                {"class_entropy", QObject::tr("Class entropy (ln 10: all ten classes)"), std::log(10.0)}};
     }
     return {};
 }

@@ -440,6 +440,7 @@ void ScatterStage::clearGeneration()
     inside_.clear();
     outside_.clear();
     density_ = QImage();
+    contours_.clear();
     update();
 }
 
@@ -478,6 +479,24 @@ void ScatterStage::showGeneration(const RunHistory& history, int generation)
         logDensity.col(j) = current_->logDensity(row);
     }
     const double peak = logDensity.maxCoeff();
+    // Contours of the model's density at the levels that enclose 50% and 90% of its samples (the
+    // highest-density regions of those masses); a component narrower than the grid shows as its
+    // ellipses only.
+    contours_.clear();
+    if (samples.cols() > 10) {
+        std::vector<double> atSamples(static_cast<std::size_t>(samples.cols()));
+        const Eigen::VectorXd logAtSamples = current_->logDensity(samples);
+        std::copy(logAtSamples.begin(), logAtSamples.end(), atSamples.begin());
+        std::sort(atSamples.begin(), atSamples.end());
+        const QRectF cellCentres(view_.left() + view_.width() * 0.5 / kDensityImageSize,
+                                 view_.top() + view_.height() * 0.5 / kDensityImageSize,
+                                 view_.width() * (kDensityImageSize - 1.0) / kDensityImageSize,
+                                 view_.height() * (kDensityImageSize - 1.0) / kDensityImageSize);
+        for (const double mass : {0.5, 0.9}) {
+            const double level = atSamples[static_cast<std::size_t>((1.0 - mass) * static_cast<double>(atSamples.size()))];
+            contours_ += contourSegments(logDensity, level, cellCentres);
+        }
+    }
     for (int j = 0; j < kDensityImageSize; ++j) {
         auto* line = reinterpret_cast<QRgb*>(density_.scanLine(kDensityImageSize - 1 - j));
         for (int i = 0; i < kDensityImageSize; ++i) {
@@ -531,7 +550,8 @@ void ScatterStage::renderBackground(QPainter& painter, const QRectF& area) const
     drawLegend(painter, plot,
                {{colours::original, Qt::DashLine, QObject::tr("original: 1\u03C3 and 2\u03C3")},
                 {colours::tails, Qt::SolidLine, QObject::tr("original's central 95%")},
-                {colours::model, Qt::SolidLine, QObject::tr("fitted components")},
+                {colours::model, Qt::SolidLine, QObject::tr("fitted components: 1\u03C3 and 2\u03C3")},
+                {colours::secondary, Qt::SolidLine, QObject::tr("model density: 50% and 90% contours")},
                 {QColor(0x10, 0x3A, 0x5E), Qt::NoPen, QObject::tr("samples")},
                 {colours::tails, Qt::NoPen, QObject::tr("samples in the tails")}});
 }
@@ -553,6 +573,8 @@ void ScatterStage::renderForeground(QPainter& painter, const QRectF& area) const
             painter.strokePath(ellipsePath(component.mean, component.covariance, 2.0), cosmeticPen(faded, 1.5));
         }
     }
+    painter.setPen(cosmeticPen(colours::secondary, 2.5));
+    painter.drawLines(contours_);
     painter.setPen(cosmeticPen(QColor(0x10, 0x3A, 0x5E), 4.0));
     painter.drawPoints(inside_.constData(), static_cast<int>(inside_.size()));
     painter.setPen(cosmeticPen(colours::tails, 6.0));

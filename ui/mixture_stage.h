@@ -76,6 +76,7 @@ private:
     std::optional<GaussianMixture> current_;
     QVector<GaussianMixture> trail_;  // oldest first
     QImage density_;
+    QVector<QLineF> contours_;        // the model's density contours, data coordinates
     double tailMass_ = 0.0;
 };
 

@@ -1,6 +1,5 @@
 #include "narration.h"
 
-#include "mixture_experiments.h"
 #include "run_history.h"
 
 #include <cmath>
@@ -11,16 +10,16 @@ StageEvidence evidenceAt(const RunHistory& history, int generation)
 {
     StageEvidence evidence;
     evidence.generation = generation;
+    // A model whose generation 0 already puts nothing in the tails (a VAE's smooth samples) has no
+    // tails to lose: only its spread tells.
     const RunHistory::Band& tails = history.band("tail_mass");
-    if (generation < tails.median.size()) {
-        evidence.tailMass = tails.median[generation];
+    if (generation < tails.median.size() && tails.median[0] > 0.0) {
+        evidence.tails = tails.median[generation] / tails.median[0];
     }
-    const Scenario& scenario = history.scenario();
-    const RunHistory::Band& spread = history.band(QString::fromStdString(spreadMetric(scenario.model)));
-    if (generation < spread.median.size()) {
-        const GaussianMixture original = originalMixture(scenario);
-        const double originalSpread = std::sqrt(original.overallCovariance().trace() / original.dimension());
-        evidence.spread = spread.median[generation] / originalSpread;
+    // The spread relative to generation 0's, the model fitted to real data.
+    const RunHistory::Band& spread = history.band(QString::fromStdString(spreadMetric(history.scenario().model)));
+    if (generation < spread.median.size() && spread.median[0] > 0.0) {
+        evidence.spread = spread.median[generation] / spread.median[0];
     }
     return evidence;
 }
@@ -29,8 +28,8 @@ QString narrate(CollapseStage stage)
 {
     switch (stage) {
     case CollapseStage::RealData:
-        return QObject::tr("Generation 0 learns from real data: the model matches the original, with 5% of "
-                           "its mass in the tails.");
+        return QObject::tr("Generation 0 learns from real data: the model is as close to the original as it "
+                           "will ever be.");
     case CollapseStage::Faithful:
         return QObject::tr("Each generation learns only from the one before, yet so far the model still looks "
                            "like the original.");

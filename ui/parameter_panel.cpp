@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -17,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <filesystem>
 
 namespace collapse::ui {
 
@@ -26,6 +28,7 @@ constexpr int kSamplePositions = 1000;
 constexpr double kSmallestSample = 2.0;
 constexpr double kLargestSample = 100000.0;
 constexpr int kLargestCapacity = 10;
+constexpr int kLargestLatentWidth = 64;
 
 // A slider that keeps its arrow, Page and Home/End keys when it has focus, instead of letting the
 // window's transport shortcuts take them: every control stays usable from the keyboard.
@@ -118,6 +121,7 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent), scenario_(def
     model_->setFont(scaledFont(sizes::bodyPoint + 1));
     model_->addItem(tr("Gaussian (one normal, 1-D)"), static_cast<int>(ModelKind::Gaussian));
     model_->addItem(tr("Gaussian mixture (EM)"), static_cast<int>(ModelKind::Gmm));
+    model_->addItem(tr("Variational autoencoder (images)"), static_cast<int>(ModelKind::Vae));
     model_->setToolTip(tr("The generative model refitted every generation on data made by the one before."));
     modelLabel->setBuddy(model_);
     layout->addWidget(modelLabel);
@@ -137,8 +141,8 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent), scenario_(def
     human_->slider()->setPageStep(10);
     capacity_ = new LabelledSlider(
         tr("Model capacity"),
-        tr("How expressive the model is: the number of mixture components it may use. Too few cannot "
-           "represent the original: the functional expressivity error."));
+        tr("How expressive the model is: the number of mixture components, or the VAE's latent dimensions. "
+           "Too little cannot represent the original: the functional expressivity error."));
     capacity_->slider()->setRange(1, kLargestCapacity);
     capacity_->slider()->setPageStep(1);
     for (LabelledSlider* slider : {samples_, human_, capacity_}) {
@@ -172,14 +176,17 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent), scenario_(def
 
 void ParameterPanel::buildAdvanced(QFormLayout* form)
 {
-    const auto addRow = [&](const QString& label, QWidget* field, const QString& toolTip, bool gmmOnly = false) {
+    enum class Only { All, Gmm, Vae };
+    const auto addRow = [&](const QString& label, QWidget* field, const QString& toolTip, Only only = Only::All) {
         field->setToolTip(toolTip);
         auto* name = new QLabel(label);
         name->setToolTip(toolTip);
         name->setBuddy(field);
         form->addRow(name, field);
-        if (gmmOnly) {
+        if (only == Only::Gmm) {
             gmmOnly_ << name << field;
+        } else if (only == Only::Vae) {
+            vaeOnly_ << name << field;
         }
     };
     policy_ = new QComboBox;
@@ -231,35 +238,68 @@ void ParameterPanel::buildAdvanced(QFormLayout* form)
     dim_ = new QComboBox;
     dim_->addItem(tr("1-D"), 1);
     dim_->addItem(tr("2-D"), 2);
-    addRow(tr("Dimension"), dim_, tr("Data in one or two dimensions."), true);
+    addRow(tr("Dimension"), dim_, tr("Data in one or two dimensions."), Only::Gmm);
     trueComponents_ = new QSpinBox;
     trueComponents_->setRange(1, 8);
-    addRow(tr("Original clusters"), trueComponents_, tr("How many clusters the original, human data has."), true);
+    addRow(tr("Original clusters"), trueComponents_, tr("How many clusters the original, human data has."), Only::Gmm);
     minorityShare_ = new QDoubleSpinBox;
     minorityShare_->setRange(0.1, 100.0);
     minorityShare_->setSuffix(QStringLiteral(" %"));
     minorityShare_->setDecimals(1);
     addRow(tr("Last cluster's share"), minorityShare_,
-           tr("Weight of the original's last cluster: make it small to watch a minority disappear."), true);
+           tr("Weight of the original's last cluster: make it small to watch a minority disappear."), Only::Gmm);
     covariance_ = new QComboBox;
     covariance_->addItem(tr("Full"), static_cast<int>(CovarianceType::Full));
     covariance_->addItem(tr("Diagonal"), static_cast<int>(CovarianceType::Diagonal));
-    addRow(tr("Covariance"), covariance_, tr("Each fitted component's covariance: full or diagonal."), true);
+    addRow(tr("Covariance"), covariance_, tr("Each fitted component's covariance: full or diagonal."), Only::Gmm);
     emTol_ = new QComboBox;
     for (const double tol : {1e-2, 1e-3, 1e-4, 1e-5, 1e-6}) {
         emTol_->addItem(QString::number(tol, 'g', 3), tol);
     }
     addRow(tr("EM tolerance"), emTol_,
-           tr("EM stops when the mean log-likelihood per sample changes by less than this."), true);
+           tr("EM stops when the mean log-likelihood per sample changes by less than this."), Only::Gmm);
     emMaxIter_ = new QSpinBox;
     emMaxIter_->setRange(1, 100000);
-    addRow(tr("EM iteration cap"), emMaxIter_, tr("EM stops after this many iterations at the latest."), true);
+    addRow(tr("EM iteration cap"), emMaxIter_, tr("EM stops after this many iterations at the latest."), Only::Gmm);
     regCovar_ = new QComboBox;
     for (const double floor : {1e-3, 1e-4, 1e-6, 1e-8}) {
         regCovar_->addItem(QString::number(floor, 'g', 3), floor);
     }
     addRow(tr("Covariance floor"), regCovar_,
-           tr("Added to every covariance's diagonal, so a collapsed component stays a density."), true);
+           tr("Added to every covariance's diagonal, so a collapsed component stays a density."), Only::Gmm);
+
+    epochs_ = new QSpinBox;
+    epochs_->setRange(1, 1000);
+    addRow(tr("Epochs"), epochs_, tr("How long each generation's VAE trains on its data."), Only::Vae);
+    hidden_ = new QSpinBox;
+    hidden_->setRange(1, 4096);
+    addRow(tr("Hidden width"), hidden_, tr("Units in each hidden layer of encoder and decoder."), Only::Vae);
+    dataset_ = new QPushButton;
+    addRow(tr("Images"), dataset_,
+           tr("The real images: the bundled Fashion-MNIST subset, or any MNIST-format (IDX) image file."), Only::Vae);
+    connect(dataset_, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Choose an MNIST-format image file"), QString(),
+                                                          tr("IDX image files (*idx3-ubyte *idx3-ubyte.gz);;All files (*)"));
+        if (!file.isEmpty()) {
+            scenario_.dataset = file.toStdString();
+            setScenario(scenario_);
+            emit scenarioChanged(scenario_);
+        }
+    });
+    minorityClass_ = new QSpinBox;
+    minorityClass_->setRange(-1, 255);
+    minorityClass_->setSpecialValueText(tr("none"));
+    addRow(tr("Minority class"), minorityClass_,
+           tr("Make one class of real images rare, to watch it disappear like the blue cats."), Only::Vae);
+    minorityClassShare_ = new QDoubleSpinBox;
+    minorityClassShare_->setRange(0.1, 100.0);
+    minorityClassShare_->setSuffix(QStringLiteral(" %"));
+    minorityClassShare_->setDecimals(1);
+    addRow(tr("Its share"), minorityClassShare_, tr("The minority class's share of the real images."), Only::Vae);
+    for (QSpinBox* spin : {epochs_, hidden_, minorityClass_}) {
+        connect(spin, &QSpinBox::valueChanged, this, &ParameterPanel::edited);
+    }
+    connect(minorityClassShare_, &QDoubleSpinBox::valueChanged, this, &ParameterPanel::edited);
 
     for (QComboBox* combo : {policy_, estimator_, dim_, covariance_, emTol_, regCovar_}) {
         connect(combo, &QComboBox::currentIndexChanged, this, &ParameterPanel::edited);
@@ -301,13 +341,14 @@ void ParameterPanel::setScenario(const Scenario& scenario)
     updating_ = true;
     scenario_ = scenario;
     const bool gmm = scenario.model == ModelKind::Gmm;
+    const bool vae = scenario.model == ModelKind::Vae;
     selectData(model_, scenario.model);
     // Positions that round to the same M keep the slider where the scenario is.
     samples_->slider()->setValue(sliderPositionForSamples(scenario.samples));
     human_->slider()->setValue(static_cast<int>(std::lround(scenario.humanFraction * 100.0)));
-    capacity_->slider()->setRange(1, gmm ? kLargestCapacity : 1);
+    capacity_->slider()->setRange(1, gmm ? kLargestCapacity : vae ? kLargestLatentWidth : 1);
     capacity_->slider()->setValue(scenario.capacity);
-    capacity_->setEnabled(gmm);
+    capacity_->setEnabled(gmm || vae);
     selectData(policy_, scenario.policy);
     filterRate_->setValue(scenario.filterRate * 100.0);
     samplingBias_->setValue(scenario.samplingBias);
@@ -323,8 +364,19 @@ void ParameterPanel::setScenario(const Scenario& scenario)
     selectPowerOfTen(emTol_, scenario.emTol);
     emMaxIter_->setValue(scenario.emMaxIter);
     selectPowerOfTen(regCovar_, scenario.regCovar);
+    epochs_->setValue(scenario.epochs);
+    hidden_->setValue(scenario.hidden);
+    dataset_->setText(QString::fromStdString(std::filesystem::path(scenario.dataset).filename().string()));
+    dataset_->setToolTip(QString::fromStdString(scenario.dataset));
+    minorityClass_->setValue(scenario.minorityClass);
+    minorityClassShare_->setValue(scenario.minorityShare * 100.0);
+    minorityClassShare_->setEnabled(scenario.minorityClass >= 0);
+    estimator_->setEnabled(!vae);
     for (QWidget* widget : gmmOnly_) {
         widget->setVisible(gmm);
+    }
+    for (QWidget* widget : vaeOnly_) {
+        widget->setVisible(vae);
     }
     showValues();
     updating_ = false;
@@ -334,9 +386,17 @@ void ParameterPanel::showValues()
 {
     samples_->setValueText(tr("M = %1").arg(groupedNumber(scenario_.samples)));
     human_->setValueText(tr("%1 %").arg(std::lround(scenario_.humanFraction * 100.0)));
-    capacity_->setValueText(scenario_.model == ModelKind::Gaussian
-                                ? tr("one normal")
-                                : tr("K = %1").arg(scenario_.capacity));
+    switch (scenario_.model) {
+    case ModelKind::Gaussian:
+        capacity_->setValueText(tr("one normal"));
+        break;
+    case ModelKind::Gmm:
+        capacity_->setValueText(scenario_.capacity == 1 ? tr("1 component") : tr("%1 components").arg(scenario_.capacity));
+        break;
+    case ModelKind::Vae:
+        capacity_->setValueText(tr("%1 latent dimensions").arg(scenario_.capacity));
+        break;
+    }
 }
 
 void ParameterPanel::modelPicked()
@@ -366,7 +426,9 @@ void ParameterPanel::edited()
     next.policy = static_cast<Policy>(policy_->currentData().toInt());
     next.filterRate = filterRate_->value() / 100.0;
     next.samplingBias = samplingBias_->value();
-    next.estimator = static_cast<Estimator>(estimator_->currentData().toInt());
+    if (next.model != ModelKind::Vae) {
+        next.estimator = static_cast<Estimator>(estimator_->currentData().toInt());
+    }
     next.generations = generations_->value();
     next.replicates = replicates_->value();
     next.seed = static_cast<std::uint64_t>(seed_->value());
@@ -377,6 +439,12 @@ void ParameterPanel::edited()
         next.emTol = emTol_->currentData().toDouble();
         next.emMaxIter = emMaxIter_->value();
         next.regCovar = regCovar_->currentData().toDouble();
+    }
+    if (next.model == ModelKind::Vae) {
+        next.epochs = epochs_->value();
+        next.hidden = hidden_->value();
+        next.minorityClass = minorityClass_->value();
+        next.minorityShare = minorityClassShare_->value() / 100.0;
     }
     if (next == scenario_) {
         return;

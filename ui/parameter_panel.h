@@ -84,7 +84,13 @@ private:
     QComboBox* emTol_;
     QSpinBox* emMaxIter_;
     QComboBox* regCovar_;
+    QSpinBox* epochs_;
+    QSpinBox* hidden_;
+    QPushButton* dataset_;
+    QSpinBox* minorityClass_;
+    QDoubleSpinBox* minorityClassShare_;
     QList<QWidget*> gmmOnly_;
+    QList<QWidget*> vaeOnly_;
     QFormLayout* form_ = nullptr;
 };
 

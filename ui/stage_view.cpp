@@ -1,5 +1,6 @@
 #include "stage_view.h"
 
+#include "image_stage.h"
 #include "mixture_stage.h"
 #include "theme.h"
 
@@ -40,6 +41,9 @@ void StageView::paintEvent(QPaintEvent*)
 
 StageKind stageKindFor(const Scenario& scenario)
 {
+    if (scenario.model == ModelKind::Vae) {
+        return StageKind::Images;
+    }
     return scenario.model == ModelKind::Gmm && scenario.dim == 2 ? StageKind::Scatter2D : StageKind::Density1D;
 }
 
@@ -50,6 +54,8 @@ std::unique_ptr<StageView> makeStageView(StageKind kind, QWidget* parent)
         return std::make_unique<DensityStage>(parent);
     case StageKind::Scatter2D:
         return std::make_unique<ScatterStage>(parent);
+    case StageKind::Images:
+        return std::make_unique<ImageStage>(parent);
     }
     return nullptr;
 }

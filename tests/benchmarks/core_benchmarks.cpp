@@ -5,6 +5,7 @@
 #include "expectation_maximization.h"
 #include "random.h"
 #include "scenario_sources.h"
+#include "vae_training.h"
 
 #include <benchmark/benchmark.h>
 #include <omp.h>
@@ -86,6 +87,47 @@ BENCHMARK_CAPTURE(BM_EnsembleThreads, gmm_paper, "gmm-paper", 50, 16)
     ->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(BM_EnsembleThreads, gaussian_theorem, "gaussian-theorem", 100, 1000)
     ->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// VAE training throughput (784-400-20, batch 128, Adam) on the threads OpenMP is given, in images per
+// second; and, for scale, the bound Eigen's own float matrix product sets on this machine: the training
+// step's arithmetic (six products of the sizes below per batch) at the product speed measured here.
+void BM_VaeTraining(benchmark::State& state)
+{
+    constexpr Eigen::Index kImages = 5120;
+    RandomStream random(1, 0, 0, Purpose::Initialisation);
+    Eigen::MatrixXf images(784, kImages);
+    for (Eigen::Index i = 0; i < images.size(); ++i) {
+        images.data()[i] = static_cast<float>(random.uniform());
+    }
+    VaeParameters parameters({784, 400, 20});
+    parameters.initialise(random);
+    for (auto _ : state) {
+        trainVae(parameters, images, {1, 128, 1e-3}, random);
+    }
+    state.counters["images_per_s"] =
+        benchmark::Counter(static_cast<double>(kImages), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_VaeTraining)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// One product of the largest layer, 784x400 by 400x128, as the training step does it: its rate in
+// GFLOP/s bounds what any implementation of this network can reach with Eigen on this machine.
+void BM_EigenProductBound(benchmark::State& state)
+{
+    const Eigen::MatrixXf weights = Eigen::MatrixXf::Random(784, 400);
+    const Eigen::MatrixXf activations = Eigen::MatrixXf::Random(400, 128);
+    Eigen::MatrixXf result(784, 128);
+    for (auto _ : state) {
+        result.noalias() = weights * activations;
+        benchmark::DoNotOptimize(result.data());
+    }
+    // The training step's arithmetic per image: forward 2(784·400 + 2·400·20 + 20·400 + 400·784) flops,
+    // backward twice that; the bound is the product speed divided by it.
+    constexpr double flopsPerImage = 3.0 * 2.0 * (784.0 * 400 + 2 * 400 * 20 + 20 * 400 + 400 * 784);
+    state.counters["gflops"] = benchmark::Counter(2.0 * 784 * 400 * 128 * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["images_per_s_bound_1_thread"] =
+        benchmark::Counter(2.0 * 784 * 400 * 128 / flopsPerImage, benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_EigenProductBound)->Unit(benchmark::kMicrosecond);
 
 } // namespace
 

@@ -2,6 +2,7 @@
 // transport's buttons and keys do what they say, scrubbing shows stored generations, and a storm of
 // slider changes ends with no crash and no thread left behind.
 
+#include "image_stage.h"
 #include "main_window.h"
 #include "metric_chart.h"
 #include "parameter_panel.h"
@@ -99,6 +100,7 @@ private slots:
     void scrubbingShowsTheStoredGeneration();
     void narrationNamesTheStage();
     void modelPickerSwapsTheStage();
+    void imageStageFollowsTheVae();
     void rapidSliderChangesEndCleanly();
 };
 
@@ -239,6 +241,27 @@ void MainWindowTest::modelPickerSwapsTheStage()
     QTRY_VERIFY_WITH_TIMEOUT(window->history().scenario().model == ModelKind::Gmm, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(window->stage()->shownGeneration() >= 0, kRunTimeoutMs);
     QCOMPARE(window->charts().front()->column(), QString("total_std"));
+}
+
+void MainWindowTest::imageStageFollowsTheVae()
+{
+    Scenario scenario = defaultScenario(ModelKind::Vae);
+    scenario.samples = 300;
+    scenario.hidden = 32;
+    scenario.capacity = 4;
+    scenario.epochs = 1;
+    scenario.generations = 3;
+    auto window = openWindow(scenario);
+    QVERIFY(waitForCompletedRun(*window));
+    QVERIFY(dynamic_cast<ImageStage*>(window->stage()) != nullptr);
+    window->goToGeneration(2);
+    QCOMPARE(window->stage()->shownGeneration(), 2);
+    QCOMPARE(window->charts().front()->column(), QString("latent_std"));
+    QTRY_VERIFY(chartsCaughtUp(*window));
+    // The stage draws: its picture is not blank.
+    const QImage picture = window->stage()->grab().toImage();
+    QVERIFY(picture.pixelColor(picture.width() / 4, picture.height() / 2) != QColor(Qt::white) ||
+            picture.pixelColor(picture.width() / 3, picture.height() / 3) != QColor(Qt::white));
 }
 
 void MainWindowTest::rapidSliderChangesEndCleanly()

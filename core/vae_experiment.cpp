@@ -1,0 +1,245 @@
+#include "vae_experiment.h"
+
+#include "random.h"
+
+#include <Eigen/Cholesky>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace collapse {
+
+namespace {
+
+constexpr const char* kBundledDataset = "fashion-mnist-subset";
+// Pairwise distances are averaged over at most this many generated images (n(n-1)/2 pairs).
+constexpr Eigen::Index kDiversityImages = 200;
+constexpr double kCentralCoverage = 0.95;
+
+const VaeModel& asVae(const FittedModel& model) { return static_cast<const VaeModel&>(model); }
+
+std::filesystem::path sibling(const std::filesystem::path& path, const std::string& from, const std::string& to)
+{
+    std::string name = path.filename().string();
+    const auto at = name.find(from);
+    if (at == std::string::npos) {
+        return {};
+    }
+    name.replace(at, from.size(), to);
+    return path.parent_path() / name;
+}
+
+ImageSet columnsOf(const ImageSet& set, Eigen::Index begin, Eigen::Index count)
+{
+    ImageSet part;
+    part.rows = set.rows;
+    part.columns = set.columns;
+    part.pixels = set.pixels.middleCols(begin, count);
+    if (!set.labels.empty()) {
+        part.labels.assign(set.labels.begin() + begin, set.labels.begin() + begin + count);
+    }
+    return part;
+}
+
+} // namespace
+
+Samples VaeModel::sample(Eigen::Index count, double samplingBias, RandomStream& random) const
+{
+    const int latent = parameters_.shape().latent;
+    const double spread = std::sqrt(samplingBias);
+    Eigen::MatrixXf z(latent, count);
+    for (Eigen::Index i = 0; i < z.size(); ++i) {
+        z.data()[i] = static_cast<float>(spread * random.normal());
+    }
+    return decode(parameters_, z).cast<double>();
+}
+
+std::filesystem::path bundledDataFolder()
+{
+    std::vector<std::filesystem::path> candidates;
+    if (const char* configured = std::getenv("COLLAPSELAB_DATA_DIR")) {
+        candidates.emplace_back(configured);
+    }
+    candidates.emplace_back(COLLAPSELAB_INSTALLED_DATA_DIR);
+    candidates.emplace_back(COLLAPSELAB_SOURCE_DATA_DIR);
+    for (const auto& folder : candidates) {
+        std::error_code error;
+        if (std::filesystem::is_directory(folder / kBundledDataset, error)) {
+            return folder / kBundledDataset;
+        }
+    }
+    throw DataError(std::string("the bundled ") + kBundledDataset + " data was not found (looked in " +
+                    std::string(COLLAPSELAB_INSTALLED_DATA_DIR) + " and " + COLLAPSELAB_SOURCE_DATA_DIR +
+                    "; set COLLAPSELAB_DATA_DIR to the folder that holds it)");
+}
+
+ImageData loadImageData(const std::string& dataset)
+{
+    const std::filesystem::path images =
+        dataset == kBundledDataset ? bundledDataFolder() / "train-images-idx3-ubyte.gz" : std::filesystem::path(dataset);
+    const std::filesystem::path labels = sibling(images, "images-idx3", "labels-idx1");
+    std::error_code error;
+    const bool hasLabels = !labels.empty() && std::filesystem::exists(labels, error);
+    ImageSet all = readImageSet(images, hasLabels ? labels : std::filesystem::path());
+    if (all.rows != 28 || all.columns != 28) {
+        throw DataError(images.string() + ": images are " + std::to_string(all.rows) + "x" +
+                        std::to_string(all.columns) + " pixels; the VAE takes 28x28");
+    }
+    ImageData data;
+    const std::filesystem::path testImages = sibling(images, "train-images", "t10k-images");
+    if (!testImages.empty() && std::filesystem::exists(testImages, error)) {
+        const std::filesystem::path testLabels = sibling(testImages, "images-idx3", "labels-idx1");
+        data.heldOut = readImageSet(testImages, hasLabels && std::filesystem::exists(testLabels, error)
+                                                    ? testLabels
+                                                    : std::filesystem::path());
+        data.training = std::move(all);
+    } else {
+        const Eigen::Index count = all.pixels.cols();
+        const Eigen::Index held = std::max<Eigen::Index>(1, count / 6);
+        if (count - held < 1) {
+            throw DataError(images.string() + ": too few images to keep some back for evaluation");
+        }
+        data.training = columnsOf(all, 0, count - held);
+        data.heldOut = columnsOf(all, count - held, held);
+    }
+    return data;
+}
+
+VaeExperiment::VaeExperiment(const Scenario& scenario)
+    : scenario_(scenario), data_(loadImageData(scenario.dataset)),
+      classifierAccuracy_(std::numeric_limits<double>::quiet_NaN())
+{
+    const auto& labels = data_.training.labels;
+    const int classes = labels.empty() ? 0 : *std::max_element(labels.begin(), labels.end()) + 1;
+    if (scenario.minorityClass >= 0 && scenario.minorityClass >= classes) {
+        throw DataError(scenario.dataset + ": \"minority_class\" " + std::to_string(scenario.minorityClass) +
+                        " is not among its " + std::to_string(classes) + " labelled classes");
+    }
+    if (classes > 0) {
+        byClass_.resize(static_cast<std::size_t>(classes));
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            byClass_[labels[i]].push_back(static_cast<Eigen::Index>(i));
+        }
+        // Each class in proportion to its images, except a minority class held at its share.
+        const double minorityShare = scenario.minorityClass >= 0 ? scenario.minorityShare : 0.0;
+        std::size_t others = 0;
+        for (int c = 0; c < classes; ++c) {
+            others += c == scenario.minorityClass ? 0 : byClass_[static_cast<std::size_t>(c)].size();
+        }
+        for (int c = 0; c < classes; ++c) {
+            const double size = static_cast<double>(byClass_[static_cast<std::size_t>(c)].size());
+            classWeights_.push_back(c == scenario.minorityClass ? minorityShare
+                                                                 : (1.0 - minorityShare) * size / static_cast<double>(others));
+        }
+        RandomStream classifierRandom(scenario.seed, 0, 0, Purpose::Initialisation);
+        classifier_.emplace(data_.training.pixels, labels, classes, classifierRandom);
+        if (!data_.heldOut.labels.empty()) {
+            classifierAccuracy_ = classifier_->accuracy(data_.heldOut.pixels, data_.heldOut.labels);
+        }
+    }
+    RandomStream noiseRandom(scenario.seed, 0, 0, Purpose::HeldOut);
+    heldOutNoise_.resize(scenario.capacity, data_.heldOut.pixels.cols());
+    for (Eigen::Index i = 0; i < heldOutNoise_.size(); ++i) {
+        heldOutNoise_.data()[i] = static_cast<float>(noiseRandom.normal());
+    }
+}
+
+const std::vector<std::string>& VaeExperiment::metricNames() const
+{
+    static const std::vector<std::string> names = {"tail_mass", "elbo_real", "latent_std", "pixel_diversity",
+                                                   "class_entropy"};
+    return names;
+}
+
+Samples VaeExperiment::drawOriginal(Eigen::Index count, RandomStream& random) const
+{
+    Samples images(data_.training.pixels.rows(), count);
+    for (Eigen::Index i = 0; i < count; ++i) {
+        Eigen::Index index = 0;
+        if (classWeights_.empty()) {
+            index = static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(data_.training.pixels.cols())));
+        } else {
+            const auto& members = byClass_[random.categorical(classWeights_)];
+            index = members[random.below(members.size())];
+        }
+        images.col(i) = data_.training.pixels.col(index).cast<double>();
+    }
+    return images;
+}
+
+std::shared_ptr<const FittedModel> VaeExperiment::fit(const Eigen::Ref<const Samples>& training,
+                                                      RandomStream& random) const
+{
+    VaeParameters parameters({static_cast<int>(training.rows()), scenario_.hidden, scenario_.capacity});
+    parameters.initialise(random);
+    const Eigen::MatrixXf images = training.cast<float>();
+    trainVae(parameters, images, {scenario_.epochs, scenario_.batch, scenario_.learningRate}, random);
+    return std::make_shared<VaeModel>(std::move(parameters));
+}
+
+void VaeExperiment::measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
+                            std::span<double> values) const
+{
+    const VaeParameters& current = asVae(model).parameters();
+    const VaeParameters& first = asVae(firstModel).parameters();
+    const Eigen::MatrixXf generated = drawn.cast<float>();
+
+    // The generation-0 encoder's view (as Shumailov et al. measure it): real held-out images define
+    // the central 95% of its latent means, an ellipsoid by Mahalanobis distance; tail_mass is the share
+    // of generated images encoded outside it, and latent_std the spread of their latent means.
+    const Eigen::MatrixXd realMeans = encodeMeans(first, data_.heldOut.pixels).cast<double>();
+    const Eigen::VectorXd centre = realMeans.rowwise().mean();
+    const Eigen::MatrixXd centred = realMeans.colwise() - centre;
+    Eigen::MatrixXd covariance = centred * centred.transpose() / static_cast<double>(std::max<Eigen::Index>(1, realMeans.cols() - 1));
+    covariance.diagonal().array() += 1e-9;
+    const Eigen::LLT<Eigen::MatrixXd> factor(covariance);
+    const auto mahalanobis = [&](const Eigen::MatrixXd& means) {
+        const Eigen::MatrixXd whitened = factor.matrixL().solve(means.colwise() - centre);
+        return Eigen::VectorXd(whitened.colwise().squaredNorm().transpose());
+    };
+    Eigen::VectorXd realDistances = mahalanobis(realMeans);
+    std::sort(realDistances.begin(), realDistances.end());
+    const double radius = realDistances[static_cast<Eigen::Index>(kCentralCoverage * static_cast<double>(realDistances.size() - 1))];
+    const Eigen::MatrixXd generatedMeans = encodeMeans(first, generated).cast<double>();
+    values[0] = static_cast<double>((mahalanobis(generatedMeans).array() > radius).count()) /
+                static_cast<double>(generatedMeans.cols());
+
+    values[1] = -static_cast<double>(negativeElbo(current, data_.heldOut.pixels, heldOutNoise_)) /
+                static_cast<double>(data_.heldOut.pixels.cols());
+
+    const Eigen::MatrixXd latentCentred = generatedMeans.colwise() - generatedMeans.rowwise().mean();
+    values[2] = std::sqrt(latentCentred.squaredNorm() /
+                          static_cast<double>(latentCentred.rows() * std::max<Eigen::Index>(1, latentCentred.cols() - 1)));
+
+    // Mean Euclidean distance over pairs, from the Gram matrix: |a - b|² = |a|² + |b|² - 2 a·b.
+    const Eigen::Index n = std::min(kDiversityImages, generated.cols());
+    const Eigen::MatrixXd subset = generated.leftCols(n).cast<double>();
+    const Eigen::MatrixXd gram = subset.transpose() * subset;
+    double total = 0.0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+        for (Eigen::Index j = i + 1; j < n; ++j) {
+            total += std::sqrt(std::max(0.0, gram(i, i) + gram(j, j) - 2.0 * gram(i, j)));
+        }
+    }
+    values[3] = n > 1 ? total / (0.5 * static_cast<double>(n * (n - 1))) : 0.0;
+
+    values[4] = std::numeric_limits<double>::quiet_NaN();
+    if (classifier_) {
+        std::vector<double> histogram(static_cast<std::size_t>(classifier_->classes()), 0.0);
+        for (const int predicted : classifier_->predict(generated)) {
+            histogram[static_cast<std::size_t>(predicted)] += 1.0;
+        }
+        double entropy = 0.0;
+        for (const double count : histogram) {
+            if (count > 0.0) {
+                const double p = count / static_cast<double>(generated.cols());
+                entropy -= p * std::log(p);
+            }
+        }
+        values[4] = entropy;
+    }
+}
+
+} // namespace collapse

@@ -1,0 +1,57 @@
+// The "what you are seeing" classification: each stage of collapse from the evidence that defines it.
+
+#include "collapse_stage.h"
+
+#include <QTest>
+
+using namespace collapse;
+
+Q_DECLARE_METATYPE(collapse::CollapseStage)
+
+class CollapseStageTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void classifies_data();
+    void classifies();
+    void spreadMetricPerModel();
+};
+
+void CollapseStageTest::classifies_data()
+{
+    QTest::addColumn<int>("generation");
+    QTest::addColumn<double>("tails");
+    QTest::addColumn<double>("spread");
+    QTest::addColumn<double>("humanFraction");
+    QTest::addColumn<CollapseStage>("expected");
+    QTest::addRow("generation 0 is real data") << 0 << 0.0 << 0.1 << 0.0 << CollapseStage::RealData;
+    QTest::addRow("still like the original") << 10 << 0.98 << 0.98 << 0.0 << CollapseStage::Faithful;
+    QTest::addRow("tails thinning") << 30 << 0.6 << 0.9 << 0.0 << CollapseStage::TailsThinning;
+    QTest::addRow("tails vanishing") << 80 << 0.2 << 0.7 << 0.0 << CollapseStage::EarlyCollapse;
+    QTest::addRow("variance gone") << 400 << 0.0 << 0.2 << 0.0 << CollapseStage::LateCollapse;
+    QTest::addRow("variance gone even with tails") << 400 << 1.0 << 0.2 << 0.0 << CollapseStage::LateCollapse;
+    QTest::addRow("held by human data") << 200 << 0.96 << 1.02 << 0.1 << CollapseStage::HeldByData;
+    QTest::addRow("too early to credit the data") << 20 << 0.96 << 1.02 << 0.1 << CollapseStage::Faithful;
+    QTest::addRow("human data not enough") << 200 << 0.2 << 0.6 << 0.01 << CollapseStage::EarlyCollapse;
+}
+
+void CollapseStageTest::classifies()
+{
+    QFETCH(int, generation);
+    QFETCH(double, tails);
+    QFETCH(double, spread);
+    QFETCH(double, humanFraction);
+    QFETCH(CollapseStage, expected);
+    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    scenario.humanFraction = humanFraction;
+    QCOMPARE(classifyCollapse(scenario, {generation, tails, spread}), expected);
+}
+
+void CollapseStageTest::spreadMetricPerModel()
+{
+    QCOMPARE(spreadMetric(ModelKind::Gaussian), std::string("std"));
+    QCOMPARE(spreadMetric(ModelKind::Gmm), std::string("total_std"));
+}
+
+QTEST_APPLESS_MAIN(CollapseStageTest)
+#include "test_collapse_stage.moc"

@@ -1,0 +1,146 @@
+// The IDX loader on good files (plain and gzip), the bundled subset, and every way a file can be wrong.
+
+#include "idx_file.h"
+#include "vae_experiment.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <zlib.h>
+
+#include <fstream>
+
+using namespace collapse;
+
+namespace {
+
+QByteArray idx(std::uint8_t type, const std::vector<std::uint32_t>& dimensions, const QByteArray& payload)
+{
+    QByteArray bytes;
+    bytes.append(char(0)).append(char(0)).append(char(type)).append(char(dimensions.size()));
+    for (const std::uint32_t d : dimensions) {
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            bytes.append(char((d >> shift) & 0xFF));
+        }
+    }
+    return bytes + payload;
+}
+
+std::string write(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes, bool gzip = false)
+{
+    const std::string path = dir.filePath(name).toStdString();
+    if (gzip) {
+        gzFile file = gzopen(path.c_str(), "wb");
+        gzwrite(file, bytes.constData(), static_cast<unsigned>(bytes.size()));
+        gzclose(file);
+    } else {
+        std::ofstream(path, std::ios::binary).write(bytes.constData(), bytes.size());
+    }
+    return path;
+}
+
+QString errorOf(const std::function<void()>& read)
+{
+    try {
+        read();
+    } catch (const DataError& error) {
+        return QString::fromUtf8(error.what());
+    }
+    return {};
+}
+
+QByteArray ramp(int size)
+{
+    QByteArray bytes;
+    for (int i = 0; i < size; ++i) {
+        bytes.append(char(i % 256));
+    }
+    return bytes;
+}
+
+} // namespace
+
+class IdxFileTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void readsPlainAndGzip_data();
+    void readsPlainAndGzip();
+    void rejectsBadFiles_data();
+    void rejectsBadFiles();
+    void labelsMustMatchImages();
+    void bundledSubsetIsComplete();
+};
+
+void IdxFileTest::readsPlainAndGzip_data()
+{
+    QTest::addColumn<bool>("gzip");
+    QTest::addRow("plain") << false;
+    QTest::addRow("gzip") << true;
+}
+
+void IdxFileTest::readsPlainAndGzip()
+{
+    QFETCH(bool, gzip);
+    QTemporaryDir dir;
+    const std::string images = write(dir, "images-idx3-ubyte", idx(0x08, {3, 2, 4}, ramp(24)), gzip);
+    const std::string labels = write(dir, "labels-idx1-ubyte", idx(0x08, {3}, QByteArray("\x01\x00\x07", 3)), gzip);
+    const ImageSet set = readImageSet(images, labels);
+    QCOMPARE(set.rows, 2);
+    QCOMPARE(set.columns, 4);
+    QCOMPARE(set.pixels.cols(), 3);
+    QCOMPARE(set.pixels.rows(), 8);
+    QCOMPARE(set.pixels(5, 1), 13.0f / 255.0f);  // image 1, pixel 5: byte 8 + 5
+    QCOMPARE(set.labels, (std::vector<std::uint8_t>{1, 0, 7}));
+}
+
+void IdxFileTest::rejectsBadFiles_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("truncated data") << idx(0x08, {10, 2, 2}, ramp(38)) << "truncated: the header announces 40 bytes of data, the file holds 38";
+    QTest::addRow("truncated header") << QByteArray("\x00\x00\x08\x03\x00\x00", 6) << "truncated: its header is incomplete";
+    QTest::addRow("wrong magic") << QByteArray("\x89PNG\r\n\x1a\n", 8) << "not an IDX file";
+    QTest::addRow("float data") << idx(0x0D, {2}, ramp(8)) << "holds IDX type 0x013; only unsigned bytes";
+    QTest::addRow("trailing bytes") << idx(0x08, {2, 2, 2}, ramp(9)) << "holds 1 bytes more than its header announces";
+    QTest::addRow("empty") << QByteArray() << "not an IDX file";
+    QTest::addRow("damaged gzip") << QByteArray("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage!", 18) << "gzip";
+}
+
+void IdxFileTest::rejectsBadFiles()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const std::string path = write(dir, "bad-images-idx3-ubyte", bytes);
+    const QString error = errorOf([&] { readImageSet(path); });
+    QVERIFY2(error.startsWith(QString::fromStdString(path) + ": "), qPrintable(error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QVERIFY2(errorOf([&] { readImageSet(dir.filePath("absent").toStdString()); }).endsWith("no such file"), "missing");
+}
+
+void IdxFileTest::labelsMustMatchImages()
+{
+    QTemporaryDir dir;
+    const std::string images = write(dir, "images", idx(0x08, {3, 2, 2}, ramp(12)));
+    const std::string labels = write(dir, "labels", idx(0x08, {2}, QByteArray("\x01\x02", 2)));
+    QVERIFY(errorOf([&] { readImageSet(images, labels); }).contains("holds 2 labels for 3 images"));
+    QVERIFY(errorOf([&] { readImageSet(labels); }).contains("has 1 dimensions; an image file has 3"));
+}
+
+void IdxFileTest::bundledSubsetIsComplete()
+{
+    const ImageData data = loadImageData("fashion-mnist-subset");
+    QCOMPARE(data.training.pixels.cols(), 10000);
+    QCOMPARE(data.training.pixels.rows(), 784);
+    QCOMPARE(data.heldOut.pixels.cols(), 2000);
+    std::vector<int> perClass(10, 0);
+    for (const auto label : data.training.labels) {
+        ++perClass[label];
+    }
+    QCOMPARE(perClass, std::vector<int>(10, 1000));
+    QVERIFY(data.training.pixels.minCoeff() >= 0.0f && data.training.pixels.maxCoeff() <= 1.0f);
+}
+
+QTEST_APPLESS_MAIN(IdxFileTest)
+#include "test_idx_file.moc"
