@@ -64,6 +64,21 @@ void VaeParameters::initialise(RandomStream& random)
 
 namespace {
 
+// W x + b for every column x of `inputs`: one layer before its activation.
+Eigen::MatrixXf affine(const VaeParameters::ConstMatrixView& weights, const VaeParameters::ConstVectorView& bias,
+                       const Eigen::Ref<const Eigen::MatrixXf>& inputs)
+{
+    Eigen::MatrixXf result(weights.rows(), inputs.cols());
+    result.noalias() = weights * inputs;
+    result.colwise() += bias;
+    return result;
+}
+
+Eigen::MatrixXf sigmoid(const Eigen::MatrixXf& logits)
+{
+    return (1.0f / (1.0f + (-logits.array()).exp())).matrix();
+}
+
 // One forward pass, keeping what the backward pass needs.
 struct ForwardPass {
     Eigen::MatrixXf encoderActivation, hidden;   // hidden x batch, before and after ReLU
@@ -76,19 +91,14 @@ ForwardPass forward(const VaeParameters& p, const Eigen::Ref<const Eigen::Matrix
                     const Eigen::Ref<const Eigen::MatrixXf>& noise)
 {
     ForwardPass f;
-    f.encoderActivation.noalias() = p.encoderWeights() * x;
-    f.encoderActivation.colwise() += p.encoderBias();
+    f.encoderActivation = affine(p.encoderWeights(), p.encoderBias(), x);
     f.hidden = f.encoderActivation.cwiseMax(0.0f);
-    f.mean.noalias() = p.meanWeights() * f.hidden;
-    f.mean.colwise() += p.meanBias();
-    f.logVariance.noalias() = p.logVarianceWeights() * f.hidden;
-    f.logVariance.colwise() += p.logVarianceBias();
+    f.mean = affine(p.meanWeights(), p.meanBias(), f.hidden);
+    f.logVariance = affine(p.logVarianceWeights(), p.logVarianceBias(), f.hidden);
     f.latent = f.mean.array() + (0.5f * f.logVariance.array()).exp() * noise.array();
-    f.decoderActivation.noalias() = p.decoderWeights() * f.latent;
-    f.decoderActivation.colwise() += p.decoderBias();
+    f.decoderActivation = affine(p.decoderWeights(), p.decoderBias(), f.latent);
     f.decoded = f.decoderActivation.cwiseMax(0.0f);
-    f.logits.noalias() = p.outputWeights() * f.decoded;
-    f.logits.colwise() += p.outputBias();
+    f.logits = affine(p.outputWeights(), p.outputBias(), f.decoded);
     return f;
 }
 
@@ -117,7 +127,7 @@ float negativeElboAndGradient(const VaeParameters& parameters, const Eigen::Ref<
 {
     const ForwardPass f = forward(parameters, x, noise);
     // d(-ELBO)/dl = sigmoid(l) - x.
-    const Eigen::MatrixXf dLogits = (1.0f / (1.0f + (-f.logits.array()).exp())).matrix() - x;
+    const Eigen::MatrixXf dLogits = sigmoid(f.logits) - x;
     g.outputWeights().noalias() += dLogits * f.decoded.transpose();
     g.outputBias() += dLogits.rowwise().sum();
     const Eigen::MatrixXf dDecoderActivation =
@@ -146,22 +156,13 @@ float negativeElboAndGradient(const VaeParameters& parameters, const Eigen::Ref<
 
 Eigen::MatrixXf encodeMeans(const VaeParameters& p, const Eigen::Ref<const Eigen::MatrixXf>& images)
 {
-    Eigen::MatrixXf hidden = p.encoderWeights() * images;
-    hidden.colwise() += p.encoderBias();
-    hidden = hidden.cwiseMax(0.0f);
-    Eigen::MatrixXf mean = p.meanWeights() * hidden;
-    mean.colwise() += p.meanBias();
-    return mean;
+    return affine(p.meanWeights(), p.meanBias(), affine(p.encoderWeights(), p.encoderBias(), images).cwiseMax(0.0f));
 }
 
 Eigen::MatrixXf decode(const VaeParameters& p, const Eigen::Ref<const Eigen::MatrixXf>& latents)
 {
-    Eigen::MatrixXf hidden = p.decoderWeights() * latents;
-    hidden.colwise() += p.decoderBias();
-    hidden = hidden.cwiseMax(0.0f);
-    Eigen::MatrixXf logits = p.outputWeights() * hidden;
-    logits.colwise() += p.outputBias();
-    return (1.0f / (1.0f + (-logits.array()).exp())).matrix();
+    return sigmoid(affine(p.outputWeights(), p.outputBias(),
+                          affine(p.decoderWeights(), p.decoderBias(), latents).cwiseMax(0.0f)));
 }
 
 } // namespace collapse
