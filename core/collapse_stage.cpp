@@ -26,8 +26,15 @@ std::string spreadMetric(ModelKind model)
         return "total_std";
     case ModelKind::Vae:
         return "latent_std";
+    case ModelKind::Cats:
+        return "hue_std";
     }
     return {};
+}
+
+std::string tailMetric(ModelKind model)
+{
+    return model == ModelKind::Cats ? "minority_fraction" : "tail_mass";
 }
 
 CollapseStage classifyCollapse(const Scenario& scenario, const StageEvidence& evidence)

@@ -26,8 +26,11 @@ struct StageEvidence {
     double spread = 1.0;  // the model's spread
 };
 
-// The metric that measures a model's spread, relative to the original's.
+// The metric that measures a model's spread.
 std::string spreadMetric(ModelKind model);
+// The metric that measures what a model keeps of the original's rare events: the mass in the tails,
+// or, for the cats, the share of the minority colour.
+std::string tailMetric(ModelKind model);
 
 CollapseStage classifyCollapse(const Scenario& scenario, const StageEvidence& evidence);
 

@@ -1,5 +1,6 @@
 #include "experiment.h"
 
+#include "cats_experiment.h"
 #include "mixture_experiments.h"
 #include "vae_experiment.h"
 
@@ -14,6 +15,8 @@ std::unique_ptr<Experiment> makeExperiment(const Scenario& scenario)
         return std::make_unique<GmmExperiment>(scenario);
     case ModelKind::Vae:
         return std::make_unique<VaeExperiment>(scenario);
+    case ModelKind::Cats:
+        return std::make_unique<CatsExperiment>(scenario);
     }
     return nullptr;
 }

@@ -80,8 +80,8 @@ void GaussianExperiment::measure(const FittedModel& model, const FittedModel&, c
 
 GaussianMixture originalMixture(const Scenario& scenario)
 {
-    if (scenario.model == ModelKind::Vae) {
-        throw std::invalid_argument("the vae model's original is a set of images, not a Gaussian mixture");
+    if (scenario.model == ModelKind::Vae || scenario.model == ModelKind::Cats) {
+        throw std::invalid_argument("only the gaussian and gmm models have a Gaussian mixture as their original");
     }
     if (scenario.model == ModelKind::Gaussian) {
         return GaussianMixture({{1.0, Eigen::VectorXd::Zero(1), Eigen::MatrixXd::Identity(1, 1)}});

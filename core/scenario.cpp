@@ -19,6 +19,7 @@ constexpr std::array kModels = {
     std::pair{ModelKind::Gaussian, std::string_view{"gaussian"}},
     std::pair{ModelKind::Gmm, std::string_view{"gmm"}},
     std::pair{ModelKind::Vae, std::string_view{"vae"}},
+    std::pair{ModelKind::Cats, std::string_view{"cats"}},
 };
 
 using ModelSet = unsigned;
@@ -27,6 +28,7 @@ constexpr ModelSet kAllModels = ~0u;
 constexpr ModelSet kGaussian = bit(ModelKind::Gaussian);
 constexpr ModelSet kGmm = bit(ModelKind::Gmm);
 constexpr ModelSet kVae = bit(ModelKind::Vae);
+constexpr ModelSet kCats = bit(ModelKind::Cats);
 
 std::string inQuotes(std::string_view key) { return "\"" + std::string(key) + "\""; }
 
@@ -190,9 +192,9 @@ const std::vector<ParameterSpec>& parameterSpecs()
                          "Clusters of the original distribution."),
         realParameter("separation", &Scenario::separation, 0.0, true, 100.0, kGmm,
                       "Distance of the original clusters' centres from the origin, in cluster standard deviations."),
-        realParameter("minority_share", &Scenario::minorityShare, 0.0, true, 1.0, kGmm | kVae,
+        realParameter("minority_share", &Scenario::minorityShare, 0.0, true, 1.0, kGmm | kVae | kCats,
                       "gmm: weight of the original's last cluster, the others sharing the rest equally; vae: "
-                      "share of minority_class among the real images."),
+                      "share of minority_class among the real images; cats: share of blue cats."),
         choiceParameter("covariance", &Scenario::covariance,
                         {{"full", CovarianceType::Full}, {"diag", CovarianceType::Diagonal}}, kGmm,
                         "Covariance of each fitted component: full or diagonal."),
@@ -211,6 +213,9 @@ const std::vector<ParameterSpec>& parameterSpecs()
         signedIntegerParameter("minority_class", &Scenario::minorityClass, -1, 255, kVae,
                                "A class of the real images held at minority_share, to watch it disappear; -1 "
                                "for none."),
+        realParameter("shrinkage", &Scenario::shrinkage, 0.0, false, 1000.0, kCats,
+                      "Pull of each fitted cat colour toward the population's mean colour, in cats: 0 fits "
+                      "faithfully; more turns a rare colour into the common one."),
     };
     return specs;
 }
@@ -281,6 +286,12 @@ Scenario defaultScenario(ModelKind model)
         scenario.estimator = Estimator::Mle;
         scenario.samples = 1000;
         scenario.replicates = 10;
+        break;
+    case ModelKind::Cats:
+        // The press coverage's cats: 90% yellow, 10% blue, a hundred of them, two colours to fit.
+        scenario.capacity = 2;
+        scenario.minorityShare = 0.1;
+        scenario.replicates = 200;
         break;
     case ModelKind::Vae:
         // Kingma & Welling's 784-400-20 network, trained with Adam at 1e-3 on batches of 128.

@@ -12,7 +12,7 @@
 
 namespace collapse {
 
-enum class ModelKind { Gaussian, Gmm, Vae };
+enum class ModelKind { Gaussian, Gmm, Vae, Cats };
 enum class Policy { Replace, Accumulate, AccumulateSubsample };
 enum class Estimator { Unbiased, Mle };
 enum class CovarianceType { Full, Diagonal };
@@ -53,6 +53,9 @@ struct Scenario {
     int batch = 128;
     double learningRate = 1e-3;
     int minorityClass = -1;  // a class held at minority_share of the real images; -1 for none
+
+    // cats: how strongly each fitted colour is pulled toward the population's mean colour.
+    double shrinkage = 0.0;
 
     friend bool operator==(const Scenario&, const Scenario&) = default;
 };

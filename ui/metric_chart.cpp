@@ -1,5 +1,6 @@
 #include "metric_chart.h"
 
+#include "cats_experiment.h"
 #include "theme.h"
 
 #include <QAreaSeries>
@@ -50,6 +51,11 @@ QVector<ChartedMetric> chartedMetrics(const Scenario& scenario)
                 {"pixel_diversity", QObject::tr("Diversity (mean distance between images)"), kNoReference},
                 {"elbo_real", QObject::tr("ELBO of real images (nats)"), kNoReference},
                 {"class_entropy", QObject::tr("Class entropy (ln 10: all ten classes)"), std::log(10.0)}};
+    case ModelKind::Cats:
+        return {{"minority_fraction", QObject::tr("Share of blue cats"), scenario.minorityShare},
+                {"minority_hue", QObject::tr("Hue of the blue cats (\u00B0)"), kMinorityHue},
+                {"hue_std", QObject::tr("Spread of fur colour (\u00B0)"), kNoReference},
+                {"tail_mass", QObject::tr("Mass in the original's tails"), 0.05}};
     }
     return {};
 }

@@ -12,7 +12,7 @@ StageEvidence evidenceAt(const RunHistory& history, int generation)
     evidence.generation = generation;
     // A model whose generation 0 already puts nothing in the tails (a VAE's smooth samples) has no
     // tails to lose: only its spread tells.
-    const RunHistory::Band& tails = history.band("tail_mass");
+    const RunHistory::Band& tails = history.band(QString::fromStdString(tailMetric(history.scenario().model)));
     if (generation < tails.median.size() && tails.median[0] > 0.0) {
         evidence.tails = tails.median[generation] / tails.median[0];
     }

@@ -122,6 +122,7 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent), scenario_(def
     model_->addItem(tr("Gaussian (one normal, 1-D)"), static_cast<int>(ModelKind::Gaussian));
     model_->addItem(tr("Gaussian mixture (EM)"), static_cast<int>(ModelKind::Gmm));
     model_->addItem(tr("Variational autoencoder (images)"), static_cast<int>(ModelKind::Vae));
+    model_->addItem(tr("Cats (fur colour)"), static_cast<int>(ModelKind::Cats));
     model_->setToolTip(tr("The generative model refitted every generation on data made by the one before."));
     modelLabel->setBuddy(model_);
     layout->addWidget(modelLabel);
@@ -176,7 +177,7 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent), scenario_(def
 
 void ParameterPanel::buildAdvanced(QFormLayout* form)
 {
-    enum class Only { All, Gmm, Vae };
+    enum class Only { All, Gmm, Vae, Cats };
     const auto addRow = [&](const QString& label, QWidget* field, const QString& toolTip, Only only = Only::All) {
         field->setToolTip(toolTip);
         auto* name = new QLabel(label);
@@ -187,6 +188,8 @@ void ParameterPanel::buildAdvanced(QFormLayout* form)
             gmmOnly_ << name << field;
         } else if (only == Only::Vae) {
             vaeOnly_ << name << field;
+        } else if (only == Only::Cats) {
+            catsOnly_ << name << field;
         }
     };
     policy_ = new QComboBox;
@@ -296,6 +299,23 @@ void ParameterPanel::buildAdvanced(QFormLayout* form)
     minorityClassShare_->setSuffix(QStringLiteral(" %"));
     minorityClassShare_->setDecimals(1);
     addRow(tr("Its share"), minorityClassShare_, tr("The minority class's share of the real images."), Only::Vae);
+    blueShare_ = new QDoubleSpinBox;
+    blueShare_->setRange(0.1, 100.0);
+    blueShare_->setSuffix(QStringLiteral(" %"));
+    blueShare_->setDecimals(1);
+    addRow(tr("Blue cats"), blueShare_, tr("Share of blue cats among the original ones; the rest are yellow."),
+           Only::Cats);
+    shrinkage_ = new QDoubleSpinBox;
+    shrinkage_->setRange(0.0, 1000.0);
+    shrinkage_->setDecimals(1);
+    shrinkage_->setSingleStep(0.5);
+    addRow(tr("Shrinkage"), shrinkage_,
+           tr("How strongly each fitted colour is pulled toward the average colour: 0 copies the cats "
+              "faithfully; more turns rare blue cats green, then yellow."),
+           Only::Cats);
+    for (QDoubleSpinBox* spin : {blueShare_, shrinkage_}) {
+        connect(spin, &QDoubleSpinBox::valueChanged, this, &ParameterPanel::edited);
+    }
     for (QSpinBox* spin : {epochs_, hidden_, minorityClass_}) {
         connect(spin, &QSpinBox::valueChanged, this, &ParameterPanel::edited);
     }
@@ -342,13 +362,14 @@ void ParameterPanel::setScenario(const Scenario& scenario)
     scenario_ = scenario;
     const bool gmm = scenario.model == ModelKind::Gmm;
     const bool vae = scenario.model == ModelKind::Vae;
+    const bool cats = scenario.model == ModelKind::Cats;
     selectData(model_, scenario.model);
     // Positions that round to the same M keep the slider where the scenario is.
     samples_->slider()->setValue(sliderPositionForSamples(scenario.samples));
     human_->slider()->setValue(static_cast<int>(std::lround(scenario.humanFraction * 100.0)));
-    capacity_->slider()->setRange(1, gmm ? kLargestCapacity : vae ? kLargestLatentWidth : 1);
+    capacity_->slider()->setRange(1, gmm || cats ? kLargestCapacity : vae ? kLargestLatentWidth : 1);
     capacity_->slider()->setValue(scenario.capacity);
-    capacity_->setEnabled(gmm || vae);
+    capacity_->setEnabled(gmm || vae || cats);
     selectData(policy_, scenario.policy);
     filterRate_->setValue(scenario.filterRate * 100.0);
     samplingBias_->setValue(scenario.samplingBias);
@@ -371,12 +392,17 @@ void ParameterPanel::setScenario(const Scenario& scenario)
     minorityClass_->setValue(scenario.minorityClass);
     minorityClassShare_->setValue(scenario.minorityShare * 100.0);
     minorityClassShare_->setEnabled(scenario.minorityClass >= 0);
-    estimator_->setEnabled(!vae);
+    blueShare_->setValue(scenario.minorityShare * 100.0);
+    shrinkage_->setValue(scenario.shrinkage);
+    estimator_->setEnabled(!vae && !cats);
     for (QWidget* widget : gmmOnly_) {
         widget->setVisible(gmm);
     }
     for (QWidget* widget : vaeOnly_) {
         widget->setVisible(vae);
+    }
+    for (QWidget* widget : catsOnly_) {
+        widget->setVisible(cats);
     }
     showValues();
     updating_ = false;
@@ -395,6 +421,9 @@ void ParameterPanel::showValues()
         break;
     case ModelKind::Vae:
         capacity_->setValueText(tr("%1 latent dimensions").arg(scenario_.capacity));
+        break;
+    case ModelKind::Cats:
+        capacity_->setValueText(scenario_.capacity == 1 ? tr("1 colour") : tr("%1 colours").arg(scenario_.capacity));
         break;
     }
 }
@@ -426,7 +455,7 @@ void ParameterPanel::edited()
     next.policy = static_cast<Policy>(policy_->currentData().toInt());
     next.filterRate = filterRate_->value() / 100.0;
     next.samplingBias = samplingBias_->value();
-    if (next.model != ModelKind::Vae) {
+    if (next.model == ModelKind::Gaussian || next.model == ModelKind::Gmm) {
         next.estimator = static_cast<Estimator>(estimator_->currentData().toInt());
     }
     next.generations = generations_->value();
@@ -439,6 +468,10 @@ void ParameterPanel::edited()
         next.emTol = emTol_->currentData().toDouble();
         next.emMaxIter = emMaxIter_->value();
         next.regCovar = regCovar_->currentData().toDouble();
+    }
+    if (next.model == ModelKind::Cats) {
+        next.minorityShare = blueShare_->value() / 100.0;
+        next.shrinkage = shrinkage_->value();
     }
     if (next.model == ModelKind::Vae) {
         next.epochs = epochs_->value();

@@ -89,8 +89,11 @@ private:
     QPushButton* dataset_;
     QSpinBox* minorityClass_;
     QDoubleSpinBox* minorityClassShare_;
+    QDoubleSpinBox* blueShare_;
+    QDoubleSpinBox* shrinkage_;
     QList<QWidget*> gmmOnly_;
     QList<QWidget*> vaeOnly_;
+    QList<QWidget*> catsOnly_;
     QFormLayout* form_ = nullptr;
 };
 

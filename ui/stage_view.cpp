@@ -1,5 +1,6 @@
 #include "stage_view.h"
 
+#include "cat_stage.h"
 #include "image_stage.h"
 #include "mixture_stage.h"
 #include "theme.h"
@@ -44,6 +45,9 @@ StageKind stageKindFor(const Scenario& scenario)
     if (scenario.model == ModelKind::Vae) {
         return StageKind::Images;
     }
+    if (scenario.model == ModelKind::Cats) {
+        return StageKind::Cats;
+    }
     return scenario.model == ModelKind::Gmm && scenario.dim == 2 ? StageKind::Scatter2D : StageKind::Density1D;
 }
 
@@ -56,6 +60,8 @@ std::unique_ptr<StageView> makeStageView(StageKind kind, QWidget* parent)
         return std::make_unique<ScatterStage>(parent);
     case StageKind::Images:
         return std::make_unique<ImageStage>(parent);
+    case StageKind::Cats:
+        return std::make_unique<CatStage>(parent);
     }
     return nullptr;
 }

@@ -52,7 +52,7 @@ private:
 };
 
 // Which stage a scenario needs; a change of kind means a new StageView.
-enum class StageKind { Density1D, Scatter2D, Images };
+enum class StageKind { Density1D, Scatter2D, Images, Cats };
 StageKind stageKindFor(const Scenario& scenario);
 std::unique_ptr<StageView> makeStageView(StageKind kind, QWidget* parent = nullptr);
 

@@ -51,6 +51,9 @@ void CollapseStageTest::spreadMetricPerModel()
 {
     QCOMPARE(spreadMetric(ModelKind::Gaussian), std::string("std"));
     QCOMPARE(spreadMetric(ModelKind::Gmm), std::string("total_std"));
+    QCOMPARE(spreadMetric(ModelKind::Cats), std::string("hue_std"));
+    QCOMPARE(tailMetric(ModelKind::Gaussian), std::string("tail_mass"));
+    QCOMPARE(tailMetric(ModelKind::Cats), std::string("minority_fraction"));
 }
 
 QTEST_APPLESS_MAIN(CollapseStageTest)

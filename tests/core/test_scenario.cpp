@@ -81,7 +81,7 @@ void ScenarioTest::rejectsBadValues_data()
     QTest::addRow("filter rate as bool") << R"({"filter_rate": true})" << R"("filter_rate" must be a number in [0, 1], not true)";
     QTest::addRow("zero sampling bias") << R"({"sampling_bias": 0})" << R"("sampling_bias" must be a number in (0, 1])";
     QTest::addRow("unknown key") << R"({"sample": 100})" << R"(unknown key "sample")";
-    QTest::addRow("unknown model") << R"({"model": "transformer"})" << R"("model" must be one of gaussian, gmm, vae, not "transformer")";
+    QTest::addRow("unknown model") << R"({"model": "transformer"})" << R"("model" must be one of gaussian, gmm, vae, cats, not "transformer")";
     QTest::addRow("model as number") << R"({"model": 3})" << R"("model" must be one of)";
     QTest::addRow("unknown policy") << R"({"policy": "keep"})" << R"("policy" must be one of replace, accumulate, accumulate_subsample, not "keep")";
     QTest::addRow("key of another model") << R"({"model": "gaussian", "dim": 2})" << R"(key "dim" does not apply to model "gaussian")";
