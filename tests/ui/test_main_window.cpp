@@ -2,6 +2,7 @@
 // transport's buttons and keys do what they say, scrubbing shows stored generations, and a storm of
 // slider changes ends with no crash and no thread left behind.
 
+#include "cat_stage.h"
 #include "image_stage.h"
 #include "main_window.h"
 #include "metric_chart.h"
@@ -101,6 +102,7 @@ private slots:
     void narrationNamesTheStage();
     void modelPickerSwapsTheStage();
     void imageStageFollowsTheVae();
+    void catStageColoursTheCats();
     void rapidSliderChangesEndCleanly();
 };
 
@@ -262,6 +264,28 @@ void MainWindowTest::imageStageFollowsTheVae()
     const QImage picture = window->stage()->grab().toImage();
     QVERIFY(picture.pixelColor(picture.width() / 4, picture.height() / 2) != QColor(Qt::white) ||
             picture.pixelColor(picture.width() / 3, picture.height() / 3) != QColor(Qt::white));
+}
+
+void MainWindowTest::catStageColoursTheCats()
+{
+    Scenario scenario = defaultScenario(ModelKind::Cats);
+    scenario.generations = 10;
+    scenario.replicates = 20;
+    auto window = openWindow(scenario);
+    QVERIFY(waitForCompletedRun(*window));
+    QVERIFY(dynamic_cast<CatStage*>(window->stage()) != nullptr);
+    window->goToGeneration(0);
+    QCOMPARE(window->charts().front()->column(), QString("minority_fraction"));
+    // Generation 0's cats are mostly yellow: the stage's picture holds yellow pixels (hue near 55°).
+    const QImage picture = window->stage()->grab().toImage();
+    int yellow = 0;
+    for (int y = 0; y < picture.height(); y += 4) {
+        for (int x = 0; x < picture.width(); x += 4) {
+            const QColor colour = picture.pixelColor(x, y);
+            yellow += colour.saturationF() > 0.5f && std::abs(colour.hueF() * 360.0f - 55.0f) < 12.0f ? 1 : 0;
+        }
+    }
+    QVERIFY2(yellow > 100, qPrintable(QString::number(yellow)));
 }
 
 void MainWindowTest::rapidSliderChangesEndCleanly()
