@@ -141,19 +141,8 @@ void CatStage::renderBackground(QPainter& painter, const QRectF& area) const
 void CatStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const Layout layout = layOut(area);
-    painter.save();
-    painter.setFont(scaledFont(sizes::headingPoint + 2, true));
-    painter.setPen(colours::original);
-    const QString title = shownGeneration_ < 0 ? tr("The original cats") : tr("Generation %1").arg(shownGeneration_);
-    painter.drawText(QRectF(area.left() + kMargin, area.top() + 8, area.width(), kTitleHeight), Qt::AlignLeft | Qt::AlignTop,
-                     title);
-    if (shownGeneration_ >= 0) {
-        painter.setFont(scaledFont(sizes::headingPoint));
-        painter.setPen(furColour(kMinorityHue).darker(140));
-        painter.drawText(QRectF(area.left() + kMargin, area.top() + 8, area.width() - 2 * kMargin, kTitleHeight),
-                         Qt::AlignRight | Qt::AlignTop, tr("blue cats: %1%").arg(100.0 * minorityFraction_, 0, 'f', 0));
-    }
-    painter.restore();
+    drawHeading(painter, area, kMargin, tr("The original cats"),
+                tr("blue cats: %1%").arg(100.0 * minorityFraction_, 0, 'f', 0), furColour(kMinorityHue).darker(140));
 
     // The cats, in a grid that fills the area.
     const int shown = std::min(static_cast<int>(hues_.size()), kShownCats);

@@ -51,7 +51,7 @@ QVector<QRectF> tiles(const QRectF& area, int rows, int columns)
     return cells;
 }
 
-void drawHeading(QPainter& painter, const QRectF& area, const QString& text)
+void drawPanelHeading(QPainter& painter, const QRectF& area, const QString& text)
 {
     painter.save();
     painter.setFont(scaledFont(sizes::bodyPoint + 1, true));
@@ -155,9 +155,9 @@ void ImageStage::renderBackground(QPainter& painter, const QRectF& area) const
 {
     painter.fillRect(area, Qt::white);
     const Layout layout = layOut(area);
-    drawHeading(painter, layout.grid, tr("Generated: the same latent noise each generation"));
-    drawHeading(painter, layout.real, tr("Real images"));
-    drawHeading(painter, layout.latent, tr("Latent codes, first encoder"));
+    drawPanelHeading(painter, layout.grid, tr("Generated: the same latent noise each generation"));
+    drawPanelHeading(painter, layout.real, tr("Real images"));
+    drawPanelHeading(painter, layout.latent, tr("Latent codes, first encoder"));
     const QVector<QRectF> cells = tiles(layout.real, kRealRows, kRealColumns);
     for (int i = 0; i < realImages_.size() && i < cells.size(); ++i) {
         painter.drawImage(cells[i], realImages_[i]);
@@ -173,21 +173,9 @@ void ImageStage::renderBackground(QPainter& painter, const QRectF& area) const
 void ImageStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const Layout layout = layOut(area);
-    painter.save();
-    painter.setFont(scaledFont(sizes::headingPoint + 2, true));
-    painter.setPen(colours::original);
-    const QString title = shownGeneration_ < 0 ? tr("Training the first VAE…") : tr("Generation %1").arg(shownGeneration_);
-    painter.drawText(QRectF(area.left() + kMargin, area.top() + 8, area.width(), kTitleHeight), Qt::AlignLeft | Qt::AlignTop,
-                     title);
-    if (shownGeneration_ >= 0) {
-        painter.setFont(scaledFont(sizes::headingPoint));
-        painter.setPen(colours::tails);
-        painter.drawText(QRectF(area.left() + kMargin, area.top() + 8, area.width() - 2 * kMargin, kTitleHeight),
-                         Qt::AlignRight | Qt::AlignTop,
-                         tr("generated images outside the real images' central 95%: %1%")
-                             .arg(100.0 * tailMass_, 0, 'f', 1));
-    }
-    painter.restore();
+    drawHeading(painter, area, kMargin, tr("Training the first VAE…"),
+                tr("generated images outside the real images' central 95%: %1%").arg(100.0 * tailMass_, 0, 'f', 1),
+                colours::tails);
 
     // Nearest-neighbour scaling: pixels stay crisp squares, as the images are.
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);

@@ -97,26 +97,6 @@ QString percentText(double fraction)
     return QStringLiteral("%1%").arg(100.0 * fraction, 0, 'f', 1);
 }
 
-// "Generation g" and, beneath it, the model's mass in the original's tails.
-void drawTitle(QPainter& painter, const QRectF& area, int generation, double tailMass)
-{
-    painter.save();
-    painter.setPen(colours::original);
-    painter.setFont(scaledFont(sizes::headingPoint + 2, true));
-    const QString title = generation < 0 ? QObject::tr("The original distribution")
-                                         : QObject::tr("Generation %1").arg(generation);
-    const QFontMetricsF metrics(painter.font());
-    const double baseline = area.top() + 8 + metrics.ascent();
-    painter.drawText(QPointF(area.left() + kMarginLeft, baseline), title);
-    if (generation >= 0) {
-        painter.setFont(scaledFont(sizes::headingPoint));
-        painter.setPen(colours::tails);
-        const QString tails = QObject::tr("mass beyond the original's central 95%: %1").arg(percentText(tailMass));
-        painter.drawText(QPointF(area.left() + kMarginLeft + metrics.horizontalAdvance(title) + 24, baseline), tails);
-    }
-    painter.restore();
-}
-
 // A legend in the plot's top-left corner: a swatch and a label per entry.
 struct LegendEntry {
     QColor colour;
@@ -339,7 +319,8 @@ void DensityStage::renderBackground(QPainter& painter, const QRectF& area) const
 void DensityStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const QRectF plot = plotArea(area);
-    drawTitle(painter, area, shownGeneration_, tailMass_);
+    drawHeading(painter, area, kMarginLeft, tr("The original distribution"),
+                tr("mass beyond the original's central 95%: %1").arg(percentText(tailMass_)), colours::tails);
     painter.save();
     painter.setClipRect(plot.adjusted(1, 1, -1, -1));
     painter.setTransform(dataToPlot(plot), true);
@@ -559,7 +540,8 @@ void ScatterStage::renderBackground(QPainter& painter, const QRectF& area) const
 void ScatterStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const QRectF plot = plotArea(area);
-    drawTitle(painter, area, shownGeneration_, tailMass_);
+    drawHeading(painter, area, kMarginLeft, tr("The original distribution"),
+                tr("mass beyond the original's central 95%: %1").arg(percentText(tailMass_)), colours::tails);
     painter.save();
     painter.setClipRect(plot.adjusted(1, 1, -1, -1));
     if (!density_.isNull()) {

@@ -5,6 +5,7 @@
 #include "mixture_stage.h"
 #include "theme.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 
 namespace collapse::ui {
@@ -15,6 +16,24 @@ void StageView::render(QPainter& painter, const QRectF& area) const
     painter.setRenderHint(QPainter::Antialiasing);
     renderBackground(painter, area);
     renderForeground(painter, area);
+    painter.restore();
+}
+
+void StageView::drawHeading(QPainter& painter, const QRectF& area, double left, const QString& beforeFirst,
+                            const QString& status, const QColor& statusColour) const
+{
+    painter.save();
+    painter.setPen(colours::original);
+    painter.setFont(scaledFont(sizes::headingPoint + 2, true));
+    const QString title = shownGeneration_ < 0 ? beforeFirst : tr("Generation %1").arg(shownGeneration_);
+    const QFontMetricsF metrics(painter.font());
+    const double baseline = area.top() + 8 + metrics.ascent();
+    painter.drawText(QPointF(area.left() + left, baseline), title);
+    if (shownGeneration_ >= 0) {
+        painter.setFont(scaledFont(sizes::headingPoint));
+        painter.setPen(statusColour);
+        painter.drawText(QPointF(area.left() + left + metrics.horizontalAdvance(title) + 24, baseline), status);
+    }
     painter.restore();
 }
 

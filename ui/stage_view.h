@@ -41,6 +41,10 @@ protected:
     virtual void renderForeground(QPainter& painter, const QRectF& area) const = 0;
     // The background must be drawn again (a new scenario).
     void invalidateBackground();
+    // The stage's heading: "Generation g" (or `beforeFirst` while none is shown) at `left`, and after
+    // it, once a generation is shown, one line of `status` in its colour.
+    void drawHeading(QPainter& painter, const QRectF& area, double left, const QString& beforeFirst,
+                     const QString& status, const QColor& statusColour) const;
 
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
