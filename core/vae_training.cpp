@@ -5,14 +5,24 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 #include <vector>
 
 namespace collapse {
 
 namespace {
 
-// Gradients of a batch are computed in this many slices, whatever the thread count.
-constexpr int kSlices = 4;
+// Gradients of a batch are computed in this many slices, whatever the thread count (two slices of 64
+// keep the matrix products efficient and both cores busy).
+constexpr int kSlices = 2;
+// Element-wise work over the parameters (summing slices, Adam) is split into this many fixed parts.
+constexpr int kParts = 16;
+
+// The [begin, end) range of part `part` of `size` elements.
+std::pair<Eigen::Index, Eigen::Index> partRange(Eigen::Index size, int part)
+{
+    return {size * part / kParts, size * (part + 1) / kParts};
+}
 
 // Adam's state over a flat parameter vector.
 class Adam {
@@ -29,13 +39,22 @@ public:
         constexpr float beta2 = 0.999f;
         constexpr float epsilon = 1e-8f;
         ++steps_;
-        firstMoment_ = beta1 * firstMoment_ + (1.0f - beta1) * gradient;
-        secondMoment_ = beta2 * secondMoment_ + (1.0f - beta2) * gradient.cwiseAbs2();
         // Bias correction folded into the step size.
         const double correction =
             std::sqrt(1.0 - std::pow(double(beta2), steps_)) / (1.0 - std::pow(double(beta1), steps_));
         const auto stepSize = static_cast<float>(learningRate_ * correction);
-        parameters.array() -= stepSize * firstMoment_.array() / (secondMoment_.array().sqrt() + epsilon);
+        // Element by element, so the parts can run on any threads with the same result.
+#pragma omp parallel for schedule(static)
+        for (int part = 0; part < kParts; ++part) {
+            const auto [begin, end] = partRange(parameters.size(), part);
+            const Eigen::Index n = end - begin;
+            auto m = firstMoment_.segment(begin, n);
+            auto v = secondMoment_.segment(begin, n);
+            const auto g = gradient.segment(begin, n);
+            m = beta1 * m + (1.0f - beta1) * g;
+            v = beta2 * v + (1.0f - beta2) * g.cwiseAbs2();
+            parameters.segment(begin, n).array() -= stepSize * m.array() / (v.array().sqrt() + epsilon);
+        }
     }
 
 private:
@@ -90,10 +109,18 @@ VaeTrainingReport trainVae(VaeParameters& parameters, const Eigen::Ref<const Eig
                         sliceGradients[static_cast<std::size_t>(slice)]);
                 }
             }
-            gradient = sliceGradients[0].values();
+            // The slices' gradients summed in slice order, element by element, in parallel parts.
+#pragma omp parallel for schedule(static)
+            for (int part = 0; part < kParts; ++part) {
+                const auto [begin, end] = partRange(size, part);
+                auto sum = gradient.segment(begin, end - begin);
+                sum = sliceGradients[0].values().segment(begin, end - begin);
+                for (int slice = 1; slice < kSlices; ++slice) {
+                    sum += sliceGradients[static_cast<std::size_t>(slice)].values().segment(begin, end - begin);
+                }
+            }
             float loss = sliceLosses[0];
             for (int slice = 1; slice < kSlices; ++slice) {
-                gradient += sliceGradients[static_cast<std::size_t>(slice)].values();
                 loss += sliceLosses[slice];
             }
             if (!std::isfinite(loss) || !gradient.allFinite()) {
