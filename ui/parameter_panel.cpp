@@ -69,6 +69,16 @@ void selectPowerOfTen(QComboBox* combo, double value)
     combo->setCurrentIndex(index);
 }
 
+// A percentage field from `lowest` to 100 %.
+QDoubleSpinBox* percentField(double lowest, int decimals)
+{
+    auto* field = new QDoubleSpinBox;
+    field->setRange(lowest, 100.0);
+    field->setSuffix(QStringLiteral(" %"));
+    field->setDecimals(decimals);
+    return field;
+}
+
 template <typename Enum>
 void selectData(QComboBox* combo, Enum value)
 {
@@ -199,10 +209,7 @@ void ParameterPanel::buildAdvanced(QFormLayout* form)
     addRow(tr("Data policy"), policy_,
            tr("Replace: train only on the newest generation's data. Accumulate: keep all data ever made, which "
               "bounds the error (Gerstgrasser et al. 2024)."));
-    filterRate_ = new QDoubleSpinBox;
-    filterRate_->setRange(0.0, 100.0);
-    filterRate_->setSuffix(QStringLiteral(" %"));
-    filterRate_->setDecimals(0);
+    filterRate_ = percentField(0.0, 0);
     addRow(tr("Filter rate"), filterRate_,
            tr("Share of synthetic samples recognised, for example by a watermark, and dropped before training."));
     samplingBias_ = new QDoubleSpinBox;
@@ -245,10 +252,7 @@ void ParameterPanel::buildAdvanced(QFormLayout* form)
     trueComponents_ = new QSpinBox;
     trueComponents_->setRange(1, 8);
     addRow(tr("Original clusters"), trueComponents_, tr("How many clusters the original, human data has."), Only::Gmm);
-    minorityShare_ = new QDoubleSpinBox;
-    minorityShare_->setRange(0.1, 100.0);
-    minorityShare_->setSuffix(QStringLiteral(" %"));
-    minorityShare_->setDecimals(1);
+    minorityShare_ = percentField(0.1, 1);
     addRow(tr("Last cluster's share"), minorityShare_,
            tr("Weight of the original's last cluster: make it small to watch a minority disappear."), Only::Gmm);
     covariance_ = new QComboBox;
@@ -294,15 +298,9 @@ void ParameterPanel::buildAdvanced(QFormLayout* form)
     minorityClass_->setSpecialValueText(tr("none"));
     addRow(tr("Minority class"), minorityClass_,
            tr("Make one class of real images rare, to watch it disappear like the blue cats."), Only::Vae);
-    minorityClassShare_ = new QDoubleSpinBox;
-    minorityClassShare_->setRange(0.1, 100.0);
-    minorityClassShare_->setSuffix(QStringLiteral(" %"));
-    minorityClassShare_->setDecimals(1);
+    minorityClassShare_ = percentField(0.1, 1);
     addRow(tr("Its share"), minorityClassShare_, tr("The minority class's share of the real images."), Only::Vae);
-    blueShare_ = new QDoubleSpinBox;
-    blueShare_->setRange(0.1, 100.0);
-    blueShare_->setSuffix(QStringLiteral(" %"));
-    blueShare_->setDecimals(1);
+    blueShare_ = percentField(0.1, 1);
     addRow(tr("Blue cats"), blueShare_, tr("Share of blue cats among the original ones; the rest are yellow."),
            Only::Cats);
     shrinkage_ = new QDoubleSpinBox;
