@@ -1,11 +1,18 @@
-// collapselab-cli: runs Collapse Lab scenarios headless and writes their metrics (DESIGN.md §3).
+// collapselab-cli: runs Collapse Lab scenarios headless and writes their metrics, figures and animations
+// (DESIGN.md §3).
 
+#include "animation_export.h"
 #include "engine.h"
+#include "figure_export.h"
 #include "idx_file.h"
 #include "output_files.h"
 #include "results.h"
+#include "run_history.h"
 #include "scenario_sources.h"
+#include "theme.h"
 #include "vae_experiment.h"
+
+#include <QApplication>
 
 #include <omp.h>
 
@@ -13,6 +20,7 @@
 #include <chrono>
 #include <cmath>
 #include <csignal>
+#include <functional>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -33,12 +41,23 @@ constexpr const char* kUsage = R"(Usage:
   collapselab-cli run [--preset NAME | --scenario FILE] [--model NAME] [--set KEY=VALUE]...
                       [--samples M] [--generations N] [--replicates R] [--seed S] [--threads T] --out DIR
   collapselab-cli presets
+  collapselab-cli export [scenario options as for run] (--animation FILE | --figure FILE | --frames DIR)
+                      [--view stage|metrics|both] [--generation G[,G...]] [--fps F] [--size WxH]
+                      [--dpi D] [--transparent]
   collapselab-cli --help | --version
 
 run writes DIR/metrics.csv (one row per generation and replicate), DIR/summary.csv (median, 10% and
 90% quantiles and mean per generation) and DIR/scenario.json (the resolved scenario; running it again
 reproduces both CSVs byte for byte). A comparison preset writes each side into its own subfolder.
 --model with another model than the preset's or file's starts from that model's defaults.
+
+export renders offscreen exactly as the window draws: --animation FILE (.mp4 H.264, .webm VP9 or .gif)
+and --frames DIR (numbered PNG files) hold one frame per generation at --fps (default 15) and --size
+(720p, 1080p, 4K or WxH; default 1080p); --figure FILE (.png, .svg or .pdf) shows --generation G
+(default: the last), or small multiples of several (--generation 0,50,100), at --size in pixels at
+96 dpi (default 1280x720), PNG at --dpi (default 150), with --transparent leaving out the background.
+--view (default both) picks the stage, the metric charts or both. A comparison preset is drawn side by
+side. Files are written whole or not at all.
 Exit status: 0 done, 2 bad input, 1 failure while running.
 )";
 
@@ -57,6 +76,15 @@ struct RunOptions {
     std::optional<int> threads;
 };
 
+struct ExportOptions {
+    std::optional<std::string> animation, figure, frames;
+    ui::ExportView view = ui::ExportView::Both;
+    std::vector<int> generations;
+    std::optional<int> fps, dpi;
+    std::optional<QSize> size;
+    bool transparent = false;
+};
+
 int parsePositive(const std::string& option, const std::string& text, int max)
 {
     try {
@@ -70,7 +98,55 @@ int parsePositive(const std::string& option, const std::string& text, int max)
     throw UsageError(option + " must be a whole number from 1 to " + std::to_string(max) + ", not \"" + text + "\"");
 }
 
-RunOptions parseRunOptions(const std::vector<std::string>& args)
+// WxH, or for frames also a name (720p, 1080p, 4K).
+QSize parseSize(const std::string& text, bool named)
+{
+    if (named) {
+        for (const auto& frameSize : ui::kFrameSizes) {
+            if (QString::fromStdString(text).compare(QLatin1String(frameSize.name), Qt::CaseInsensitive) == 0) {
+                return frameSize.size;
+            }
+        }
+    }
+    const auto x = text.find('x');
+    if (x != std::string::npos) {
+        try {
+            return QSize(parsePositive("--size", text.substr(0, x), 16384),
+                         parsePositive("--size", text.substr(x + 1), 16384));
+        } catch (const UsageError&) {
+        }
+    }
+    throw UsageError("--size takes WIDTHxHEIGHT" + std::string(named ? " or 720p, 1080p, 4K" : "") + ", not \"" +
+                     text + "\"");
+}
+
+std::vector<int> parseGenerations(const std::string& text)
+{
+    std::vector<int> generations;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto comma = std::min(text.find(',', start), text.size());
+        const std::string item = text.substr(start, comma - start);
+        try {
+            std::size_t used = 0;
+            const long value = std::stol(item, &used);
+            if (used != item.size() || value < 0 || value > 1'000'000) {
+                throw UsageError("");
+            }
+            generations.push_back(static_cast<int>(value));
+        } catch (const std::exception&) {
+            throw UsageError("--generation takes G or G,G,... with whole numbers from 0, not \"" + text + "\"");
+        }
+        start = comma + 1;
+    }
+    return generations;
+}
+
+// Reads the scenario options shared by run and export; `extra` takes the command's own options and
+// returns false for one it does not know.
+RunOptions parseScenarioOptions(
+    const std::vector<std::string>& args,
+    const std::function<bool(const std::string& option, const std::function<const std::string&()>& value)>& extra)
 {
     // Options that set a scenario key directly.
     static const std::map<std::string, std::string> keyOptions = {
@@ -90,8 +166,6 @@ RunOptions parseRunOptions(const std::vector<std::string>& args)
             options.request.preset = value();
         } else if (option == "--scenario") {
             options.request.file = value();
-        } else if (option == "--out") {
-            options.out = value();
         } else if (option == "--threads") {
             options.threads = parsePositive(option, value(), 1024);
         } else if (option == "--set") {
@@ -109,10 +183,24 @@ RunOptions parseRunOptions(const std::vector<std::string>& args)
             // be valid JSON.
             nlohmann::json parsed = found->second == "model" ? nlohmann::json(text) : jsonFromCommandLineValue(text);
             options.request.overrides.push_back({option + " " + text, found->second, parsed});
-        } else {
+        } else if (!extra || !extra(option, value)) {
             throw UsageError("unknown option \"" + option + "\" (see collapselab-cli --help)");
         }
     }
+    return options;
+}
+
+RunOptions parseRunOptions(const std::vector<std::string>& args)
+{
+    std::optional<std::string> out;
+    RunOptions options = parseScenarioOptions(args, [&out](const std::string& option, const auto& value) {
+        if (option == "--out") {
+            out = value();
+            return true;
+        }
+        return false;
+    });
+    options.out = out;
     if (!options.out) {
         throw UsageError("run needs --out DIR, the folder for the results");
     }
@@ -140,6 +228,40 @@ private:
     std::chrono::steady_clock::time_point lastPrint_ = std::chrono::steady_clock::now();
 };
 
+// Runs one scenario and hands each generation to `receive`; false when interrupted (SIGINT, SIGTERM).
+bool runScenario(const std::string& label, const Scenario& scenario, Engine& engine,
+                 const std::function<void(GenerationSnapshot&&)>& receive)
+{
+    if (const auto* vae = dynamic_cast<const VaeExperiment*>(&engine.experiment());
+        vae != nullptr && !std::isnan(vae->classifierAccuracy())) {
+        std::cerr << "collapselab-cli: " << label << (label.empty() ? "" : ": ")
+                  << "the classifier behind class_entropy names " << 100.0 * vae->classifierAccuracy()
+                  << "% of held-out real images correctly\n";
+    }
+    ProgressReporter progress(label.empty() ? "" : label + ": ", scenario.generations);
+    const auto outcome = engine.run(
+        [&](GenerationSnapshot&& snapshot) {
+            const int finished = snapshot.generation + 1;
+            receive(std::move(snapshot));
+            progress.update(finished);
+        },
+        &interrupted);
+    if (outcome == Engine::Outcome::Cancelled) {
+        std::cerr << "collapselab-cli: interrupted; nothing was written\n";
+        return false;
+    }
+    return true;
+}
+
+void prepareToRun(const std::optional<int>& threads)
+{
+    if (threads) {
+        omp_set_num_threads(*threads);
+    }
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+}
+
 int runCommand(const std::vector<std::string>& args)
 {
     const RunOptions options = parseRunOptions(args);
@@ -148,44 +270,156 @@ int runCommand(const std::vector<std::string>& args)
     if (std::filesystem::exists(outDir) && !std::filesystem::is_directory(outDir)) {
         throw UsageError("--out " + outDir.string() + " exists and is not a folder");
     }
-    if (options.threads) {
-        omp_set_num_threads(*options.threads);
-    }
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    prepareToRun(options.threads);
 
     OutputFiles files;
     for (const auto& [label, scenario] : scenarios) {
         Engine engine(scenario);
-        if (const auto* vae = dynamic_cast<const VaeExperiment*>(&engine.experiment());
-            vae != nullptr && !std::isnan(vae->classifierAccuracy())) {
-            std::cerr << "collapselab-cli: " << label << (label.empty() ? "" : ": ")
-                      << "the classifier behind class_entropy names " << 100.0 * vae->classifierAccuracy()
-                      << "% of held-out real images correctly\n";
-        }
         RunResults results{engine.metricColumns(), {}};
-        ProgressReporter progress(label.empty() ? "" : label + ": ", scenario.generations);
-        const auto outcome = engine.run(
-            [&](GenerationSnapshot&& snapshot) {
-                results.generations.push_back(std::move(snapshot.metrics));
-                progress.update(snapshot.generation + 1);
-            },
-            &interrupted);
-        if (outcome == Engine::Outcome::Cancelled) {
-            std::cerr << "collapselab-cli: interrupted; nothing was written\n";
+        if (!runScenario(label, scenario, engine,
+                         [&](GenerationSnapshot&& snapshot) { results.generations.push_back(std::move(snapshot.metrics)); })) {
             return kExitFailure;
         }
-        const std::filesystem::path folder = label.empty() ? outDir : outDir / label;
-        std::ostringstream metrics;
-        writeMetricsCsv(metrics, results);
-        std::ostringstream summary;
-        writeSummaryCsv(summary, results);
-        files.add(folder / "metrics.csv", metrics.str());
-        files.add(folder / "summary.csv", summary.str());
-        files.add(folder / "scenario.json", serializeScenario(scenario));
+        addRunFiles(files, label.empty() ? outDir : outDir / label, results, scenario);
     }
     files.commit();
     std::cerr << "collapselab-cli: results written to " << outDir.string() << '\n';
+    return kExitDone;
+}
+
+ExportOptions parseExportOptions(const std::vector<std::string>& args, RunOptions& run)
+{
+    ExportOptions options;
+    std::optional<std::string> sizeText;
+    run = parseScenarioOptions(args, [&](const std::string& option, const auto& value) {
+        if (option == "--animation") {
+            options.animation = value();
+        } else if (option == "--figure") {
+            options.figure = value();
+        } else if (option == "--frames") {
+            options.frames = value();
+        } else if (option == "--view") {
+            const std::string& name = value();
+            const auto view = ui::exportViewNamed(QString::fromStdString(name));
+            if (!view) {
+                throw UsageError("--view takes stage, metrics or both, not \"" + name + "\"");
+            }
+            options.view = *view;
+        } else if (option == "--generation") {
+            options.generations = parseGenerations(value());
+        } else if (option == "--fps") {
+            options.fps = parsePositive(option, value(), 120);
+        } else if (option == "--dpi") {
+            options.dpi = parsePositive(option, value(), 2400);
+        } else if (option == "--size") {
+            sizeText = value();
+        } else if (option == "--transparent") {
+            options.transparent = true;
+        } else {
+            return false;
+        }
+        return true;
+    });
+    const int outputs = int(options.animation.has_value()) + int(options.figure.has_value()) + int(options.frames.has_value());
+    if (outputs != 1) {
+        throw UsageError("export needs exactly one of --animation FILE, --figure FILE and --frames DIR");
+    }
+    if (options.figure) {
+        if (!ui::figureFormatFor(QString::fromStdString(*options.figure))) {
+            throw UsageError("--figure " + *options.figure + ": a figure is a .png, .svg or .pdf file");
+        }
+        if (options.fps) {
+            throw UsageError("--fps is for --animation and --frames, not --figure");
+        }
+    } else {
+        if (!options.generations.empty() || options.dpi || options.transparent) {
+            throw UsageError("--generation, --dpi and --transparent are for --figure");
+        }
+        if (options.animation && !ui::videoFormatFor(QString::fromStdString(*options.animation))) {
+            throw UsageError("--animation " + *options.animation + ": an animation is a .mp4, .webm or .gif file");
+        }
+    }
+    if (sizeText) {
+        options.size = parseSize(*sizeText, !options.figure);
+    }
+    return options;
+}
+
+int exportCommand(const std::vector<std::string>& args, int argc, char** argv)
+{
+    RunOptions run;
+    const ExportOptions options = parseExportOptions(args, run);
+    const std::vector<LabelledScenario> scenarios = resolveScenarios(run.request);
+    for (const auto& [label, scenario] : scenarios) {
+        for (const int generation : options.generations) {
+            if (generation >= scenario.generations) {
+                throw UsageError("--generation " + std::to_string(generation) + " is past the run's last generation, " +
+                                 std::to_string(scenario.generations - 1));
+            }
+        }
+    }
+    prepareToRun(run.threads);
+
+    // Drawing needs Qt's GUI classes; with no screen to show anything, on the offscreen platform.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication application(argc, argv);
+    ui::applyApplicationFont();
+
+    std::vector<std::unique_ptr<ui::RunHistory>> histories;
+    QVector<ui::LabelledHistory> runs;
+    for (const auto& [label, scenario] : scenarios) {
+        Engine engine(scenario);
+        auto history = std::make_unique<ui::RunHistory>();
+        history->reset(scenario, engine.metricColumns());
+        if (!runScenario(label, scenario, engine,
+                         [&](GenerationSnapshot&& snapshot) { history->append(std::move(snapshot)); })) {
+            return kExitFailure;
+        }
+        runs.append({QString::fromStdString(label), history.get()});
+        histories.push_back(std::move(history));
+    }
+
+    ui::FigureRenderer renderer(runs, options.view);
+    const int generations = renderer.generationCount();
+    std::chrono::steady_clock::time_point lastPrint = std::chrono::steady_clock::now();
+    const auto progress = [&](int done, int total) {
+        const auto now = std::chrono::steady_clock::now();
+        if (done == total || now - lastPrint >= std::chrono::seconds(1)) {
+            lastPrint = now;
+            std::cerr << "collapselab-cli: frame " << done << " of " << total << '\n';
+        }
+        return !interrupted.load();
+    };
+    std::string written;
+    bool complete = true;
+    if (options.figure) {
+        ui::FigureOptions figure;
+        figure.generations = options.generations.empty() ? QVector<int>{generations - 1}
+                                                         : QVector<int>(options.generations.begin(), options.generations.end());
+        figure.size = options.size;
+        figure.dpi = options.dpi.value_or(figure.dpi);
+        figure.transparent = options.transparent;
+        ui::writeFigure(renderer, QString::fromStdString(*options.figure), figure);
+        written = *options.figure;
+    } else {
+        ui::AnimationOptions animation;
+        animation.size = options.size.value_or(animation.size);
+        animation.fps = options.fps.value_or(animation.fps);
+        if (options.animation) {
+            complete = ui::writeAnimation(renderer, QString::fromStdString(*options.animation), animation, progress);
+            written = *options.animation;
+        } else {
+            complete = ui::writeFrames(renderer, QString::fromStdString(*options.frames), animation, progress);
+            written = *options.frames;
+        }
+    }
+    if (!complete) {
+        std::cerr << "collapselab-cli: interrupted; nothing was written\n";
+        return kExitFailure;
+    }
+    std::cerr << "collapselab-cli: wrote " << written << '\n';
     return kExitDone;
 }
 
@@ -222,7 +456,10 @@ int main(int argc, char** argv)
         if (args[0] == "presets") {
             return presetsCommand(rest);
         }
-        throw UsageError("unknown command \"" + args[0] + "\" (commands: run, presets)");
+        if (args[0] == "export") {
+            return exportCommand(rest, argc, argv);
+        }
+        throw UsageError("unknown command \"" + args[0] + "\" (commands: run, export, presets)");
     } catch (const UsageError& error) {
         std::cerr << "collapselab-cli: " << error.what() << '\n';
         return kExitBadInput;
@@ -232,6 +469,9 @@ int main(int argc, char** argv)
     } catch (const DataError& error) {
         std::cerr << "collapselab-cli: " << error.what() << '\n';
         return kExitBadInput;
+    } catch (const ui::ExportError& error) {
+        std::cerr << "collapselab-cli: " << error.what() << '\n';
+        return kExitFailure;
     } catch (const std::exception& error) {
         std::cerr << "collapselab-cli: " << error.what() << '\n';
         return kExitFailure;

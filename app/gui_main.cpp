@@ -3,6 +3,7 @@
 #include "main_window.h"
 #include "scenario_sources.h"
 #include "settings.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -49,9 +50,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(COLLAPSELAB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.collapselab.CollapseLab"));
     // Readable from the back of a lecture hall at 1920x1080.
-    QFont font = QApplication::font();
-    font.setPointSize(12);
-    QApplication::setFont(font);
+    collapse::ui::applyApplicationFont();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Watch generative models forget."));

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <ostream>
+#include <sstream>
 
 namespace collapse {
 
@@ -84,6 +85,18 @@ void writeSummaryCsv(std::ostream& out, const RunResults& results)
         }
         out << '\n';
     }
+}
+
+void addRunFiles(OutputFiles& files, const std::filesystem::path& folder, const RunResults& results,
+                 const Scenario& scenario)
+{
+    std::ostringstream metrics;
+    writeMetricsCsv(metrics, results);
+    std::ostringstream summary;
+    writeSummaryCsv(summary, results);
+    files.add(folder / "metrics.csv", metrics.str());
+    files.add(folder / "summary.csv", summary.str());
+    files.add(folder / "scenario.json", serializeScenario(scenario));
 }
 
 } // namespace collapse

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "engine.h"
+#include "output_files.h"
 
+#include <filesystem>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -29,6 +31,11 @@ double quantileOfSorted(const std::vector<double>& sorted, double q);
 void writeMetricsCsv(std::ostream& out, const RunResults& results);
 // summary.csv: generation, then <column>_median, _q10, _q90, _mean for every column.
 void writeSummaryCsv(std::ostream& out, const RunResults& results);
+
+// The three files of a run (DESIGN.md §3) added to `files` under `folder`: metrics.csv, summary.csv and
+// scenario.json. The command line and the window's data export write the same bytes.
+void addRunFiles(OutputFiles& files, const std::filesystem::path& folder, const RunResults& results,
+                 const Scenario& scenario);
 
 // The shortest text that reads back as the same double; empty for NaN.
 std::string formatNumber(double value);

@@ -112,7 +112,6 @@ QPainterPath CatStage::densityCurve(const HueMixture& mixture, const QRectF& str
 
 void CatStage::renderBackground(QPainter& painter, const QRectF& area) const
 {
-    painter.fillRect(area, Qt::white);
     const Layout layout = layOut(area);
     // The colour wheel unrolled beneath the strip.
     QLinearGradient wheel(layout.strip.bottomLeft(), layout.strip.bottomRight());

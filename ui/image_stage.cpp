@@ -153,7 +153,6 @@ ImageStage::Layout ImageStage::layOut(const QRectF& area) const
 
 void ImageStage::renderBackground(QPainter& painter, const QRectF& area) const
 {
-    painter.fillRect(area, Qt::white);
     const Layout layout = layOut(area);
     drawPanelHeading(painter, layout.grid, tr("Generated: the same latent noise each generation"));
     drawPanelHeading(painter, layout.real, tr("Real images"));

@@ -1,8 +1,12 @@
 #include "main_window.h"
 
+#include "export_dialog.h"
+#include "figure_renderer.h"
 #include "metric_chart.h"
 #include "narration.h"
+#include "output_files.h"
 #include "parameter_panel.h"
+#include "results.h"
 #include "scenario_sources.h"
 #include "settings.h"
 #include "simulation_worker.h"
@@ -11,10 +15,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QGridLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -138,6 +145,10 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Export &Figure…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportFigure);
+    file->addAction(tr("Export &Animation…"), QKeySequence(tr("Ctrl+Shift+E")), this, &MainWindow::exportAnimation);
+    file->addAction(tr("Export &Data…"), QKeySequence(tr("Ctrl+Shift+D")), this, &MainWindow::exportData);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -164,6 +175,108 @@ void MainWindow::buildMenus()
     });
 }
 
+std::optional<RunHistory> MainWindow::runToExport(const QString& title)
+{
+    if (history_.isEmpty()) {
+        QMessageBox::information(this, title, tr("Nothing to export yet: the first generation is still being computed."));
+        return std::nullopt;
+    }
+    setPlaying(false);
+    return history_;
+}
+
+void MainWindow::exportFigure()
+{
+    const QString title = tr("Export Figure");
+    const auto run = runToExport(title);
+    if (!run) {
+        return;
+    }
+    ExportDialog dialog(ExportDialog::Kind::Figure, std::max(shown_, 0), run->size(), this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    try {
+        FigureRenderer renderer({{QString(), &*run}}, dialog.view());
+        writeFigure(renderer, dialog.path(), dialog.figureOptions());
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(dialog.path())), 10000);
+    } catch (const ExportError& error) {
+        QMessageBox::warning(this, title, QString::fromStdString(error.what()));
+    }
+}
+
+void MainWindow::exportAnimation()
+{
+    const QString title = tr("Export Animation");
+    const auto run = runToExport(title);
+    if (!run) {
+        return;
+    }
+    ExportDialog dialog(ExportDialog::Kind::Animation, std::max(shown_, 0), run->size(), this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    QProgressDialog progress(tr("Rendering and encoding %1 generations…").arg(run->size()), tr("Cancel"), 0,
+                             run->size(), this);
+    progress.setWindowTitle(title);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    const ExportProgress report = [&progress](int done, int total) {
+        progress.setMaximum(total);
+        progress.setValue(done);
+        return !progress.wasCanceled();
+    };
+    try {
+        FigureRenderer renderer({{QString(), &*run}}, dialog.view());
+        const bool complete = dialog.framesToFolder()
+                                  ? writeFrames(renderer, dialog.path(), dialog.animationOptions(), report)
+                                  : writeAnimation(renderer, dialog.path(), dialog.animationOptions(), report);
+        statusBar()->showMessage(complete ? tr("Saved %1").arg(QDir::toNativeSeparators(dialog.path()))
+                                          : tr("Export cancelled; nothing was written"),
+                                 10000);
+    } catch (const ExportError& error) {
+        progress.cancel();
+        QMessageBox::warning(this, title, QString::fromStdString(error.what()));
+    }
+}
+
+void MainWindow::exportData()
+{
+    const QString title = tr("Export Data");
+    if (!runComplete_) {
+        QMessageBox::information(this, title, tr("The run is still being computed; export its data when it is done."));
+        return;
+    }
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for metrics.csv, summary.csv and scenario.json"),
+                                                             Settings::exportFolder());
+    if (folder.isEmpty()) {
+        return;
+    }
+    Settings::setExportFolder(folder);
+    try {
+        saveRunData(folder);
+        statusBar()->showMessage(tr("Saved metrics.csv, summary.csv and scenario.json in %1")
+                                     .arg(QDir::toNativeSeparators(folder)),
+                                 10000);
+    } catch (const std::exception& error) {
+        QMessageBox::warning(this, title, QString::fromStdString(error.what()));
+    }
+}
+
+void MainWindow::saveRunData(const QString& folder) const
+{
+    RunResults results;
+    for (const QString& column : history_.columns()) {
+        results.columns.push_back(column.toStdString());
+    }
+    for (int generation = 0; generation < history_.size(); ++generation) {
+        results.generations.push_back(history_.at(generation)->metrics);
+    }
+    OutputFiles files;
+    addRunFiles(files, std::filesystem::path(folder.toStdString()), results, history_.scenario());
+    files.commit();
+}
+
 void MainWindow::loadScenario(const Scenario& scenario)
 {
     scenario_ = scenario;
@@ -182,7 +295,7 @@ void MainWindow::restartNow()
 {
     restartTimer_.stop();
     request_ = worker_->restart(scenario_);
-    history_.reset(scenario_, {});
+    history_.reset(scenario_, QStringList());
     runComplete_ = false;
     runClock_.start();
     shown_ = -1;

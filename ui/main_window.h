@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QSplitter;
@@ -39,6 +40,9 @@ public:
     void loadScenario(const Scenario& scenario);
     // Pauses and shows a generation already computed, with the charts up to date.
     void goToGeneration(int generation);
+    // Writes the finished run's metrics.csv, summary.csv and scenario.json into `folder`, the same files
+    // as `collapselab-cli run`, whole or not at all. Throws std::runtime_error naming what failed.
+    void saveRunData(const QString& folder) const;
 
     ParameterPanel* parameterPanel() const { return panel_; }
     TransportBar* transport() const { return transport_; }
@@ -67,6 +71,12 @@ protected:
 
 private:
     void buildMenus();
+    void exportFigure();
+    void exportAnimation();
+    void exportData();
+    // The run so far, copied so that an export is not disturbed by generations still arriving; empty
+    // (after saying why) when nothing has been computed yet.
+    std::optional<RunHistory> runToExport(const QString& title);
     void restartNow();
     void rebuildViews();
     void showGeneration(int generation);

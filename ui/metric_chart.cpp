@@ -118,7 +118,7 @@ void MetricChart::resetRun(int generations, double reference)
         reference_->replace(QList<QPointF>{{0.0, reference}, {double(std::max(1, generations - 1)), reference}});
     }
     yAxis_->setRange(std::isfinite(reference) ? reference - 1.0 : 0.0, std::isfinite(reference) ? reference + 1.0 : 1.0);
-    generation_ = 0;
+    marked_ = {0};
     invalidate();
 }
 
@@ -154,8 +154,13 @@ void MetricChart::updateData(const RunHistory& history)
 
 void MetricChart::setCurrentGeneration(int generation)
 {
-    if (generation != generation_) {
-        generation_ = generation;
+    setMarkedGenerations({generation});
+}
+
+void MetricChart::setMarkedGenerations(const QVector<int>& generations)
+{
+    if (generations != marked_) {
+        marked_ = generations;
         update();
     }
 }
@@ -171,11 +176,18 @@ void MetricChart::resizeEvent(QResizeEvent*)
     invalidate();
 }
 
+void MetricChart::fitTo(const QSizeF& size)
+{
+    if (chart_->size() != size) {
+        chart_->resize(size);
+        scene_->setSceneRect(QRectF(QPointF(0, 0), size));
+    }
+}
+
 void MetricChart::paintEvent(QPaintEvent*)
 {
+    fitTo(size());
     if (cache_.isNull()) {
-        chart_->resize(size());
-        scene_->setSceneRect(QRectF(QPointF(0, 0), size()));
         cache_ = paintedPixmap(*this, [this](QPainter& painter) {
             scene_->render(&painter, QRectF(QPointF(0, 0), size()), scene_->sceneRect());
         });
@@ -189,25 +201,41 @@ void MetricChart::paintEvent(QPaintEvent*)
 void MetricChart::drawMarker(QPainter& painter) const
 {
     const QRectF plot = chart_->plotArea();
-    const double x = chart_->mapToPosition(QPointF(generation_, yAxis_->min()), median_).x();
-    if (x >= plot.left() - 1 && x <= plot.right() + 1) {
-        painter.setPen(QPen(colours::marker, 2.5));
-        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    painter.setPen(QPen(colours::marker, 2.5));
+    for (const int generation : marked_) {
+        const double x = chart_->mapToPosition(QPointF(generation, yAxis_->min()), median_).x();
+        if (x >= plot.left() - 1 && x <= plot.right() + 1) {
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        }
     }
 }
 
-void MetricChart::render(QPainter& painter, const QRectF& area)
+void MetricChart::render(QPainter& painter, const QRectF& area, bool opaque)
 {
-    chart_->resize(area.size());
-    scene_->setSceneRect(QRectF(QPointF(0, 0), area.size()));
+    renderChart(painter, area, opaque);
+    renderMarkers(painter, area);
+}
+
+void MetricChart::renderChart(QPainter& painter, const QRectF& area, bool opaque)
+{
+    fitTo(area.size());
+    chart_->setBackgroundVisible(opaque);
     painter.save();
     painter.translate(area.topLeft());
     painter.setRenderHint(QPainter::Antialiasing);
     scene_->render(&painter, QRectF(QPointF(0, 0), area.size()), scene_->sceneRect());
+    painter.restore();
+    chart_->setBackgroundVisible(true);
+}
+
+void MetricChart::renderMarkers(QPainter& painter, const QRectF& area)
+{
+    fitTo(area.size());
+    painter.save();
+    painter.translate(area.topLeft());
+    painter.setRenderHint(QPainter::Antialiasing);
     drawMarker(painter);
     painter.restore();
-    chart_->resize(size());
-    invalidate();
 }
 
 int MetricChart::pointCount() const

@@ -31,11 +31,17 @@ public:
     // Redraws median and band from the history (cheap enough for a few times a second).
     void updateData(const RunHistory& history);
     void setCurrentGeneration(int generation);
+    // Markers at several generations at once (the small multiples of a paper figure).
+    void setMarkedGenerations(const QVector<int>& generations);
 
     int pointCount() const;
     double medianAt(int generation) const;
-    // Draws the chart, marker included, as vectors where the painter's device has them.
-    void render(QPainter& painter, const QRectF& area);
+    // Draws the chart, markers included, as vectors where the painter's device has them; on white, or
+    // on nothing when not `opaque`.
+    void render(QPainter& painter, const QRectF& area, bool opaque = true);
+    // The two layers of render() apart: the chart, which changes only with its data, and the markers.
+    void renderChart(QPainter& painter, const QRectF& area, bool opaque = true);
+    void renderMarkers(QPainter& painter, const QRectF& area);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -43,6 +49,8 @@ protected:
 
 private:
     void invalidate();
+    // Lays the chart out at `size` (a costly step, skipped when the size is unchanged).
+    void fitTo(const QSizeF& size);
     void drawMarker(QPainter& painter) const;
 
     QString column_;
@@ -56,7 +64,7 @@ private:
     QLineSeries* reference_;
     QValueAxis* xAxis_;
     QValueAxis* yAxis_;
-    int generation_ = 0;
+    QVector<int> marked_{0};
     double referenceValue_;
 };
 

@@ -288,7 +288,6 @@ QPainterPath DensityStage::curve(const QVector<double>& values, int stride) cons
 void DensityStage::renderBackground(QPainter& painter, const QRectF& area) const
 {
     painter.save();
-    painter.fillRect(area, Qt::white);
     const QRectF plot = plotArea(area);
     drawAxes(painter, plot, QRectF(xMin_, 0.0, xMax_ - xMin_, yMax_), true);
     drawAxisTitles(painter, plot, QObject::tr("x"), QObject::tr("density"));
@@ -308,6 +307,9 @@ void DensityStage::renderBackground(QPainter& painter, const QRectF& area) const
     histogramSwatch.setAlpha(110);
     QColor tailSwatch = colours::tails;
     tailSwatch.setAlpha(150);
+    if (compact()) {
+        return;
+    }
     drawLegend(painter, plot,
                {{colours::original, Qt::DashLine, QObject::tr("original")},
                 {colours::model, Qt::SolidLine, QObject::tr("model, this generation")},
@@ -510,7 +512,6 @@ QTransform ScatterStage::dataToPlot(const QRectF& plot) const
 void ScatterStage::renderBackground(QPainter& painter, const QRectF& area) const
 {
     painter.save();
-    painter.fillRect(area, Qt::white);
     const QRectF plot = plotArea(area);
     drawAxes(painter, plot, view_, true);
     drawAxisTitles(painter, plot, QObject::tr("x\u2081"), QObject::tr("x\u2082"));
@@ -528,6 +529,9 @@ void ScatterStage::renderBackground(QPainter& painter, const QRectF& area) const
         }
     }
     painter.restore();
+    if (compact()) {
+        return;
+    }
     drawLegend(painter, plot,
                {{colours::original, Qt::DashLine, QObject::tr("original: 1\u03C3 and 2\u03C3")},
                 {colours::tails, Qt::SolidLine, QObject::tr("original's central 95%")},

@@ -13,6 +13,20 @@ void RunHistory::reset(const Scenario& scenario, const QStringList& columns)
     bands_ = QVector<Band>(columns.size());
 }
 
+void RunHistory::reset(const Scenario& scenario, const std::vector<std::string>& columns)
+{
+    QStringList names;
+    for (const std::string& column : columns) {
+        names.append(QString::fromStdString(column));
+    }
+    reset(scenario, names);
+}
+
+void RunHistory::append(GenerationSnapshot&& snapshot)
+{
+    append(std::make_shared<const GenerationSnapshot>(std::move(snapshot)));
+}
+
 void RunHistory::append(const SnapshotPointer& snapshot)
 {
     snapshots_.append(snapshot);
@@ -28,6 +42,13 @@ const RunHistory::Band& RunHistory::band(const QString& column) const
 {
     const auto index = columns_.indexOf(column);
     return index < 0 ? empty_ : bands_[index];
+}
+
+void computeHistory(RunHistory& history, const Scenario& scenario)
+{
+    Engine engine(scenario);
+    history.reset(scenario, engine.metricColumns());
+    engine.run([&history](GenerationSnapshot&& snapshot) { history.append(std::move(snapshot)); });
 }
 
 } // namespace collapse::ui

@@ -17,7 +17,9 @@ public:
     };
 
     void reset(const Scenario& scenario, const QStringList& columns);
+    void reset(const Scenario& scenario, const std::vector<std::string>& columns);
     void append(const SnapshotPointer& snapshot);
+    void append(GenerationSnapshot&& snapshot);
 
     const Scenario& scenario() const { return scenario_; }
     const QStringList& columns() const { return columns_; }
@@ -34,5 +36,8 @@ private:
     QVector<Band> bands_;
     Band empty_;
 };
+
+// Runs `scenario` to the end on this thread into `history`, for pictures made without a window.
+void computeHistory(RunHistory& history, const Scenario& scenario);
 
 } // namespace collapse::ui

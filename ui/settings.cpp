@@ -1,5 +1,6 @@
 #include "settings.h"
 
+#include <QDir>
 #include <QSettings>
 
 namespace collapse::ui {
@@ -10,6 +11,7 @@ const QString kState = QStringLiteral("window/state");
 const QString kSplitter = QStringLiteral("window/splitter");
 const QString kScenario = QStringLiteral("session/lastScenario");
 const QString kSpeed = QStringLiteral("playback/speed");
+const QString kExportFolder = QStringLiteral("export/folder");
 } // namespace
 
 QByteArray Settings::windowGeometry() { return QSettings().value(kGeometry).toByteArray(); }
@@ -22,5 +24,15 @@ QString Settings::lastScenario() { return QSettings().value(kScenario).toString(
 void Settings::setLastScenario(const QString& json) { QSettings().setValue(kScenario, json); }
 int Settings::playbackSpeed() { return QSettings().value(kSpeed, 1).toInt(); }
 void Settings::setPlaybackSpeed(int speed) { QSettings().setValue(kSpeed, speed); }
+QVariant Settings::exportChoice(const QString& name, const QVariant& fallback)
+{
+    return QSettings().value(QStringLiteral("export/") + name, fallback);
+}
+void Settings::setExportChoice(const QString& name, const QVariant& value)
+{
+    QSettings().setValue(QStringLiteral("export/") + name, value);
+}
+QString Settings::exportFolder() { return QSettings().value(kExportFolder, QDir::homePath()).toString(); }
+void Settings::setExportFolder(const QString& folder) { QSettings().setValue(kExportFolder, folder); }
 
 } // namespace collapse::ui

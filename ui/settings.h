@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QVariant>
 
 namespace collapse::ui {
 
@@ -19,6 +20,11 @@ public:
     static void setLastScenario(const QString& json);
     static int playbackSpeed();
     static void setPlaybackSpeed(int speed);
+    // The export dialogs' last choices, by name (e.g. "figure/dpi").
+    static QVariant exportChoice(const QString& name, const QVariant& fallback);
+    static void setExportChoice(const QString& name, const QVariant& value);
+    static QString exportFolder();
+    static void setExportFolder(const QString& folder);
 };
 
 } // namespace collapse::ui

@@ -10,11 +10,27 @@
 
 namespace collapse::ui {
 
-void StageView::render(QPainter& painter, const QRectF& area) const
+void StageView::render(QPainter& painter, const QRectF& area, bool opaque) const
+{
+    renderBackgroundLayer(painter, area, opaque);
+    renderForegroundLayer(painter, area);
+}
+
+void StageView::renderBackgroundLayer(QPainter& painter, const QRectF& area, bool opaque) const
+{
+    painter.save();
+    if (opaque) {
+        painter.fillRect(area, Qt::white);
+    }
+    painter.setRenderHint(QPainter::Antialiasing);
+    renderBackground(painter, area);
+    painter.restore();
+}
+
+void StageView::renderForegroundLayer(QPainter& painter, const QRectF& area) const
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
-    renderBackground(painter, area);
     renderForeground(painter, area);
     painter.restore();
 }
@@ -29,7 +45,7 @@ void StageView::drawHeading(QPainter& painter, const QRectF& area, double left, 
     const QFontMetricsF metrics(painter.font());
     const double baseline = area.top() + 8 + metrics.ascent();
     painter.drawText(QPointF(area.left() + left, baseline), title);
-    if (shownGeneration_ >= 0) {
+    if (shownGeneration_ >= 0 && !compact_) {
         painter.setFont(scaledFont(sizes::headingPoint));
         painter.setPen(statusColour);
         painter.drawText(QPointF(area.left() + left + metrics.horizontalAdvance(title) + 24, baseline), status);

@@ -29,10 +29,17 @@ public:
     // Nothing received yet: the original alone.
     virtual void clearGeneration() = 0;
 
-    // The whole picture into `area`: the background, then the generation over it.
-    void render(QPainter& painter, const QRectF& area) const;
+    // The whole picture into `area`: the background, then the generation over it; on white, or on
+    // nothing when not `opaque` (a figure with a transparent background).
+    void render(QPainter& painter, const QRectF& area, bool opaque = true) const;
+    // The two layers of render() apart, for animations that draw the unchanging background once.
+    void renderBackgroundLayer(QPainter& painter, const QRectF& area, bool opaque = true) const;
+    void renderForegroundLayer(QPainter& painter, const QRectF& area) const;
 
     int shownGeneration() const { return shownGeneration_; }
+    // Compact: no legend and no status beside the heading, for the small panels of a paper figure.
+    void setCompact(bool compact) { compact_ = compact; }
+    bool compact() const { return compact_; }
 
 protected:
     // What stays the same for the whole run (axes, legend, the original); the widget caches it.
@@ -52,6 +59,7 @@ protected:
     int shownGeneration_ = -1;
 
 private:
+    bool compact_ = false;
     QPixmap background_;
 };
 

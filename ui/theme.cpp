@@ -8,6 +8,13 @@
 
 namespace collapse::ui {
 
+void applyApplicationFont()
+{
+    QFont font = QApplication::font();
+    font.setPointSize(sizes::bodyPoint);
+    QApplication::setFont(font);
+}
+
 QFont scaledFont(int pointSize, bool bold)
 {
     QFont font = QApplication::font();

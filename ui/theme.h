@@ -33,6 +33,9 @@ inline constexpr int narrationPoint = 17;
 inline constexpr double lineWidth = 3.0;
 } // namespace sizes
 
+// The application's type at body size; the window and offscreen exports both use it, so that exported
+// pictures match the screen.
+void applyApplicationFont();
 QFont scaledFont(int pointSize, bool bold = false);
 
 // A pixmap the size of `widget` (at its device pixel ratio), filled white and painted by `paint` with

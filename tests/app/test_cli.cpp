@@ -1,11 +1,16 @@
 // collapselab-cli as a user meets it: the files it writes, byte-identical reruns, and one clear line
 // with exit status 2 for every kind of bad input, leaving no output behind.
 
+#include "files.h"
+
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+using collapse::testing::fileContents;
 
 namespace {
 
@@ -27,12 +32,6 @@ Result runCli(const QStringList& arguments, const QString& workingDirectory = {}
             QString::fromUtf8(process.readAllStandardError()), QString::fromUtf8(process.readAllStandardOutput())};
 }
 
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 } // namespace
 
 class CliTest : public QObject {
@@ -47,6 +46,7 @@ private slots:
     void badInputExitsTwoWithOneLine_data();
     void badInputExitsTwoWithOneLine();
     void versionIsPrinted();
+    void exportWritesFiguresAndAnimations();
 };
 
 void CliTest::runWritesTheThreeFiles()
@@ -58,15 +58,15 @@ void CliTest::runWritesTheThreeFiles()
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.stdOut.isEmpty());
     QVERIFY(result.stdErr.contains("generation 3 of 3"));
-    const QList<QByteArray> metrics = readAll(out + "/metrics.csv").split('\n');
+    const QList<QByteArray> metrics = fileContents(out + "/metrics.csv").split('\n');
     QCOMPARE(metrics.front(), QByteArray("generation,replicate,train_size,tail_mass,loglik_real,l2_to_original,"
                                          "total_std,min_weight,effective_components"));
     QCOMPARE(metrics.size(), 1 + 3 * 2 + 1);  // header, rows, final newline
-    const QList<QByteArray> summary = readAll(out + "/summary.csv").split('\n');
+    const QList<QByteArray> summary = fileContents(out + "/summary.csv").split('\n');
     QVERIFY(summary.front().startsWith("generation,train_size_median,train_size_q10,train_size_q90,train_size_mean,"
                                        "tail_mass_median"));
     QCOMPARE(summary.size(), 1 + 3 + 1);
-    QVERIFY(readAll(out + "/scenario.json").contains(R"("em_tol": 1e-05)"));
+    QVERIFY(fileContents(out + "/scenario.json").contains(R"("em_tol": 1e-05)"));
     QCOMPARE(QDir(out).entryList(QDir::Files).size(), 3);
 }
 
@@ -81,7 +81,7 @@ void CliTest::writtenScenarioReproducesTheCsvs()
     QCOMPARE(runCli({"run", "--scenario", dir.filePath("first/scenario.json"), "--out", dir.filePath("second")}).exitCode,
              0);
     for (const char* file : {"metrics.csv", "summary.csv", "scenario.json"}) {
-        QCOMPARE(readAll(dir.filePath("second/") + file), readAll(dir.filePath("first/") + file));
+        QCOMPARE(fileContents(dir.filePath("second/") + file), fileContents(dir.filePath("first/") + file));
     }
 }
 
@@ -91,8 +91,8 @@ void CliTest::threadCountDoesNotChangeTheBytes()
     const QStringList common = {"run", "--preset", "gaussian-theorem", "--generations", "20", "--replicates", "50"};
     QCOMPARE(runCli(common + QStringList{"--threads", "1", "--out", dir.filePath("one")}).exitCode, 0);
     QCOMPARE(runCli(common + QStringList{"--threads", "2", "--out", dir.filePath("two")}).exitCode, 0);
-    QCOMPARE(readAll(dir.filePath("one/metrics.csv")), readAll(dir.filePath("two/metrics.csv")));
-    QCOMPARE(readAll(dir.filePath("one/summary.csv")), readAll(dir.filePath("two/summary.csv")));
+    QCOMPARE(fileContents(dir.filePath("one/metrics.csv")), fileContents(dir.filePath("two/metrics.csv")));
+    QCOMPARE(fileContents(dir.filePath("one/summary.csv")), fileContents(dir.filePath("two/summary.csv")));
 }
 
 void CliTest::comparisonPresetWritesSubfolders()
@@ -106,7 +106,7 @@ void CliTest::comparisonPresetWritesSubfolders()
             QVERIFY2(QFile::exists(dir.filePath(QString(side) + "/" + file)), file);
         }
     }
-    QVERIFY(readAll(dir.filePath("accumulate/scenario.json")).contains(R"("policy": "accumulate")"));
+    QVERIFY(fileContents(dir.filePath("accumulate/scenario.json")).contains(R"("policy": "accumulate")"));
 }
 
 void CliTest::presetsAreListed()
@@ -144,6 +144,15 @@ void CliTest::badInputExitsTwoWithOneLine_data()
     QTest::addRow("binary file") << QStringList{"run", "--scenario", "FILE"} << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0", 10) << "not valid JSON (line 1, column 1)";
     QTest::addRow("wrong type in file") << QStringList{"run", "--scenario", "FILE"} << QByteArray(R"({"samples": "many"})") << R"("samples" must be an integer)";
     QTest::addRow("unknown key in file") << QStringList{"run", "--scenario", "FILE"} << QByteArray(R"({"model": "gmm", "colour": 1})") << R"(unknown key "colour")";
+    QTest::newRow("export without a target") << QStringList{"export", "--preset", "gmm-paper"} << none << "export needs exactly one of --animation FILE, --figure FILE and --frames DIR";
+    QTest::newRow("figure of another format") << QStringList{"export", "--figure", "OUT"} << none << "a figure is a .png, .svg or .pdf file";
+    QTest::newRow("animation of another format") << QStringList{"export", "--animation", "OUT"} << none << "an animation is a .mp4, .webm or .gif file";
+    QTest::newRow("unknown view") << QStringList{"export", "--view", "side", "--figure", "OUT.png"} << none << "--view takes stage, metrics or both";
+    QTest::newRow("bad size") << QStringList{"export", "--animation", "OUT.mp4", "--size", "huge"} << none << "--size takes WIDTHxHEIGHT or 720p, 1080p, 4K";
+    QTest::newRow("generation past the end") << QStringList{"export", "--generations", "5", "--figure", "OUT.png", "--generation", "0,9"} << none << "--generation 9 is past the run's last generation, 4";
+    QTest::newRow("bad generation list") << QStringList{"export", "--figure", "OUT.png", "--generation", "0,,x"} << none << "--generation takes G or G,G,...";
+    QTest::newRow("dpi for an animation") << QStringList{"export", "--animation", "OUT.mp4", "--dpi", "300"} << none << "--generation, --dpi and --transparent are for --figure";
+    QTest::newRow("fps for a figure") << QStringList{"export", "--figure", "OUT.png", "--fps", "30"} << none << "--fps is for --animation and --frames";
     QTest::addRow("preset and file") << QStringList{"run", "--preset", "gmm-paper", "--scenario", "FILE"} << QByteArray("{}") << "either --preset or --scenario";
 }
 
@@ -179,6 +188,42 @@ void CliTest::versionIsPrinted()
     const Result result = runCli({"--version"});
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.stdOut.trimmed(), QStringLiteral("collapselab-cli " COLLAPSELAB_VERSION));
+}
+
+void CliTest::exportWritesFiguresAndAnimations()
+{
+    QTemporaryDir dir;
+    const QStringList quick{"--preset", "gaussian-theorem", "--generations", "5", "--replicates", "20"};
+    const Result figure = runCli(QStringList{"export"} + quick + QStringList{"--figure", dir.filePath("run.svg"), "--generation", "0,4"});
+    QCOMPARE(figure.exitCode, 0);
+    QVERIFY(fileContents(dir.filePath("run.svg")).contains("<path"));
+
+    const Result png = runCli(QStringList{"export"} + quick +
+                              QStringList{"--figure", dir.filePath("run.png"), "--dpi", "300", "--size", "320x200", "--view", "stage"});
+    QCOMPARE(png.exitCode, 0);
+    QCOMPARE(QImage(dir.filePath("run.png")).size(), QSize(1000, 625));
+
+    const Result gif = runCli(QStringList{"export"} + quick + QStringList{"--animation", dir.filePath("run.gif"), "--size", "320x180"});
+    QCOMPARE(gif.exitCode, 0);
+    QVERIFY(fileContents(dir.filePath("run.gif")).startsWith("GIF89a"));
+
+    const Result frames = runCli(QStringList{"export"} + quick + QStringList{"--frames", dir.filePath("frames"), "--size", "720p"});
+    QCOMPARE(frames.exitCode, 0);
+    const QStringList files = QDir(dir.filePath("frames")).entryList(QDir::Files);
+    QCOMPARE(files.size(), 5);
+    QCOMPARE(QImage(dir.filePath("frames/") + files.back()).size(), QSize(1280, 720));
+
+    const Result comparison = runCli({"export", "--preset", "accumulate-vs-replace", "--generations", "3", "--replicates",
+                                      "2", "--figure", dir.filePath("comparison.pdf")});
+    QCOMPARE(comparison.exitCode, 0);
+    QVERIFY(fileContents(dir.filePath("comparison.pdf")).startsWith("%PDF-"));
+
+    // A folder that cannot be written: exit 1, the file named, nothing left.
+    const Result unwritable = runCli(QStringList{"export"} + quick + QStringList{"--figure", dir.filePath("absent/run.pdf")});
+    QCOMPARE(unwritable.exitCode, 1);
+    QVERIFY2(unwritable.stdErr.contains(dir.filePath("absent/run.pdf")), qPrintable(unwritable.stdErr));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             (QStringList{"comparison.pdf", "frames", "run.gif", "run.png", "run.svg"}));
 }
 
 QTEST_GUILESS_MAIN(CliTest)

@@ -3,10 +3,13 @@
 // slider changes ends with no crash and no thread left behind.
 
 #include "cat_stage.h"
+#include "engine.h"
 #include "image_stage.h"
 #include "main_window.h"
 #include "metric_chart.h"
+#include "output_files.h"
 #include "parameter_panel.h"
+#include "results.h"
 #include "scenario_sources.h"
 #include "simulation_worker.h"
 #include "transport_bar.h"
@@ -17,6 +20,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -104,6 +108,7 @@ private slots:
     void imageStageFollowsTheVae();
     void catStageColoursTheCats();
     void rapidSliderChangesEndCleanly();
+    void dataExportWritesTheCommandLinesFiles();
 };
 
 void MainWindowTest::initTestCase()
@@ -311,6 +316,31 @@ void MainWindowTest::rapidSliderChangesEndCleanly()
     QVERIFY(worker->isRunning());
     window.reset();
     QVERIFY(worker.isNull());
+}
+
+void MainWindowTest::dataExportWritesTheCommandLinesFiles()
+{
+    const Scenario scenario = quickGmm();
+    auto window = openWindow(scenario);
+    QVERIFY(waitForCompletedRun(*window));
+    QTemporaryDir folder;
+    window->saveRunData(folder.filePath("window"));
+
+    // The same scenario run headless, written as collapselab-cli run writes it.
+    Engine engine(scenario);
+    RunResults results{engine.metricColumns(), {}};
+    engine.run([&results](GenerationSnapshot&& snapshot) { results.generations.push_back(std::move(snapshot.metrics)); });
+    OutputFiles files;
+    addRunFiles(files, folder.filePath("headless").toStdString(), results, scenario);
+    files.commit();
+    for (const QString name : {"metrics.csv", "summary.csv", "scenario.json"}) {
+        QFile fromWindow(folder.filePath("window/" + name));
+        QFile headless(folder.filePath("headless/" + name));
+        QVERIFY(fromWindow.open(QIODevice::ReadOnly) && headless.open(QIODevice::ReadOnly));
+        const QByteArray written = fromWindow.readAll();
+        QVERIFY(written.size() > 100);
+        QCOMPARE(written, headless.readAll());
+    }
 }
 
 QTEST_MAIN(MainWindowTest)

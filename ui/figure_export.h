@@ -1,0 +1,43 @@
+#pragma once
+
+#include "figure_renderer.h"
+
+#include <QSize>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+#include <stdexcept>
+
+namespace collapse::ui {
+
+// An export that could not be made; the message names the file and the reason. Nothing was left behind.
+class ExportError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class FigureFormat { Png, Svg, Pdf };
+// The format a file name asks for by its suffix (.png, .svg, .pdf); none for any other.
+std::optional<FigureFormat> figureFormatFor(const QString& path);
+
+struct FigureOptions {
+    // One generation gives a figure of the window's view; several give small multiples.
+    QVector<int> generations;
+    // The figure's size in pixels at 96 dpi, as on screen; unset: 1280x720 for one generation, or 360x270
+    // per small multiple. Vector formats keep this as their page size (1 px = 1/96 inch).
+    std::optional<QSize> size;
+    // PNG only: pixels per inch. The picture keeps its layout and gains resolution.
+    int dpi = 150;
+    // PNG, SVG and PDF: leave the background unpainted.
+    bool transparent = false;
+};
+
+// Writes a figure whole or not at all (QSaveFile): PNG, or SVG and PDF as vector graphics. Throws
+// ExportError naming the file when it cannot be written or a generation was not computed.
+void writeFigure(FigureRenderer& renderer, const QString& path, const FigureOptions& options);
+
+// The resolutions offered for PNG figures: screen, print, and line art.
+inline constexpr int kFigureDpiChoices[] = {150, 300, 600};
+
+} // namespace collapse::ui

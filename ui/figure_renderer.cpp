@@ -1,0 +1,271 @@
+#include "figure_renderer.h"
+
+#include "named_choice.h"
+#include "narration.h"
+#include "theme.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace collapse::ui {
+
+namespace {
+
+constexpr double kGap = 8.0;
+// Small multiples per row, as in the paper's figures.
+constexpr int kMultiplesPerRow = 4;
+// The chart row of a small-multiples figure, relative to the height of one stage panel.
+constexpr double kChartRowShare = 0.75;
+
+double labelHeight()
+{
+    return QFontMetricsF(scaledFont(sizes::headingPoint + 2, true)).lineSpacing() + 2 * kGap;
+}
+
+double narrationHeight()
+{
+    return QFontMetricsF(scaledFont(sizes::narrationPoint)).lineSpacing() * 2 + 2 * kGap;
+}
+
+} // namespace
+
+std::optional<ExportView> exportViewNamed(const QString& name)
+{
+    return choiceNamed<ExportView>(name,
+                                   {{"stage", ExportView::Stage}, {"metrics", ExportView::Metrics}, {"both", ExportView::Both}});
+}
+
+FigureRenderer::FigureRenderer(QVector<LabelledHistory> runs, ExportView view) : view_(view)
+{
+    for (const LabelledHistory& labelled : runs) {
+        RunViews views{labelled.label, labelled.history, makeStageView(stageKindFor(labelled.history->scenario())), {}};
+        const Scenario& scenario = labelled.history->scenario();
+        views.stage->resize(1280, 720);
+        views.stage->setScenario(scenario);
+        for (const ChartedMetric& metric : chartedMetrics(scenario)) {
+            auto chart = std::make_unique<MetricChart>(metric.column, metric.title);
+            chart->resetRun(scenario.generations, metric.reference);
+            chart->updateData(*labelled.history);
+            views.charts.push_back(std::move(chart));
+        }
+        runs_.push_back(std::move(views));
+    }
+}
+
+FigureRenderer::~FigureRenderer() = default;
+
+int FigureRenderer::generationCount() const
+{
+    int count = std::numeric_limits<int>::max();
+    for (const RunViews& run : runs_) {
+        count = std::min(count, run.history->size());
+    }
+    return runs_.empty() ? 0 : count;
+}
+
+void FigureRenderer::render(QPainter& painter, const QRectF& area, int generation, bool opaque)
+{
+    renderLayers(painter, area, generation, opaque, Layers::All);
+}
+
+void FigureRenderer::renderFrame(QImage& frame, int generation)
+{
+    const QRectF area(QPointF(0, 0), QSizeF(frame.size()) / frame.devicePixelRatio());
+    if (unchangingFrame_.size() != frame.size() || unchangingFrame_.devicePixelRatio() != frame.devicePixelRatio() ||
+        unchangingFrame_.format() != frame.format()) {
+        unchangingFrame_ = QImage(frame.size(), frame.format());
+        unchangingFrame_.setDevicePixelRatio(frame.devicePixelRatio());
+        QPainter painter(&unchangingFrame_);
+        renderLayers(painter, area, 0, true, Layers::Unchanging);
+    }
+    frame = unchangingFrame_.copy();
+    QPainter painter(&frame);
+    renderLayers(painter, area, generation, true, Layers::Generation);
+}
+
+void FigureRenderer::renderLayers(QPainter& painter, const QRectF& area, int generation, bool opaque, Layers layers)
+{
+    if (opaque && layers != Layers::Generation) {
+        painter.fillRect(area, Qt::white);
+    }
+    const double width = (area.width() - kGap * double(runs_.size() - 1)) / double(runs_.size());
+    for (std::size_t i = 0; i < runs_.size(); ++i) {
+        QRectF column(area.left() + double(i) * (width + kGap), area.top(), width, area.height());
+        if (layers != Layers::Generation) {
+            column = drawRunLabel(runs_[i], painter, column);
+        } else if (runs_.size() > 1) {
+            column.adjust(0, labelHeight(), 0, 0);
+        }
+        renderRun(runs_[i], painter, column, generation, opaque, layers);
+    }
+}
+
+void FigureRenderer::renderRun(RunViews& run, QPainter& painter, const QRectF& area, int generation, bool opaque,
+                               Layers layers)
+{
+    for (auto& chart : run.charts) {
+        chart->setCurrentGeneration(generation);
+    }
+    switch (view_) {
+    case ExportView::Stage:
+        renderStageWithNarration(run, painter, area, generation, opaque, layers);
+        return;
+    case ExportView::Metrics:
+        renderCharts(run, painter, area, false, opaque, layers);
+        return;
+    case ExportView::Both:
+        break;
+    }
+    // Wide: the stage on the left and the charts in a column on its right, as in the window; narrow (one
+    // side of a comparison): the stage above the charts.
+    if (area.width() > 1.3 * area.height()) {
+        const double stageWidth = 0.6 * area.width();
+        renderStageWithNarration(run, painter, QRectF(area.topLeft(), QSizeF(stageWidth, area.height())), generation,
+                                 opaque, layers);
+        const QRectF charts(area.left() + stageWidth + kGap, area.top(), area.width() - stageWidth - kGap, area.height());
+        const double rowHeight = charts.height() / double(std::max<std::size_t>(1, run.charts.size()));
+        for (std::size_t i = 0; i < run.charts.size(); ++i) {
+            renderChart(*run.charts[i], painter,
+                        QRectF(charts.left(), charts.top() + double(i) * rowHeight, charts.width(), rowHeight), opaque,
+                        layers);
+        }
+    } else {
+        const double stageHeight = 0.55 * area.height();
+        renderStageWithNarration(run, painter, QRectF(area.topLeft(), QSizeF(area.width(), stageHeight)), generation,
+                                 opaque, layers);
+        renderCharts(run, painter,
+                     QRectF(area.left(), area.top() + stageHeight + kGap, area.width(), area.height() - stageHeight - kGap),
+                     false, opaque, layers);
+    }
+}
+
+void FigureRenderer::renderChart(MetricChart& chart, QPainter& painter, const QRectF& area, bool opaque, Layers layers)
+{
+    if (layers != Layers::Generation) {
+        chart.renderChart(painter, area, opaque);
+    }
+    if (layers != Layers::Unchanging) {
+        chart.renderMarkers(painter, area);
+    }
+}
+
+void FigureRenderer::renderCharts(RunViews& run, QPainter& painter, const QRectF& area, bool oneRow, bool opaque,
+                                  Layers layers)
+{
+    // A 2x2 grid, or one row beneath small multiples.
+    const int count = static_cast<int>(run.charts.size());
+    const int columns = oneRow ? count : 2;
+    const int rows = (count + columns - 1) / columns;
+    const double width = area.width() / columns;
+    const double height = area.height() / rows;
+    for (int i = 0; i < count; ++i) {
+        renderChart(*run.charts[i], painter,
+                    QRectF(area.left() + (i % columns) * width, area.top() + (i / columns) * height, width, height),
+                    opaque, layers);
+    }
+}
+
+void FigureRenderer::renderStageWithNarration(RunViews& run, QPainter& painter, const QRectF& area, int generation,
+                                              bool opaque, Layers layers)
+{
+    const double lineHeight = narrationHeight();
+    const QRectF stageArea(area.topLeft(), QSizeF(area.width(), area.height() - lineHeight));
+    const QRectF line(area.left(), stageArea.bottom(), area.width(), lineHeight);
+    if (layers != Layers::Generation) {
+        run.stage->renderBackgroundLayer(painter, stageArea, opaque);
+        // The "what you are seeing" box, as the window draws it beneath the stage.
+        painter.fillRect(line.adjusted(0, 2, 0, 0), QColor(0xF3, 0xF6, 0xF9));
+        painter.fillRect(QRectF(line.left(), line.top() + 2, 6, line.height() - 2), colours::model);
+    }
+    if (layers == Layers::Unchanging) {
+        return;
+    }
+    run.stage->showGeneration(*run.history, generation);
+    run.stage->renderForegroundLayer(painter, stageArea);
+    painter.save();
+    painter.setPen(colours::original);
+    painter.setFont(scaledFont(sizes::narrationPoint));
+    const QString text = narrate(classifyCollapse(run.history->scenario(), evidenceAt(*run.history, generation)));
+    painter.drawText(line.adjusted(18, kGap, -kGap, -kGap), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text);
+    painter.restore();
+}
+
+QRectF FigureRenderer::drawRunLabel(const RunViews& run, QPainter& painter, const QRectF& area) const
+{
+    if (runs_.size() < 2) {
+        return area;
+    }
+    const double height = labelHeight();
+    painter.save();
+    painter.setPen(colours::original);
+    painter.setFont(scaledFont(sizes::headingPoint + 2, true));
+    painter.drawText(QRectF(area.left(), area.top(), area.width(), height), Qt::AlignCenter, run.label);
+    painter.restore();
+    return area.adjusted(0, height, 0, 0);
+}
+
+QSizeF FigureRenderer::smallMultiplesSize(int panels, const QSizeF& panelSize) const
+{
+    return smallMultiplesSize(panels, panelSize, view_, static_cast<int>(runs_.size()));
+}
+
+QSizeF FigureRenderer::smallMultiplesSize(int panels, const QSizeF& panelSize, ExportView view, int runs)
+{
+    const int columns = std::clamp(panels, 1, kMultiplesPerRow);
+    const int rows = (panels + columns - 1) / columns;
+    double runHeight = 0.0;
+    if (view != ExportView::Metrics) {
+        runHeight += rows * panelSize.height();
+    }
+    if (view != ExportView::Stage) {
+        runHeight += kChartRowShare * panelSize.height();
+    }
+    if (runs > 1) {
+        runHeight += labelHeight();
+    }
+    return {columns * panelSize.width(), double(runs) * runHeight};
+}
+
+void FigureRenderer::renderSmallMultiples(QPainter& painter, const QRectF& area, const QVector<int>& generations,
+                                          bool opaque)
+{
+    if (opaque) {
+        painter.fillRect(area, Qt::white);
+    }
+    const int panels = std::max(1, static_cast<int>(generations.size()));
+    const int columns = std::clamp(panels, 1, kMultiplesPerRow);
+    const int rows = (panels + columns - 1) / columns;
+    // Share the height out in proportion to smallMultiplesSize().
+    const QSizeF unit = smallMultiplesSize(panels, QSizeF(1.0, 1.0));
+    const double panelHeight = area.height() / unit.height();
+    const double panelWidth = area.width() / columns;
+    double top = area.top();
+    for (RunViews& run : runs_) {
+        const QRectF below = drawRunLabel(run, painter, QRectF(area.left(), top, area.width(), area.bottom() - top));
+        top = below.top();
+        if (view_ != ExportView::Metrics) {
+            run.stage->setCompact(true);
+            for (int i = 0; i < generations.size(); ++i) {
+                const QRectF panel(area.left() + (i % columns) * panelWidth, top + (i / columns) * panelHeight,
+                                   panelWidth, panelHeight);
+                run.stage->showGeneration(*run.history, generations[i]);
+                run.stage->render(painter, panel.adjusted(2, 2, -2, -2), opaque);
+            }
+            run.stage->setCompact(false);
+            top += rows * panelHeight;
+        }
+        if (view_ != ExportView::Stage) {
+            for (auto& chart : run.charts) {
+                chart->setMarkedGenerations(generations);
+            }
+            renderCharts(run, painter, QRectF(area.left(), top, area.width(), kChartRowShare * panelHeight), true, opaque,
+                         Layers::All);
+            top += kChartRowShare * panelHeight;
+        }
+    }
+}
+
+} // namespace collapse::ui
