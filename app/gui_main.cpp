@@ -1,6 +1,7 @@
 // collapselab: the Collapse Lab window.
 
 #include "main_window.h"
+#include "named_choice.h"
 #include "scenario_sources.h"
 #include "settings.h"
 #include "theme.h"
@@ -13,9 +14,9 @@
 
 namespace {
 
-// The scenario to open: --preset or --scenario, else the last one, else the default preset.
-// A bad --preset or --scenario is reported and the program exits with status 2.
-std::optional<collapse::Scenario> initialScenario(const QCommandLineParser& parser)
+// The scenarios to open: --preset or --scenario (a comparison gives two), else the last one, else the
+// default preset. A bad --preset or --scenario is reported and the program exits with status 2.
+std::vector<collapse::LabelledScenario> initialScenarios(const QCommandLineParser& parser)
 {
     using namespace collapse;
     ScenarioRequest request;
@@ -26,17 +27,17 @@ std::optional<collapse::Scenario> initialScenario(const QCommandLineParser& pars
         request.file = parser.value("scenario").toStdString();
     }
     if (request.preset || request.file) {
-        return resolveScenarios(request).front().scenario;
+        return resolveScenarios(request);
     }
     const QString last = ui::Settings::lastScenario();
     if (!last.isEmpty()) {
         try {
-            return parseScenario(last.toStdString(), "the last session's scenario");
+            return {{std::string(), parseScenario(last.toStdString(), "the last session's scenario")}};
         } catch (const ScenarioError&) {
             // A scenario saved by another version: start from the default instead.
         }
     }
-    return scenarioFromJson(presetNamed("gaussian-theorem").entries.front().object);
+    return {{std::string(), scenarioFromJson(presetNamed("gaussian-theorem").entries.front().object)}};
 }
 
 } // namespace
@@ -66,16 +67,23 @@ int main(int argc, char** argv)
                       QApplication::translate("main", "The generation on stage in the screenshot (default: the last)."),
                       "G"});
     parser.addOption({"size", QApplication::translate("main", "The window's size, e.g. 1920x1080."), "WxH"});
+    parser.addOption({"theme", QApplication::translate("main", "The colour theme: light, dark or projector."), "THEME"});
+    parser.addOption({"presenter", QApplication::translate("main", "Start in presenter mode (full screen).")});
     parser.process(application);
 
-    std::optional<collapse::Scenario> scenario;
+    std::vector<collapse::LabelledScenario> scenarios;
     try {
-        scenario = initialScenario(parser);
+        scenarios = initialScenarios(parser);
     } catch (const collapse::ScenarioError& error) {
         std::fprintf(stderr, "collapselab: %s\n", error.what());
         return 2;
     }
-    collapse::ui::MainWindow window(*scenario);
+    collapse::ui::MainWindow window(scenarios.front().scenario);
+    if (parser.isSet("preset")) {
+        window.loadPreset(parser.value("preset").toStdString());
+    } else if (scenarios.size() > 1) {
+        window.loadScenarios(scenarios);
+    }
     if (parser.isSet("size")) {
         const QStringList parts = parser.value("size").split('x');
         if (parts.size() == 2 && parts[0].toInt() > 0 && parts[1].toInt() > 0) {
@@ -88,7 +96,7 @@ int main(int argc, char** argv)
     if (parser.isSet("screenshot")) {
         const QString file = parser.value("screenshot");
         const int generation = parser.isSet("screenshot-generation") ? parser.value("screenshot-generation").toInt()
-                                                                    : scenario->generations - 1;
+                                                                    : window.scenario().generations - 1;
         QObject::connect(&window, &collapse::ui::MainWindow::runCompleted, &window, [&window, file, generation] {
             window.goToGeneration(generation);
             // One more turn of the event loop so that every view has painted.
@@ -102,6 +110,21 @@ int main(int argc, char** argv)
             });
         });
     }
+    if (parser.isSet("theme")) {
+        const auto theme = collapse::ui::choiceNamed<collapse::ui::Theme>(
+            parser.value("theme"), {{"light", collapse::ui::Theme::Light},
+                                    {"dark", collapse::ui::Theme::Dark},
+                                    {"projector", collapse::ui::Theme::Projector}});
+        if (!theme) {
+            std::fprintf(stderr, "collapselab: --theme takes light, dark or projector, not \"%s\"\n",
+                         qPrintable(parser.value("theme")));
+            return 2;
+        }
+        window.setTheme(*theme);
+    }
     window.show();
+    if (parser.isSet("presenter")) {
+        window.setPresenterMode(true);
+    }
     return application.exec();
 }

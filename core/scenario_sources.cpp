@@ -159,4 +159,16 @@ std::vector<LabelledScenario> resolveScenarios(const ScenarioRequest& request)
     return resolved;
 }
 
+std::string serializeScenarios(const std::vector<LabelledScenario>& scenarios)
+{
+    if (scenarios.size() == 1) {
+        return serializeScenario(scenarios.front().scenario);
+    }
+    nlohmann::ordered_json sides = nlohmann::ordered_json::array();
+    for (const auto& [label, scenario] : scenarios) {
+        sides.push_back({{"label", label}, {"scenario", scenarioToJson(scenario)}});
+    }
+    return nlohmann::ordered_json{{"compare", sides}}.dump(2) + "\n";
+}
+
 } // namespace collapse

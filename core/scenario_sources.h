@@ -62,6 +62,10 @@ struct ScenarioRequest {
     std::vector<Override> overrides;
 };
 
+// A scenario file's text: one scenario as serializeScenario() writes it, or for two or more a
+// comparison, {"compare": [{"label", "scenario"}, ...]}. Reading it back gives the same scenarios.
+std::string serializeScenarios(const std::vector<LabelledScenario>& scenarios);
+
 // Validates the source, each override on its own, then everything together; throws ScenarioError
 // with a message that names the preset, file or option and the key at fault.
 std::vector<LabelledScenario> resolveScenarios(const ScenarioRequest& request);

@@ -119,7 +119,7 @@ void CatStage::renderBackground(QPainter& painter, const QRectF& area) const
         wheel.setColorAt(hue / 360.0, furColour(hue));
     }
     painter.fillRect(QRectF(layout.strip.left(), layout.strip.bottom() + 2, layout.strip.width(), 14), wheel);
-    painter.setPen(QPen(QColor(0x60, 0x60, 0x60), 1.5));
+    painter.setPen(QPen(colours::axis, 1.5));
     painter.drawRect(layout.strip);
     painter.setFont(scaledFont(sizes::bodyPoint));
     for (int hue = 0; hue <= 360; hue += 60) {

@@ -89,7 +89,7 @@ void FigureRenderer::renderFrame(QImage& frame, int generation)
 void FigureRenderer::renderLayers(QPainter& painter, const QRectF& area, int generation, bool opaque, Layers layers)
 {
     if (opaque && layers != Layers::Generation) {
-        painter.fillRect(area, Qt::white);
+        painter.fillRect(area, colours::background);
     }
     const double width = (area.width() - kGap * double(runs_.size() - 1)) / double(runs_.size());
     for (std::size_t i = 0; i < runs_.size(); ++i) {
@@ -177,7 +177,7 @@ void FigureRenderer::renderStageWithNarration(RunViews& run, QPainter& painter, 
     if (layers != Layers::Generation) {
         run.stage->renderBackgroundLayer(painter, stageArea, opaque);
         // The "what you are seeing" box, as the window draws it beneath the stage.
-        painter.fillRect(line.adjusted(0, 2, 0, 0), QColor(0xF3, 0xF6, 0xF9));
+        painter.fillRect(line.adjusted(0, 2, 0, 0), colours::panel);
         painter.fillRect(QRectF(line.left(), line.top() + 2, 6, line.height() - 2), colours::model);
     }
     if (layers == Layers::Unchanging) {
@@ -186,7 +186,7 @@ void FigureRenderer::renderStageWithNarration(RunViews& run, QPainter& painter, 
     run.stage->showGeneration(*run.history, generation);
     run.stage->renderForegroundLayer(painter, stageArea);
     painter.save();
-    painter.setPen(colours::original);
+    painter.setPen(colours::text);
     painter.setFont(scaledFont(sizes::narrationPoint));
     const QString text = narrate(classifyCollapse(run.history->scenario(), evidenceAt(*run.history, generation)));
     painter.drawText(line.adjusted(18, kGap, -kGap, -kGap), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text);
@@ -200,7 +200,7 @@ QRectF FigureRenderer::drawRunLabel(const RunViews& run, QPainter& painter, cons
     }
     const double height = labelHeight();
     painter.save();
-    painter.setPen(colours::original);
+    painter.setPen(colours::text);
     painter.setFont(scaledFont(sizes::headingPoint + 2, true));
     painter.drawText(QRectF(area.left(), area.top(), area.width(), height), Qt::AlignCenter, run.label);
     painter.restore();
@@ -233,7 +233,7 @@ void FigureRenderer::renderSmallMultiples(QPainter& painter, const QRectF& area,
                                           bool opaque)
 {
     if (opaque) {
-        painter.fillRect(area, Qt::white);
+        painter.fillRect(area, colours::background);
     }
     const int panels = std::max(1, static_cast<int>(generations.size()));
     const int columns = std::clamp(panels, 1, kMultiplesPerRow);

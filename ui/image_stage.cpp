@@ -161,7 +161,7 @@ void ImageStage::renderBackground(QPainter& painter, const QRectF& area) const
     for (int i = 0; i < realImages_.size() && i < cells.size(); ++i) {
         painter.drawImage(cells[i], realImages_[i]);
     }
-    painter.setPen(QPen(QColor(0x60, 0x60, 0x60), 1.5));
+    painter.setPen(QPen(colours::axis, 1.5));
     painter.drawRect(layout.latent);
     if (!dataProblem_.isEmpty()) {
         painter.setPen(colours::tails);
@@ -203,7 +203,7 @@ void ImageStage::renderForeground(QPainter& painter, const QRectF& area) const
         painter.restore();
         painter.save();
         painter.setFont(scaledFont(sizes::bodyPoint));
-        painter.setPen(QColor(0x90, 0x90, 0x90));
+        painter.setPen(colours::axis);
         painter.drawText(layout.latent.adjusted(8, 4, -8, -4), Qt::AlignTop | Qt::AlignLeft, tr("grey: real images"));
         painter.setPen(colours::model);
         painter.drawText(layout.latent.adjusted(8, 4, -8, -4), Qt::AlignTop | Qt::AlignRight, tr("blue: generated"));

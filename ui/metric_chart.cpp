@@ -6,6 +6,7 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QGraphicsScene>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
 #include <QValueAxis>
@@ -62,30 +63,46 @@ QVector<ChartedMetric> chartedMetrics(const Scenario& scenario)
 
 MetricChart::MetricChart(QString column, const QString& title, QWidget* parent)
     : QWidget(parent), column_(std::move(column)), scene_(new QGraphicsScene(this)), chart_(new QChart),
-      median_(new QLineSeries), upper_(new QLineSeries(this)), lower_(new QLineSeries(this)),
-      band_(new QAreaSeries(upper_, lower_)),
       reference_(new QLineSeries), xAxis_(new QValueAxis), yAxis_(new QValueAxis), referenceValue_(kNoReference)
 {
-    // The band's two edges are not series of the chart, only of the area series, which does not own
-    // them: this widget does.
     chart_->setTitle(title);
     chart_->setTitleFont(scaledFont(sizes::bodyPoint + 1, true));
     chart_->legend()->hide();
+    chart_->legend()->setFont(scaledFont(sizes::bodyPoint));
+    chart_->legend()->setLabelColor(colours::text);
     chart_->setMargins(QMargins(4, 4, 4, 4));
     chart_->setBackgroundRoundness(0);
+    chart_->setBackgroundBrush(colours::background);
+    chart_->setTitleBrush(colours::text);
     chart_->setAnimationOptions(QChart::NoAnimation);
 
-    band_->setBrush(colours::band);
-    band_->setPen(Qt::NoPen);
-    median_->setPen(QPen(colours::model, sizes::lineWidth));
+    // Each side: its band's two edges are not series of the chart, only of the area series, which does
+    // not own them: this widget does.
+    const QColor lineColours[] = {colours::model, colours::accent};
+    const QColor bandColours[] = {colours::band, colours::accentBand};
+    for (int side = 0; side < 2; ++side) {
+        SideSeries& series = sides_[side];
+        series.median = new QLineSeries;
+        series.upper = new QLineSeries(this);
+        series.lower = new QLineSeries(this);
+        series.band = new QAreaSeries(series.upper, series.lower);
+        series.band->setBrush(bandColours[side]);
+        series.band->setPen(Qt::NoPen);
+        series.median->setPen(QPen(lineColours[side], sizes::lineWidth, side == 0 ? Qt::SolidLine : Qt::DashLine));
+        chart_->addSeries(series.band);
+    }
     reference_->setPen(QPen(colours::original, 1.5, Qt::DotLine));
-    for (QAbstractSeries* series : std::initializer_list<QAbstractSeries*>{band_, reference_, median_}) {
-        chart_->addSeries(series);
+    chart_->addSeries(reference_);
+    for (const SideSeries& series : sides_) {
+        chart_->addSeries(series.median);
     }
     const QFont axisFont = scaledFont(sizes::bodyPoint);
     for (QValueAxis* axis : {xAxis_, yAxis_}) {
         axis->setLabelsFont(axisFont);
-        axis->setGridLineColor(QColor(0xE0, 0xE0, 0xE0));
+        axis->setGridLineColor(colours::grid);
+        axis->setLabelsBrush(colours::text);
+        axis->setTitleBrush(colours::text);
+        axis->setLinePenColor(colours::axis);
     }
     xAxis_->setLabelFormat("%d");
     xAxis_->setTickType(QValueAxis::TicksDynamic);
@@ -110,8 +127,10 @@ void MetricChart::resetRun(int generations, double reference)
     referenceValue_ = reference;
     xAxis_->setRange(0, std::max(1, generations - 1));
     xAxis_->setTickInterval(niceTickStep(std::max(1, generations - 1), 4));
-    for (QLineSeries* series : {median_, upper_, lower_}) {
-        series->clear();
+    for (const SideSeries& side : sides_) {
+        for (QLineSeries* series : {side.median, side.upper, side.lower}) {
+            series->clear();
+        }
     }
     reference_->clear();
     if (std::isfinite(reference)) {
@@ -122,20 +141,40 @@ void MetricChart::resetRun(int generations, double reference)
     invalidate();
 }
 
-void MetricChart::updateData(const RunHistory& history)
+void MetricChart::setSideLabels(const QString& first, const QString& second)
 {
-    const RunHistory::Band& band = history.band(column_);
-    median_->replace(pointsOf(band.median));
-    upper_->replace(pointsOf(band.q90));
-    lower_->replace(pointsOf(band.q10));
-    // The y range covers the band, the reference and a margin.
+    sides_[0].median->setName(first);
+    sides_[1].median->setName(second);
+    const bool comparing = !second.isEmpty();
+    chart_->legend()->setVisible(comparing);
+    if (comparing) {
+        // The legend names the two medians; bands and the reference line speak for themselves.
+        for (QLegendMarker* marker : chart_->legend()->markers()) {
+            marker->setVisible(marker->series() == sides_[0].median || marker->series() == sides_[1].median);
+        }
+        chart_->legend()->setAlignment(Qt::AlignTop);
+    }
+    invalidate();
+}
+
+void MetricChart::updateData(const RunHistory& history, const RunHistory* comparison)
+{
+    // The y range covers both bands, the reference and a margin.
     double low = std::numeric_limits<double>::infinity();
     double high = -low;
-    for (const auto* values : {&band.q10, &band.q90, &band.median}) {
-        for (const double v : *values) {
-            if (std::isfinite(v)) {
-                low = std::min(low, v);
-                high = std::max(high, v);
+    const RunHistory* histories[] = {&history, comparison};
+    for (int side = 0; side < 2; ++side) {
+        static const RunHistory::Band none;
+        const RunHistory::Band& band = histories[side] != nullptr ? histories[side]->band(column_) : none;
+        sides_[side].median->replace(pointsOf(band.median));
+        sides_[side].upper->replace(pointsOf(band.q90));
+        sides_[side].lower->replace(pointsOf(band.q10));
+        for (const auto* values : {&band.q10, &band.q90, &band.median}) {
+            for (const double v : *values) {
+                if (std::isfinite(v)) {
+                    low = std::min(low, v);
+                    high = std::max(high, v);
+                }
             }
         }
     }
@@ -203,7 +242,7 @@ void MetricChart::drawMarker(QPainter& painter) const
     const QRectF plot = chart_->plotArea();
     painter.setPen(QPen(colours::marker, 2.5));
     for (const int generation : marked_) {
-        const double x = chart_->mapToPosition(QPointF(generation, yAxis_->min()), median_).x();
+        const double x = chart_->mapToPosition(QPointF(generation, yAxis_->min()), sides_[0].median).x();
         if (x >= plot.left() - 1 && x <= plot.right() + 1) {
             painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         }
@@ -240,12 +279,12 @@ void MetricChart::renderMarkers(QPainter& painter, const QRectF& area)
 
 int MetricChart::pointCount() const
 {
-    return static_cast<int>(median_->count());
+    return static_cast<int>(sides_[0].median->count());
 }
 
 double MetricChart::medianAt(int generation) const
 {
-    for (const QPointF& point : median_->points()) {
+    for (const QPointF& point : sides_[0].median->points()) {
         if (static_cast<int>(point.x()) == generation) {
             return point.y();
         }

@@ -28,8 +28,11 @@ public:
     const QString& column() const { return column_; }
     // A new run: the x axis spans all its generations; `reference` is the original's value (NaN: none).
     void resetRun(int generations, double reference);
-    // Redraws median and band from the history (cheap enough for a few times a second).
-    void updateData(const RunHistory& history);
+    // Redraws median and band from the history (cheap enough for a few times a second), and those of
+    // the second side of a comparison, dashed in another colour on the same axes.
+    void updateData(const RunHistory& history, const RunHistory* comparison = nullptr);
+    // A comparison's two sides by name, in a legend; an empty `second` hides the legend.
+    void setSideLabels(const QString& first, const QString& second);
     void setCurrentGeneration(int generation);
     // Markers at several generations at once (the small multiples of a paper figure).
     void setMarkedGenerations(const QVector<int>& generations);
@@ -57,10 +60,13 @@ private:
     QGraphicsScene* scene_;
     QChart* chart_;
     QPixmap cache_;
-    QLineSeries* median_;
-    QLineSeries* upper_;
-    QLineSeries* lower_;
-    QAreaSeries* band_;
+    struct SideSeries {
+        QLineSeries* median;
+        QLineSeries* upper;
+        QLineSeries* lower;
+        QAreaSeries* band;
+    };
+    SideSeries sides_[2];
     QLineSeries* reference_;
     QValueAxis* xAxis_;
     QValueAxis* yAxis_;

@@ -62,7 +62,7 @@ QString tickLabel(double value, double step)
 void drawAxes(QPainter& painter, const QRectF& plot, const QRectF& data, bool yTicks)
 {
     painter.save();
-    painter.setPen(QPen(QColor(0x60, 0x60, 0x60), 1.5));
+    painter.setPen(QPen(colours::axis, 1.5));
     painter.setFont(scaledFont(sizes::bodyPoint));
     painter.drawRect(plot);
     const QFontMetricsF metrics(painter.font());
@@ -115,8 +115,10 @@ void drawLegend(QPainter& painter, const QRectF& plot, const QVector<LegendEntry
     }
     const double line = metrics.height() + 4;
     const QRectF box(plot.left() + 10, plot.top() + 10, width + 56, line * static_cast<double>(entries.size()) + 10);
-    painter.setPen(QPen(QColor(0xC0, 0xC0, 0xC0), 1));
-    painter.setBrush(QColor(255, 255, 255, 225));
+    painter.setPen(QPen(colours::grid, 1));
+    QColor fill = colours::background;
+    fill.setAlpha(225);
+    painter.setBrush(fill);
     painter.drawRect(box);
     for (int i = 0; i < entries.size(); ++i) {
         const double y = box.top() + 5 + line * i + line / 2;
@@ -127,7 +129,7 @@ void drawLegend(QPainter& painter, const QRectF& plot, const QVector<LegendEntry
             painter.setPen(QPen(entries[i].colour, 3, entries[i].style));
             painter.drawLine(QPointF(swatch.left(), y), QPointF(swatch.right(), y));
         }
-        painter.setPen(colours::original);
+        painter.setPen(colours::text);
         painter.drawText(QPointF(box.left() + 46, y + metrics.ascent() / 2 - 2), entries[i].label);
     }
     painter.restore();
@@ -137,7 +139,7 @@ void drawAxisTitles(QPainter& painter, const QRectF& plot, const QString& x, con
 {
     painter.save();
     painter.setFont(scaledFont(sizes::bodyPoint));
-    painter.setPen(QColor(0x40, 0x40, 0x40));
+    painter.setPen(colours::text);
     const QFontMetricsF metrics(painter.font());
     painter.drawText(QPointF(plot.right() - metrics.horizontalAdvance(x), plot.bottom() + 8 + 2 * metrics.height()), x);
     painter.translate(plot.left() - kMarginLeft + 4 + metrics.ascent(), plot.top() + metrics.horizontalAdvance(y));
@@ -307,13 +309,15 @@ void DensityStage::renderBackground(QPainter& painter, const QRectF& area) const
     histogramSwatch.setAlpha(110);
     QColor tailSwatch = colours::tails;
     tailSwatch.setAlpha(150);
+    QColor trailSwatch = colours::model;
+    trailSwatch.setAlpha(90);
     if (compact()) {
         return;
     }
     drawLegend(painter, plot,
                {{colours::original, Qt::DashLine, QObject::tr("original")},
                 {colours::model, Qt::SolidLine, QObject::tr("model, this generation")},
-                {QColor(0x00, 0x72, 0xB2, 90), Qt::SolidLine, QObject::tr("earlier generations")},
+                {trailSwatch, Qt::SolidLine, QObject::tr("earlier generations")},
                 {histogramSwatch, Qt::NoPen, QObject::tr("its samples")},
                 {tailSwatch, Qt::NoPen, QObject::tr("its mass in the original's tails")}});
 }
@@ -537,7 +541,7 @@ void ScatterStage::renderBackground(QPainter& painter, const QRectF& area) const
                 {colours::tails, Qt::SolidLine, QObject::tr("original's central 95%")},
                 {colours::model, Qt::SolidLine, QObject::tr("fitted components: 1\u03C3 and 2\u03C3")},
                 {colours::secondary, Qt::SolidLine, QObject::tr("model density: 50% and 90% contours")},
-                {QColor(0x10, 0x3A, 0x5E), Qt::NoPen, QObject::tr("samples")},
+                {colours::points, Qt::NoPen, QObject::tr("samples")},
                 {colours::tails, Qt::NoPen, QObject::tr("samples in the tails")}});
 }
 
@@ -561,7 +565,7 @@ void ScatterStage::renderForeground(QPainter& painter, const QRectF& area) const
     }
     painter.setPen(cosmeticPen(colours::secondary, 2.5));
     painter.drawLines(contours_);
-    painter.setPen(cosmeticPen(QColor(0x10, 0x3A, 0x5E), 4.0));
+    painter.setPen(cosmeticPen(colours::points, 4.0));
     painter.drawPoints(inside_.constData(), static_cast<int>(inside_.size()));
     painter.setPen(cosmeticPen(colours::tails, 6.0));
     painter.drawPoints(outside_.constData(), static_cast<int>(outside_.size()));

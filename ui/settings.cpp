@@ -12,6 +12,9 @@ const QString kSplitter = QStringLiteral("window/splitter");
 const QString kScenario = QStringLiteral("session/lastScenario");
 const QString kSpeed = QStringLiteral("playback/speed");
 const QString kExportFolder = QStringLiteral("export/folder");
+const QString kRecent = QStringLiteral("session/recentScenarioFiles");
+const QString kTheme = QStringLiteral("view/theme");
+const QString kPresenterScreen = QStringLiteral("view/presenterScreen");
 } // namespace
 
 QByteArray Settings::windowGeometry() { return QSettings().value(kGeometry).toByteArray(); }
@@ -34,5 +37,17 @@ void Settings::setExportChoice(const QString& name, const QVariant& value)
 }
 QString Settings::exportFolder() { return QSettings().value(kExportFolder, QDir::homePath()).toString(); }
 void Settings::setExportFolder(const QString& folder) { QSettings().setValue(kExportFolder, folder); }
+QStringList Settings::recentScenarioFiles() { return QSettings().value(kRecent).toStringList(); }
+void Settings::addRecentScenarioFile(const QString& path)
+{
+    QStringList files = recentScenarioFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    QSettings().setValue(kRecent, files.mid(0, kRecentFiles));
+}
+int Settings::theme() { return QSettings().value(kTheme, 0).toInt(); }
+void Settings::setTheme(int theme) { QSettings().setValue(kTheme, theme); }
+QString Settings::presenterScreen() { return QSettings().value(kPresenterScreen).toString(); }
+void Settings::setPresenterScreen(const QString& name) { QSettings().setValue(kPresenterScreen, name); }
 
 } // namespace collapse::ui

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace collapse::ui {
@@ -25,6 +26,16 @@ public:
     static void setExportChoice(const QString& name, const QVariant& value);
     static QString exportFolder();
     static void setExportFolder(const QString& folder);
+    // Scenario files opened or saved, the latest first.
+    static QStringList recentScenarioFiles();
+    static void addRecentScenarioFile(const QString& path);
+    static int theme();
+    static void setTheme(int theme);
+    // The screen presenter mode fills, by name; empty: the window's own.
+    static QString presenterScreen();
+    static void setPresenterScreen(const QString& name);
+
+    static constexpr int kRecentFiles = 8;
 };
 
 } // namespace collapse::ui

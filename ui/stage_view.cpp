@@ -20,7 +20,7 @@ void StageView::renderBackgroundLayer(QPainter& painter, const QRectF& area, boo
 {
     painter.save();
     if (opaque) {
-        painter.fillRect(area, Qt::white);
+        painter.fillRect(area, colours::background);
     }
     painter.setRenderHint(QPainter::Antialiasing);
     renderBackground(painter, area);
@@ -39,7 +39,7 @@ void StageView::drawHeading(QPainter& painter, const QRectF& area, double left, 
                             const QString& status, const QColor& statusColour) const
 {
     painter.save();
-    painter.setPen(colours::original);
+    painter.setPen(colours::text);
     painter.setFont(scaledFont(sizes::headingPoint + 2, true));
     const QString title = shownGeneration_ < 0 ? beforeFirst : tr("Generation %1").arg(shownGeneration_);
     const QFontMetricsF metrics(painter.font());
@@ -48,7 +48,10 @@ void StageView::drawHeading(QPainter& painter, const QRectF& area, double left, 
     if (shownGeneration_ >= 0 && !compact_) {
         painter.setFont(scaledFont(sizes::headingPoint));
         painter.setPen(statusColour);
-        painter.drawText(QPointF(area.left() + left + metrics.horizontalAdvance(title) + 24, baseline), status);
+        // A narrow stage (one side of a comparison) shortens the status rather than cut it off.
+        const double x = area.left() + left + metrics.horizontalAdvance(title) + 24;
+        const QString shown = QFontMetricsF(painter.font()).elidedText(status, Qt::ElideRight, area.right() - 8 - x);
+        painter.drawText(QPointF(x, baseline), shown);
     }
     painter.restore();
 }

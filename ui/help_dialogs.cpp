@@ -1,0 +1,105 @@
+#include "help_dialogs.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace collapse::ui {
+
+QString ModelCollapseHelp::html()
+{
+    return tr(
+        "<h2>About model collapse</h2>"
+        "<p>A generative model learns a distribution from data. When the next model learns from data made "
+        "by the one before, and the one after from that, errors pile up from generation to generation: the "
+        "models <b>collapse</b>. Shumailov et al. showed it for Gaussian mixtures, variational "
+        "autoencoders and language models.</p>"
+        "<h3>Early and late collapse</h3>"
+        "<p><b>Early collapse</b>: the tails go first. Rare events are seldom sampled, so each model sees "
+        "fewer of them and gives them less mass, until they are gone. The shaded tail mass falls from 5% "
+        "towards zero while the centre still looks right.</p>"
+        "<p><b>Late collapse</b>: the variance shrinks and the model converges to something narrow that "
+        "bears little resemblance to the original: a point, a single blurry image, one colour of cat.</p>"
+        "<h3>Three sources of error</h3>"
+        "<ul>"
+        "<li><b>Statistical approximation error</b>: a finite sample misses rare events and gets the "
+        "parameters slightly wrong; with the unbiased estimator the variance of a refitted Gaussian still "
+        "goes to zero almost surely. The <i>sample size</i> slider sets it: more samples, slower "
+        "collapse, but never none.</li>"
+        "<li><b>Functional expressivity error</b>: the model cannot represent the true distribution, e.g. "
+        "two components for three clusters. The <i>capacity</i> slider sets it.</li>"
+        "<li><b>Functional approximation error</b>: the learning procedure itself is imperfect (EM stops "
+        "at a tolerance, a VAE is trained for a few epochs, sampling favours the modes). The "
+        "<i>advanced</i> settings set it.</li>"
+        "</ul>"
+        "<h3>What holds collapse back</h3>"
+        "<p>The <i>human data</i> slider mixes fresh samples from the original into every generation: even "
+        "10% keeps the variance near the original's. Accumulating data rather than replacing it (the "
+        "<i>policy</i> setting) bounds the error, as Gerstgrasser et al. proved.</p>"
+        "<h3>References</h3>"
+        "<ol>"
+        "<li>I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal. AI models collapse "
+        "when trained on recursively generated data. <i>Nature</i> 631, 755–759 (2024). "
+        "doi:10.1038/s41586-024-07566-y</li>"
+        "<li>S. Alemohammad, J. Casco-Rodriguez, L. Luzi, A. I. Humayun, H. Babaei, D. LeJeune, "
+        "A. Siahkoohi, R. G. Baraniuk. Self-consuming generative models go MAD. arXiv:2307.01850 "
+        "(2023).</li>"
+        "<li>M. Gerstgrasser, R. Schaeffer, A. Dey, R. Rafailov, H. Sleight, J. Hughes, T. Korbak, "
+        "R. Agrawal, D. Pai, A. Gromov, D. A. Roberts, D. Yang, D. L. Donoho, S. Koyejo. Is model collapse "
+        "inevitable? Breaking the curse of recursion by accumulating real and synthetic data. "
+        "arXiv:2404.01413 (2024).</li>"
+        "</ol>");
+}
+
+ModelCollapseHelp::ModelCollapseHelp(QWidget* parent) : QDialog(parent)
+{
+    setWindowTitle(tr("About Model Collapse"));
+    auto* browser = new QTextBrowser;
+    browser->setHtml(html());
+    browser->setOpenExternalLinks(true);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(browser);
+    layout->addWidget(buttons);
+    resize(760, 720);
+}
+
+KeyboardShortcutsHelp::KeyboardShortcutsHelp(const QList<QPair<QString, QAction*>>& actions, QWidget* parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Keyboard Shortcuts"));
+    auto* table = new QTableWidget(0, 3);
+    table->setHorizontalHeaderLabels({tr("Menu"), tr("Action"), tr("Key")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionMode(QAbstractItemView::NoSelection);
+    for (const auto& [menu, action] : actions) {
+        if (action->shortcut().isEmpty()) {
+            continue;
+        }
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(QString(menu).remove(QLatin1Char('&'))));
+        table->setItem(row, 1, new QTableWidgetItem(action->text().remove(QLatin1Char('&'))));
+        QStringList keys;
+        for (const QKeySequence& key : action->shortcuts()) {
+            keys.append(key.toString(QKeySequence::NativeText));
+        }
+        table->setItem(row, 2, new QTableWidgetItem(keys.join(tr(" or "))));
+    }
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    resize(720, 760);
+}
+
+} // namespace collapse::ui
