@@ -8,7 +8,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -50,6 +53,16 @@ int main(int argc, char** argv)
     QApplication::setOrganizationDomain(QStringLiteral("collapselab.org"));
     QApplication::setApplicationVersion(QStringLiteral(COLLAPSELAB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.collapselab.CollapseLab"));
+    // The window in the user's language where there is a translation, Qt's own dialogs included.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QApplication::installTranslator(&qtTranslator);
+    }
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("collapselab"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QApplication::installTranslator(&translator);
+    }
     // Readable from the back of a lecture hall at 1920x1080.
     collapse::ui::applyApplicationFont();
 

@@ -220,10 +220,10 @@ void ParameterPanel::buildAdvanced(QFormLayout* form)
            tr("1 samples the model faithfully; below 1 samples toward its modes, as low-temperature decoding "
               "does: the functional approximation error."));
     estimator_ = new QComboBox;
-    estimator_->addItem(tr("Unbiased (M\u22121)"), static_cast<int>(Estimator::Unbiased));
+    estimator_->addItem(tr("Unbiased (M − 1)"), static_cast<int>(Estimator::Unbiased));
     estimator_->addItem(tr("Maximum likelihood (M)"), static_cast<int>(Estimator::Mle));
     addRow(tr("Variance estimator"), estimator_,
-           tr("Unbiased divides the squared deviations by M\u22121, the choice of the paper's theorem; maximum "
+           tr("Unbiased divides the squared deviations by M − 1, the choice of the paper's theorem; maximum "
               "likelihood divides by M."));
     generations_ = new QSpinBox;
     generations_->setRange(1, 100000);

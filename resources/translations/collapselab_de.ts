@@ -1,0 +1,1224 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1: the run has no generation to show yet</source>
+        <translation>%1: Der Lauf hat noch keine Generation zum Zeigen</translation>
+    </message>
+    <message>
+        <source>fps must be from 1 to 120, not %1</source>
+        <translation>fps muss zwischen 1 und 120 liegen, nicht %1</translation>
+    </message>
+    <message>
+        <source>a frame is 64x64 to 7680x4320 pixels, not %1x%2</source>
+        <translation>ein Bild hat 64x64 bis 7680x4320 Pixel, nicht %1x%2</translation>
+    </message>
+    <message>
+        <source>%1: an animation is a .mp4, .webm or .gif file</source>
+        <translation>%1: Eine Animation ist eine .mp4-, .webm- oder .gif-Datei</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not an empty folder</source>
+        <translation>%1 existiert und ist kein leerer Ordner</translation>
+    </message>
+    <message>
+        <source>cannot write %1: the folder %2 does not exist</source>
+        <translation>%1 kann nicht geschrieben werden: Der Ordner %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot write %1: cannot create a folder in %2</source>
+        <translation>%1 kann nicht geschrieben werden: In %2 kann kein Ordner angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: a figure is a .png, .svg or .pdf file</source>
+        <translation>%1: Eine Abbildung ist eine .png-, .svg- oder .pdf-Datei</translation>
+    </message>
+    <message>
+        <source>generation %1 is not in the run (it has generations 0 to %2)</source>
+        <translation>Generation %1 gehört nicht zum Lauf (er hat die Generationen 0 bis %2)</translation>
+    </message>
+    <message>
+        <source>a figure needs at least one generation</source>
+        <translation>eine Abbildung braucht mindestens eine Generation</translation>
+    </message>
+    <message>
+        <source>dpi must be between 10 and 2400, not %1</source>
+        <translation>dpi muss zwischen 10 und 2400 liegen, nicht %1</translation>
+    </message>
+    <message>
+        <source>a figure is 64 to 16384 pixels wide and high, not %1x%2</source>
+        <translation>eine Abbildung ist 64 bis 16384 Pixel breit und hoch, nicht %1x%2</translation>
+    </message>
+    <message>
+        <source>Collapse Lab: %1</source>
+        <translation>Collapse Lab: %1</translation>
+    </message>
+    <message>
+        <source>not enough memory for %1x%2 pixels</source>
+        <translation>nicht genug Speicher für %1x%2 Pixel</translation>
+    </message>
+    <message>
+        <source>the picture could not be drawn</source>
+        <translation>das Bild konnte nicht gezeichnet werden</translation>
+    </message>
+    <message>
+        <source>Standard deviation σ</source>
+        <translation>Standardabweichung σ</translation>
+    </message>
+    <message>
+        <source>Mass in the original&apos;s tails</source>
+        <translation>Masse in den Rändern des Originals</translation>
+    </message>
+    <message>
+        <source>Mean μ</source>
+        <translation>Mittelwert μ</translation>
+    </message>
+    <message>
+        <source>Distance to the original (W₂)</source>
+        <translation>Abstand zum Original (W₂)</translation>
+    </message>
+    <message>
+        <source>Spread (standard deviation)</source>
+        <translation>Streuung (Standardabweichung)</translation>
+    </message>
+    <message>
+        <source>Log-likelihood of real data</source>
+        <translation>Log-Likelihood echter Daten</translation>
+    </message>
+    <message>
+        <source>Effective components</source>
+        <translation>Effektive Komponenten</translation>
+    </message>
+    <message>
+        <source>Latent spread (generation-0 encoder)</source>
+        <translation>Latente Streuung (Encoder der Generation 0)</translation>
+    </message>
+    <message>
+        <source>Diversity (mean distance between images)</source>
+        <translation>Vielfalt (mittlerer Abstand der Bilder)</translation>
+    </message>
+    <message>
+        <source>ELBO of real images (nats)</source>
+        <translation>ELBO echter Bilder (nats)</translation>
+    </message>
+    <message>
+        <source>Class entropy (ln 10: all ten classes)</source>
+        <translation>Klassenentropie (ln 10: alle zehn Klassen)</translation>
+    </message>
+    <message>
+        <source>Share of blue cats</source>
+        <translation>Anteil blauer Katzen</translation>
+    </message>
+    <message>
+        <source>Hue of the blue cats (°)</source>
+        <translation>Farbton der blauen Katzen (°)</translation>
+    </message>
+    <message>
+        <source>Spread of fur colour (°)</source>
+        <translation>Streuung der Fellfarbe (°)</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation>Dichte</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>model, this generation</source>
+        <translation>Modell, diese Generation</translation>
+    </message>
+    <message>
+        <source>earlier generations</source>
+        <translation>frühere Generationen</translation>
+    </message>
+    <message>
+        <source>its samples</source>
+        <translation>seine Stichprobe</translation>
+    </message>
+    <message>
+        <source>its mass in the original&apos;s tails</source>
+        <translation>seine Masse in den Rändern des Originals</translation>
+    </message>
+    <message>
+        <source>peak %1 ↑</source>
+        <translation>Gipfel %1 ↑</translation>
+    </message>
+    <message>
+        <source>x₁</source>
+        <translation>x₁</translation>
+    </message>
+    <message>
+        <source>x₂</source>
+        <translation>x₂</translation>
+    </message>
+    <message>
+        <source>original: 1σ and 2σ</source>
+        <translation>Original: 1σ und 2σ</translation>
+    </message>
+    <message>
+        <source>original&apos;s central 95%</source>
+        <translation>zentrale 95 % des Originals</translation>
+    </message>
+    <message>
+        <source>fitted components: 1σ and 2σ</source>
+        <translation>angepasste Komponenten: 1σ und 2σ</translation>
+    </message>
+    <message>
+        <source>model density: 50% and 90% contours</source>
+        <translation>Modelldichte: 50-%- und 90-%-Konturen</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>Stichprobe</translation>
+    </message>
+    <message>
+        <source>samples in the tails</source>
+        <translation>Stichprobe in den Rändern</translation>
+    </message>
+    <message>
+        <source>Generation 0 learns from real data: the model is as close to the original as it will ever be.</source>
+        <translation>Generation 0 lernt aus echten Daten: Das Modell ist dem Original so nah, wie es je sein wird.</translation>
+    </message>
+    <message>
+        <source>Each generation learns only from the one before, yet so far the model still looks like the original.</source>
+        <translation>Jede Generation lernt nur von der vorigen, doch bisher sieht das Modell noch aus wie das Original.</translation>
+    </message>
+    <message>
+        <source>The tails are thinning: rare events are drawn less often, so the next model sees fewer of them.</source>
+        <translation>Die Ränder dünnen aus: Seltene Ereignisse werden seltener gezogen, also sieht das nächste Modell weniger davon.</translation>
+    </message>
+    <message>
+        <source>Early model collapse: the tails are vanishing. Rare events are the first to be forgotten.</source>
+        <translation>Früher Modellkollaps: Die Ränder verschwinden. Seltene Ereignisse werden zuerst vergessen.</translation>
+    </message>
+    <message>
+        <source>Late model collapse: the variance is gone. What is left bears little resemblance to the original.</source>
+        <translation>Später Modellkollaps: Die Varianz ist fort. Was bleibt, hat mit dem Original wenig gemein.</translation>
+    </message>
+    <message>
+        <source>Real data holds the model near the original: many generations on, there is no collapse.</source>
+        <translation>Echte Daten halten das Modell nah am Original: Auch nach vielen Generationen kein Kollaps.</translation>
+    </message>
+    <message>
+        <source>Change parameters</source>
+        <translation>Parameter ändern</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2 (%3)</source>
+        <translation>%1 kann nicht geschrieben werden: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>encoding failed</source>
+        <translation>Kodieren fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>writing failed</source>
+        <translation>Schreiben fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: MP4 and WebM need an even width and height, not %2x%3</source>
+        <translation>%1: MP4 und WebM brauchen gerade Breite und Höhe, nicht %2x%3</translation>
+    </message>
+    <message>
+        <source>no muxer</source>
+        <translation>kein Muxer</translation>
+    </message>
+    <message>
+        <source>cannot write %1: this FFmpeg has no %2 encoder</source>
+        <translation>%1 kann nicht geschrieben werden: Dieses FFmpeg hat keinen %2-Encoder</translation>
+    </message>
+    <message>
+        <source>cannot open the %1 encoder</source>
+        <translation>der %1-Encoder lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>cannot write %1: out of memory</source>
+        <translation>%1 kann nicht geschrieben werden: Speicher erschöpft</translation>
+    </message>
+    <message>
+        <source>bad stream parameters</source>
+        <translation>ungültige Stream-Parameter</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>Speicher erschöpft</translation>
+    </message>
+    <message>
+        <source>cannot write %1: no colour conversion to %2</source>
+        <translation>%1 kann nicht geschrieben werden: keine Farbumwandlung nach %2</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write the header</source>
+        <translation>der Dateikopf kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: a frame of %2x%3 in a %4x%5 video</source>
+        <translation>%1 kann nicht geschrieben werden: ein Bild von %2x%3 in einem Video von %4x%5</translation>
+    </message>
+    <message>
+        <source>cannot complete the file</source>
+        <translation>die Datei kann nicht abgeschlossen werden</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::CatStage</name>
+    <message>
+        <source>Fur colour (hue): original dashed, model solid</source>
+        <translation>Fellfarbe (Farbton): Original gestrichelt, Modell durchgezogen</translation>
+    </message>
+    <message>
+        <source>The original cats</source>
+        <translation>Die ursprünglichen Katzen</translation>
+    </message>
+    <message>
+        <source>blue cats: %1%</source>
+        <translation>blaue Katzen: %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::DensityStage</name>
+    <message>
+        <source>The original distribution</source>
+        <translation>Die ursprüngliche Verteilung</translation>
+    </message>
+    <message>
+        <source>mass beyond the original&apos;s central 95%: %1</source>
+        <translation>Masse außerhalb der zentralen 95 % des Originals: %1</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::ExportDialog</name>
+    <message>
+        <source>Export Figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>Animation exportieren</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen …</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>&amp;File (.png, .svg, .pdf):</source>
+        <translation>&amp;Datei (.png, .svg, .pdf):</translation>
+    </message>
+    <message>
+        <source>&amp;File (.mp4, .webm, .gif, or a folder):</source>
+        <translation>&amp;Datei (.mp4, .webm, .gif oder ein Ordner):</translation>
+    </message>
+    <message>
+        <source>Stage and charts</source>
+        <translation>Bühne und Diagramme</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Bühne</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>One generation, or several separated by commas for small multiples</source>
+        <translation>Eine Generation, oder mehrere durch Kommas getrennt für eine Bildreihe</translation>
+    </message>
+    <message>
+        <source>Paper figure</source>
+        <translation>Abbildung wie im Artikel</translation>
+    </message>
+    <message>
+        <source>Generations 0, 50, 100, 150, 200, 350 and 2000, as in Shumailov et al. (2024), Fig. 2</source>
+        <translation>Generationen 0, 50, 100, 150, 200, 350 und 2000, wie bei Shumailov et al. (2024), Abb. 2</translation>
+    </message>
+    <message>
+        <source>&amp;Generations:</source>
+        <translation>&amp;Generationen:</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze (at 96 dpi):</source>
+        <translation>&amp;Größe (bei 96 dpi):</translation>
+    </message>
+    <message>
+        <source>%1 dpi</source>
+        <translation>%1 dpi</translation>
+    </message>
+    <message>
+        <source>PNG &amp;resolution:</source>
+        <translation>PNG-&amp;Auflösung:</translation>
+    </message>
+    <message>
+        <source>Transparent background</source>
+        <translation>Transparenter Hintergrund</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigene</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation>&amp;Größe:</translation>
+    </message>
+    <message>
+        <source> generations per second</source>
+        <translation> Generationen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>&amp;Tempo:</translation>
+    </message>
+    <message>
+        <source>%1 frames, one per generation</source>
+        <translation>%1 Bilder, eines pro Generation</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4);;WebM video (*.webm);;GIF animation (*.gif);;Folder of PNG frames (*)</source>
+        <translation>MP4-Video (*.mp4);;WebM-Video (*.webm);;GIF-Animation (*.gif);;Ordner mit PNG-Bildern (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>Wählen Sie eine Datei für den Export.</translation>
+    </message>
+    <message>
+        <source>A figure is a .png, .svg or .pdf file.</source>
+        <translation>Eine Abbildung ist eine .png-, .svg- oder .pdf-Datei.</translation>
+    </message>
+    <message>
+        <source>List generations from 0 to %1, separated by commas.</source>
+        <translation>Geben Sie Generationen von 0 bis %1 an, durch Kommas getrennt.</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::ImageStage</name>
+    <message>
+        <source>Generated: the same latent noise each generation</source>
+        <translation>Erzeugt: in jeder Generation dasselbe latente Rauschen</translation>
+    </message>
+    <message>
+        <source>Real images</source>
+        <translation>Echte Bilder</translation>
+    </message>
+    <message>
+        <source>Latent codes, first encoder</source>
+        <translation>Latente Codes, erster Encoder</translation>
+    </message>
+    <message>
+        <source>Training the first VAE…</source>
+        <translation>Der erste VAE wird trainiert …</translation>
+    </message>
+    <message>
+        <source>generated images outside the real images&apos; central 95%: %1%</source>
+        <translation>erzeugte Bilder außerhalb der zentralen 95 % der echten: %1 %</translation>
+    </message>
+    <message>
+        <source>grey: real images</source>
+        <translation>grau: echte Bilder</translation>
+    </message>
+    <message>
+        <source>blue: generated</source>
+        <translation>blau: erzeugt</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::KeyboardShortcutsHelp</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::MainWindow</name>
+    <message>
+        <source>Collapse Lab</source>
+        <translation>Collapse Lab</translation>
+    </message>
+    <message>
+        <source>About this preset</source>
+        <translation>Über diese Vorlage</translation>
+    </message>
+    <message>
+        <source>What you are seeing</source>
+        <translation>Was Sie sehen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Scenario…</source>
+        <translation>Szenario ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Save Scenario…</source>
+        <translation>Szenario &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Export &amp;Figure…</source>
+        <translation>&amp;Abbildung exportieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export &amp;Animation…</source>
+        <translation>A&amp;nimation exportieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Export &amp;Data…</source>
+        <translation>&amp;Daten exportieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Ctrl+Y</source>
+        <translation>Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>&amp;Vorlagen</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>P&amp;layback</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Play or Pause</source>
+        <translation>Abspielen oder anhalten</translation>
+    </message>
+    <message>
+        <source>One Generation Back</source>
+        <translation>Eine Generation zurück</translation>
+    </message>
+    <message>
+        <source>One Generation Forward</source>
+        <translation>Eine Generation vor</translation>
+    </message>
+    <message>
+        <source>Back to Generation 0</source>
+        <translation>Zurück zu Generation 0</translation>
+    </message>
+    <message>
+        <source>Last Generation</source>
+        <translation>Letzte Generation</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>Langsamer</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>Schneller</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter Mode</source>
+        <translation>&amp;Vortragsmodus</translation>
+    </message>
+    <message>
+        <source>Leave Presenter Mode</source>
+        <translation>Vortragsmodus verlassen</translation>
+    </message>
+    <message>
+        <source>Presenter &amp;Screen</source>
+        <translation>&amp;Bildschirm für den Vortrag</translation>
+    </message>
+    <message>
+        <source>%1 (%2×%3)</source>
+        <translation>%1 (%2×%3)</translation>
+    </message>
+    <message>
+        <source>&amp;Light Theme</source>
+        <translation>&amp;Helles Design</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;Dark Theme</source>
+        <translation>&amp;Dunkles Design</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>P&amp;rojector Theme</source>
+        <translation>&amp;Beamer-Design</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>Show the &amp;First Side Only</source>
+        <translation>Nur die &amp;erste Seite zeigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>About &amp;Model Collapse</source>
+        <translation>Über &amp;Modellkollaps</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <source>&amp;About Collapse Lab</source>
+        <translation>Über &amp;Collapse Lab</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F1</source>
+        <translation>Ctrl+Shift+F1</translation>
+    </message>
+    <message>
+        <source>About Collapse Lab</source>
+        <translation>Über Collapse Lab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Collapse Lab %1&lt;/h3&gt;&lt;p&gt;Watch generative models forget: each generation is trained on data made by the one before.&lt;/p&gt;&lt;p&gt;Shumailov et al., &quot;AI models collapse when trained on recursively generated data&quot;, Nature 631 (2024).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Collapse Lab %1&lt;/h3&gt;&lt;p&gt;Sehen Sie generativen Modellen beim Vergessen zu: Jede Generation lernt aus Daten, die die vorige erzeugt hat.&lt;/p&gt;&lt;p&gt;Shumailov et al., „AI models collapse when trained on recursively generated data“, Nature 631 (2024).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No scenario files yet</source>
+        <translation>Noch keine Szenariodateien</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Open Scenario</source>
+        <translation>Szenario öffnen</translation>
+    </message>
+    <message>
+        <source>The scenario was not opened:
+%1</source>
+        <translation>Das Szenario wurde nicht geöffnet:
+%1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Save Scenario</source>
+        <translation>Szenario speichern</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.json);;All files (*)</source>
+        <translation>Szenariodateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.json)</source>
+        <translation>Szenariodateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Computing the first generation…</source>
+        <translation>Die erste Generation wird berechnet …</translation>
+    </message>
+    <message>
+        <source>The run stopped: %1</source>
+        <translation>Der Lauf wurde abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>%1 generations of %2 replicate(s) in %3 s</source>
+        <translation>%1 Generationen von %2 Wiederholung(en) in %3 s</translation>
+    </message>
+    <message>
+        <source>Computing: %1 of %2 generations</source>
+        <translation>Berechnung: %1 von %2 Generationen</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: the first generation is still being computed.</source>
+        <translation>Noch nichts zu exportieren: Die erste Generation wird noch berechnet.</translation>
+    </message>
+    <message>
+        <source>Export Figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>Animation exportieren</translation>
+    </message>
+    <message>
+        <source>Rendering and encoding %1 generations…</source>
+        <translation>%1 Generationen werden gezeichnet und kodiert …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written</source>
+        <translation>Export abgebrochen; nichts wurde geschrieben</translation>
+    </message>
+    <message>
+        <source>Export Data</source>
+        <translation>Daten exportieren</translation>
+    </message>
+    <message>
+        <source>The run is still being computed; export its data when it is done.</source>
+        <translation>Der Lauf wird noch berechnet; exportieren Sie die Daten, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Folder for metrics.csv, summary.csv and scenario.json</source>
+        <translation>Ordner für metrics.csv, summary.csv und scenario.json</translation>
+    </message>
+    <message>
+        <source>Saved metrics.csv, summary.csv and scenario.json in %1</source>
+        <translation>metrics.csv, summary.csv und scenario.json in %1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::MetricChart</name>
+    <message>
+        <source>generation</source>
+        <translation>Generation</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::ModelCollapseHelp</name>
+    <message>
+        <source>&lt;h2&gt;About model collapse&lt;/h2&gt;&lt;p&gt;A generative model learns a distribution from data. When the next model learns from data made by the one before, and the one after from that, errors pile up from generation to generation: the models &lt;b&gt;collapse&lt;/b&gt;. Shumailov et al. showed it for Gaussian mixtures, variational autoencoders and language models.&lt;/p&gt;&lt;h3&gt;Early and late collapse&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Early collapse&lt;/b&gt;: the tails go first. Rare events are seldom sampled, so each model sees fewer of them and gives them less mass, until they are gone. The shaded tail mass falls from 5% towards zero while the centre still looks right.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Late collapse&lt;/b&gt;: the variance shrinks and the model converges to something narrow that bears little resemblance to the original: a point, a single blurry image, one colour of cat.&lt;/p&gt;&lt;h3&gt;Three sources of error&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Statistical approximation error&lt;/b&gt;: a finite sample misses rare events and gets the parameters slightly wrong; with the unbiased estimator the variance of a refitted Gaussian still goes to zero almost surely. The &lt;i&gt;sample size&lt;/i&gt; slider sets it: more samples, slower collapse, but never none.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Functional expressivity error&lt;/b&gt;: the model cannot represent the true distribution, e.g. two components for three clusters. The &lt;i&gt;capacity&lt;/i&gt; slider sets it.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Functional approximation error&lt;/b&gt;: the learning procedure itself is imperfect (EM stops at a tolerance, a VAE is trained for a few epochs, sampling favours the modes). The &lt;i&gt;advanced&lt;/i&gt; settings set it.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;What holds collapse back&lt;/h3&gt;&lt;p&gt;The &lt;i&gt;human data&lt;/i&gt; slider mixes fresh samples from the original into every generation: even 10% keeps the variance near the original&apos;s. Accumulating data rather than replacing it (the &lt;i&gt;policy&lt;/i&gt; setting) bounds the error, as Gerstgrasser et al. proved.&lt;/p&gt;&lt;h3&gt;References&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal. AI models collapse when trained on recursively generated data. &lt;i&gt;Nature&lt;/i&gt; 631, 755–759 (2024). doi:10.1038/s41586-024-07566-y&lt;/li&gt;&lt;li&gt;S. Alemohammad, J. Casco-Rodriguez, L. Luzi, A. I. Humayun, H. Babaei, D. LeJeune, A. Siahkoohi, R. G. Baraniuk. Self-consuming generative models go MAD. arXiv:2307.01850 (2023).&lt;/li&gt;&lt;li&gt;M. Gerstgrasser, R. Schaeffer, A. Dey, R. Rafailov, H. Sleight, J. Hughes, T. Korbak, R. Agrawal, D. Pai, A. Gromov, D. A. Roberts, D. Yang, D. L. Donoho, S. Koyejo. Is model collapse inevitable? Breaking the curse of recursion by accumulating real and synthetic data. arXiv:2404.01413 (2024).&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;h2&gt;Über Modellkollaps&lt;/h2&gt;&lt;p&gt;Ein generatives Modell lernt eine Verteilung aus Daten. Lernt das nächste Modell aus Daten, die das vorige erzeugt hat, und das übernächste wiederum daraus, häufen sich die Fehler von Generation zu Generation: Die Modelle &lt;b&gt;kollabieren&lt;/b&gt;. Shumailov et al. zeigten das für Gaußsche Mischungen, Variational Autoencoder und Sprachmodelle.&lt;/p&gt;&lt;h3&gt;Früher und später Kollaps&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Früher Kollaps&lt;/b&gt;: Zuerst gehen die Ränder. Seltene Ereignisse werden selten gezogen, also sieht jedes Modell weniger davon und gibt ihnen weniger Masse, bis sie fort sind. Die schattierte Randmasse fällt von 5 % gegen null, während die Mitte noch richtig aussieht.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Später Kollaps&lt;/b&gt;: Die Varianz schrumpft, und das Modell läuft auf etwas Schmales zu, das mit dem Original wenig gemein hat: einen Punkt, ein einziges verschwommenes Bild, eine einzige Katzenfarbe.&lt;/p&gt;&lt;h3&gt;Drei Fehlerquellen&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Statistischer Approximationsfehler&lt;/b&gt;: Eine endliche Stichprobe verpasst seltene Ereignisse und trifft die Parameter nicht ganz; auch mit dem erwartungstreuen Schätzer geht die Varianz einer immer wieder angepassten Normalverteilung fast sicher gegen null. Der Regler &lt;i&gt;Stichprobengröße&lt;/i&gt; bestimmt ihn: mehr Beispiele, langsamerer Kollaps, aber nie keiner.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Funktionaler Ausdrucksfehler&lt;/b&gt;: Das Modell kann die wahre Verteilung nicht darstellen, etwa zwei Komponenten für drei Cluster. Der Regler &lt;i&gt;Kapazität&lt;/i&gt; bestimmt ihn.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Funktionaler Approximationsfehler&lt;/b&gt;: Das Lernverfahren selbst ist unvollkommen (EM hält bei einer Toleranz an, ein VAE lernt nur wenige Epochen, das Ziehen bevorzugt die Modi). Die &lt;i&gt;erweiterten&lt;/i&gt; Einstellungen bestimmen ihn.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Was den Kollaps aufhält&lt;/h3&gt;&lt;p&gt;Der Regler &lt;i&gt;menschliche Daten&lt;/i&gt; mischt in jede Generation frische Beispiele aus dem Original: Schon 10 % halten die Varianz nahe an der des Originals. Daten anzusammeln statt sie zu ersetzen (die Einstellung &lt;i&gt;Datenstrategie&lt;/i&gt;) begrenzt den Fehler, wie Gerstgrasser et al. bewiesen.&lt;/p&gt;&lt;h3&gt;Literatur&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal. AI models collapse when trained on recursively generated data. &lt;i&gt;Nature&lt;/i&gt; 631, 755–759 (2024). doi:10.1038/s41586-024-07566-y&lt;/li&gt;&lt;li&gt;S. Alemohammad, J. Casco-Rodriguez, L. Luzi, A. I. Humayun, H. Babaei, D. LeJeune, A. Siahkoohi, R. G. Baraniuk. Self-consuming generative models go MAD. arXiv:2307.01850 (2023).&lt;/li&gt;&lt;li&gt;M. Gerstgrasser, R. Schaeffer, A. Dey, R. Rafailov, H. Sleight, J. Hughes, T. Korbak, R. Agrawal, D. Pai, A. Gromov, D. A. Roberts, D. Yang, D. L. Donoho, S. Koyejo. Is model collapse inevitable? Breaking the curse of recursion by accumulating real and synthetic data. arXiv:2404.01413 (2024).&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>About Model Collapse</source>
+        <translation>Über Modellkollaps</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::ParameterPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Gaussian (one normal, 1-D)</source>
+        <translation>Gauß (eine Normalverteilung, 1-D)</translation>
+    </message>
+    <message>
+        <source>Gaussian mixture (EM)</source>
+        <translation>Gaußsche Mischung (EM)</translation>
+    </message>
+    <message>
+        <source>Variational autoencoder (images)</source>
+        <translation>Variational Autoencoder (Bilder)</translation>
+    </message>
+    <message>
+        <source>Cats (fur colour)</source>
+        <translation>Katzen (Fellfarbe)</translation>
+    </message>
+    <message>
+        <source>The generative model refitted every generation on data made by the one before.</source>
+        <translation>Das generative Modell, das jede Generation an die Daten der vorigen neu angepasst wird.</translation>
+    </message>
+    <message>
+        <source>Sample size</source>
+        <translation>Stichprobengröße</translation>
+    </message>
+    <message>
+        <source>How many samples each generation trains on. Small samples miss rare events, so the tails are forgotten first: the statistical approximation error.</source>
+        <translation>Wie viele Beispiele jede Generation zum Lernen hat. Kleine Stichproben verpassen seltene Ereignisse, also werden die Ränder zuerst vergessen: der statistische Approximationsfehler.</translation>
+    </message>
+    <message>
+        <source>Human data</source>
+        <translation>Menschliche Daten</translation>
+    </message>
+    <message>
+        <source>Share of every generation&apos;s training data drawn fresh from the original, human data. A little real data in every generation keeps the model near the original.</source>
+        <translation>Anteil der Trainingsdaten jeder Generation, der frisch aus den ursprünglichen, menschlichen Daten stammt. Ein wenig echte Daten in jeder Generation halten das Modell nah am Original.</translation>
+    </message>
+    <message>
+        <source>Model capacity</source>
+        <translation>Modellkapazität</translation>
+    </message>
+    <message>
+        <source>How expressive the model is: the number of mixture components, or the VAE&apos;s latent dimensions. Too little cannot represent the original: the functional expressivity error.</source>
+        <translation>Wie ausdrucksstark das Modell ist: die Zahl der Mischungskomponenten oder die latenten Dimensionen des VAE. Zu wenig kann das Original nicht darstellen: der funktionale Ausdrucksfehler.</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Accumulate</source>
+        <translation>Ansammeln</translation>
+    </message>
+    <message>
+        <source>Accumulate, subsample to M</source>
+        <translation>Ansammeln, auf M unterabtasten</translation>
+    </message>
+    <message>
+        <source>Data policy</source>
+        <translation>Datenstrategie</translation>
+    </message>
+    <message>
+        <source>Replace: train only on the newest generation&apos;s data. Accumulate: keep all data ever made, which bounds the error (Gerstgrasser et al. 2024).</source>
+        <translation>Ersetzen: nur mit den Daten der neuesten Generation lernen. Ansammeln: alle je erzeugten Daten behalten, was den Fehler begrenzt (Gerstgrasser et al. 2024).</translation>
+    </message>
+    <message>
+        <source>Filter rate</source>
+        <translation>Filterrate</translation>
+    </message>
+    <message>
+        <source>Share of synthetic samples recognised, for example by a watermark, and dropped before training.</source>
+        <translation>Anteil synthetischer Beispiele, die erkannt werden, etwa an einem Wasserzeichen, und vor dem Lernen wegfallen.</translation>
+    </message>
+    <message>
+        <source>Sampling bias λ</source>
+        <translation>Stichprobenverzerrung λ</translation>
+    </message>
+    <message>
+        <source>1 samples the model faithfully; below 1 samples toward its modes, as low-temperature decoding does: the functional approximation error.</source>
+        <translation>1 zieht getreu aus dem Modell; unter 1 zieht es zu seinen Modi hin, wie Dekodieren mit niedriger Temperatur: der funktionale Approximationsfehler.</translation>
+    </message>
+    <message>
+        <source>Maximum likelihood (M)</source>
+        <translation>Maximum Likelihood (M)</translation>
+    </message>
+    <message>
+        <source>Variance estimator</source>
+        <translation>Varianzschätzer</translation>
+    </message>
+    <message>
+        <source>Generations</source>
+        <translation>Generationen</translation>
+    </message>
+    <message>
+        <source>How many times the model is refitted on its own samples.</source>
+        <translation>Wie oft das Modell an seine eigenen Beispiele neu angepasst wird.</translation>
+    </message>
+    <message>
+        <source>Replicates</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Independent chains run side by side; the charts show their median and 10–90% band.</source>
+        <translation>Unabhängige Ketten nebeneinander; die Diagramme zeigen ihren Median und das 10–90-%-Band.</translation>
+    </message>
+    <message>
+        <source>New seed</source>
+        <translation>Neuer Startwert</translation>
+    </message>
+    <message>
+        <source>Draw a new random seed: the same parameters, another roll of the dice.</source>
+        <translation>Einen neuen Zufallsstartwert ziehen: dieselben Parameter, ein neuer Wurf.</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>The same scenario and seed always give the same results.</source>
+        <translation>Dasselbe Szenario mit demselben Startwert gibt immer dieselben Ergebnisse.</translation>
+    </message>
+    <message>
+        <source>1-D</source>
+        <translation>1-D</translation>
+    </message>
+    <message>
+        <source>2-D</source>
+        <translation>2-D</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>Data in one or two dimensions.</source>
+        <translation>Daten in einer oder zwei Dimensionen.</translation>
+    </message>
+    <message>
+        <source>Original clusters</source>
+        <translation>Ursprüngliche Cluster</translation>
+    </message>
+    <message>
+        <source>How many clusters the original, human data has.</source>
+        <translation>Wie viele Cluster die ursprünglichen, menschlichen Daten haben.</translation>
+    </message>
+    <message>
+        <source>Last cluster&apos;s share</source>
+        <translation>Anteil des letzten Clusters</translation>
+    </message>
+    <message>
+        <source>Weight of the original&apos;s last cluster: make it small to watch a minority disappear.</source>
+        <translation>Gewicht des letzten Clusters im Original: Klein gewählt, sieht man eine Minderheit verschwinden.</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Voll</translation>
+    </message>
+    <message>
+        <source>Diagonal</source>
+        <translation>Diagonal</translation>
+    </message>
+    <message>
+        <source>Covariance</source>
+        <translation>Kovarianz</translation>
+    </message>
+    <message>
+        <source>Each fitted component&apos;s covariance: full or diagonal.</source>
+        <translation>Die Kovarianz jeder angepassten Komponente: voll oder diagonal.</translation>
+    </message>
+    <message>
+        <source>EM tolerance</source>
+        <translation>EM-Toleranz</translation>
+    </message>
+    <message>
+        <source>EM stops when the mean log-likelihood per sample changes by less than this.</source>
+        <translation>EM hält an, wenn sich die mittlere Log-Likelihood pro Beispiel um weniger als diesen Wert ändert.</translation>
+    </message>
+    <message>
+        <source>EM iteration cap</source>
+        <translation>EM-Iterationsgrenze</translation>
+    </message>
+    <message>
+        <source>EM stops after this many iterations at the latest.</source>
+        <translation>EM hält spätestens nach so vielen Iterationen an.</translation>
+    </message>
+    <message>
+        <source>Covariance floor</source>
+        <translation>Kovarianzuntergrenze</translation>
+    </message>
+    <message>
+        <source>Added to every covariance&apos;s diagonal, so a collapsed component stays a density.</source>
+        <translation>Wird zur Diagonale jeder Kovarianz addiert, damit eine kollabierte Komponente eine Dichte bleibt.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>How long each generation&apos;s VAE trains on its data.</source>
+        <translation>Wie lange der VAE jeder Generation mit seinen Daten lernt.</translation>
+    </message>
+    <message>
+        <source>Hidden width</source>
+        <translation>Versteckte Breite</translation>
+    </message>
+    <message>
+        <source>Units in each hidden layer of encoder and decoder.</source>
+        <translation>Einheiten in jeder versteckten Schicht von Encoder und Decoder.</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>The real images: the bundled Fashion-MNIST subset, or any MNIST-format (IDX) image file.</source>
+        <translation>Die echten Bilder: die mitgelieferte Fashion-MNIST-Auswahl oder eine beliebige Bilddatei im MNIST-Format (IDX).</translation>
+    </message>
+    <message>
+        <source>Choose an MNIST-format image file</source>
+        <translation>Eine Bilddatei im MNIST-Format wählen</translation>
+    </message>
+    <message>
+        <source>IDX image files (*idx3-ubyte *idx3-ubyte.gz);;All files (*)</source>
+        <translation>IDX-Bilddateien (*idx3-ubyte *idx3-ubyte.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Minority class</source>
+        <translation>Minderheitsklasse</translation>
+    </message>
+    <message>
+        <source>Make one class of real images rare, to watch it disappear like the blue cats.</source>
+        <translation>Eine Klasse echter Bilder selten machen, um sie wie die blauen Katzen verschwinden zu sehen.</translation>
+    </message>
+    <message>
+        <source>Its share</source>
+        <translation>Ihr Anteil</translation>
+    </message>
+    <message>
+        <source>The minority class&apos;s share of the real images.</source>
+        <translation>Der Anteil der Minderheitsklasse an den echten Bildern.</translation>
+    </message>
+    <message>
+        <source>Blue cats</source>
+        <translation>Blaue Katzen</translation>
+    </message>
+    <message>
+        <source>Share of blue cats among the original ones; the rest are yellow.</source>
+        <translation>Anteil blauer Katzen unter den ursprünglichen; die übrigen sind gelb.</translation>
+    </message>
+    <message>
+        <source>Shrinkage</source>
+        <translation>Schrumpfung</translation>
+    </message>
+    <message>
+        <source>How strongly each fitted colour is pulled toward the average colour: 0 copies the cats faithfully; more turns rare blue cats green, then yellow.</source>
+        <translation>Wie stark jede angepasste Farbe zur Durchschnittsfarbe gezogen wird: 0 kopiert die Katzen getreu; mehr macht seltene blaue Katzen grün, dann gelb.</translation>
+    </message>
+    <message>
+        <source>M = %1</source>
+        <translation>M = %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>one normal</source>
+        <translation>eine Normalverteilung</translation>
+    </message>
+    <message>
+        <source>1 component</source>
+        <translation>1 Komponente</translation>
+    </message>
+    <message>
+        <source>%1 components</source>
+        <translation>%1 Komponenten</translation>
+    </message>
+    <message>
+        <source>%1 latent dimensions</source>
+        <translation>%1 latente Dimensionen</translation>
+    </message>
+    <message>
+        <source>1 colour</source>
+        <translation>1 Farbe</translation>
+    </message>
+    <message>
+        <source>%1 colours</source>
+        <translation>%1 Farben</translation>
+    </message>
+    <message>
+        <source>Unbiased (M − 1)</source>
+        <translation>Erwartungstreu (M − 1)</translation>
+    </message>
+    <message>
+        <source>Unbiased divides the squared deviations by M − 1, the choice of the paper&apos;s theorem; maximum likelihood divides by M.</source>
+        <translation>Erwartungstreu teilt die quadrierten Abweichungen durch M − 1, wie im Satz des Artikels; Maximum Likelihood teilt durch M.</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::ScatterStage</name>
+    <message>
+        <source>The original distribution</source>
+        <translation>Die ursprüngliche Verteilung</translation>
+    </message>
+    <message>
+        <source>mass beyond the original&apos;s central 95%: %1</source>
+        <translation>Masse außerhalb der zentralen 95 % des Originals: %1</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::StageView</name>
+    <message>
+        <source>Generation %1</source>
+        <translation>Generation %1</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::TransportBar</name>
+    <message>
+        <source>Back to generation 0</source>
+        <translation>Zurück zu Generation 0</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Pos1</translation>
+    </message>
+    <message>
+        <source>One generation back</source>
+        <translation>Eine Generation zurück</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>Abspielen oder anhalten</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>One generation forward</source>
+        <translation>Eine Generation vor</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>Langsam</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Schnell</translation>
+    </message>
+    <message>
+        <source>How many generations are shown per second; a step is always one generation.</source>
+        <translation>Wie viele Generationen pro Sekunde gezeigt werden; ein Schritt ist immer eine Generation.</translation>
+    </message>
+    <message>
+        <source>Drag to revisit any generation computed so far.</source>
+        <translation>Ziehen, um jede bisher berechnete Generation erneut anzusehen.</translation>
+    </message>
+    <message>
+        <source>Generation %1 / %2</source>
+        <translation>Generation %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Watch generative models forget.</source>
+        <translation>Sehen Sie generativen Modellen beim Vergessen zu.</translation>
+    </message>
+    <message>
+        <source>Open the built-in preset NAME.</source>
+        <translation>Die eingebaute Vorlage NAME öffnen.</translation>
+    </message>
+    <message>
+        <source>Open the scenario file FILE.</source>
+        <translation>Die Szenariodatei FILE öffnen.</translation>
+    </message>
+    <message>
+        <source>Save the window to the PNG file FILE once the run is done, then quit.</source>
+        <translation>Das Fenster nach Ende des Laufs als PNG-Datei FILE speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>The generation on stage in the screenshot (default: the last).</source>
+        <translation>Die Generation auf der Bühne im Bildschirmfoto (Vorgabe: die letzte).</translation>
+    </message>
+    <message>
+        <source>The window&apos;s size, e.g. 1920x1080.</source>
+        <translation>Die Fenstergröße, z. B. 1920x1080.</translation>
+    </message>
+    <message>
+        <source>The colour theme: light, dark or projector.</source>
+        <translation>Das Farbdesign: light (hell), dark (dunkel) oder projector (Beamer).</translation>
+    </message>
+    <message>
+        <source>Start in presenter mode (full screen).</source>
+        <translation>Im Vortragsmodus starten (Vollbild).</translation>
+    </message>
+</context>
+</TS>

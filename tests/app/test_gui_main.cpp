@@ -1,0 +1,76 @@
+// collapselab's command line: its version, its options in the user's language (the German
+// translation), and exit status 2 with one line for a bad preset or theme.
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTest>
+
+namespace {
+
+struct Result {
+    int exitCode;
+    QString stdErr;
+    QString stdOut;
+};
+
+Result runGui(const QStringList& arguments, const QString& language = QStringLiteral("C"))
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("QT_QPA_PLATFORM", "offscreen");
+    environment.insert("LC_ALL", language);
+    environment.insert("LANG", language);
+    environment.insert("LANGUAGE", language);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(COLLAPSELAB_GUI_PATH), arguments);
+    process.waitForFinished(60000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardError()), QString::fromUtf8(process.readAllStandardOutput())};
+}
+
+} // namespace
+
+class GuiMainTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void versionIsPrinted()
+    {
+        const Result result = runGui({"--version"});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.stdOut.trimmed(), QStringLiteral("Collapse Lab " COLLAPSELAB_VERSION));
+    }
+
+    void helpSpeaksTheUsersLanguage()
+    {
+        const Result english = runGui({"--help"});
+        QCOMPARE(english.exitCode, 0);
+        QVERIFY2(english.stdOut.contains("Watch generative models forget."), qPrintable(english.stdOut));
+        const Result german = runGui({"--help"}, QStringLiteral("de_DE.UTF-8"));
+        QCOMPARE(german.exitCode, 0);
+        QVERIFY2(german.stdOut.contains(QString::fromUtf8("Sehen Sie generativen Modellen beim Vergessen zu.")),
+                 qPrintable(german.stdOut));
+        QVERIFY(german.stdOut.contains(QString::fromUtf8("Die eingebaute Vorlage NAME öffnen.")));
+    }
+
+    void badOptionsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("preset") << QStringList{"--preset", "nope"} << "unknown preset \"nope\"";
+        QTest::newRow("theme") << QStringList{"--theme", "neon", "--preset", "cats"} << "--theme takes light, dark or projector";
+        QTest::newRow("size") << QStringList{"--size", "big", "--preset", "cats"} << "--size takes WIDTHxHEIGHT";
+    }
+
+    void badOptionsExitTwo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Result result = runGui(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.stdErr.contains(message), qPrintable(result.stdErr));
+    }
+};
+
+QTEST_GUILESS_MAIN(GuiMainTest)
+#include "test_gui_main.moc"
