@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
@@ -53,6 +54,7 @@ int main(int argc, char** argv)
     QApplication::setOrganizationDomain(QStringLiteral("collapselab.org"));
     QApplication::setApplicationVersion(QStringLiteral(COLLAPSELAB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.collapselab.CollapseLab"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.collapselab.CollapseLab-256.png")));
     // The window in the user's language where there is a translation, Qt's own dialogs included.
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
