@@ -10,7 +10,13 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <functional>
+#include <mutex>
+#include <thread>
 
 namespace collapse::ui {
 
@@ -37,6 +43,97 @@ void checkOptions(const FigureRenderer& renderer, const QString& path, const Ani
                               .toStdString());
     }
 }
+
+// Hands frames to `consume` on a thread of its own, so that drawing the next frame (on this thread,
+// where the charts live) overlaps with encoding or compressing the last one. At most kDepth frames
+// wait; a failure in `consume` is thrown again by the next push() or drain().
+class FramePipeline {
+public:
+    explicit FramePipeline(std::function<void(const QImage&)> consume)
+        : consume_(std::move(consume)), thread_([this] { run(); })
+    {
+    }
+    ~FramePipeline()
+    {
+        {
+            const std::lock_guard lock(mutex_);
+            stopping_ = true;
+            queue_.clear();
+        }
+        changed_.notify_all();
+        thread_.join();
+    }
+    FramePipeline(const FramePipeline&) = delete;
+    FramePipeline& operator=(const FramePipeline&) = delete;
+
+    void push(QImage frame)
+    {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return queue_.size() < kDepth || failure_; });
+        rethrow();
+        queue_.push_back(std::move(frame));
+        changed_.notify_all();
+    }
+
+    void drain()
+    {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return (queue_.empty() && !busy_) || failure_; });
+        rethrow();
+    }
+
+private:
+    static constexpr std::size_t kDepth = 2;
+
+    void rethrow()
+    {
+        if (failure_) {
+            std::rethrow_exception(failure_);
+        }
+    }
+
+    void run()
+    {
+        for (;;) {
+            QImage frame;
+            {
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [this] { return !queue_.empty() || stopping_; });
+                if (stopping_) {
+                    return;
+                }
+                frame = std::move(queue_.front());
+                queue_.pop_front();
+                busy_ = true;
+            }
+            changed_.notify_all();
+            std::exception_ptr failure;
+            try {
+                consume_(frame);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+            {
+                const std::lock_guard lock(mutex_);
+                busy_ = false;
+                if (failure) {
+                    failure_ = failure;
+                    queue_.clear();
+                }
+            }
+            changed_.notify_all();
+        }
+    }
+
+    std::function<void(const QImage&)> consume_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<QImage> queue_;
+    bool busy_ = false;
+    bool stopping_ = false;
+    std::exception_ptr failure_;
+    std::thread thread_;  // last: it starts running in the constructor
+};
 
 } // namespace
 
@@ -80,11 +177,15 @@ bool writeAnimation(FigureRenderer& renderer, const QString& path, const Animati
     palette.build();
 
     VideoEncoder encoder(path, *format, options.size, options.fps, &palette);
-    for (int generation = 0; generation < frames; ++generation) {
-        encoder.addFrame(renderFrame(renderer, generation, options.size));
-        if (!advance()) {
-            return false;
+    {
+        FramePipeline pipeline([&encoder](const QImage& frame) { encoder.addFrame(frame); });
+        for (int generation = 0; generation < frames; ++generation) {
+            pipeline.push(renderFrame(renderer, generation, options.size));
+            if (!advance()) {
+                return false;
+            }
         }
+        pipeline.drain();
     }
     encoder.finish();
     return true;
@@ -122,18 +223,23 @@ bool writeFrames(FigureRenderer& renderer, const QString& folder, const Animatio
     }
 
     const int frames = renderer.generationCount();
-    for (int generation = 0; generation < frames; ++generation) {
-        const QString file = QDir(temporary).filePath(QStringLiteral("frame-%1.png").arg(generation, 5, 10, QLatin1Char('0')));
-        QImageWriter writer(file, "png");
-        // zlib's fastest level: a frame sequence is an intermediate, and the default level costs more
-        // than drawing the frame.
-        writer.setCompression(1);
-        if (!writer.write(renderFrame(renderer, generation, options.size))) {
-            throw ExportError(QObject::tr("cannot write %1: %2").arg(folder, writer.errorString()).toStdString());
+    {
+        int written = 0;
+        FramePipeline pipeline([&](const QImage& frame) {
+            const QString file =
+                QDir(temporary).filePath(QStringLiteral("frame-%1.png").arg(written++, 5, 10, QLatin1Char('0')));
+            QImageWriter writer(file, "png");
+            if (!writer.write(frame)) {
+                throw ExportError(QObject::tr("cannot write %1: %2").arg(folder, writer.errorString()).toStdString());
+            }
+        });
+        for (int generation = 0; generation < frames; ++generation) {
+            pipeline.push(renderFrame(renderer, generation, options.size));
+            if (progress && !progress(generation + 1, frames)) {
+                return false;
+            }
         }
-        if (progress && !progress(generation + 1, frames)) {
-            return false;
-        }
+        pipeline.drain();
     }
     std::error_code error;
     if (destination.exists()) {

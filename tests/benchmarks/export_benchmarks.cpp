@@ -1,6 +1,8 @@
 // Exporting an animation of gmm-paper (200 generations, 1080p) against simulating the run and drawing
 // its frames: the encoders' share of the time. Both measure the whole path, simulation included, so
-// their ratio is export / (simulate + render). Frames per second are reported as counters.
+// their ratio is export / (simulate + render). Frames per second are reported as counters. Each
+// iteration takes seconds; run with --benchmark_repetitions=5 for medians:
+//   collapselab-ui-benchmarks --benchmark_filter='Simulate|mp4' --benchmark_repetitions=5
 
 #include "animation_export.h"
 #include "figure_renderer.h"
@@ -39,7 +41,7 @@ void BM_SimulateAndRenderFrames(benchmark::State& state)
     state.counters["frames_per_s"] =
         benchmark::Counter(double(kGenerations) * double(state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_SimulateAndRenderFrames)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_SimulateAndRenderFrames)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
 void BM_ExportAnimation(benchmark::State& state, const char* suffix, QSize size)
 {
@@ -60,7 +62,7 @@ void BM_ExportAnimation(benchmark::State& state, const char* suffix, QSize size)
         benchmark::Counter(double(kGenerations) * double(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK_CAPTURE(BM_ExportAnimation, mp4_1080p, "mp4", QSize(1920, 1080))
-    ->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+    ->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK_CAPTURE(BM_ExportAnimation, webm_1080p, "webm", QSize(1920, 1080))
     ->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK_CAPTURE(BM_ExportAnimation, gif_720p, "gif", QSize(1280, 720))
