@@ -342,6 +342,16 @@ ExportOptions parseExportOptions(const std::vector<std::string>& args, RunOption
     if (sizeText) {
         options.size = parseSize(*sizeText, !options.figure);
     }
+    if (!options.figure) {
+        // Refused now rather than after a long simulation.
+        ui::AnimationOptions animation;
+        animation.size = options.size.value_or(animation.size);
+        animation.fps = options.fps.value_or(animation.fps);
+        const std::string target = options.animation ? *options.animation : *options.frames;
+        if (const auto problem = ui::animationRequestProblem(QString::fromStdString(target), animation, !options.animation)) {
+            throw UsageError(problem->toStdString());
+        }
+    }
     return options;
 }
 

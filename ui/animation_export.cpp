@@ -26,21 +26,16 @@ namespace {
 constexpr double kLayoutHeight = 1080.0;
 // Frames sampled for a GIF's palette, spread evenly over the run.
 constexpr int kPaletteSamples = 12;
+// A GIF's frame delays are whole hundredths of a second, and browsers slow delays under 2 down.
+constexpr int kGifMaxFps = 50;
 
-void checkOptions(const FigureRenderer& renderer, const QString& path, const AnimationOptions& options)
+void checkOptions(const FigureRenderer& renderer, const QString& path, const AnimationOptions& options, bool toFolder)
 {
     if (renderer.generationCount() < 1) {
         throw ExportError(QObject::tr("%1: the run has no generation to show yet").arg(path).toStdString());
     }
-    if (options.fps < 1 || options.fps > 120) {
-        throw ExportError(QObject::tr("fps must be from 1 to 120, not %1").arg(options.fps).toStdString());
-    }
-    if (options.size.width() < 64 || options.size.height() < 64 || options.size.width() > 7680 ||
-        options.size.height() > 4320) {
-        throw ExportError(QObject::tr("a frame is 64x64 to 7680x4320 pixels, not %1x%2")
-                              .arg(options.size.width())
-                              .arg(options.size.height())
-                              .toStdString());
+    if (const auto problem = animationRequestProblem(path, options, toFolder)) {
+        throw ExportError(problem->toStdString());
     }
 }
 
@@ -137,6 +132,31 @@ private:
 
 } // namespace
 
+std::optional<QString> animationRequestProblem(const QString& path, const AnimationOptions& options, bool toFolder)
+{
+    const auto format = videoFormatFor(path);
+    if (!toFolder && !format) {
+        return QObject::tr("%1: an animation is a .mp4, .webm or .gif file").arg(path);
+    }
+    if (options.fps < 1 || options.fps > 120) {
+        return QObject::tr("fps must be from 1 to 120, not %1").arg(options.fps);
+    }
+    if (!toFolder && *format == VideoFormat::Gif && options.fps > kGifMaxFps) {
+        return QObject::tr("%1: a GIF shows at most %2 frames per second, not %3").arg(path).arg(kGifMaxFps).arg(options.fps);
+    }
+    const QSize size = options.size;
+    if (size.width() < 64 || size.height() < 64 || size.width() > 7680 || size.height() > 4320) {
+        return QObject::tr("a frame is 64x64 to 7680x4320 pixels, not %1x%2").arg(size.width()).arg(size.height());
+    }
+    if (!toFolder && *format != VideoFormat::Gif && (size.width() % 2 != 0 || size.height() % 2 != 0)) {
+        return QObject::tr("%1: MP4 and WebM need an even width and height, not %2x%3")
+            .arg(path)
+            .arg(size.width())
+            .arg(size.height());
+    }
+    return std::nullopt;
+}
+
 std::optional<VideoFormat> videoFormatFor(const QString& path)
 {
     return choiceNamed<VideoFormat>(QFileInfo(path).suffix(),
@@ -155,11 +175,8 @@ QImage renderFrame(FigureRenderer& renderer, int generation, const QSize& size)
 bool writeAnimation(FigureRenderer& renderer, const QString& path, const AnimationOptions& options,
                     const ExportProgress& progress)
 {
+    checkOptions(renderer, path, options, false);
     const auto format = videoFormatFor(path);
-    if (!format) {
-        throw ExportError(QObject::tr("%1: an animation is a .mp4, .webm or .gif file").arg(path).toStdString());
-    }
-    checkOptions(renderer, path, options);
     const int frames = renderer.generationCount();
     const int samples = *format == VideoFormat::Gif ? std::min(kPaletteSamples, frames) : 0;
     const int total = samples + frames;
@@ -191,10 +208,12 @@ bool writeAnimation(FigureRenderer& renderer, const QString& path, const Animati
     return true;
 }
 
-bool writeFrames(FigureRenderer& renderer, const QString& folder, const AnimationOptions& options,
+bool writeFrames(FigureRenderer& renderer, const QString& folderAsGiven, const AnimationOptions& options,
                  const ExportProgress& progress)
 {
-    checkOptions(renderer, folder, options);
+    // "frames/" and "frames" are the same folder.
+    const QString folder = QDir::cleanPath(QFileInfo(folderAsGiven).absoluteFilePath());
+    checkOptions(renderer, folder, options, true);
     const QFileInfo destination(folder);
     if (destination.exists() && (!destination.isDir() || !QDir(folder).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot |
                                                                               QDir::Hidden | QDir::System))) {

@@ -32,6 +32,10 @@ inline const NamedFrameSize kFrameSizes[] = {
 // Told after every frame how many of `total` are done; returns false to cancel.
 using ExportProgress = std::function<bool(int done, int total)>;
 
+// What is wrong with exporting with `options` to `path` (a video file, or with `toFolder` a folder of
+// frames), in one line; nothing when the request can be made. Checked before any frame is drawn.
+std::optional<QString> animationRequestProblem(const QString& path, const AnimationOptions& options, bool toFolder);
+
 // One frame per generation, rendered offscreen exactly as `renderer` draws it, into an MP4, WebM or GIF
 // file. Returns false when cancelled; then, as after an ExportError, nothing is left behind.
 bool writeAnimation(FigureRenderer& renderer, const QString& path, const AnimationOptions& options,

@@ -61,8 +61,8 @@ QVector<int> ExportDialog::paperGenerations(int generations)
     return chosen;
 }
 
-ExportDialog::ExportDialog(Kind kind, int shownGeneration, int generations, QWidget* parent)
-    : QDialog(parent), kind_(kind), generationCount_(generations), path_(new QLineEdit), view_(new QComboBox),
+ExportDialog::ExportDialog(Kind kind, int shownGeneration, int generations, int runs, QWidget* parent)
+    : QDialog(parent), kind_(kind), generationCount_(generations), runs_(runs), path_(new QLineEdit), view_(new QComboBox),
       width_(new QSpinBox), height_(new QSpinBox)
 {
     setWindowTitle(kind == Kind::Figure ? tr("Export Figure") : tr("Export Animation"));
@@ -102,7 +102,7 @@ ExportDialog::ExportDialog(Kind kind, int shownGeneration, int generations, QWid
             }
             generations_->setText(items.join(QStringLiteral(", ")));
             const QSize size =
-                FigureRenderer::smallMultiplesSize(int(items.size()), FigureRenderer::kPanelSize, view(), 1).toSize();
+                FigureRenderer::smallMultiplesSize(int(items.size()), FigureRenderer::kPanelSize, view(), runs_).toSize();
             width_->setValue(size.width());
             height_->setValue(size.height());
         });

@@ -20,8 +20,9 @@ class ExportDialog : public QDialog {
 public:
     enum class Kind { Figure, Animation };
 
-    // `shownGeneration` is the default figure; `generations` the number computed.
-    ExportDialog(Kind kind, int shownGeneration, int generations, QWidget* parent = nullptr);
+    // `shownGeneration` is the default figure; `generations` the number computed; `runs` how many are
+    // drawn side by side.
+    ExportDialog(Kind kind, int shownGeneration, int generations, int runs = 1, QWidget* parent = nullptr);
 
     QString path() const;
     ExportView view() const;
@@ -43,6 +44,7 @@ private:
 
     Kind kind_;
     int generationCount_;
+    int runs_;
     QLineEdit* path_;
     QComboBox* view_;
     QLineEdit* generations_ = nullptr;

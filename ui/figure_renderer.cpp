@@ -212,21 +212,26 @@ QSizeF FigureRenderer::smallMultiplesSize(int panels, const QSizeF& panelSize) c
     return smallMultiplesSize(panels, panelSize, view_, static_cast<int>(runs_.size()));
 }
 
-QSizeF FigureRenderer::smallMultiplesSize(int panels, const QSizeF& panelSize, ExportView view, int runs)
+namespace {
+// The height of one run's small multiples in panel heights: rows of stages, then a row of charts.
+double panelHeightsPerRun(int panels, ExportView view)
 {
     const int columns = std::clamp(panels, 1, kMultiplesPerRow);
     const int rows = (panels + columns - 1) / columns;
-    double runHeight = 0.0;
-    if (view != ExportView::Metrics) {
-        runHeight += rows * panelSize.height();
-    }
-    if (view != ExportView::Stage) {
-        runHeight += kChartRowShare * panelSize.height();
-    }
-    if (runs > 1) {
-        runHeight += labelHeight();
-    }
-    return {columns * panelSize.width(), double(runs) * runHeight};
+    return (view != ExportView::Metrics ? rows : 0) + (view != ExportView::Stage ? kChartRowShare : 0.0);
+}
+
+double runLabelsHeight(int runs)
+{
+    return runs > 1 ? runs * labelHeight() : 0.0;
+}
+} // namespace
+
+QSizeF FigureRenderer::smallMultiplesSize(int panels, const QSizeF& panelSize, ExportView view, int runs)
+{
+    const int columns = std::clamp(panels, 1, kMultiplesPerRow);
+    return {columns * panelSize.width(),
+            runs * panelHeightsPerRun(panels, view) * panelSize.height() + runLabelsHeight(runs)};
 }
 
 void FigureRenderer::renderSmallMultiples(QPainter& painter, const QRectF& area, const QVector<int>& generations,
@@ -238,9 +243,10 @@ void FigureRenderer::renderSmallMultiples(QPainter& painter, const QRectF& area,
     const int panels = std::max(1, static_cast<int>(generations.size()));
     const int columns = std::clamp(panels, 1, kMultiplesPerRow);
     const int rows = (panels + columns - 1) / columns;
-    // Share the height out in proportion to smallMultiplesSize().
-    const QSizeF unit = smallMultiplesSize(panels, QSizeF(1.0, 1.0));
-    const double panelHeight = area.height() / unit.height();
+    // The height left after the runs' labels is shared out as smallMultiplesSize() lays it out.
+    const int runs = static_cast<int>(runs_.size());
+    const double panelHeight =
+        (area.height() - runLabelsHeight(runs)) / (runs * panelHeightsPerRun(panels, view_));
     const double panelWidth = area.width() / columns;
     double top = area.top();
     for (RunViews& run : runs_) {

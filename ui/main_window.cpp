@@ -228,6 +228,7 @@ void MainWindow::buildMenus()
     screenMenu_ = view->addMenu(tr("Presenter &Screen"));
     connect(screenMenu_, &QMenu::aboutToShow, this, [this] {
         screenMenu_->clear();
+        qDeleteAll(screenMenu_->findChildren<QActionGroup*>());
         auto* group = new QActionGroup(screenMenu_);
         const QString chosen = Settings::presenterScreen();
         for (QScreen* screen : QGuiApplication::screens()) {
@@ -260,7 +261,7 @@ void MainWindow::buildMenus()
     view->addSeparator();
     singleViewAction_ = view->addAction(tr("Show the &First Side Only"), this, [this] {
         if (sides_.size() > 1) {
-            setSides({{std::string(), sides_.front()->scenario}});
+            undo_->push(new ParameterChange(this, sideScenarios(), {{std::string(), sides_.front()->scenario}}));
         }
     });
     singleViewAction_->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
@@ -467,47 +468,44 @@ void MainWindow::setSides(const std::vector<LabelledScenario>& scenarios)
     restartNow();
 }
 
-std::vector<Scenario> MainWindow::sideScenarios() const
+std::vector<LabelledScenario> MainWindow::sideScenarios() const
 {
-    std::vector<Scenario> scenarios;
+    std::vector<LabelledScenario> scenarios;
     for (const auto& side : sides_) {
-        scenarios.push_back(side->scenario);
+        scenarios.push_back({side->label.toStdString(), side->scenario});
     }
     return scenarios;
 }
 
 void MainWindow::onPanelEdited(const Scenario& edited)
 {
-    std::vector<Scenario> after = sideScenarios();
-    const Scenario before = after.front();
-    after.front() = edited;
+    std::vector<LabelledScenario> after = sideScenarios();
+    const Scenario before = after.front().scenario;
+    after.front().scenario = edited;
     for (std::size_t i = 1; i < after.size(); ++i) {
         try {
-            after[i] = withSameChanges(before, edited, after[i]);
+            after[i].scenario = withSameChanges(before, edited, after[i].scenario);
         } catch (const ScenarioError&) {
             // Another model than the other side's: the sides can no longer be compared.
             after.resize(1);
+            after.front().label.clear();
         }
     }
     presetNote_->hide();
     undo_->push(new ParameterChange(this, sideScenarios(), after));
 }
 
-void MainWindow::applySideScenarios(const std::vector<Scenario>& scenarios, bool showInPanel)
+void MainWindow::applySideScenarios(const std::vector<LabelledScenario>& scenarios, bool showInPanel)
 {
     if (scenarios.size() != sides_.size()) {
-        std::vector<LabelledScenario> labelled;
-        for (std::size_t i = 0; i < scenarios.size(); ++i) {
-            labelled.push_back({i < sides_.size() ? sides_[i]->label.toStdString() : std::string(), scenarios[i]});
-        }
-        setSides(labelled);
+        setSides(scenarios);
         return;
     }
     for (std::size_t i = 0; i < scenarios.size(); ++i) {
-        sides_[i]->scenario = scenarios[i];
+        sides_[i]->scenario = scenarios[i].scenario;
     }
     if (showInPanel) {
-        panel_->setScenario(scenarios.front());
+        panel_->setScenario(scenarios.front().scenario);
     }
     restartTimer_.start();
 }
@@ -523,6 +521,7 @@ void MainWindow::restartNow()
         side->complete = false;
     }
     runComplete_ = false;
+    runFailed_ = false;
     runClock_.start();
     shown_ = -1;
     rebuildViews();
@@ -637,6 +636,7 @@ void MainWindow::onRunFinished(Side& side)
 void MainWindow::onRunFailed(const QString& message)
 {
     runComplete_ = true;
+    runFailed_ = true;
     setPlaying(false);
     status_->setText(tr("The run stopped: %1").arg(message));
 }
@@ -716,6 +716,9 @@ void MainWindow::refreshCharts()
 
 void MainWindow::updateStatus()
 {
+    if (runFailed_) {
+        return;  // the failure stays in view
+    }
     if (runComplete_) {
         status_->setText(tr("%1 generations of %2 replicate(s) in %3 s")
                              .arg(availableGenerations())
@@ -840,7 +843,7 @@ void MainWindow::exportFigure()
     for (const auto& side : sides_) {
         labels.append(side->label);
     }
-    ExportDialog dialog(ExportDialog::Kind::Figure, std::max(shown_, 0), availableGenerations(), this);
+    ExportDialog dialog(ExportDialog::Kind::Figure, std::max(shown_, 0), availableGenerations(), sideCount(), this);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
@@ -865,7 +868,7 @@ void MainWindow::exportAnimation()
         labels.append(side->label);
     }
     const int frames = availableGenerations();
-    ExportDialog dialog(ExportDialog::Kind::Animation, std::max(shown_, 0), frames, this);
+    ExportDialog dialog(ExportDialog::Kind::Animation, std::max(shown_, 0), frames, sideCount(), this);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
@@ -895,6 +898,10 @@ void MainWindow::exportAnimation()
 void MainWindow::exportData()
 {
     const QString title = tr("Export Data");
+    if (runFailed_) {
+        QMessageBox::information(this, title, tr("The run stopped before its end: there is no complete data to export."));
+        return;
+    }
     if (!runComplete_) {
         QMessageBox::information(this, title, tr("The run is still being computed; export its data when it is done."));
         return;

@@ -91,10 +91,10 @@ public:
     // How long the transport stays visible in presenter mode after the mouse last moved.
     static constexpr int kControlsHideMs = 2500;
 
-    // Every side's scenario, for the undo stack.
-    std::vector<Scenario> sideScenarios() const;
-    // Applies scenarios from the undo stack: the panel shows the first, and the run restarts.
-    void applySideScenarios(const std::vector<Scenario>& scenarios, bool showInPanel = true);
+    // Every side's label and scenario, for the undo stack.
+    std::vector<LabelledScenario> sideScenarios() const;
+    // Applies sides from the undo stack: the panel shows the first, and the run restarts.
+    void applySideScenarios(const std::vector<LabelledScenario>& scenarios, bool showInPanel = true);
 
 signals:
     // A generation was drawn on the stage.
@@ -160,6 +160,7 @@ private:
     std::vector<std::unique_ptr<Side>> sides_;
     quint64 nextSideSerial_ = 0;
     bool runComplete_ = false;
+    bool runFailed_ = false;
     QElapsedTimer runClock_;
     qint64 runMilliseconds_ = 0;
 

@@ -2,9 +2,12 @@
 
 #include "main_window.h"
 
+#include <algorithm>
+
 namespace collapse::ui {
 
-ParameterChange::ParameterChange(MainWindow* window, std::vector<Scenario> before, std::vector<Scenario> after)
+ParameterChange::ParameterChange(MainWindow* window, std::vector<LabelledScenario> before,
+                                 std::vector<LabelledScenario> after)
     : QUndoCommand(QObject::tr("Change parameters")), window_(window), before_(std::move(before)),
       after_(std::move(after))
 {
@@ -26,7 +29,12 @@ void ParameterChange::redo()
 bool ParameterChange::mergeWith(const QUndoCommand* other)
 {
     const auto* later = static_cast<const ParameterChange*>(other);
-    if (sinceLastChange_.elapsed() > kMergeMs || later->before_ != after_) {
+    const auto same = [](const std::vector<LabelledScenario>& a, const std::vector<LabelledScenario>& b) {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+            return x.label == y.label && x.scenario == y.scenario;
+        });
+    };
+    if (sinceLastChange_.elapsed() > kMergeMs || !same(later->before_, after_)) {
         return false;
     }
     after_ = later->after_;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenario.h"
+#include "scenario_sources.h"
 
 #include <QElapsedTimer>
 #include <QUndoCommand>
@@ -11,11 +11,12 @@ namespace collapse::ui {
 
 class MainWindow;
 
-// One change of parameters on the window's undo stack: every side's scenario before and after.
-// Changes in quick succession (one slider drag) merge into one step.
+// One change of parameters on the window's undo stack: every side (label and scenario) before and
+// after, so that undo also brings back a side that was closed. Changes in quick succession (one
+// slider drag) merge into one step.
 class ParameterChange : public QUndoCommand {
 public:
-    ParameterChange(MainWindow* window, std::vector<Scenario> before, std::vector<Scenario> after);
+    ParameterChange(MainWindow* window, std::vector<LabelledScenario> before, std::vector<LabelledScenario> after);
 
     void undo() override;
     void redo() override;
@@ -27,8 +28,8 @@ public:
 
 private:
     MainWindow* window_;
-    std::vector<Scenario> before_;
-    std::vector<Scenario> after_;
+    std::vector<LabelledScenario> before_;
+    std::vector<LabelledScenario> after_;
     QElapsedTimer sinceLastChange_;
     bool applied_ = false;
 };

@@ -89,6 +89,17 @@ struct VideoEncoder::Codec {
     std::int64_t nextPts = 0;
     bool finished = false;
 
+    // Unless the file was completed and renamed, nothing of it stays: this runs also when the
+    // encoder's constructor fails after the temporary file was created.
+    ~Codec()
+    {
+        if (!finished) {
+            container.reset();
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+        }
+    }
+
     [[noreturn]] void fail(const QString& what, int code) const
     {
         throw ExportError(QObject::tr("cannot write %1: %2 (%3)").arg(path, what, ffmpegReason(code)).toStdString());
@@ -157,6 +168,11 @@ VideoEncoder::VideoEncoder(const QString& path, VideoFormat format, QSize size, 
         throw ExportError(QObject::tr("cannot write %1: this FFmpeg has no %2 encoder").arg(path, choice.encoder).toStdString());
     }
     c.encoder.reset(avcodec_alloc_context3(encoder));
+    c.frame.reset(av_frame_alloc());
+    c.packet.reset(av_packet_alloc());
+    if (!c.encoder || !c.frame || !c.packet) {
+        throw ExportError(QObject::tr("cannot write %1: out of memory").arg(path).toStdString());
+    }
     AVCodecContext* context = c.encoder.get();
     context->width = size.width();
     context->height = size.height();
@@ -165,6 +181,14 @@ VideoEncoder::VideoEncoder(const QString& path, VideoFormat format, QSize size, 
     context->pix_fmt = choice.pixels;
     context->gop_size = 2 * fps;
     context->thread_count = std::max(1, QThread::idealThreadCount());
+    if (format != VideoFormat::Gif) {
+        // HD video is BT.709 in limited range: say so, and convert with those coefficients, so that
+        // players show the palette's colours as drawn.
+        context->colorspace = AVCOL_SPC_BT709;
+        context->color_primaries = AVCOL_PRI_BT709;
+        context->color_trc = AVCOL_TRC_BT709;
+        context->color_range = AVCOL_RANGE_MPEG;
+    }
     if (c.container->oformat->flags & AVFMT_GLOBALHEADER) {
         context->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     }
@@ -196,8 +220,6 @@ VideoEncoder::VideoEncoder(const QString& path, VideoFormat format, QSize size, 
     c.stream->avg_frame_rate = context->framerate;
     c.check(avcodec_parameters_from_context(c.stream->codecpar, context), QObject::tr("bad stream parameters"));
 
-    c.frame.reset(av_frame_alloc());
-    c.packet.reset(av_packet_alloc());
     c.frame->format = context->pix_fmt;
     c.frame->width = size.width();
     c.frame->height = size.height();
@@ -208,6 +230,9 @@ VideoEncoder::VideoEncoder(const QString& path, VideoFormat format, QSize size, 
         if (!c.scaler) {
             throw ExportError(QObject::tr("cannot write %1: no colour conversion to %2").arg(path, choice.encoder).toStdString());
         }
+        const int* bt709 = sws_getCoefficients(SWS_CS_ITU709);
+        // Full-range RGB in, limited-range BT.709 out; brightness, contrast and saturation unchanged.
+        sws_setColorspaceDetails(c.scaler.get(), bt709, 1, bt709, 0, 0, 1 << 16, 1 << 16);
     }
 
     c.check(avio_open(&c.container->pb, c.temporary.string().c_str(), AVIO_FLAG_WRITE),
@@ -215,14 +240,7 @@ VideoEncoder::VideoEncoder(const QString& path, VideoFormat format, QSize size, 
     c.check(avformat_write_header(c.container.get(), nullptr), QObject::tr("cannot write the header"));
 }
 
-VideoEncoder::~VideoEncoder()
-{
-    if (codec_ && !codec_->finished) {
-        codec_->container.reset();
-        std::error_code ignored;
-        std::filesystem::remove(codec_->temporary, ignored);
-    }
-}
+VideoEncoder::~VideoEncoder() = default;
 
 void VideoEncoder::addFrame(const QImage& image)
 {

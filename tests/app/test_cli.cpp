@@ -152,6 +152,9 @@ void CliTest::badInputExitsTwoWithOneLine_data()
     QTest::newRow("generation past the end") << QStringList{"export", "--generations", "5", "--figure", "OUT.png", "--generation", "0,9"} << none << "--generation 9 is past the run's last generation, 4";
     QTest::newRow("bad generation list") << QStringList{"export", "--figure", "OUT.png", "--generation", "0,,x"} << none << "--generation takes G or G,G,...";
     QTest::newRow("dpi for an animation") << QStringList{"export", "--animation", "OUT.mp4", "--dpi", "300"} << none << "--generation, --dpi and --transparent are for --figure";
+    QTest::newRow("odd video size") << QStringList{"export", "--animation", "OUT.mp4", "--size", "641x360"} << none << "MP4 and WebM need an even width and height, not 641x360";
+    QTest::newRow("GIF too fast") << QStringList{"export", "--animation", "OUT.gif", "--fps", "60"} << none << "a GIF shows at most 50 frames per second, not 60";
+    QTest::newRow("frames too large") << QStringList{"export", "--frames", "OUT", "--size", "9000x9000"} << none << "a frame is 64x64 to 7680x4320 pixels, not 9000x9000";
     QTest::newRow("fps for a figure") << QStringList{"export", "--figure", "OUT.png", "--fps", "30"} << none << "--fps is for --animation and --frames";
     QTest::addRow("preset and file") << QStringList{"run", "--preset", "gmm-paper", "--scenario", "FILE"} << QByteArray("{}") << "either --preset or --scenario";
 }

@@ -159,6 +159,10 @@ private slots:
         // A folder with something in it is not overwritten.
         QVERIFY_THROWS_EXCEPTION(ExportError, writeFrames(*renderer_, frames, options));
         QCOMPARE(everythingIn(frames).size(), kGenerations);
+        // A trailing slash names the same folder.
+        QVERIFY(writeFrames(*renderer_, folder.filePath("slashed/"), options));
+        QCOMPARE(everythingIn(folder.filePath("slashed")).size(), kGenerations);
+        QCOMPARE(everythingIn(folder.path()), (QStringList{"frames", "slashed"}));
     }
 
     void cancelLeavesNothingBehind_data()

@@ -192,6 +192,28 @@ private slots:
         const QImage image(path);
         QCOMPARE(image.size(), QSize(1280, 720));
         QVERIFY(image.copy(0, 0, 636, 720) != image.copy(644, 0, 636, 720));
+
+        // Small multiples of a comparison: each side's row of panels is drawn at full panel height.
+        FigureOptions multiples;
+        multiples.generations = {0, 11};
+        multiples.dpi = 96;
+        const QString multiplesPath = folder.filePath("both-multiples.png");
+        writeFigure(renderer, multiplesPath, multiples);
+        const QImage grid(multiplesPath);
+        const QSize expected = renderer.smallMultiplesSize(2, FigureRenderer::kPanelSize).toSize();
+        QCOMPARE(grid.size(), expected);
+        const auto drawnShare = [&grid](const QRect& region) {
+            int drawn = 0;
+            for (int y = region.top(); y <= region.bottom(); ++y) {
+                for (int x = region.left(); x <= region.right(); ++x) {
+                    drawn += grid.pixel(x, y) != qRgb(255, 255, 255);
+                }
+            }
+            return double(drawn) / (region.width() * region.height());
+        };
+        // The lower half of the second side's first panel (below its label) holds axes and samples.
+        const int secondTop = expected.height() / 2;
+        QVERIFY(drawnShare(QRect(40, secondTop + 150, 280, 100)) > 0.02);
     }
 
     void failuresNameTheFileAndLeaveNothing()

@@ -181,6 +181,16 @@ private slots:
         window->saveRunData(folder.path());
         QVERIFY(QFile::exists(folder.filePath("replace/metrics.csv")));
         QVERIFY(QFile::exists(folder.filePath("accumulate/summary.csv")));
+
+        // Closing a side is a step on the undo stack; undo brings it back with its label.
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QTest::keySequence(window.get(), QKeySequence(QStringLiteral("Ctrl+Shift+C")));
+        QCOMPARE(window->sideCount(), 1);
+        window->undoStack()->undo();
+        QCOMPARE(window->sideCount(), 2);
+        QCOMPARE(window->sideLabel(0), QStringLiteral("replace"));
+        QCOMPARE(window->sideLabel(1), QStringLiteral("accumulate"));
+        QCOMPARE(window->scenario(1).policy, Policy::Accumulate);
     }
 
     void undoRestoresParameters()
