@@ -791,6 +791,7 @@ void MainWindow::setTheme(Theme theme)
         action->setChecked(action->data().toInt() == static_cast<int>(theme));
     }
     updateNarrationStyle();
+    transport_->refreshIcons();
     rebuildViews(true);
 }
 

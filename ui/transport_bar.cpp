@@ -6,28 +6,75 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
-#include <QStyle>
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
 #include <QToolButton>
 
 namespace collapse::ui {
+
+namespace {
+
+enum class Glyph { ToStart, StepBack, Play, Pause, StepForward };
+
+// The transport's symbols drawn in the theme's text colour, so they read on light and dark alike.
+QIcon glyphIcon(Glyph glyph)
+{
+    constexpr int kSize = 64;
+    QPixmap pixmap(kSize, kSize);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colours::text);
+    const auto triangle = [&painter](double tipX, double baseX) {
+        painter.drawPolygon(QPolygonF{{baseX, 14.0}, {tipX, 32.0}, {baseX, 50.0}});
+    };
+    const auto bar = [&painter](double left) { painter.drawRect(QRectF(left, 14.0, 8.0, 36.0)); };
+    switch (glyph) {
+    case Glyph::ToStart:
+        bar(10);
+        triangle(18, 36);
+        triangle(36, 54);
+        break;
+    case Glyph::StepBack:
+        bar(14);
+        triangle(22, 48);
+        break;
+    case Glyph::Play:
+        triangle(52, 16);
+        break;
+    case Glyph::Pause:
+        bar(18);
+        bar(38);
+        break;
+    case Glyph::StepForward:
+        triangle(42, 16);
+        bar(42);
+        break;
+    }
+    painter.end();
+    return QIcon(pixmap);
+}
+
+} // namespace
 
 TransportBar::TransportBar(QWidget* parent)
     : QWidget(parent), reset_(new QToolButton), stepBack_(new QToolButton), play_(new QToolButton),
       stepForward_(new QToolButton), speed_(new QComboBox), timeline_(new QSlider(Qt::Horizontal)),
       position_(new QLabel)
 {
-    const auto setUp = [this](QToolButton* button, QStyle::StandardPixmap icon, const QString& text,
-                              const QString& shortcut) {
-        button->setIcon(style()->standardIcon(icon));
+    const auto setUp = [](QToolButton* button, const QString& text, const QString& shortcut) {
         button->setIconSize(QSize(32, 32));
         button->setToolTip(QStringLiteral("%1 (%2)").arg(text, shortcut));
         button->setAccessibleName(text);
         button->setAutoRaise(true);
     };
-    setUp(reset_, QStyle::SP_MediaSkipBackward, tr("Back to generation 0"), tr("Home"));
-    setUp(stepBack_, QStyle::SP_MediaSeekBackward, tr("One generation back"), tr("Left"));
-    setUp(play_, QStyle::SP_MediaPlay, tr("Play or pause"), tr("Space"));
-    setUp(stepForward_, QStyle::SP_MediaSeekForward, tr("One generation forward"), tr("Right"));
+    setUp(reset_, tr("Back to generation 0"), tr("Home"));
+    setUp(stepBack_, tr("One generation back"), tr("Left"));
+    setUp(play_, tr("Play or pause"), tr("Space"));
+    setUp(stepForward_, tr("One generation forward"), tr("Right"));
+    refreshIcons();
     connect(reset_, &QToolButton::clicked, this, &TransportBar::resetRequested);
     connect(stepBack_, &QToolButton::clicked, this, &TransportBar::stepBackRequested);
     connect(play_, &QToolButton::clicked, this, &TransportBar::playToggled);
@@ -90,8 +137,17 @@ void TransportBar::showPosition(int generation, int available, int total)
 
 void TransportBar::setPlaying(bool playing)
 {
-    play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    playing_ = playing;
+    play_->setIcon(glyphIcon(playing ? Glyph::Pause : Glyph::Play));
     play_->setChecked(playing);
+}
+
+void TransportBar::refreshIcons()
+{
+    reset_->setIcon(glyphIcon(Glyph::ToStart));
+    stepBack_->setIcon(glyphIcon(Glyph::StepBack));
+    play_->setIcon(glyphIcon(playing_ ? Glyph::Pause : Glyph::Play));
+    stepForward_->setIcon(glyphIcon(Glyph::StepForward));
 }
 
 void TransportBar::setSpeed(Speed speed)

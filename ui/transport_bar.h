@@ -22,6 +22,8 @@ public:
     // `available` generations have been computed out of `total`.
     void showPosition(int generation, int available, int total);
     void setPlaying(bool playing);
+    // Draws the buttons' symbols again in the current theme's colours.
+    void refreshIcons();
     void setSpeed(Speed speed);
     Speed speed() const;
 
@@ -43,6 +45,7 @@ signals:
     void scrubbed(int generation);
 
 private:
+    bool playing_ = false;
     QToolButton* reset_;
     QToolButton* stepBack_;
     QToolButton* play_;

@@ -9,6 +9,7 @@
 #include "parameter_change.h"
 #include "parameter_panel.h"
 #include "scenario_sources.h"
+#include "transport_bar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,6 +21,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 #include <memory>
@@ -283,6 +285,9 @@ private slots:
             QVERIFY(window->stage()->shownGeneration() >= 0);
             const QImage picture = window->stage()->grab().toImage();
             QCOMPARE(QColor(picture.pixel(2, picture.height() / 2)), colours::background);
+            // The transport's symbols take the theme's text colour.
+            const QImage symbol = window->transport()->stepForwardButton()->icon().pixmap(64, 64).toImage();
+            QCOMPARE(QColor(symbol.pixel(30, 32)).rgb(), colours::text.rgb());
         }
         window->setPresenterMode(false);
         QVERIFY(window->parameterPanel()->isVisible());
