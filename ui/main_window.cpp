@@ -43,6 +43,17 @@ constexpr int kPanelWidth = 420;
 // Presenter mode's type, relative to the window's.
 constexpr double kPresenterTypeScale = 1.3;
 
+// A preset's title and two sentences in the user's language (app/CMakeLists.txt lists them for lupdate).
+QString presetTitle(const Preset& preset)
+{
+    return QCoreApplication::translate("Presets", preset.title.c_str());
+}
+
+QString presetSummary(const Preset& preset)
+{
+    return QCoreApplication::translate("Presets", preset.summary.c_str());
+}
+
 // `edited` differs from `before` in some keys: the same keys set on `other` (the second side of a
 // comparison keeps what makes it different, and follows every shared change).
 Scenario withSameChanges(const Scenario& before, const Scenario& edited, const Scenario& other)
@@ -187,8 +198,8 @@ void MainWindow::buildMenus()
     QMenu* presets = menuBar()->addMenu(tr("&Presets"));
     int number = 0;
     for (const Preset& preset : builtinPresets()) {
-        QAction* action = presets->addAction(QString::fromStdString(preset.title));
-        action->setToolTip(QString::fromStdString(preset.summary));
+        QAction* action = presets->addAction(presetTitle(preset));
+        action->setToolTip(presetSummary(preset));
         if (++number <= 9) {
             action->setShortcut(QKeySequence(tr("Ctrl+%1").arg(number)));
         }
@@ -327,8 +338,7 @@ void MainWindow::loadPreset(const std::string& name)
     request.preset = name;
     loadScenarios(resolveScenarios(request));
     presetNote_->setText(QStringLiteral("<b>%1.</b> %2")
-                             .arg(QString::fromStdString(preset.title).toHtmlEscaped(),
-                                  QString::fromStdString(preset.summary).toHtmlEscaped()));
+                             .arg(presetTitle(preset).toHtmlEscaped(), presetSummary(preset).toHtmlEscaped()));
     presetNote_->show();
 }
 

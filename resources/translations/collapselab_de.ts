@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Presets</name>
+    <message>
+        <source>Accumulate instead of replace</source>
+        <translation>Ansammeln statt ersetzen</translation>
+    </message>
+    <message>
+        <source>Left, each generation keeps only its own synthetic data; right, every generation&apos;s data is kept and the training set grows. Replacing lets the mean wander and the variance collapse; accumulating keeps both bounded: Gerstgrasser et al., &quot;Is model collapse inevitable?&quot; (2024).</source>
+        <translation>Links behält jede Generation nur ihre eigenen synthetischen Daten; rechts bleiben die Daten jeder Generation erhalten und die Trainingsmenge wächst. Ersetzen lässt den Mittelwert wandern und die Varianz kollabieren; Ansammeln hält beide beschränkt: Gerstgrasser et al., „Is model collapse inevitable?“ (2024).</translation>
+    </message>
+    <message>
+        <source>Yellow and blue cats</source>
+        <translation>Gelbe und blaue Katzen</translation>
+    </message>
+    <message>
+        <source>A hundred cats, 90% yellow and 10% blue; each generation&apos;s model learns their fur colours from the previous generation&apos;s pictures and pulls rare colours toward the common one. Blue cats grow rarer, then greener, then yellow: the example the press coverage of Shumailov et al. (Nature 2024) made famous.</source>
+        <translation>Hundert Katzen, 90 % gelb und 10 % blau; das Modell jeder Generation lernt die Fellfarben aus den Bildern der vorigen und zieht seltene Farben zur häufigen hin. Blaue Katzen werden seltener, dann grüner, dann gelb: das Beispiel, das die Presseberichte über Shumailov et al. (Nature 2024) bekannt machten.</translation>
+    </message>
+    <message>
+        <source>A single Gaussian forgets (Theorem 3.1)</source>
+        <translation>Eine einzelne Normalverteilung vergisst (Satz 3.1)</translation>
+    </message>
+    <message>
+        <source>Each generation fits a normal to 100 samples drawn from the previous fit. The median variance falls toward zero and the tails beyond the original&apos;s central 95% vanish, although the unbiased variance stays right on average: Theorem 3.1 of Shumailov et al. (Nature 2024).</source>
+        <translation>Jede Generation passt eine Normalverteilung an 100 Beispiele aus der vorigen Anpassung an. Der Median der Varianz fällt gegen null, und die Ränder außerhalb der zentralen 95 % des Originals verschwinden, obwohl die erwartungstreue Varianz im Mittel stimmt: Satz 3.1 von Shumailov et al. (Nature 2024).</translation>
+    </message>
+    <message>
+        <source>The minority cluster disappears</source>
+        <translation>Der Minderheitscluster verschwindet</translation>
+    </message>
+    <message>
+        <source>Four clusters, one holding only 5% of the data. Refitted on its own samples, the mixture loses the small cluster first, long before the others change: early model collapse, the loss of the tails, as described by Shumailov et al. (Nature 2024).</source>
+        <translation>Vier Cluster, einer davon mit nur 5 % der Daten. An die eigenen Beispiele neu angepasst, verliert die Mischung zuerst den kleinen Cluster, lange bevor sich die anderen ändern: früher Modellkollaps, der Verlust der Ränder, wie Shumailov et al. (Nature 2024) ihn beschreiben.</translation>
+    </message>
+    <message>
+        <source>Gaussian mixture, the paper&apos;s setting</source>
+        <translation>Gaußsche Mischung wie im Artikel</translation>
+    </message>
+    <message>
+        <source>A two-component mixture is fitted by EM to 1000 samples of a 2-D standard normal, then to its own samples, 2000 times. The components narrow until their spread is a hundredth of the original&apos;s: the Gaussian mixture experiment (Fig. 2) of Shumailov et al. (Nature 2024).</source>
+        <translation>Eine Mischung aus zwei Komponenten wird mit EM an 1000 Beispiele einer zweidimensionalen Standardnormalverteilung angepasst, dann 2000-mal an ihre eigenen Beispiele. Die Komponenten werden schmaler, bis ihre Streuung ein Hundertstel der ursprünglichen beträgt: das Experiment mit Gaußschen Mischungen (Abb. 2) von Shumailov et al. (Nature 2024).</translation>
+    </message>
+    <message>
+        <source>10% fresh human data</source>
+        <translation>10 % frische menschliche Daten</translation>
+    </message>
+    <message>
+        <source>Two chains side by side: one trained only on its own samples, one with 10% fresh human data in every generation. The first forgets its variance, the second keeps it near the original&apos;s: the fresh-data mitigation discussed by Shumailov et al. (Nature 2024) and Gerstgrasser et al. (2024).</source>
+        <translation>Zwei Ketten nebeneinander: eine lernt nur aus ihren eigenen Beispielen, eine mit 10 % frischen menschlichen Daten in jeder Generation. Die erste vergisst ihre Varianz, die zweite hält sie nahe am Original: die Abhilfe durch frische Daten, die Shumailov et al. (Nature 2024) und Gerstgrasser et al. (2024) diskutieren.</translation>
+    </message>
+    <message>
+        <source>Mode-seeking sampling</source>
+        <translation>Modussuchendes Ziehen</translation>
+    </message>
+    <message>
+        <source>Three clusters, sampled with each component&apos;s covariance scaled by 0.8, as low-temperature decoding favours likely outputs. The clusters shrink to points within a few dozen generations, far faster than with faithful sampling: the sampling-bias loop of Alemohammad et al., &quot;Self-consuming generative models go MAD&quot; (2023).</source>
+        <translation>Drei Cluster, gezogen mit der auf 0,8 skalierten Kovarianz jeder Komponente, so wie Dekodieren mit niedriger Temperatur wahrscheinliche Ausgaben bevorzugt. Die Cluster schrumpfen binnen weniger Dutzend Generationen zu Punkten, weit schneller als bei getreuem Ziehen: die Schleife mit Stichprobenverzerrung von Alemohammad et al., „Self-consuming generative models go MAD“ (2023).</translation>
+    </message>
+    <message>
+        <source>A VAE trained on its own images</source>
+        <translation>Ein VAE, der aus seinen eigenen Bildern lernt</translation>
+    </message>
+    <message>
+        <source>Each generation trains a fresh variational autoencoder only on the images the previous one generated. Within a few generations the images turn blurry and alike, and the first generation&apos;s encoder sees their latent codes shrink: the VAE experiment of Shumailov et al. (Nature 2024).</source>
+        <translation>Jede Generation trainiert einen neuen Variational Autoencoder nur mit den Bildern, die der vorige erzeugt hat. Binnen weniger Generationen werden die Bilder unscharf und gleichförmig, und der Encoder der ersten Generation sieht ihre latenten Codes schrumpfen: das VAE-Experiment von Shumailov et al. (Nature 2024).</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>%1: the run has no generation to show yet</source>
@@ -274,6 +341,10 @@
     <message>
         <source>cannot complete the file</source>
         <translation>die Datei kann nicht abgeschlossen werden</translation>
+    </message>
+    <message>
+        <source>%1: a GIF shows at most %2 frames per second, not %3</source>
+        <translation>%1: Ein GIF zeigt höchstens %2 Bilder pro Sekunde, nicht %3</translation>
     </message>
 </context>
 <context>
@@ -778,6 +849,10 @@
     <message>
         <source>Saved metrics.csv, summary.csv and scenario.json in %1</source>
         <translation>metrics.csv, summary.csv und scenario.json in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>The run stopped before its end: there is no complete data to export.</source>
+        <translation>Der Lauf endete vorzeitig: Es gibt keine vollständigen Daten zum Exportieren.</translation>
     </message>
 </context>
 <context>
