@@ -9,6 +9,21 @@
 
 namespace collapse::ui {
 
+namespace {
+
+// A help dialog's layout: its content above a Close button, at `size`.
+void layOutWithClose(QDialog& dialog, QWidget* content, const QSize& size)
+{
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(content);
+    layout->addWidget(buttons);
+    dialog.resize(size);
+}
+
+} // namespace
+
 QString ModelCollapseHelp::html()
 {
     return tr(
@@ -60,12 +75,7 @@ ModelCollapseHelp::ModelCollapseHelp(QWidget* parent) : QDialog(parent)
     auto* browser = new QTextBrowser;
     browser->setHtml(html());
     browser->setOpenExternalLinks(true);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(browser);
-    layout->addWidget(buttons);
-    resize(760, 720);
+    layOutWithClose(*this, browser, QSize(760, 720));
 }
 
 KeyboardShortcutsHelp::KeyboardShortcutsHelp(const QList<QPair<QString, QAction*>>& actions, QWidget* parent)
@@ -94,12 +104,7 @@ KeyboardShortcutsHelp::KeyboardShortcutsHelp(const QList<QPair<QString, QAction*
     table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(table);
-    layout->addWidget(buttons);
-    resize(720, 760);
+    layOutWithClose(*this, table, QSize(720, 760));
 }
 
 } // namespace collapse::ui

@@ -809,39 +809,33 @@ void MainWindow::updateNarrationStyle()
 {
     narration_->setFont(scaledFont(sizes::narrationPoint));
     narration_->setMinimumHeight(narration_->fontMetrics().lineSpacing() * 2 + 12);
-    narration_->setStyleSheet(QStringLiteral("background: %1; color: %2; border-left: 6px solid %3;")
-                                  .arg(colours::panel.name(), colours::text.name(), colours::model.name()));
+    // A tinted box with a coloured edge: blue for what is happening, orange for the preset's note.
+    const auto boxStyle = [](const QColor& edge) {
+        return QStringLiteral("background: %1; color: %2; border-left: 6px solid %3;")
+            .arg(colours::panel.name(), colours::text.name(), edge.name());
+    };
+    narration_->setStyleSheet(boxStyle(colours::model));
     presetNote_->setFont(scaledFont(sizes::bodyPoint));
-    presetNote_->setStyleSheet(QStringLiteral("background: %1; color: %2; border-left: 6px solid %3;")
-                                   .arg(colours::panel.name(), colours::text.name(), colours::accent.name()));
+    presetNote_->setStyleSheet(boxStyle(colours::accent));
 }
 
 // ---- Export ----------------------------------------------------------------------------------------
 
-std::optional<std::vector<RunHistory>> MainWindow::runsToExport(const QString& title)
+std::optional<MainWindow::ExportRuns> MainWindow::runsToExport(const QString& title)
 {
     if (availableGenerations() <= 0) {
         QMessageBox::information(this, title, tr("Nothing to export yet: the first generation is still being computed."));
         return std::nullopt;
     }
     setPlaying(false);
-    std::vector<RunHistory> runs;
+    ExportRuns runs;
+    runs.histories.reserve(sides_.size());
     for (const auto& side : sides_) {
-        runs.push_back(side->history);
+        runs.histories.push_back(side->history);
+        runs.labelled.append({side->label, &runs.histories.back()});
     }
     return runs;
 }
-
-namespace {
-QVector<LabelledHistory> labelled(const std::vector<RunHistory>& runs, const QStringList& labels)
-{
-    QVector<LabelledHistory> result;
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        result.append({labels.value(static_cast<int>(i)), &runs[i]});
-    }
-    return result;
-}
-} // namespace
 
 void MainWindow::exportFigure()
 {
@@ -850,16 +844,12 @@ void MainWindow::exportFigure()
     if (!runs) {
         return;
     }
-    QStringList labels;
-    for (const auto& side : sides_) {
-        labels.append(side->label);
-    }
     ExportDialog dialog(ExportDialog::Kind::Figure, std::max(shown_, 0), availableGenerations(), sideCount(), this);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
     try {
-        FigureRenderer renderer(labelled(*runs, labels), dialog.view());
+        FigureRenderer renderer(runs->labelled, dialog.view());
         writeFigure(renderer, dialog.path(), dialog.figureOptions());
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(dialog.path())), 10000);
     } catch (const ExportError& error) {
@@ -873,10 +863,6 @@ void MainWindow::exportAnimation()
     const auto runs = runsToExport(title);
     if (!runs) {
         return;
-    }
-    QStringList labels;
-    for (const auto& side : sides_) {
-        labels.append(side->label);
     }
     const int frames = availableGenerations();
     ExportDialog dialog(ExportDialog::Kind::Animation, std::max(shown_, 0), frames, sideCount(), this);
@@ -893,7 +879,7 @@ void MainWindow::exportAnimation()
         return !progress.wasCanceled();
     };
     try {
-        FigureRenderer renderer(labelled(*runs, labels), dialog.view());
+        FigureRenderer renderer(runs->labelled, dialog.view());
         const bool complete = dialog.framesToFolder()
                                   ? writeFrames(renderer, dialog.path(), dialog.animationOptions(), report)
                                   : writeAnimation(renderer, dialog.path(), dialog.animationOptions(), report);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "figure_renderer.h"
 #include "run_history.h"
 #include "scenario.h"
 #include "scenario_sources.h"
@@ -133,9 +134,14 @@ private:
     void exportData();
     void openScenarioDialog();
     void saveScenarioDialog();
-    // The runs so far, copied so that an export is not disturbed by generations still arriving; empty
-    // (after saying why) when nothing has been computed yet.
-    std::optional<std::vector<RunHistory>> runsToExport(const QString& title);
+    // The runs so far, copied so that an export is not disturbed by generations still arriving, with
+    // their labels; `labelled` points into `histories`.
+    struct ExportRuns {
+        std::vector<RunHistory> histories;
+        QVector<LabelledHistory> labelled;
+    };
+    // Empty (after saying why) when nothing has been computed yet.
+    std::optional<ExportRuns> runsToExport(const QString& title);
     void setSides(const std::vector<LabelledScenario>& scenarios);
     void onPanelEdited(const Scenario& edited);
     void restartNow();

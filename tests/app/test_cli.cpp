@@ -2,11 +2,11 @@
 // with exit status 2 for every kind of bad input, leaving no output behind.
 
 #include "files.h"
+#include "programs.h"
 
 #include <QDir>
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,22 +14,11 @@ using collapse::testing::fileContents;
 
 namespace {
 
-struct Result {
-    int exitCode;
-    QString stdErr;
-    QString stdOut;
-};
+using Result = collapse::testing::ProgramResult;
 
-Result runCli(const QStringList& arguments, const QString& workingDirectory = {})
+Result runCli(const QStringList& arguments)
 {
-    QProcess process;
-    if (!workingDirectory.isEmpty()) {
-        process.setWorkingDirectory(workingDirectory);
-    }
-    process.start(QStringLiteral(COLLAPSELAB_CLI_PATH), arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardError()), QString::fromUtf8(process.readAllStandardOutput())};
+    return collapse::testing::runProgram(QStringLiteral(COLLAPSELAB_CLI_PATH), arguments);
 }
 
 } // namespace

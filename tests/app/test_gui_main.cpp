@@ -1,31 +1,23 @@
 // collapselab's command line: its version, its options in the user's language (the German
 // translation), and exit status 2 with one line for a bad preset or theme.
 
-#include <QProcess>
+#include "programs.h"
+
 #include <QProcessEnvironment>
 #include <QTest>
 
 namespace {
 
-struct Result {
-    int exitCode;
-    QString stdErr;
-    QString stdOut;
-};
+using Result = collapse::testing::ProgramResult;
 
 Result runGui(const QStringList& arguments, const QString& language = QStringLiteral("C"))
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert("QT_QPA_PLATFORM", "offscreen");
     environment.insert("LC_ALL", language);
     environment.insert("LANG", language);
     environment.insert("LANGUAGE", language);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(COLLAPSELAB_GUI_PATH), arguments);
-    process.waitForFinished(60000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardError()), QString::fromUtf8(process.readAllStandardOutput())};
+    return collapse::testing::runProgram(QStringLiteral(COLLAPSELAB_GUI_PATH), arguments, environment);
 }
 
 } // namespace
