@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <initializer_list>
 #include <filesystem>
 
 namespace collapse::ui {
@@ -77,6 +78,16 @@ QDoubleSpinBox* percentField(double lowest, int decimals)
     field->setSuffix(QStringLiteral(" %"));
     field->setDecimals(decimals);
     return field;
+}
+
+// A drop-down of round numbers, each shown in its shortest form and carried as its value.
+QComboBox* numberChoices(std::initializer_list<double> values)
+{
+    auto* combo = new QComboBox;
+    for (const double value : values) {
+        combo->addItem(QString::number(value, 'g', 3), value);
+    }
+    return combo;
 }
 
 template <typename Enum>
@@ -259,19 +270,13 @@ void ParameterPanel::buildAdvanced(QFormLayout* form)
     covariance_->addItem(tr("Full"), static_cast<int>(CovarianceType::Full));
     covariance_->addItem(tr("Diagonal"), static_cast<int>(CovarianceType::Diagonal));
     addRow(tr("Covariance"), covariance_, tr("Each fitted component's covariance: full or diagonal."), Only::Gmm);
-    emTol_ = new QComboBox;
-    for (const double tol : {1e-2, 1e-3, 1e-4, 1e-5, 1e-6}) {
-        emTol_->addItem(QString::number(tol, 'g', 3), tol);
-    }
+    emTol_ = numberChoices({1e-2, 1e-3, 1e-4, 1e-5, 1e-6});
     addRow(tr("EM tolerance"), emTol_,
            tr("EM stops when the mean log-likelihood per sample changes by less than this."), Only::Gmm);
     emMaxIter_ = new QSpinBox;
     emMaxIter_->setRange(1, 100000);
     addRow(tr("EM iteration cap"), emMaxIter_, tr("EM stops after this many iterations at the latest."), Only::Gmm);
-    regCovar_ = new QComboBox;
-    for (const double floor : {1e-3, 1e-4, 1e-6, 1e-8}) {
-        regCovar_->addItem(QString::number(floor, 'g', 3), floor);
-    }
+    regCovar_ = numberChoices({1e-3, 1e-4, 1e-6, 1e-8});
     addRow(tr("Covariance floor"), regCovar_,
            tr("Added to every covariance's diagonal, so a collapsed component stays a density."), Only::Gmm);
 
