@@ -207,24 +207,25 @@ RunOptions parseRunOptions(const std::vector<std::string>& args)
     return options;
 }
 
-// Prints "generation g of N" now and then, so long runs show they are alive without flooding a log.
+// Prints "generation g of N" (or "frame f of N") now and then, so long runs show they are alive without
+// flooding a log.
 class ProgressReporter {
 public:
-    ProgressReporter(std::string label, int generations) : label_(std::move(label)), generations_(generations) {}
+    // `counted` names what is counted, e.g. "generation" or "side: frame".
+    explicit ProgressReporter(std::string counted) : counted_(std::move(counted)) {}
 
-    void update(int finished)
+    void update(int done, int total)
     {
         const auto now = std::chrono::steady_clock::now();
-        if (finished < generations_ && now - lastPrint_ < std::chrono::seconds(1)) {
+        if (done < total && now - lastPrint_ < std::chrono::seconds(1)) {
             return;
         }
         lastPrint_ = now;
-        std::cerr << "collapselab-cli: " << label_ << "generation " << finished << " of " << generations_ << '\n';
+        std::cerr << "collapselab-cli: " << counted_ << ' ' << done << " of " << total << '\n';
     }
 
 private:
-    std::string label_;
-    int generations_;
+    std::string counted_;
     std::chrono::steady_clock::time_point lastPrint_ = std::chrono::steady_clock::now();
 };
 
@@ -238,12 +239,12 @@ bool runScenario(const std::string& label, const Scenario& scenario, Engine& eng
                   << "the classifier behind class_entropy names " << 100.0 * vae->classifierAccuracy()
                   << "% of held-out real images correctly\n";
     }
-    ProgressReporter progress(label.empty() ? "" : label + ": ", scenario.generations);
+    ProgressReporter progress((label.empty() ? "" : label + ": ") + "generation");
     const auto outcome = engine.run(
         [&](GenerationSnapshot&& snapshot) {
             const int finished = snapshot.generation + 1;
             receive(std::move(snapshot));
-            progress.update(finished);
+            progress.update(finished, scenario.generations);
         },
         &interrupted);
     if (outcome == Engine::Outcome::Cancelled) {
@@ -393,13 +394,9 @@ int exportCommand(const std::vector<std::string>& args, int argc, char** argv)
 
     ui::FigureRenderer renderer(runs, options.view);
     const int generations = renderer.generationCount();
-    std::chrono::steady_clock::time_point lastPrint = std::chrono::steady_clock::now();
-    const auto progress = [&](int done, int total) {
-        const auto now = std::chrono::steady_clock::now();
-        if (done == total || now - lastPrint >= std::chrono::seconds(1)) {
-            lastPrint = now;
-            std::cerr << "collapselab-cli: frame " << done << " of " << total << '\n';
-        }
+    ProgressReporter frames("frame");
+    const auto progress = [&frames](int done, int total) {
+        frames.update(done, total);
         return !interrupted.load();
     };
     std::string written;
