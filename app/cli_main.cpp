@@ -1,16 +1,15 @@
 // collapselab-cli: runs Collapse Lab scenarios headless and writes their metrics, figures and animations
 // (DESIGN.md §3).
 
-#include "animation_export.h"
-#include "engine.h"
-#include "figure_export.h"
-#include "idx_file.h"
-#include "output_files.h"
-#include "results.h"
-#include "run_history.h"
-#include "scenario_sources.h"
-#include "theme.h"
-#include "vae_experiment.h"
+#include "ui/animation_export.h"
+#include "core/engine.h"
+#include "ui/figure_export.h"
+#include "core/output_files.h"
+#include "core/results.h"
+#include "ui/run_history.h"
+#include "core/scenario_sources.h"
+#include "ui/theme.h"
+#include "core/data_error.h"
 
 #include <QApplication>
 
@@ -233,11 +232,8 @@ private:
 bool runScenario(const std::string& label, const Scenario& scenario, Engine& engine,
                  const std::function<void(GenerationSnapshot&&)>& receive)
 {
-    if (const auto* vae = dynamic_cast<const VaeExperiment*>(&engine.experiment());
-        vae != nullptr && !std::isnan(vae->classifierAccuracy())) {
-        std::cerr << "collapselab-cli: " << label << (label.empty() ? "" : ": ")
-                  << "the classifier behind class_entropy names " << 100.0 * vae->classifierAccuracy()
-                  << "% of held-out real images correctly\n";
+    if (const std::string note = engine.experiment().setUpNote(); !note.empty()) {
+        std::cerr << "collapselab-cli: " << label << (label.empty() ? "" : ": ") << note << '\n';
     }
     ProgressReporter progress((label.empty() ? "" : label + ": ") + "generation");
     const auto outcome = engine.run(
@@ -383,7 +379,7 @@ int exportCommand(const std::vector<std::string>& args, int argc, char** argv)
     for (const auto& [label, scenario] : scenarios) {
         Engine engine(scenario);
         auto history = std::make_unique<ui::RunHistory>();
-        history->reset(scenario, engine.metricColumns());
+        history->reset(scenario);
         if (!runScenario(label, scenario, engine,
                          [&](GenerationSnapshot&& snapshot) { history->append(std::move(snapshot)); })) {
             return kExitFailure;

@@ -1,10 +1,10 @@
 // collapselab: the Collapse Lab window.
 
-#include "main_window.h"
-#include "named_choice.h"
-#include "scenario_sources.h"
-#include "settings.h"
-#include "theme.h"
+#include "ui/main_window.h"
+#include "ui/named_choice.h"
+#include "core/scenario_sources.h"
+#include "ui/settings.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "central_region.h"
+#include "core/central_region.h"
 
 #include <cmath>
 #include <numbers>

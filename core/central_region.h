@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gaussian_mixture.h"
+#include "core/gaussian_mixture.h"
 
 namespace collapse {
 

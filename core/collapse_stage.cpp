@@ -1,4 +1,4 @@
-#include "collapse_stage.h"
+#include "core/collapse_stage.h"
 
 namespace collapse {
 
@@ -16,26 +16,6 @@ bool mitigated(const Scenario& scenario)
 }
 
 } // namespace
-
-std::string spreadMetric(ModelKind model)
-{
-    switch (model) {
-    case ModelKind::Gaussian:
-        return "std";
-    case ModelKind::Gmm:
-        return "total_std";
-    case ModelKind::Vae:
-        return "latent_std";
-    case ModelKind::Cats:
-        return "hue_std";
-    }
-    return {};
-}
-
-std::string tailMetric(ModelKind model)
-{
-    return model == ModelKind::Cats ? "minority_fraction" : "tail_mass";
-}
 
 CollapseStage classifyCollapse(const Scenario& scenario, const StageEvidence& evidence)
 {

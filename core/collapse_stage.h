@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenario.h"
+#include "core/scenario.h"
 
 #include <string>
 #include <vector>
@@ -25,12 +25,6 @@ struct StageEvidence {
     double tails = 1.0;   // mass beyond the original's central 95%
     double spread = 1.0;  // the model's spread
 };
-
-// The metric that measures a model's spread.
-std::string spreadMetric(ModelKind model);
-// The metric that measures what a model keeps of the original's rare events: the mass in the tails,
-// or, for the cats, the share of the minority colour.
-std::string tailMetric(ModelKind model);
 
 CollapseStage classifyCollapse(const Scenario& scenario, const StageEvidence& evidence);
 

@@ -1,7 +1,8 @@
-#include "engine.h"
+#include "core/engine.h"
 
-#include "random.h"
-#include "training_set.h"
+#include "core/model_registry.h"
+#include "core/random.h"
+#include "core/training_set.h"
 
 #include <omp.h>
 
@@ -22,9 +23,8 @@ struct Engine::Chain {
 
 Engine::Engine(const Scenario& scenario) : scenario_(scenario), experiment_(makeExperiment(scenario))
 {
-    columns_.push_back("train_size");
-    for (const auto& name : experiment_->metricNames()) {
-        columns_.push_back(name);
+    for (const std::string_view column : metricColumnsOf(scenario.model())) {
+        columns_.emplace_back(column);
     }
 }
 
@@ -56,7 +56,7 @@ void Engine::step(Chain& chain, int replicate, int generation, Eigen::Ref<Eigen:
     chain.drawn = chain.model->sample(scenario_.samples, scenario_.samplingBias, sampleRandom);
 
     row[0] = static_cast<double>(training.cols());
-    std::vector<double> values(experiment_->metricNames().size());
+    std::vector<double> values(columns_.size() - 1);
     experiment_->measure(*chain.model, *chain.firstModel, chain.drawn, values);
     for (std::size_t i = 0; i < values.size(); ++i) {
         row[static_cast<Eigen::Index>(i + 1)] = values[i];

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "experiment.h"
-#include "samples.h"
-#include "scenario.h"
+#include "core/experiment.h"
+#include "core/samples.h"
+#include "core/scenario.h"
 
 #include <atomic>
 #include <functional>

@@ -1,24 +1,13 @@
-#include "experiment.h"
+#include "core/experiment.h"
 
-#include "cats_experiment.h"
-#include "mixture_experiments.h"
-#include "vae_experiment.h"
+#include "core/model_registry.h"
+#include "core/scenario.h"
 
 namespace collapse {
 
 std::unique_ptr<Experiment> makeExperiment(const Scenario& scenario)
 {
-    switch (scenario.model) {
-    case ModelKind::Gaussian:
-        return std::make_unique<GaussianExperiment>(scenario);
-    case ModelKind::Gmm:
-        return std::make_unique<GmmExperiment>(scenario);
-    case ModelKind::Vae:
-        return std::make_unique<VaeExperiment>(scenario);
-    case ModelKind::Cats:
-        return std::make_unique<CatsExperiment>(scenario);
-    }
-    return nullptr;
+    return scenario.model().makeExperiment(scenario);
 }
 
 } // namespace collapse

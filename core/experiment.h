@@ -1,23 +1,22 @@
 #pragma once
 
-#include "samples.h"
-#include "scenario.h"
+#include "core/samples.h"
 
 #include <memory>
 #include <span>
 #include <string>
-#include <vector>
 
 namespace collapse {
 
 class RandomStream;
+struct Scenario;
 
 // A model fitted in one generation. Immutable once fitted, so the engine can hand it to a view on
 // another thread while the chain goes on.
 class FittedModel {
 public:
     virtual ~FittedModel() = default;
-    // Draws the next synthetic data; `samplingBias` is λ of DESIGN.md §1.
+    // Draws the next synthetic data; `samplingBias` is λ (core/README.md).
     virtual Samples sample(Eigen::Index count, double samplingBias, RandomStream& random) const = 0;
 };
 
@@ -28,9 +27,6 @@ class Experiment {
 public:
     virtual ~Experiment() = default;
 
-    // The model's metric columns (DESIGN.md §1), tail_mass first.
-    virtual const std::vector<std::string>& metricNames() const = 0;
-
     // `count` fresh samples of p_0, the human data.
     virtual Samples drawOriginal(Eigen::Index count, RandomStream& random) const = 0;
 
@@ -40,9 +36,13 @@ public:
     // replicates one after another and leaves the threads to the fit.
     virtual bool parallelisesItself() const { return false; }
 
-    // Writes metricNames().size() values for a fitted model and the samples it drew; `firstModel` is the
-    // chain's generation-0 model, the yardstick of some metrics. NaN marks a value that does not exist
-    // (written as an empty CSV field).
+    // What to tell before a run starts (how well the VAE's classifier names real images, say), or
+    // nothing.
+    virtual std::string setUpNote() const { return {}; }
+
+    // Writes one value per metric of the model's descriptor (ModelDescriptor::metrics, in that order)
+    // for a fitted model and the samples it drew; `firstModel` is the chain's generation-0 model, the
+    // yardstick of some metrics. NaN marks a value that does not exist (an empty CSV field).
     virtual void measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
                          std::span<double> values) const = 0;
 };

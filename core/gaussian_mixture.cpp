@@ -1,6 +1,6 @@
-#include "gaussian_mixture.h"
+#include "core/gaussian_mixture.h"
 
-#include "random.h"
+#include "core/random.h"
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "samples.h"
+#include "core/samples.h"
 
 #include <Eigen/Core>
 

@@ -1,4 +1,4 @@
-#include "output_files.h"
+#include "core/output_files.h"
 
 #include <cerrno>
 #include <cstring>

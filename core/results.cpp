@@ -1,4 +1,4 @@
-#include "results.h"
+#include "core/results.h"
 
 #include <algorithm>
 #include <array>
@@ -37,16 +37,6 @@ ColumnSummary summarise(const Eigen::Ref<const Eigen::VectorXd>& values)
                                         : sum / static_cast<double>(present.size());
     std::sort(present.begin(), present.end());
     return {quantileOfSorted(present, 0.5), quantileOfSorted(present, 0.1), quantileOfSorted(present, 0.9), mean};
-}
-
-std::string formatNumber(double value)
-{
-    if (std::isnan(value)) {
-        return {};
-    }
-    std::array<char, 32> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return std::string(buffer.data(), result.ptr);
 }
 
 void writeMetricsCsv(std::ostream& out, const RunResults& results)

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "engine.h"
-#include "output_files.h"
+#include "core/engine.h"
+#include "core/number_text.h"
+#include "core/output_files.h"
 
 #include <filesystem>
 #include <iosfwd>
@@ -36,8 +37,5 @@ void writeSummaryCsv(std::ostream& out, const RunResults& results);
 // scenario.json. The command line and the window's data export write the same bytes.
 void addRunFiles(OutputFiles& files, const std::filesystem::path& folder, const RunResults& results,
                  const Scenario& scenario);
-
-// The shortest text that reads back as the same double; empty for NaN.
-std::string formatNumber(double value);
 
 } // namespace collapse

@@ -1,26 +1,24 @@
 #pragma once
 
+#include "core/models/models.h"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
-#include <optional>
-#include <string>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace collapse {
 
-enum class ModelKind { Gaussian, Gmm, Vae, Cats };
-enum class Policy { Replace, Accumulate, AccumulateSubsample };
-enum class Estimator { Unbiased, Mle };
-enum class CovarianceType { Full, Diagonal };
+struct ModelDescriptor;
 
-// Every parameter of one simulation (../DESIGN.md §1, §3). Defaults depend on the model: see
-// defaultScenario(). A Scenario that came out of parseScenario() or defaultScenario() is valid.
+enum class Policy { Replace, Accumulate, AccumulateSubsample };
+
+// Every parameter of one simulation (core/README.md): the keys common to all models, and the model's
+// own in `settings`, whose type says which model it is. A Scenario that came out of
+// scenarioFromJson() or defaultScenario() is valid.
 struct Scenario {
-    ModelKind model = ModelKind::Gaussian;
     std::uint64_t seed = 1;
     int generations = 100;
     int replicates = 100;
@@ -32,30 +30,28 @@ struct Scenario {
     double filterRate = 0.0;
     double samplingBias = 1.0;
 
-    // The fitted model.
+    // The fitted model's expressivity: its meaning is the model's (ModelDescriptor::capacity).
     int capacity = 1;
-    Estimator estimator = Estimator::Unbiased;
 
-    // gmm: the original distribution and the EM fit.
-    int dim = 2;
-    int trueComponents = 1;
-    double separation = 3.0;
-    double minorityShare = 1.0;
-    CovarianceType covariance = CovarianceType::Full;
-    double emTol = 1e-3;
-    int emMaxIter = 100;
-    double regCovar = 1e-6;
+    ModelSettings settings;
 
-    // vae: the images and the training of each generation's network.
-    std::string dataset = "fashion-mnist-subset";
-    int hidden = 400;
-    int epochs = 5;
-    int batch = 128;
-    double learningRate = 1e-3;
-    int minorityClass = -1;  // a class held at minority_share of the real images; -1 for none
-
-    // cats: how strongly each fitted colour is pulled toward the population's mean colour.
-    double shrinkage = 0.0;
+    const ModelDescriptor& model() const;
+    template <typename Settings>
+    bool holds() const
+    {
+        return std::holds_alternative<Settings>(settings);
+    }
+    // The model's own keys; the scenario must hold that model.
+    template <typename Settings>
+    Settings& as()
+    {
+        return std::get<Settings>(settings);
+    }
+    template <typename Settings>
+    const Settings& as() const
+    {
+        return std::get<Settings>(settings);
+    }
 
     friend bool operator==(const Scenario&, const Scenario&) = default;
 };
@@ -66,19 +62,15 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-std::string_view modelName(ModelKind model);
-std::vector<std::string_view> modelNames();
-std::optional<ModelKind> modelFromName(std::string_view name);
-
-Scenario defaultScenario(ModelKind model);
-
-// What the parameter panel and `presets` need to know of a key.
-struct ParameterInfo {
-    std::string_view key;
-    std::string_view description;
-};
-// The keys that apply to a model, in the order they are written.
-std::vector<ParameterInfo> parametersOf(ModelKind model);
+// The model's defaults: its settings' own, and its CommonDefaults.
+Scenario defaultScenario(const ModelDescriptor& model);
+// The same for a model named in a file or on the command line; throws ScenarioError for an unknown one.
+Scenario defaultScenario(std::string_view modelName);
+template <typename Settings>
+Scenario defaultScenario()
+{
+    return defaultScenario(Settings::descriptor());
+}
 
 // Reads a scenario from a JSON object: keys absent take the model's defaults; unknown keys, keys of
 // another model, wrong types and out-of-range values throw ScenarioError naming the key.

@@ -1,6 +1,6 @@
-#include "scenario_sources.h"
+#include "core/scenario_sources.h"
 
-#include "embedded_presets.h"
+#include "resources/embedded_presets.h"
 
 #include <fstream>
 #include <sstream>

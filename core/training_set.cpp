@@ -1,6 +1,6 @@
-#include "training_set.h"
+#include "core/training_set.h"
 
-#include "random.h"
+#include "core/random.h"
 
 #include <cmath>
 #include <numeric>

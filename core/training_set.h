@@ -1,7 +1,7 @@
 #pragma once
 
-#include "samples.h"
-#include "scenario.h"
+#include "core/samples.h"
+#include "core/scenario.h"
 
 namespace collapse {
 

@@ -6,7 +6,7 @@ foreach(input IN LISTS INPUTS)
     string(APPEND body "    {\"${name}\", R\"collapselab(${text})collapselab\"},\n")
 endforeach()
 file(WRITE "${OUTPUT}.new" "// Generated from resources/presets by embed_presets.cmake.
-#include \"embedded_presets.h\"
+#include \"resources/embedded_presets.h\"
 
 namespace collapse::resources {
 

@@ -1,7 +1,7 @@
-#include "animation_export.h"
+#include "ui/animation_export.h"
 
-#include "figure_export.h"
-#include "named_choice.h"
+#include "ui/figure_export.h"
+#include "ui/named_choice.h"
 
 #include <QCoreApplication>
 #include <QDir>

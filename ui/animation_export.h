@@ -1,7 +1,7 @@
 #pragma once
 
-#include "figure_renderer.h"
-#include "video_encoder.h"
+#include "ui/figure_renderer.h"
+#include "ui/video_encoder.h"
 
 #include <QSize>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "animation_palette.h"
+#include "ui/animation_palette.h"
 
 #include <algorithm>
 #include <limits>

@@ -1,4 +1,4 @@
-#include "contour.h"
+#include "ui/contour.h"
 
 namespace collapse::ui {
 

@@ -1,6 +1,6 @@
-#include "export_dialog.h"
+#include "ui/export_dialog.h"
 
-#include "settings.h"
+#include "ui/settings.h"
 
 #include <QCheckBox>
 #include <QComboBox>

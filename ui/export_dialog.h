@@ -1,7 +1,7 @@
 #pragma once
 
-#include "animation_export.h"
-#include "figure_export.h"
+#include "ui/animation_export.h"
+#include "ui/figure_export.h"
 
 #include <QDialog>
 

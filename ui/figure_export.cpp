@@ -1,6 +1,6 @@
-#include "figure_export.h"
+#include "ui/figure_export.h"
 
-#include "named_choice.h"
+#include "ui/named_choice.h"
 
 #include <QFileInfo>
 #include <QImage>

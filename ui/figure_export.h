@@ -1,6 +1,6 @@
 #pragma once
 
-#include "figure_renderer.h"
+#include "ui/figure_renderer.h"
 
 #include <QSize>
 #include <QString>

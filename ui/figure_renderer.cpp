@@ -1,8 +1,9 @@
-#include "figure_renderer.h"
+#include "ui/figure_renderer.h"
+#include "ui/stages/stage_registry.h"
 
-#include "named_choice.h"
-#include "narration.h"
-#include "theme.h"
+#include "ui/named_choice.h"
+#include "ui/narration.h"
+#include "ui/theme.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -41,12 +42,13 @@ std::optional<ExportView> exportViewNamed(const QString& name)
 FigureRenderer::FigureRenderer(QVector<LabelledHistory> runs, ExportView view) : view_(view)
 {
     for (const LabelledHistory& labelled : runs) {
-        RunViews views{labelled.label, labelled.history, makeStageView(stageKindFor(labelled.history->scenario())), {}};
         const Scenario& scenario = labelled.history->scenario();
+        const StageEntry& entry = stageEntryFor(scenario);
+        RunViews views{labelled.label, labelled.history, entry.make(scenario), {}};
         views.stage->resize(1280, 720);
         views.stage->setScenario(scenario);
-        for (const ChartedMetric& metric : chartedMetrics(scenario)) {
-            auto chart = std::make_unique<MetricChart>(metric.column, metric.title);
+        for (const ChartedMetric& metric : entry.charts(scenario)) {
+            auto chart = std::make_unique<MetricChart>(*metric.metric);
             chart->resetRun(scenario.generations, metric.reference);
             chart->updateData(*labelled.history);
             views.charts.push_back(std::move(chart));

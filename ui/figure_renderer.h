@@ -1,8 +1,8 @@
 #pragma once
 
-#include "metric_chart.h"
-#include "run_history.h"
-#include "stage_view.h"
+#include "ui/metric_chart.h"
+#include "ui/run_history.h"
+#include "ui/stage_view.h"
 
 #include <QImage>
 #include <QString>

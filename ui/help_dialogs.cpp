@@ -1,4 +1,4 @@
-#include "help_dialogs.h"
+#include "ui/help_dialogs.h"
 
 #include <QAction>
 #include <QDialogButtonBox>

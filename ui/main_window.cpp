@@ -1,16 +1,14 @@
-#include "main_window.h"
+#include "ui/main_window.h"
 
-#include "export_dialog.h"
-#include "figure_renderer.h"
-#include "help_dialogs.h"
-#include "metric_chart.h"
-#include "narration.h"
-#include "output_files.h"
-#include "parameter_change.h"
-#include "parameter_panel.h"
-#include "results.h"
-#include "settings.h"
-#include "simulation_worker.h"
+#include "ui/export_actions.h"
+#include "ui/help_dialogs.h"
+#include "ui/metric_chart.h"
+#include "ui/narration.h"
+#include "ui/parameter_change.h"
+#include "ui/parameter_panel.h"
+#include "ui/playback.h"
+#include "ui/settings.h"
+#include "ui/stages/stage_registry.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -71,7 +69,10 @@ Scenario withSameChanges(const Scenario& before, const Scenario& edited, const S
 } // namespace
 
 MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
-    : QMainWindow(parent), panel_(new ParameterPanel), panelScroll_(new QScrollArea),
+    : QMainWindow(parent), runs_(new RunController(this)), playback_(new Playback(*runs_, this)),
+      exports_(new ExportActions(this, *runs_, *playback_,
+                                 [this](const QString& message) { statusBar()->showMessage(message, 10000); })),
+      panel_(new ParameterPanel), panelScroll_(new QScrollArea),
       splitter_(new QSplitter(Qt::Horizontal)), stageRow_(new QHBoxLayout), presetNote_(new QLabel),
       narration_(new QLabel), chartGrid_(new QGridLayout), transport_(new TransportBar), status_(new QLabel),
       undo_(new QUndoStack(this))
@@ -120,14 +121,9 @@ MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
     setCentralWidget(central);
     statusBar()->addPermanentWidget(status_, 1);
 
-    restartTimer_.setSingleShot(true);
-    restartTimer_.setInterval(kRestartDelayMs);
-    connect(&restartTimer_, &QTimer::timeout, this, &MainWindow::restartNow);
     chartTimer_.setSingleShot(true);
     chartTimer_.setInterval(kChartRefreshMs);
     connect(&chartTimer_, &QTimer::timeout, this, &MainWindow::refreshNextChart);
-    playTimer_.setTimerType(Qt::PreciseTimer);
-    connect(&playTimer_, &QTimer::timeout, this, &MainWindow::tick);
     controlsTimer_.setSingleShot(true);
     controlsTimer_.setInterval(kControlsHideMs);
     connect(&controlsTimer_, &QTimer::timeout, this, [this] {
@@ -138,20 +134,30 @@ MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
     });
 
     connect(panel_, &ParameterPanel::scenarioChanged, this, &MainWindow::onPanelEdited);
-    connect(transport_, &TransportBar::playToggled, this, &MainWindow::togglePlay);
-    connect(transport_, &TransportBar::resetRequested, this, [this] { showGeneration(0); });
-    connect(transport_, &TransportBar::stepBackRequested, this, [this] { step(-1); });
-    connect(transport_, &TransportBar::stepForwardRequested, this, [this] { step(+1); });
-    connect(transport_, &TransportBar::scrubbed, this, [this](int generation) {
-        setPlaying(false);
-        showGeneration(generation);
+    connect(runs_, &RunController::sidesChanged, this, &MainWindow::onSidesChanged);
+    connect(runs_, &RunController::restarted, this, &MainWindow::onRestarted);
+    connect(runs_, &RunController::generationArrived, this, &MainWindow::onGenerationArrived);
+    connect(runs_, &RunController::completed, this, [this] {
+        updateStatus();
+        emit runCompleted();
     });
+    connect(runs_, &RunController::failed, this, [this](const QString& message) {
+        playback_->setPlaying(false);
+        status_->setText(tr("The run stopped: %1").arg(message));
+    });
+    connect(playback_, &Playback::shownChanged, this, &MainWindow::showGeneration);
+    connect(playback_, &Playback::playingChanged, transport_, &TransportBar::setPlaying);
+    connect(transport_, &TransportBar::playToggled, playback_, &Playback::togglePlay);
+    connect(transport_, &TransportBar::resetRequested, playback_, [this] { playback_->show(0); });
+    connect(transport_, &TransportBar::stepBackRequested, playback_, [this] { playback_->step(-1); });
+    connect(transport_, &TransportBar::stepForwardRequested, playback_, [this] { playback_->step(+1); });
+    connect(transport_, &TransportBar::scrubbed, playback_, &Playback::goTo);
     connect(transport_, &TransportBar::speedChanged, this, [this](TransportBar::Speed speed) {
-        playTimer_.setInterval(1000 / TransportBar::generationsPerSecond(speed));
+        playback_->setGenerationsPerSecond(TransportBar::generationsPerSecond(speed));
         Settings::setPlaybackSpeed(static_cast<int>(speed));
     });
     transport_->setSpeed(static_cast<TransportBar::Speed>(std::clamp(Settings::playbackSpeed(), 0, 2)));
-    playTimer_.setInterval(1000 / TransportBar::generationsPerSecond(transport_->speed()));
+    playback_->setGenerationsPerSecond(TransportBar::generationsPerSecond(transport_->speed()));
 
     applyTheme(static_cast<Theme>(std::clamp(Settings::theme(), 0, 2)));
     updateNarrationStyle();
@@ -164,8 +170,8 @@ MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
     splitter_->setSizes({kPanelWidth, 900, 600});
     splitter_->restoreState(Settings::splitterState());
 
-    setSides({{std::string(), initial}});
-    setPlaying(true);
+    runs_->setSides({{std::string(), initial}});
+    playback_->setPlaying(true);
 }
 
 MainWindow::~MainWindow()
@@ -181,9 +187,9 @@ void MainWindow::buildMenus()
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     file->addAction(tr("&Save Scenario…"), QKeySequence::Save, this, &MainWindow::saveScenarioDialog);
     file->addSeparator();
-    file->addAction(tr("Export &Figure…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportFigure);
-    file->addAction(tr("Export &Animation…"), QKeySequence(tr("Ctrl+Shift+E")), this, &MainWindow::exportAnimation);
-    file->addAction(tr("Export &Data…"), QKeySequence(tr("Ctrl+Shift+D")), this, &MainWindow::exportData);
+    file->addAction(tr("Export &Figure…"), QKeySequence(tr("Ctrl+E")), exports_, &ExportActions::exportFigure);
+    file->addAction(tr("Export &Animation…"), QKeySequence(tr("Ctrl+Shift+E")), exports_, &ExportActions::exportAnimation);
+    file->addAction(tr("Export &Data…"), QKeySequence(tr("Ctrl+Shift+D")), exports_, &ExportActions::exportData);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -214,14 +220,12 @@ void MainWindow::buildMenus()
         action->setShortcut(key);
         action->setShortcutContext(Qt::WindowShortcut);
     };
-    addPlayback(tr("Play or Pause"), QKeySequence(Qt::Key_Space), [this] { togglePlay(); });
-    addPlayback(tr("One Generation Back"), QKeySequence(Qt::Key_Left), [this] { step(-1); });
-    addPlayback(tr("One Generation Forward"), QKeySequence(Qt::Key_Right), [this] { step(+1); });
-    addPlayback(tr("Back to Generation 0"), QKeySequence(Qt::Key_Home), [this] { showGeneration(0); });
-    addPlayback(tr("Last Generation"), QKeySequence(Qt::Key_End), [this] {
-        setPlaying(false);
-        showGeneration(availableGenerations() - 1);
-    });
+    addPlayback(tr("Play or Pause"), QKeySequence(Qt::Key_Space), [this] { playback_->togglePlay(); });
+    addPlayback(tr("One Generation Back"), QKeySequence(Qt::Key_Left), [this] { playback_->step(-1); });
+    addPlayback(tr("One Generation Forward"), QKeySequence(Qt::Key_Right), [this] { playback_->step(+1); });
+    addPlayback(tr("Back to Generation 0"), QKeySequence(Qt::Key_Home), [this] { playback_->show(0); });
+    addPlayback(tr("Last Generation"), QKeySequence(Qt::Key_End),
+                [this] { playback_->goTo(runs_->availableGenerations() - 1); });
     addPlayback(tr("Slower"), QKeySequence(Qt::Key_BracketLeft), [this] {
         transport_->setSpeed(static_cast<TransportBar::Speed>(std::max(0, static_cast<int>(transport_->speed()) - 1)));
     });
@@ -271,8 +275,8 @@ void MainWindow::buildMenus()
     }
     view->addSeparator();
     singleViewAction_ = view->addAction(tr("Show the &First Side Only"), this, [this] {
-        if (sides_.size() > 1) {
-            undo_->push(new ParameterChange(this, sideScenarios(), {{std::string(), sides_.front()->scenario}}));
+        if (runs_->sideCount() > 1) {
+            undo_->push(new ParameterChange(this, sideScenarios(), {{std::string(), runs_->side(0).scenario}}));
         }
     });
     singleViewAction_->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
@@ -327,7 +331,7 @@ void MainWindow::loadScenario(const Scenario& scenario)
 void MainWindow::loadScenarios(const std::vector<LabelledScenario>& scenarios)
 {
     presetNote_->hide();
-    setSides(scenarios);
+    runs_->setSides(scenarios);
     undo_->clear();
 }
 
@@ -364,12 +368,8 @@ bool MainWindow::openScenarioFile(const QString& path, QString* error)
 
 bool MainWindow::saveScenarioFile(const QString& path, QString* error)
 {
-    std::vector<LabelledScenario> scenarios;
-    for (const auto& side : sides_) {
-        scenarios.push_back({side->label.toStdString(), side->scenario});
-    }
     QSaveFile file(path);
-    const QByteArray text = QByteArray::fromStdString(serializeScenarios(scenarios));
+    const QByteArray text = QByteArray::fromStdString(serializeScenarios(runs_->sideScenarios()));
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
         const QString message = tr("cannot write %1: %2").arg(path, file.errorString());
         if (error != nullptr) {
@@ -422,71 +422,6 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 // ---- Sides, parameters and undo ------------------------------------------------------------------
 
-void MainWindow::setSides(const std::vector<LabelledScenario>& scenarios)
-{
-    while (sides_.size() > scenarios.size()) {
-        // The stage is a child of its column but owned by the side: it goes first.
-        sides_.back()->stage.reset();
-        delete sides_.back()->column;
-        delete sides_.back()->worker;
-        sides_.pop_back();
-    }
-    while (sides_.size() < scenarios.size()) {
-        auto side = std::make_unique<Side>();
-        const std::size_t index = sides_.size();
-        const quint64 serial = side->serial = ++nextSideSerial_;
-        side->worker = new SimulationWorker(this);
-        connect(side->worker, &SimulationWorker::runStarted, this, [=, this](quint64 request, const QStringList& columns) {
-            if (Side* current = sideFor(index, serial, request)) {
-                onRunStarted(*current, columns);
-            }
-        });
-        connect(side->worker, &SimulationWorker::generationReady, this,
-                [=, this](quint64 request, const SnapshotPointer& snapshot) {
-                    if (Side* current = sideFor(index, serial, request)) {
-                        onGenerationReady(*current, snapshot);
-                    }
-                });
-        connect(side->worker, &SimulationWorker::runFinished, this, [=, this](quint64 request) {
-            if (Side* current = sideFor(index, serial, request)) {
-                onRunFinished(*current);
-            }
-        });
-        connect(side->worker, &SimulationWorker::runFailed, this, [=, this](quint64 request, const QString& message) {
-            if (sideFor(index, serial, request) != nullptr) {
-                onRunFailed(message);
-            }
-        });
-        side->column = new QWidget;
-        auto* columnLayout = new QVBoxLayout(side->column);
-        columnLayout->setContentsMargins(0, 0, 0, 0);
-        side->caption = new QLabel;
-        side->caption->setAlignment(Qt::AlignCenter);
-        side->caption->setFont(scaledFont(sizes::headingPoint + 2, true));
-        columnLayout->addWidget(side->caption);
-        stageRow_->addWidget(side->column, 1);
-        sides_.push_back(std::move(side));
-    }
-    for (std::size_t i = 0; i < scenarios.size(); ++i) {
-        sides_[i]->label = QString::fromStdString(scenarios[i].label);
-        sides_[i]->scenario = scenarios[i].scenario;
-        sides_[i]->caption->setText(sides_[i]->label);
-        sides_[i]->caption->setVisible(scenarios.size() > 1);
-    }
-    singleViewAction_->setEnabled(sides_.size() > 1);
-    panel_->setScenario(sides_.front()->scenario);
-    restartNow();
-}
-
-std::vector<LabelledScenario> MainWindow::sideScenarios() const
-{
-    std::vector<LabelledScenario> scenarios;
-    for (const auto& side : sides_) {
-        scenarios.push_back({side->label.toStdString(), side->scenario});
-    }
-    return scenarios;
-}
-
 void MainWindow::onPanelEdited(const Scenario& edited)
 {
     std::vector<LabelledScenario> after = sideScenarios();
@@ -507,110 +442,104 @@ void MainWindow::onPanelEdited(const Scenario& edited)
 
 void MainWindow::applySideScenarios(const std::vector<LabelledScenario>& scenarios, bool showInPanel)
 {
-    if (scenarios.size() != sides_.size()) {
-        setSides(scenarios);
-        return;
-    }
-    for (std::size_t i = 0; i < scenarios.size(); ++i) {
-        sides_[i]->scenario = scenarios[i].scenario;
-    }
-    if (showInPanel) {
+    if (showInPanel && static_cast<int>(scenarios.size()) == runs_->sideCount()) {
         panel_->setScenario(scenarios.front().scenario);
     }
-    restartTimer_.start();
+    runs_->changeScenarios(scenarios);
+}
+
+void MainWindow::onSidesChanged()
+{
+    while (static_cast<int>(views_.size()) > runs_->sideCount()) {
+        // The stage is a child of its column but owned by the view: it goes first.
+        views_.back()->stage.reset();
+        delete views_.back()->column;
+        views_.pop_back();
+    }
+    while (static_cast<int>(views_.size()) < runs_->sideCount()) {
+        auto view = std::make_unique<SideView>();
+        view->column = new QWidget;
+        auto* columnLayout = new QVBoxLayout(view->column);
+        columnLayout->setContentsMargins(0, 0, 0, 0);
+        view->caption = new QLabel;
+        view->caption->setAlignment(Qt::AlignCenter);
+        view->caption->setFont(scaledFont(sizes::headingPoint + 2, true));
+        columnLayout->addWidget(view->caption);
+        stageRow_->addWidget(view->column, 1);
+        views_.push_back(std::move(view));
+    }
+    for (int i = 0; i < runs_->sideCount(); ++i) {
+        views_[static_cast<std::size_t>(i)]->caption->setText(runs_->side(i).label);
+        views_[static_cast<std::size_t>(i)]->caption->setVisible(runs_->sideCount() > 1);
+    }
+    singleViewAction_->setEnabled(runs_->sideCount() > 1);
+    panel_->setScenario(runs_->side(0).scenario);
 }
 
 // ---- Running ---------------------------------------------------------------------------------------
 
-void MainWindow::restartNow()
+void MainWindow::onRestarted()
 {
-    restartTimer_.stop();
-    for (const auto& side : sides_) {
-        side->request = side->worker->restart(side->scenario);
-        side->history.reset(side->scenario, QStringList());
-        side->complete = false;
-    }
-    runComplete_ = false;
-    runFailed_ = false;
-    runClock_.start();
-    shown_ = -1;
+    playback_->clear();
     rebuildViews();
-    Settings::setLastScenario(QString::fromStdString(serializeScenario(sides_.front()->scenario)));
-    transport_->showPosition(0, 0, sides_.front()->scenario.generations);
+    Settings::setLastScenario(QString::fromStdString(serializeScenario(runs_->side(0).scenario)));
+    transport_->showPosition(0, 0, runs_->side(0).scenario.generations);
     updateStatus();
     emit runRestarted();
 }
 
 void MainWindow::rebuildViews(bool fresh)
 {
-    for (const auto& side : sides_) {
-        const StageKind kind = stageKindFor(side->scenario);
-        if (fresh || !side->stage || kind != side->stageKind) {
-            side->stage = makeStageView(kind);
-            side->stageKind = kind;
-            side->column->layout()->addWidget(side->stage.get());
-            static_cast<QVBoxLayout*>(side->column->layout())->setStretchFactor(side->stage.get(), 1);
+    for (int i = 0; i < runs_->sideCount(); ++i) {
+        SideView& view = *views_[static_cast<std::size_t>(i)];
+        const RunController::Side& side = runs_->side(i);
+        const StageEntry& entry = stageEntryFor(side.scenario);
+        const QString kind = QString::fromUtf8(entry.model.data(), static_cast<qsizetype>(entry.model.size())) +
+                             QLatin1Char('/') + entry.kind(side.scenario);
+        if (fresh || !view.stage || kind != view.stageKind) {
+            view.stage = entry.make(side.scenario);
+            view.stageKind = kind;
+            view.column->layout()->addWidget(view.stage.get());
+            static_cast<QVBoxLayout*>(view.column->layout())->setStretchFactor(view.stage.get(), 1);
         }
-        side->stage->setScenario(side->scenario);
-        if (shown_ >= 0 && shown_ < side->history.size()) {
-            side->stage->showGeneration(side->history, shown_);
+        view.stage->setScenario(side.scenario);
+        const int shown = playback_->shown();
+        if (shown >= 0 && shown < side.history.size()) {
+            view.stage->showGeneration(side.history, shown);
         }
     }
 
-    const Scenario& first = sides_.front()->scenario;
-    const auto metrics = chartedMetrics(first);
-    if (fresh || charts_.isEmpty() || chartedModel_ != first.model) {
+    const Scenario& first = runs_->side(0).scenario;
+    const auto metrics = stageEntryFor(first).charts(first);
+    if (fresh || charts_.isEmpty() || chartedModel_ != &first.model()) {
         qDeleteAll(charts_);
         charts_.clear();
         for (int i = 0; i < metrics.size(); ++i) {
-            auto* chart = new MetricChart(metrics[i].column, metrics[i].title);
+            auto* chart = new MetricChart(*metrics[i].metric);
             chartGrid_->addWidget(chart, i, 0);
             charts_.append(chart);
         }
-        chartedModel_ = first.model;
+        chartedModel_ = &first.model();
     }
     for (int i = 0; i < charts_.size(); ++i) {
         charts_[i]->resetRun(first.generations, metrics[i].reference);
-        charts_[i]->setSideLabels(sides_.front()->label, sides_.size() > 1 ? sides_[1]->label : QString());
+        charts_[i]->setSideLabels(runs_->side(0).label, runs_->sideCount() > 1 ? runs_->side(1).label : QString());
     }
-    if (shown_ < 0) {
+    if (playback_->shown() < 0) {
         narration_->setText(tr("Computing the first generation…"));
     } else {
         refreshCharts();
-        showGeneration(shown_);
+        showGeneration(playback_->shown());
     }
 }
 
-int MainWindow::availableGenerations() const
+void MainWindow::onGenerationArrived()
 {
-    int available = std::numeric_limits<int>::max();
-    for (const auto& side : sides_) {
-        available = std::min(available, side->history.size());
-    }
-    return available;
-}
-
-MainWindow::Side* MainWindow::sideFor(std::size_t index, quint64 serial, quint64 request) const
-{
-    // Signals queued before a side was removed, or before its run was cancelled, are dropped.
-    if (index >= sides_.size() || sides_[index]->serial != serial || sides_[index]->request != request) {
-        return nullptr;
-    }
-    return sides_[index].get();
-}
-
-void MainWindow::onRunStarted(Side& side, const QStringList& columns)
-{
-    side.history.reset(side.scenario, columns);
-}
-
-void MainWindow::onGenerationReady(Side& side, const SnapshotPointer& snapshot)
-{
-    side.history.append(snapshot);
-    if (shown_ < 0 && availableGenerations() > 0) {
-        showGeneration(0);
+    if (playback_->shown() < 0 && runs_->availableGenerations() > 0) {
+        playback_->show(0);
     } else {
-        transport_->showPosition(std::max(shown_, 0), availableGenerations(), sides_.front()->scenario.generations);
+        transport_->showPosition(std::max(playback_->shown(), 0), runs_->availableGenerations(),
+                                 runs_->side(0).scenario.generations);
     }
     // Every chart is behind now: go round them all once more.
     chartsBehind_ = static_cast<int>(charts_.size());
@@ -626,118 +555,75 @@ void MainWindow::refreshNextChart()
         return;
     }
     nextChart_ = (nextChart_ + 1) % static_cast<int>(charts_.size());
-    charts_[nextChart_]->updateData(sides_.front()->history, sides_.size() > 1 ? &sides_[1]->history : nullptr);
+    charts_[nextChart_]->updateData(runs_->side(0).history, runs_->sideCount() > 1 ? &runs_->side(1).history : nullptr);
     if (--chartsBehind_ > 0) {
         chartTimer_.start();
     }
 }
 
-void MainWindow::onRunFinished(Side& side)
-{
-    side.complete = true;
-    if (std::all_of(sides_.begin(), sides_.end(), [](const auto& each) { return each->complete; })) {
-        runComplete_ = true;
-        runMilliseconds_ = runClock_.elapsed();
-        updateStatus();
-        emit runCompleted();
-    }
-}
-
-void MainWindow::onRunFailed(const QString& message)
-{
-    runComplete_ = true;
-    runFailed_ = true;
-    setPlaying(false);
-    status_->setText(tr("The run stopped: %1").arg(message));
-}
-
 // ---- Playback --------------------------------------------------------------------------------------
+
+int MainWindow::shownGeneration() const
+{
+    return playback_->shown();
+}
+
+bool MainWindow::isPlaying() const
+{
+    return playback_->isPlaying();
+}
 
 void MainWindow::goToGeneration(int generation)
 {
-    setPlaying(false);
+    playback_->setPlaying(false);
     refreshCharts();
-    showGeneration(generation);
+    playback_->show(generation);
 }
 
 void MainWindow::showGeneration(int generation)
 {
-    const int available = availableGenerations();
-    if (available <= 0) {
+    const int available = runs_->availableGenerations();
+    if (available <= 0 || generation < 0) {
         return;
     }
-    shown_ = std::clamp(generation, 0, available - 1);
     QStringList lines;
-    for (const auto& side : sides_) {
-        side->stage->showGeneration(side->history, shown_);
-        const QString text = narrate(classifyCollapse(side->scenario, evidenceAt(side->history, shown_)));
-        lines.append(sides_.size() > 1 ? QStringLiteral("<b>%1:</b> %2").arg(side->label.toHtmlEscaped(), text.toHtmlEscaped())
-                                       : text.toHtmlEscaped());
+    for (int i = 0; i < runs_->sideCount(); ++i) {
+        const RunController::Side& side = runs_->side(i);
+        views_[static_cast<std::size_t>(i)]->stage->showGeneration(side.history, generation);
+        const QString text = narrate(classifyCollapse(side.scenario, evidenceAt(side.history, generation)));
+        lines.append(runs_->sideCount() > 1
+                         ? QStringLiteral("<b>%1:</b> %2").arg(side.label.toHtmlEscaped(), text.toHtmlEscaped())
+                         : text.toHtmlEscaped());
     }
     for (MetricChart* chart : charts_) {
-        chart->setCurrentGeneration(shown_);
+        chart->setCurrentGeneration(generation);
     }
     narration_->setText(lines.join(QStringLiteral("<br>")));
-    transport_->showPosition(shown_, available, sides_.front()->scenario.generations);
-    emit frameShown(shown_);
-}
-
-void MainWindow::setPlaying(bool playing)
-{
-    playing_ = playing;
-    transport_->setPlaying(playing);
-    if (playing) {
-        playTimer_.start();
-    } else {
-        playTimer_.stop();
-    }
-}
-
-void MainWindow::togglePlay()
-{
-    // Play at the end of a finished run starts again from generation 0.
-    if (!playing_ && runComplete_ && shown_ == availableGenerations() - 1) {
-        showGeneration(0);
-    }
-    setPlaying(!playing_);
-}
-
-void MainWindow::step(int delta)
-{
-    setPlaying(false);
-    showGeneration(shown_ + delta);
-}
-
-void MainWindow::tick()
-{
-    if (shown_ + 1 < availableGenerations()) {
-        showGeneration(shown_ + 1);
-    } else if (runComplete_ && shown_ >= 0) {
-        setPlaying(false);
-    }
+    transport_->showPosition(generation, available, runs_->side(0).scenario.generations);
+    emit frameShown(generation);
 }
 
 void MainWindow::refreshCharts()
 {
     for (MetricChart* chart : charts_) {
-        chart->updateData(sides_.front()->history, sides_.size() > 1 ? &sides_[1]->history : nullptr);
+        chart->updateData(runs_->side(0).history, runs_->sideCount() > 1 ? &runs_->side(1).history : nullptr);
     }
 }
 
 void MainWindow::updateStatus()
 {
-    if (runFailed_) {
+    if (runs_->hasFailed()) {
         return;  // the failure stays in view
     }
-    if (runComplete_) {
+    if (runs_->isComplete()) {
         status_->setText(tr("%1 generations of %2 replicate(s) in %3 s")
-                             .arg(availableGenerations())
-                             .arg(sides_.front()->scenario.replicates)
-                             .arg(static_cast<double>(runMilliseconds_) / 1000.0, 0, 'f', 1));
+                             .arg(runs_->availableGenerations())
+                             .arg(runs_->side(0).scenario.replicates)
+                             .arg(static_cast<double>(runs_->runMilliseconds()) / 1000.0, 0, 'f', 1));
     } else {
         status_->setText(tr("Computing: %1 of %2 generations")
-                             .arg(availableGenerations())
-                             .arg(sides_.front()->scenario.generations));
+                             .arg(runs_->availableGenerations())
+                             .arg(runs_->side(0).scenario.generations));
     }
 }
 
@@ -819,123 +705,6 @@ void MainWindow::updateNarrationStyle()
     presetNote_->setStyleSheet(boxStyle(colours::accent));
 }
 
-// ---- Export ----------------------------------------------------------------------------------------
-
-std::optional<MainWindow::ExportRuns> MainWindow::runsToExport(const QString& title)
-{
-    if (availableGenerations() <= 0) {
-        QMessageBox::information(this, title, tr("Nothing to export yet: the first generation is still being computed."));
-        return std::nullopt;
-    }
-    setPlaying(false);
-    ExportRuns runs;
-    runs.histories.reserve(sides_.size());
-    for (const auto& side : sides_) {
-        runs.histories.push_back(side->history);
-        runs.labelled.append({side->label, &runs.histories.back()});
-    }
-    return runs;
-}
-
-void MainWindow::exportFigure()
-{
-    const QString title = tr("Export Figure");
-    const auto runs = runsToExport(title);
-    if (!runs) {
-        return;
-    }
-    ExportDialog dialog(ExportDialog::Kind::Figure, std::max(shown_, 0), availableGenerations(), sideCount(), this);
-    if (dialog.exec() != QDialog::Accepted) {
-        return;
-    }
-    try {
-        FigureRenderer renderer(runs->labelled, dialog.view());
-        writeFigure(renderer, dialog.path(), dialog.figureOptions());
-        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(dialog.path())), 10000);
-    } catch (const ExportError& error) {
-        QMessageBox::warning(this, title, QString::fromStdString(error.what()));
-    }
-}
-
-void MainWindow::exportAnimation()
-{
-    const QString title = tr("Export Animation");
-    const auto runs = runsToExport(title);
-    if (!runs) {
-        return;
-    }
-    const int frames = availableGenerations();
-    ExportDialog dialog(ExportDialog::Kind::Animation, std::max(shown_, 0), frames, sideCount(), this);
-    if (dialog.exec() != QDialog::Accepted) {
-        return;
-    }
-    QProgressDialog progress(tr("Rendering and encoding %1 generations…").arg(frames), tr("Cancel"), 0, frames, this);
-    progress.setWindowTitle(title);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(0);
-    const ExportProgress report = [&progress](int done, int total) {
-        progress.setMaximum(total);
-        progress.setValue(done);
-        return !progress.wasCanceled();
-    };
-    try {
-        FigureRenderer renderer(runs->labelled, dialog.view());
-        const bool complete = dialog.framesToFolder()
-                                  ? writeFrames(renderer, dialog.path(), dialog.animationOptions(), report)
-                                  : writeAnimation(renderer, dialog.path(), dialog.animationOptions(), report);
-        statusBar()->showMessage(complete ? tr("Saved %1").arg(QDir::toNativeSeparators(dialog.path()))
-                                          : tr("Export cancelled; nothing was written"),
-                                 10000);
-    } catch (const ExportError& error) {
-        progress.cancel();
-        QMessageBox::warning(this, title, QString::fromStdString(error.what()));
-    }
-}
-
-void MainWindow::exportData()
-{
-    const QString title = tr("Export Data");
-    if (runFailed_) {
-        QMessageBox::information(this, title, tr("The run stopped before its end: there is no complete data to export."));
-        return;
-    }
-    if (!runComplete_) {
-        QMessageBox::information(this, title, tr("The run is still being computed; export its data when it is done."));
-        return;
-    }
-    const QString folder = QFileDialog::getExistingDirectory(
-        this, tr("Folder for metrics.csv, summary.csv and scenario.json"), Settings::exportFolder());
-    if (folder.isEmpty()) {
-        return;
-    }
-    Settings::setExportFolder(folder);
-    try {
-        saveRunData(folder);
-        statusBar()->showMessage(
-            tr("Saved metrics.csv, summary.csv and scenario.json in %1").arg(QDir::toNativeSeparators(folder)), 10000);
-    } catch (const std::exception& error) {
-        QMessageBox::warning(this, title, QString::fromStdString(error.what()));
-    }
-}
-
-void MainWindow::saveRunData(const QString& folder) const
-{
-    OutputFiles files;
-    for (const auto& side : sides_) {
-        const RunHistory& history = side->history;
-        RunResults results;
-        for (const QString& column : history.columns()) {
-            results.columns.push_back(column.toStdString());
-        }
-        for (int generation = 0; generation < history.size(); ++generation) {
-            results.generations.push_back(history.at(generation)->metrics);
-        }
-        const std::filesystem::path base(folder.toStdString());
-        addRunFiles(files, sides_.size() > 1 ? base / side->label.toStdString() : base, results, history.scenario());
-    }
-    files.commit();
-}
-
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (presenting_) {
@@ -944,9 +713,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     Settings::setWindowGeometry(saveGeometry());
     Settings::setWindowState(saveState());
     Settings::setSplitterState(splitter_->saveState());
-    for (const auto& side : sides_) {
-        side->worker->stop();
-    }
+    runs_->stop();
     QMainWindow::closeEvent(event);
 }
 

@@ -1,19 +1,17 @@
 #pragma once
 
-#include "figure_renderer.h"
-#include "run_history.h"
-#include "scenario.h"
-#include "scenario_sources.h"
-#include "stage_view.h"
-#include "theme.h"
-#include "transport_bar.h"
+#include "core/scenario.h"
+#include "core/scenario_sources.h"
+#include "ui/run_controller.h"
+#include "ui/run_history.h"
+#include "ui/stage_view.h"
+#include "ui/theme.h"
+#include "ui/transport_bar.h"
 
-#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QTimer>
 
 #include <memory>
-#include <optional>
 #include <vector>
 
 class QActionGroup;
@@ -28,18 +26,17 @@ class QVBoxLayout;
 
 namespace collapse::ui {
 
+class ExportActions;
 class MetricChart;
 class ParameterPanel;
+class Playback;
 class SimulationWorker;
 
-// The Collapse Lab window (DESIGN.md §4): parameters on the left, the model's stage in the middle
-// with a line saying what it shows, metric charts on the right, the transport along the bottom.
-//
-// The window shows one run, or two side by side (compare mode) on the same axes and clock: each side
-// has its own worker thread, history and stage, the charts draw both, and one transport moves both.
-// Workers stream generations into the histories; playback moves the generation on stage through what
-// every side has reached, one generation per tick. A parameter change restarts the run after a short
-// pause, so dragging a slider does not start a run per pixel; in compare mode it changes both sides.
+// The Collapse Lab window: parameters on the left, the model's stage in the middle with a line saying
+// what it shows, metric charts on the right, the transport along the bottom. It lays these out, builds
+// the menus and runs presenter mode; the runs themselves belong to a RunController (one side, or two
+// side by side in compare mode), the generation on stage to a Playback, and the exports to
+// ExportActions.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -60,40 +57,39 @@ public:
     bool saveScenarioFile(const QString& path, QString* error = nullptr);
     // Pauses and shows a generation already computed, with the charts up to date.
     void goToGeneration(int generation);
-    // Writes the finished run's metrics.csv, summary.csv and scenario.json into `folder` (a comparison:
-    // one subfolder per side), the same files as `collapselab-cli run`, whole or not at all. Throws
-    // std::runtime_error naming what failed.
-    void saveRunData(const QString& folder) const;
+    // The finished run's files, as RunController::saveRunData.
+    void saveRunData(const QString& folder) const { runs_->saveRunData(folder); }
 
     void setPresenterMode(bool on);
     bool isPresenterMode() const { return presenting_; }
     void setTheme(Theme theme);
 
+    const RunController& runs() const { return *runs_; }
+    const Playback& playback() const { return *playback_; }
     ParameterPanel* parameterPanel() const { return panel_; }
     TransportBar* transport() const { return transport_; }
     QUndoStack* undoStack() const { return undo_; }
     QLabel* presetNote() const { return presetNote_; }
-    int sideCount() const { return static_cast<int>(sides_.size()); }
-    StageView* stage(int side = 0) const { return sides_[side]->stage.get(); }
-    const RunHistory& history(int side = 0) const { return sides_[side]->history; }
-    const Scenario& scenario(int side = 0) const { return sides_[side]->scenario; }
-    QString sideLabel(int side) const { return sides_[side]->label; }
-    SimulationWorker* worker(int side = 0) const { return sides_[side]->worker; }
+    int sideCount() const { return runs_->sideCount(); }
+    StageView* stage(int side = 0) const { return views_[static_cast<std::size_t>(side)]->stage.get(); }
+    const RunHistory& history(int side = 0) const { return runs_->side(side).history; }
+    const Scenario& scenario(int side = 0) const { return runs_->side(side).scenario; }
+    QString sideLabel(int side) const { return runs_->side(side).label; }
+    SimulationWorker* worker(int side = 0) const { return runs_->side(side).worker; }
     const QVector<MetricChart*>& charts() const { return charts_; }
     QLabel* narration() const { return narration_; }
-    int shownGeneration() const { return shown_; }
-    bool isPlaying() const { return playing_; }
-    bool isRunComplete() const { return runComplete_; }
-    // Generations that every side has computed.
-    int availableGenerations() const;
+    int shownGeneration() const;
+    bool isPlaying() const;
+    bool isRunComplete() const { return runs_->isComplete(); }
+    int availableGenerations() const { return runs_->availableGenerations(); }
 
     // How long a parameter change waits before the run restarts.
-    static constexpr int kRestartDelayMs = 150;
+    static constexpr int kRestartDelayMs = RunController::kRestartDelayMs;
     // How long the transport stays visible in presenter mode after the mouse last moved.
     static constexpr int kControlsHideMs = 2500;
 
     // Every side's label and scenario, for the undo stack.
-    std::vector<LabelledScenario> sideScenarios() const;
+    std::vector<LabelledScenario> sideScenarios() const { return runs_->sideScenarios(); }
     // Applies sides from the undo stack: the panel shows the first, and the run restarts.
     void applySideScenarios(const std::vector<LabelledScenario>& scenarios, bool showInPanel = true);
 
@@ -111,64 +107,34 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    // One run on stage: its scenario, worker thread, history and stage view.
-    struct Side {
-        // Unique for the window's lifetime: results still queued from a removed side are recognised.
-        quint64 serial = 0;
-        QString label;
-        Scenario scenario;
-        SimulationWorker* worker = nullptr;
-        quint64 request = 0;
-        RunHistory history;
-        bool complete = false;
-        std::unique_ptr<StageView> stage;
-        StageKind stageKind = StageKind::Density1D;
+    // The picture of one side: a captioned column holding its stage.
+    struct SideView {
         QWidget* column = nullptr;
         QLabel* caption = nullptr;
+        std::unique_ptr<StageView> stage;
+        QString stageKind;
     };
 
     void buildMenus();
     void rebuildRecentMenu();
-    void exportFigure();
-    void exportAnimation();
-    void exportData();
     void openScenarioDialog();
     void saveScenarioDialog();
-    // The runs so far, copied so that an export is not disturbed by generations still arriving, with
-    // their labels; `labelled` points into `histories`.
-    struct ExportRuns {
-        std::vector<RunHistory> histories;
-        QVector<LabelledHistory> labelled;
-    };
-    // Empty (after saying why) when nothing has been computed yet.
-    std::optional<ExportRuns> runsToExport(const QString& title);
-    void setSides(const std::vector<LabelledScenario>& scenarios);
     void onPanelEdited(const Scenario& edited);
-    void restartNow();
+    void onSidesChanged();
+    void onRestarted();
+    void onGenerationArrived();
     void rebuildViews(bool fresh = false);
     void showGeneration(int generation);
-    void setPlaying(bool playing);
-    void togglePlay();
-    void step(int delta);
-    void tick();
     void refreshCharts();
     void refreshNextChart();
     void updateStatus();
     void updateNarrationStyle();
     void showControls();
-    // The side a worker's signal speaks for, or null when the side is gone or the run was cancelled.
-    Side* sideFor(std::size_t index, quint64 serial, quint64 request) const;
-    void onRunStarted(Side& side, const QStringList& columns);
-    void onGenerationReady(Side& side, const SnapshotPointer& snapshot);
-    void onRunFinished(Side& side);
-    void onRunFailed(const QString& message);
 
-    std::vector<std::unique_ptr<Side>> sides_;
-    quint64 nextSideSerial_ = 0;
-    bool runComplete_ = false;
-    bool runFailed_ = false;
-    QElapsedTimer runClock_;
-    qint64 runMilliseconds_ = 0;
+    RunController* runs_;
+    Playback* playback_;
+    ExportActions* exports_;
+    std::vector<std::unique_ptr<SideView>> views_;
 
     ParameterPanel* panel_;
     QScrollArea* panelScroll_;
@@ -179,7 +145,7 @@ private:
     QLabel* narration_;
     QGridLayout* chartGrid_;
     QVector<MetricChart*> charts_;
-    ModelKind chartedModel_ = ModelKind::Gaussian;
+    const void* chartedModel_ = nullptr;
     int nextChart_ = 0;
     int chartsBehind_ = 0;
     TransportBar* transport_;
@@ -192,12 +158,8 @@ private:
     QAction* leavePresenterAction_ = nullptr;
     QAction* singleViewAction_ = nullptr;
 
-    QTimer restartTimer_;
-    QTimer playTimer_;
     QTimer chartTimer_;
     QTimer controlsTimer_;
-    int shown_ = -1;
-    bool playing_ = true;
     bool presenting_ = false;
     QByteArray geometryBeforePresenting_;
 };

@@ -1,10 +1,10 @@
-#include "metric_chart.h"
+#include "ui/metric_chart.h"
 
-#include "cats_experiment.h"
-#include "theme.h"
+#include "ui/theme.h"
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QCoreApplication>
 #include <QGraphicsScene>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -34,38 +34,11 @@ QList<QPointF> pointsOf(const QVector<double>& values)
 
 } // namespace
 
-QVector<ChartedMetric> chartedMetrics(const Scenario& scenario)
-{
-    switch (scenario.model) {
-    case ModelKind::Gaussian:
-        return {{"std", QObject::tr("Standard deviation \u03C3"), 1.0},
-                {"tail_mass", QObject::tr("Mass in the original's tails"), 0.05},
-                {"mean", QObject::tr("Mean \u03BC"), 0.0},
-                {"w2", QObject::tr("Distance to the original (W\u2082)"), 0.0}};
-    case ModelKind::Gmm:
-        return {{"total_std", QObject::tr("Spread (standard deviation)"), kNoReference},
-                {"tail_mass", QObject::tr("Mass in the original's tails"), 0.05},
-                {"loglik_real", QObject::tr("Log-likelihood of real data"), kNoReference},
-                {"effective_components", QObject::tr("Effective components"), kNoReference}};
-    case ModelKind::Vae:
-        return {{"latent_std", QObject::tr("Latent spread (generation-0 encoder)"), kNoReference},
-                {"pixel_diversity", QObject::tr("Diversity (mean distance between images)"), kNoReference},
-                {"elbo_real", QObject::tr("ELBO of real images (nats)"), kNoReference},
-                {"class_entropy", QObject::tr("Class entropy (ln 10: all ten classes)"), std::log(10.0)}};
-    case ModelKind::Cats:
-        return {{"minority_fraction", QObject::tr("Share of blue cats"), scenario.minorityShare},
-                {"minority_hue", QObject::tr("Hue of the blue cats (\u00B0)"), kMinorityHue},
-                {"hue_std", QObject::tr("Spread of fur colour (\u00B0)"), kNoReference},
-                {"tail_mass", QObject::tr("Mass in the original's tails"), 0.05}};
-    }
-    return {};
-}
-
-MetricChart::MetricChart(QString column, const QString& title, QWidget* parent)
-    : QWidget(parent), column_(std::move(column)), scene_(new QGraphicsScene(this)), chart_(new QChart),
+MetricChart::MetricChart(const MetricDescriptor& metric, QWidget* parent)
+    : QWidget(parent), metric_(&metric), scene_(new QGraphicsScene(this)), chart_(new QChart),
       reference_(new QLineSeries), xAxis_(new QValueAxis), yAxis_(new QValueAxis), referenceValue_(kNoReference)
 {
-    chart_->setTitle(title);
+    chart_->setTitle(QCoreApplication::translate("Metrics", metric.title.data()));
     chart_->setTitleFont(scaledFont(sizes::bodyPoint + 1, true));
     chart_->legend()->hide();
     chart_->legend()->setFont(scaledFont(sizes::bodyPoint));
@@ -165,7 +138,7 @@ void MetricChart::updateData(const RunHistory& history, const RunHistory* compar
     const RunHistory* histories[] = {&history, comparison};
     for (int side = 0; side < 2; ++side) {
         static const RunHistory::Band none;
-        const RunHistory::Band& band = histories[side] != nullptr ? histories[side]->band(column_) : none;
+        const RunHistory::Band& band = histories[side] != nullptr ? histories[side]->band(*metric_) : none;
         sides_[side].median->replace(pointsOf(band.median));
         sides_[side].upper->replace(pointsOf(band.q90));
         sides_[side].lower->replace(pointsOf(band.q10));

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "run_history.h"
+#include "core/metric.h"
+#include "ui/run_history.h"
 
 #include <QPixmap>
 #include <QWidget>
@@ -23,9 +24,9 @@ class MetricChart : public QWidget {
     Q_OBJECT
 
 public:
-    MetricChart(QString column, const QString& title, QWidget* parent = nullptr);
+    explicit MetricChart(const MetricDescriptor& metric, QWidget* parent = nullptr);
 
-    const QString& column() const { return column_; }
+    const MetricDescriptor& metric() const { return *metric_; }
     // A new run: the x axis spans all its generations; `reference` is the original's value (NaN: none).
     void resetRun(int generations, double reference);
     // Redraws median and band from the history (cheap enough for a few times a second), and those of
@@ -56,7 +57,7 @@ private:
     void fitTo(const QSizeF& size);
     void drawMarker(QPainter& painter) const;
 
-    QString column_;
+    const MetricDescriptor* metric_;
     QGraphicsScene* scene_;
     QChart* chart_;
     QPixmap cache_;
@@ -73,13 +74,5 @@ private:
     QVector<int> marked_{0};
     double referenceValue_;
 };
-
-// What the window charts for each model, with a plain title; the first column is the stage's tail mass.
-struct ChartedMetric {
-    QString column;
-    QString title;
-    double reference;  // the original's value, NaN for none
-};
-QVector<ChartedMetric> chartedMetrics(const Scenario& scenario);
 
 } // namespace collapse::ui

@@ -1,6 +1,9 @@
-#include "narration.h"
+#include "ui/narration.h"
 
-#include "run_history.h"
+#include "core/model_registry.h"
+#include "ui/run_history.h"
+
+#include <QObject>
 
 #include <cmath>
 
@@ -12,12 +15,13 @@ StageEvidence evidenceAt(const RunHistory& history, int generation)
     evidence.generation = generation;
     // A model whose generation 0 already puts nothing in the tails (a VAE's smooth samples) has no
     // tails to lose: only its spread tells.
-    const RunHistory::Band& tails = history.band(QString::fromStdString(tailMetric(history.scenario().model)));
+    const MetricRoles& roles = history.scenario().model().roles;
+    const RunHistory::Band& tails = history.band(*roles.rarity);
     if (generation < tails.median.size() && tails.median[0] > 0.0) {
         evidence.tails = tails.median[generation] / tails.median[0];
     }
     // The spread relative to generation 0's, the model fitted to real data.
-    const RunHistory::Band& spread = history.band(QString::fromStdString(spreadMetric(history.scenario().model)));
+    const RunHistory::Band& spread = history.band(*roles.spread);
     if (generation < spread.median.size() && spread.median[0] > 0.0) {
         evidence.spread = spread.median[generation] / spread.median[0];
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "collapse_stage.h"
+#include "core/collapse_stage.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "parameter_change.h"
+#include "ui/parameter_change.h"
 
-#include "main_window.h"
+#include "ui/main_window.h"
 
 #include <algorithm>
 

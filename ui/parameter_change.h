@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenario_sources.h"
+#include "core/scenario_sources.h"
 
 #include <QElapsedTimer>
 #include <QUndoCommand>

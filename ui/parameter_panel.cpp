@@ -1,35 +1,52 @@
-#include "parameter_panel.h"
+#include "ui/parameter_panel.h"
 
-#include "theme.h"
+#include "core/model_registry.h"
+#include "ui/stages/stage_registry.h"
+#include "ui/theme.h"
 
-#include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QRegularExpressionValidator>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <cmath>
-#include <initializer_list>
 #include <filesystem>
+#include <limits>
 
 namespace collapse::ui {
 
 namespace {
 
+// The sample-size slider spans a lecture's range; scenario files may go beyond it, and then the slider
+// rests at its end while the value stays the file's.
 constexpr int kSamplePositions = 1000;
 constexpr double kSmallestSample = 2.0;
 constexpr double kLargestSample = 100000.0;
-constexpr int kLargestCapacity = 10;
-constexpr int kLargestLatentWidth = 64;
+
+// The keys the three large sliders edit; the Advanced group holds every other.
+bool onSlider(std::string_view key)
+{
+    return key == "samples" || key == "human_fraction" || key == "capacity";
+}
+
+QString translated(const char* context, std::string_view text)
+{
+    return QCoreApplication::translate(context, std::string(text).c_str());
+}
 
 // A slider that keeps its arrow, Page and Home/End keys when it has focus, instead of letting the
 // window's transport shortcuts take them: every control stays usable from the keyboard.
@@ -53,48 +70,6 @@ protected:
         return QSlider::event(event);
     }
 };
-
-QString groupedNumber(int value)
-{
-    return QLocale().toString(value);
-}
-
-// A choice of a few powers of ten, keeping a scenario's own value when it is not among them.
-void selectPowerOfTen(QComboBox* combo, double value)
-{
-    int index = combo->findData(value);
-    if (index < 0) {
-        combo->addItem(QString::number(value, 'g', 3), value);
-        index = combo->count() - 1;
-    }
-    combo->setCurrentIndex(index);
-}
-
-// A percentage field from `lowest` to 100 %.
-QDoubleSpinBox* percentField(double lowest, int decimals)
-{
-    auto* field = new QDoubleSpinBox;
-    field->setRange(lowest, 100.0);
-    field->setSuffix(QStringLiteral(" %"));
-    field->setDecimals(decimals);
-    return field;
-}
-
-// A drop-down of round numbers, each shown in its shortest form and carried as its value.
-QComboBox* numberChoices(std::initializer_list<double> values)
-{
-    auto* combo = new QComboBox;
-    for (const double value : values) {
-        combo->addItem(QString::number(value, 'g', 3), value);
-    }
-    return combo;
-}
-
-template <typename Enum>
-void selectData(QComboBox* combo, Enum value)
-{
-    combo->setCurrentIndex(combo->findData(static_cast<int>(value)));
-}
 
 } // namespace
 
@@ -131,7 +106,150 @@ void LabelledSlider::setValueText(const QString& text)
     value_->setText(text);
 }
 
-ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent), scenario_(defaultScenario(ModelKind::Gaussian))
+// ParameterField --------------------------------------------------------------------------------------
+
+struct ParameterField::Widgets {
+    QSpinBox* integer = nullptr;
+    QDoubleSpinBox* real = nullptr;
+    QComboBox* choice = nullptr;
+    QLineEdit* seed = nullptr;
+    QPushButton* file = nullptr;
+    double shownScale = 1.0; // 100 for percentages
+};
+
+ParameterField::ParameterField(const ParameterSpec& spec, QWidget* owner, Edited edited)
+    : spec_(spec), label_(new QLabel(translated("Parameters", spec.label))), editor_(nullptr),
+      widgets_(std::make_unique<Widgets>())
+{
+    Widgets& w = *widgets_;
+    const auto report = [this, edited](const nlohmann::json& value) { edited(spec_, value); };
+    switch (spec.type) {
+    case ParameterType::Integer:
+        if (spec.editor == ParameterEditor::Seed) {
+            auto* row = new QWidget;
+            auto* layout = new QHBoxLayout(row);
+            layout->setContentsMargins(0, 0, 0, 0);
+            w.seed = new QLineEdit;
+            w.seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,20}")), w.seed));
+            auto* draw = new QPushButton(QCoreApplication::translate("Parameters", "New seed"));
+            draw->setToolTip(QCoreApplication::translate("Parameters", "Draw a new random seed: the same parameters, "
+                                                                       "another roll of the dice."));
+            layout->addWidget(w.seed, 1);
+            layout->addWidget(draw);
+            QObject::connect(w.seed, &QLineEdit::editingFinished, w.seed, [seed = w.seed, report] {
+                bool ok = false;
+                const qulonglong value = seed->text().toULongLong(&ok);
+                if (ok) {
+                    report(nlohmann::json(static_cast<std::uint64_t>(value)));
+                }
+            });
+            QObject::connect(draw, &QPushButton::clicked, draw, [report] {
+                report(nlohmann::json(static_cast<std::uint64_t>(QRandomGenerator::global()->bounded(1, 1000000))));
+            });
+            editor_ = row;
+        } else {
+            w.integer = new QSpinBox;
+            w.integer->setRange(static_cast<int>(spec.integerMin),
+                                static_cast<int>(std::min<std::uint64_t>(spec.integerMax, std::numeric_limits<int>::max())));
+            if (!spec.minimumMeaning.empty()) {
+                w.integer->setSpecialValueText(translated("Parameters", spec.minimumMeaning));
+            }
+            QObject::connect(w.integer, &QSpinBox::valueChanged, w.integer, [report](int value) { report(nlohmann::json(value)); });
+            editor_ = w.integer;
+        }
+        break;
+    case ParameterType::Real:
+        if (spec.editor == ParameterEditor::PowersOfTen) {
+            w.choice = new QComboBox;
+            for (const double suggestion : spec.suggestions) {
+                w.choice->addItem(QString::number(suggestion, 'g', 3), suggestion);
+            }
+            QObject::connect(w.choice, &QComboBox::currentIndexChanged, w.choice, [combo = w.choice, report] {
+                report(nlohmann::json(combo->currentData().toDouble()));
+            });
+            editor_ = w.choice;
+        } else {
+            w.real = new QDoubleSpinBox;
+            const bool percent = spec.editor == ParameterEditor::Percent;
+            w.shownScale = percent ? 100.0 : 1.0;
+            const double unit = std::pow(10.0, -spec.decimals);
+            w.real->setDecimals(spec.decimals);
+            w.real->setRange(spec.realMin * w.shownScale + (spec.realMinExclusive ? unit : 0.0), spec.realMax * w.shownScale);
+            w.real->setSingleStep(percent ? 1.0 : 5.0 * unit);
+            if (percent) {
+                w.real->setSuffix(QStringLiteral(" %"));
+            }
+            QObject::connect(w.real, &QDoubleSpinBox::valueChanged, w.real,
+                             [report, scale = w.shownScale](double value) { report(nlohmann::json(value / scale)); });
+            editor_ = w.real;
+        }
+        break;
+    case ParameterType::Choice:
+        w.choice = new QComboBox;
+        for (const ParameterChoice& choice : spec.choices) {
+            w.choice->addItem(translated("Parameters", choice.label), QString::fromUtf8(choice.name.data(), static_cast<qsizetype>(choice.name.size())));
+        }
+        QObject::connect(w.choice, &QComboBox::currentIndexChanged, w.choice, [combo = w.choice, report] {
+            report(nlohmann::json(combo->currentData().toString().toStdString()));
+        });
+        editor_ = w.choice;
+        break;
+    case ParameterType::Text:
+        w.file = new QPushButton;
+        QObject::connect(w.file, &QPushButton::clicked, w.file, [this, owner, report] {
+            const QString file = QFileDialog::getOpenFileName(owner, label_->text(), QString(),
+                                                              translated("Parameters", spec_.fileFilter) + QStringLiteral(";;") +
+                                                                  QCoreApplication::translate("Parameters", "All files (*)"));
+            if (!file.isEmpty()) {
+                report(nlohmann::json(file.toStdString()));
+            }
+        });
+        editor_ = w.file;
+        break;
+    }
+    const QString toolTip = translated("Parameters", spec.description);
+    editor_->setToolTip(toolTip);
+    label_->setToolTip(toolTip);
+    label_->setBuddy(editor_);
+}
+
+ParameterField::~ParameterField() = default;
+
+void ParameterField::show(const Scenario& scenario)
+{
+    const Widgets& w = *widgets_;
+    const nlohmann::ordered_json value = spec_.get(scenario);
+    const QSignalBlocker blockInteger(w.integer), blockReal(w.real), blockChoice(w.choice), blockSeed(w.seed);
+    if (w.seed != nullptr) {
+        w.seed->setText(QString::number(value.get<std::uint64_t>()));
+    } else if (w.integer != nullptr) {
+        w.integer->setValue(static_cast<int>(value.get<std::int64_t>()));
+    } else if (w.real != nullptr) {
+        w.real->setValue(value.get<double>() * w.shownScale);
+    } else if (w.choice != nullptr && spec_.type == ParameterType::Real) {
+        // A round-number choice that keeps a scenario's own value when it is not among them.
+        const double number = value.get<double>();
+        int index = w.choice->findData(number);
+        if (index < 0) {
+            w.choice->addItem(QString::number(number, 'g', 3), number);
+            index = w.choice->count() - 1;
+        }
+        w.choice->setCurrentIndex(index);
+    } else if (w.choice != nullptr) {
+        w.choice->setCurrentIndex(w.choice->findData(QString::fromStdString(value.get<std::string>())));
+    } else if (w.file != nullptr) {
+        const std::string path = value.get<std::string>();
+        w.file->setText(QString::fromStdString(std::filesystem::path(path).filename().string()));
+        w.file->setToolTip(QString::fromStdString(path));
+    }
+    const bool applies = !spec_.applies || spec_.applies(scenario);
+    editor_->setEnabled(applies);
+    label_->setEnabled(applies);
+}
+
+// ParameterPanel --------------------------------------------------------------------------------------
+
+ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent), scenario_(defaultScenario<GaussianSettings>())
 {
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(8);
@@ -140,37 +258,45 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent), scenario_(def
     modelLabel->setFont(scaledFont(sizes::headingPoint, true));
     model_ = new QComboBox;
     model_->setFont(scaledFont(sizes::bodyPoint + 1));
-    model_->addItem(tr("Gaussian (one normal, 1-D)"), static_cast<int>(ModelKind::Gaussian));
-    model_->addItem(tr("Gaussian mixture (EM)"), static_cast<int>(ModelKind::Gmm));
-    model_->addItem(tr("Variational autoencoder (images)"), static_cast<int>(ModelKind::Vae));
-    model_->addItem(tr("Cats (fur colour)"), static_cast<int>(ModelKind::Cats));
+    for (const ModelDescriptor* model : registeredModels()) {
+        model_->addItem(translated("Models", model->title), QString::fromUtf8(model->name.data(), static_cast<qsizetype>(model->name.size())));
+    }
     model_->setToolTip(tr("The generative model refitted every generation on data made by the one before."));
     modelLabel->setBuddy(model_);
     layout->addWidget(modelLabel);
     layout->addWidget(model_);
 
-    samples_ = new LabelledSlider(
-        tr("Sample size"),
-        tr("How many samples each generation trains on. Small samples miss rare events, so the tails are "
-           "forgotten first: the statistical approximation error."));
+    const auto sliderFor = [this](std::string_view key) {
+        for (const ParameterSpec& spec : parametersOf(scenario_.model())) {
+            if (spec.key == key) {
+                return new LabelledSlider(translated("Parameters", spec.label), translated("Parameters", spec.description));
+            }
+        }
+        return new LabelledSlider(QString(), QString());
+    };
+    samples_ = sliderFor("samples");
     samples_->slider()->setRange(0, kSamplePositions);
     samples_->slider()->setPageStep(50);
-    human_ = new LabelledSlider(
-        tr("Human data"),
-        tr("Share of every generation's training data drawn fresh from the original, human data. A little "
-           "real data in every generation keeps the model near the original."));
+    human_ = sliderFor("human_fraction");
     human_->slider()->setRange(0, 100);
     human_->slider()->setPageStep(10);
-    capacity_ = new LabelledSlider(
-        tr("Model capacity"),
-        tr("How expressive the model is: the number of mixture components, or the VAE's latent dimensions. "
-           "Too little cannot represent the original: the functional expressivity error."));
-    capacity_->slider()->setRange(1, kLargestCapacity);
+    capacity_ = sliderFor("capacity");
     capacity_->slider()->setPageStep(1);
     for (LabelledSlider* slider : {samples_, human_, capacity_}) {
         layout->addWidget(slider);
-        connect(slider->slider(), &QSlider::valueChanged, this, &ParameterPanel::edited);
     }
+    connect(samples_->slider(), &QSlider::valueChanged, this, [this](int position) {
+        // Positions that round to the scenario's M leave it as it is.
+        if (position != sliderPositionForSamples(scenario_.samples)) {
+            edit("samples", samplesForSliderPosition(position));
+        }
+    });
+    connect(human_->slider(), &QSlider::valueChanged, this, [this](int percent) {
+        if (percent != static_cast<int>(std::lround(scenario_.humanFraction * 100.0))) {
+            edit("human_fraction", percent / 100.0);
+        }
+    });
+    connect(capacity_->slider(), &QSlider::valueChanged, this, [this](int capacity) { edit("capacity", capacity); });
 
     advancedToggle_ = new QToolButton;
     advancedToggle_->setText(tr("Advanced"));
@@ -182,7 +308,6 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent), scenario_(def
     advanced_ = new QWidget;
     form_ = new QFormLayout(advanced_);
     form_->setContentsMargins(4, 0, 0, 0);
-    buildAdvanced(form_);
     advanced_->setVisible(false);
     connect(advancedToggle_, &QToolButton::toggled, this, [this](bool open) {
         advanced_->setVisible(open);
@@ -196,152 +321,16 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent), scenario_(def
     setScenario(scenario_);
 }
 
-void ParameterPanel::buildAdvanced(QFormLayout* form)
+ParameterPanel::~ParameterPanel() = default;
+
+QWidget* ParameterPanel::editorFor(std::string_view key) const
 {
-    enum class Only { All, Gmm, Vae, Cats };
-    const auto addRow = [&](const QString& label, QWidget* field, const QString& toolTip, Only only = Only::All) {
-        field->setToolTip(toolTip);
-        auto* name = new QLabel(label);
-        name->setToolTip(toolTip);
-        name->setBuddy(field);
-        form->addRow(name, field);
-        if (only == Only::Gmm) {
-            gmmOnly_ << name << field;
-        } else if (only == Only::Vae) {
-            vaeOnly_ << name << field;
-        } else if (only == Only::Cats) {
-            catsOnly_ << name << field;
+    for (const auto& field : fields_) {
+        if (field->spec().key == key) {
+            return field->editor();
         }
-    };
-    policy_ = new QComboBox;
-    policy_->addItem(tr("Replace"), static_cast<int>(Policy::Replace));
-    policy_->addItem(tr("Accumulate"), static_cast<int>(Policy::Accumulate));
-    policy_->addItem(tr("Accumulate, subsample to M"), static_cast<int>(Policy::AccumulateSubsample));
-    addRow(tr("Data policy"), policy_,
-           tr("Replace: train only on the newest generation's data. Accumulate: keep all data ever made, which "
-              "bounds the error (Gerstgrasser et al. 2024)."));
-    filterRate_ = percentField(0.0, 0);
-    addRow(tr("Filter rate"), filterRate_,
-           tr("Share of synthetic samples recognised, for example by a watermark, and dropped before training."));
-    samplingBias_ = new QDoubleSpinBox;
-    samplingBias_->setRange(0.01, 1.0);
-    samplingBias_->setSingleStep(0.05);
-    samplingBias_->setDecimals(2);
-    addRow(tr("Sampling bias \u03BB"), samplingBias_,
-           tr("1 samples the model faithfully; below 1 samples toward its modes, as low-temperature decoding "
-              "does: the functional approximation error."));
-    estimator_ = new QComboBox;
-    estimator_->addItem(tr("Unbiased (M − 1)"), static_cast<int>(Estimator::Unbiased));
-    estimator_->addItem(tr("Maximum likelihood (M)"), static_cast<int>(Estimator::Mle));
-    addRow(tr("Variance estimator"), estimator_,
-           tr("Unbiased divides the squared deviations by M − 1, the choice of the paper's theorem; maximum "
-              "likelihood divides by M."));
-    generations_ = new QSpinBox;
-    generations_->setRange(1, 100000);
-    addRow(tr("Generations"), generations_, tr("How many times the model is refitted on its own samples."));
-    replicates_ = new QSpinBox;
-    replicates_->setRange(1, 10000);
-    addRow(tr("Replicates"), replicates_,
-           tr("Independent chains run side by side; the charts show their median and 10–90% band."));
-    auto* seedRow = new QWidget;
-    auto* seedLayout = new QHBoxLayout(seedRow);
-    seedLayout->setContentsMargins(0, 0, 0, 0);
-    seed_ = new QSpinBox;
-    seed_->setRange(0, std::numeric_limits<int>::max());
-    newSeed_ = new QPushButton(tr("New seed"));
-    newSeed_->setToolTip(tr("Draw a new random seed: the same parameters, another roll of the dice."));
-    seedLayout->addWidget(seed_, 1);
-    seedLayout->addWidget(newSeed_);
-    addRow(tr("Seed"), seedRow, tr("The same scenario and seed always give the same results."));
-    connect(newSeed_, &QPushButton::clicked, this,
-            [this] { seed_->setValue(static_cast<int>(QRandomGenerator::global()->bounded(1, 1000000))); });
-
-    dim_ = new QComboBox;
-    dim_->addItem(tr("1-D"), 1);
-    dim_->addItem(tr("2-D"), 2);
-    addRow(tr("Dimension"), dim_, tr("Data in one or two dimensions."), Only::Gmm);
-    trueComponents_ = new QSpinBox;
-    trueComponents_->setRange(1, 8);
-    addRow(tr("Original clusters"), trueComponents_, tr("How many clusters the original, human data has."), Only::Gmm);
-    minorityShare_ = percentField(0.1, 1);
-    addRow(tr("Last cluster's share"), minorityShare_,
-           tr("Weight of the original's last cluster: make it small to watch a minority disappear."), Only::Gmm);
-    covariance_ = new QComboBox;
-    covariance_->addItem(tr("Full"), static_cast<int>(CovarianceType::Full));
-    covariance_->addItem(tr("Diagonal"), static_cast<int>(CovarianceType::Diagonal));
-    addRow(tr("Covariance"), covariance_, tr("Each fitted component's covariance: full or diagonal."), Only::Gmm);
-    emTol_ = numberChoices({1e-2, 1e-3, 1e-4, 1e-5, 1e-6});
-    addRow(tr("EM tolerance"), emTol_,
-           tr("EM stops when the mean log-likelihood per sample changes by less than this."), Only::Gmm);
-    emMaxIter_ = new QSpinBox;
-    emMaxIter_->setRange(1, 100000);
-    addRow(tr("EM iteration cap"), emMaxIter_, tr("EM stops after this many iterations at the latest."), Only::Gmm);
-    regCovar_ = numberChoices({1e-3, 1e-4, 1e-6, 1e-8});
-    addRow(tr("Covariance floor"), regCovar_,
-           tr("Added to every covariance's diagonal, so a collapsed component stays a density."), Only::Gmm);
-
-    epochs_ = new QSpinBox;
-    epochs_->setRange(1, 1000);
-    addRow(tr("Epochs"), epochs_, tr("How long each generation's VAE trains on its data."), Only::Vae);
-    hidden_ = new QSpinBox;
-    hidden_->setRange(1, 4096);
-    addRow(tr("Hidden width"), hidden_, tr("Units in each hidden layer of encoder and decoder."), Only::Vae);
-    dataset_ = new QPushButton;
-    addRow(tr("Images"), dataset_,
-           tr("The real images: the bundled Fashion-MNIST subset, or any MNIST-format (IDX) image file."), Only::Vae);
-    connect(dataset_, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("Choose an MNIST-format image file"), QString(),
-                                                          tr("IDX image files (*idx3-ubyte *idx3-ubyte.gz);;All files (*)"));
-        if (!file.isEmpty()) {
-            scenario_.dataset = file.toStdString();
-            setScenario(scenario_);
-            emit scenarioChanged(scenario_);
-        }
-    });
-    minorityClass_ = new QSpinBox;
-    minorityClass_->setRange(-1, 255);
-    minorityClass_->setSpecialValueText(tr("none"));
-    addRow(tr("Minority class"), minorityClass_,
-           tr("Make one class of real images rare, to watch it disappear like the blue cats."), Only::Vae);
-    minorityClassShare_ = percentField(0.1, 1);
-    addRow(tr("Its share"), minorityClassShare_, tr("The minority class's share of the real images."), Only::Vae);
-    blueShare_ = percentField(0.1, 1);
-    addRow(tr("Blue cats"), blueShare_, tr("Share of blue cats among the original ones; the rest are yellow."),
-           Only::Cats);
-    shrinkage_ = new QDoubleSpinBox;
-    shrinkage_->setRange(0.0, 1000.0);
-    shrinkage_->setDecimals(1);
-    shrinkage_->setSingleStep(0.5);
-    addRow(tr("Shrinkage"), shrinkage_,
-           tr("How strongly each fitted colour is pulled toward the average colour: 0 copies the cats "
-              "faithfully; more turns rare blue cats green, then yellow."),
-           Only::Cats);
-    for (QDoubleSpinBox* spin : {blueShare_, shrinkage_}) {
-        connect(spin, &QDoubleSpinBox::valueChanged, this, &ParameterPanel::edited);
     }
-    for (QSpinBox* spin : {epochs_, hidden_, minorityClass_}) {
-        connect(spin, &QSpinBox::valueChanged, this, &ParameterPanel::edited);
-    }
-    connect(minorityClassShare_, &QDoubleSpinBox::valueChanged, this, &ParameterPanel::edited);
-
-    for (QComboBox* combo : {policy_, estimator_, dim_, covariance_, emTol_, regCovar_}) {
-        connect(combo, &QComboBox::currentIndexChanged, this, &ParameterPanel::edited);
-    }
-    for (QDoubleSpinBox* spin : {filterRate_, samplingBias_, minorityShare_}) {
-        connect(spin, &QDoubleSpinBox::valueChanged, this, &ParameterPanel::edited);
-    }
-    for (QSpinBox* spin : {generations_, replicates_, seed_, emMaxIter_}) {
-        connect(spin, &QSpinBox::valueChanged, this, &ParameterPanel::edited);
-    }
-    connect(trueComponents_, &QSpinBox::valueChanged, this, [this](int clusters) {
-        if (!updating_) {
-            // A new cluster count starts with equal weights.
-            scenario_.trueComponents = clusters;
-            scenario_.minorityShare = 1.0 / clusters;
-            setScenario(scenario_);
-            emit scenarioChanged(scenario_);
-        }
-    });
+    return nullptr;
 }
 
 int ParameterPanel::sliderPositionForSamples(int samples)
@@ -359,53 +348,46 @@ int ParameterPanel::samplesForSliderPosition(int position)
     return static_cast<int>(std::round(samples / magnitude) * magnitude);
 }
 
+void ParameterPanel::rebuildFields()
+{
+    if (fieldsModel_ == &scenario_.model()) {
+        return;
+    }
+    while (form_->rowCount() > 0) {
+        form_->removeRow(0);
+    }
+    fields_.clear();
+    for (const ParameterSpec& spec : parametersOf(scenario_.model())) {
+        if (onSlider(spec.key)) {
+            continue;
+        }
+        auto field = std::make_unique<ParameterField>(spec, this, [this](const ParameterSpec& edited, const nlohmann::json& value) {
+            edit(edited.key, value);
+        });
+        form_->addRow(field->label(), field->editor());
+        fields_.push_back(std::move(field));
+    }
+    fieldsModel_ = &scenario_.model();
+}
+
 void ParameterPanel::setScenario(const Scenario& scenario)
 {
     updating_ = true;
     scenario_ = scenario;
-    const bool gmm = scenario.model == ModelKind::Gmm;
-    const bool vae = scenario.model == ModelKind::Vae;
-    const bool cats = scenario.model == ModelKind::Cats;
-    selectData(model_, scenario.model);
-    // Positions that round to the same M keep the slider where the scenario is.
-    samples_->slider()->setValue(sliderPositionForSamples(scenario.samples));
-    human_->slider()->setValue(static_cast<int>(std::lround(scenario.humanFraction * 100.0)));
-    capacity_->slider()->setRange(1, gmm || cats ? kLargestCapacity : vae ? kLargestLatentWidth : 1);
-    capacity_->slider()->setValue(scenario.capacity);
-    capacity_->setEnabled(gmm || vae || cats);
-    selectData(policy_, scenario.policy);
-    filterRate_->setValue(scenario.filterRate * 100.0);
-    samplingBias_->setValue(scenario.samplingBias);
-    selectData(estimator_, scenario.estimator);
-    generations_->setValue(scenario.generations);
-    replicates_->setValue(scenario.replicates);
-    seed_->setValue(static_cast<int>(std::min<std::uint64_t>(scenario.seed, std::numeric_limits<int>::max())));
-    dim_->setCurrentIndex(dim_->findData(scenario.dim));
-    trueComponents_->setValue(scenario.trueComponents);
-    minorityShare_->setValue(scenario.minorityShare * 100.0);
-    minorityShare_->setEnabled(scenario.trueComponents > 1);
-    selectData(covariance_, scenario.covariance);
-    selectPowerOfTen(emTol_, scenario.emTol);
-    emMaxIter_->setValue(scenario.emMaxIter);
-    selectPowerOfTen(regCovar_, scenario.regCovar);
-    epochs_->setValue(scenario.epochs);
-    hidden_->setValue(scenario.hidden);
-    dataset_->setText(QString::fromStdString(std::filesystem::path(scenario.dataset).filename().string()));
-    dataset_->setToolTip(QString::fromStdString(scenario.dataset));
-    minorityClass_->setValue(scenario.minorityClass);
-    minorityClassShare_->setValue(scenario.minorityShare * 100.0);
-    minorityClassShare_->setEnabled(scenario.minorityClass >= 0);
-    blueShare_->setValue(scenario.minorityShare * 100.0);
-    shrinkage_->setValue(scenario.shrinkage);
-    estimator_->setEnabled(!vae && !cats);
-    for (QWidget* widget : gmmOnly_) {
-        widget->setVisible(gmm);
+    rebuildFields();
+    const ModelDescriptor& model = scenario.model();
+    {
+        const QSignalBlocker blockModel(model_), blockSamples(samples_->slider()), blockHuman(human_->slider()),
+            blockCapacity(capacity_->slider());
+        model_->setCurrentIndex(model_->findData(QString::fromUtf8(model.name.data(), static_cast<qsizetype>(model.name.size()))));
+        samples_->slider()->setValue(sliderPositionForSamples(scenario.samples));
+        human_->slider()->setValue(static_cast<int>(std::lround(scenario.humanFraction * 100.0)));
+        capacity_->slider()->setRange(model.capacity.lowest, model.capacity.highest);
+        capacity_->slider()->setValue(scenario.capacity);
+        capacity_->setEnabled(model.capacity.lowest < model.capacity.highest);
     }
-    for (QWidget* widget : vaeOnly_) {
-        widget->setVisible(vae);
-    }
-    for (QWidget* widget : catsOnly_) {
-        widget->setVisible(cats);
+    for (const auto& field : fields_) {
+        field->show(scenario);
     }
     showValues();
     updating_ = false;
@@ -413,22 +395,39 @@ void ParameterPanel::setScenario(const Scenario& scenario)
 
 void ParameterPanel::showValues()
 {
-    samples_->setValueText(tr("M = %1").arg(groupedNumber(scenario_.samples)));
-    human_->setValueText(tr("%1 %").arg(std::lround(scenario_.humanFraction * 100.0)));
-    switch (scenario_.model) {
-    case ModelKind::Gaussian:
-        capacity_->setValueText(tr("one normal"));
-        break;
-    case ModelKind::Gmm:
-        capacity_->setValueText(scenario_.capacity == 1 ? tr("1 component") : tr("%1 components").arg(scenario_.capacity));
-        break;
-    case ModelKind::Vae:
-        capacity_->setValueText(tr("%1 latent dimensions").arg(scenario_.capacity));
-        break;
-    case ModelKind::Cats:
-        capacity_->setValueText(scenario_.capacity == 1 ? tr("1 colour") : tr("%1 colours").arg(scenario_.capacity));
-        break;
+    samples_->setValueText(tr("M = %1").arg(QLocale().toString(scenario_.samples)));
+    human_->setValueText(tr("%1 %").arg(QLocale().toString(scenario_.humanFraction * 100.0, 'g', 3)));
+    capacity_->setValueText(stageEntryFor(scenario_).capacityText(scenario_));
+}
+
+void ParameterPanel::edit(std::string_view key, const nlohmann::json& value)
+{
+    if (updating_) {
+        return;
     }
+    Scenario next = scenario_;
+    try {
+        for (const ParameterSpec& spec : parametersOf(next.model())) {
+            if (spec.key == key) {
+                spec.set(next, value);
+            }
+        }
+        if (next.model().follow) {
+            next.model().follow(next, key);
+        }
+        if (next.model().check) {
+            next.model().check(next);
+        }
+    } catch (const ScenarioError&) {
+        // A value the editor should not have offered: show the scenario as it was.
+        setScenario(scenario_);
+        return;
+    }
+    if (next == scenario_) {
+        return;
+    }
+    setScenario(next);
+    emit scenarioChanged(scenario_);
 }
 
 void ParameterPanel::modelPicked()
@@ -436,57 +435,9 @@ void ParameterPanel::modelPicked()
     if (updating_) {
         return;
     }
-    const auto model = static_cast<ModelKind>(model_->currentData().toInt());
-    Scenario picked = defaultScenario(model);
+    Scenario picked = defaultScenario(model_->currentData().toString().toStdString());
     picked.seed = scenario_.seed;
     setScenario(picked);
-    emit scenarioChanged(scenario_);
-}
-
-void ParameterPanel::edited()
-{
-    if (updating_) {
-        return;
-    }
-    Scenario next = scenario_;
-    const int position = samples_->slider()->value();
-    if (position != sliderPositionForSamples(scenario_.samples)) {
-        next.samples = samplesForSliderPosition(position);
-    }
-    next.humanFraction = human_->slider()->value() / 100.0;
-    next.capacity = capacity_->slider()->value();
-    next.policy = static_cast<Policy>(policy_->currentData().toInt());
-    next.filterRate = filterRate_->value() / 100.0;
-    next.samplingBias = samplingBias_->value();
-    if (next.model == ModelKind::Gaussian || next.model == ModelKind::Gmm) {
-        next.estimator = static_cast<Estimator>(estimator_->currentData().toInt());
-    }
-    next.generations = generations_->value();
-    next.replicates = replicates_->value();
-    next.seed = static_cast<std::uint64_t>(seed_->value());
-    if (next.model == ModelKind::Gmm) {
-        next.dim = dim_->currentData().toInt();
-        next.minorityShare = next.trueComponents > 1 ? minorityShare_->value() / 100.0 : 1.0;
-        next.covariance = static_cast<CovarianceType>(covariance_->currentData().toInt());
-        next.emTol = emTol_->currentData().toDouble();
-        next.emMaxIter = emMaxIter_->value();
-        next.regCovar = regCovar_->currentData().toDouble();
-    }
-    if (next.model == ModelKind::Cats) {
-        next.minorityShare = blueShare_->value() / 100.0;
-        next.shrinkage = shrinkage_->value();
-    }
-    if (next.model == ModelKind::Vae) {
-        next.epochs = epochs_->value();
-        next.hidden = hidden_->value();
-        next.minorityClass = minorityClass_->value();
-        next.minorityShare = minorityClassShare_->value() / 100.0;
-    }
-    if (next == scenario_) {
-        return;
-    }
-    scenario_ = next;
-    showValues();
     emit scenarioChanged(scenario_);
 }
 

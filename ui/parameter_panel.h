@@ -1,17 +1,20 @@
 #pragma once
 
-#include "scenario.h"
+#include "core/parameters.h"
+#include "core/scenario.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QWidget>
 
-class QCheckBox;
+#include <functional>
+#include <memory>
+#include <vector>
+
 class QComboBox;
-class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
-class QPushButton;
 class QSlider;
-class QSpinBox;
 class QToolButton;
 
 namespace collapse::ui {
@@ -30,14 +33,39 @@ private:
     QLabel* value_;
 };
 
+// One key's editor in the Advanced group, built from the key's ParameterSpec: a spin box, a percentage,
+// a drop-down, a seed or a file, with the spec's range. It shows a scenario's value without changing it,
+// and reports only what the user changed.
+class ParameterField {
+public:
+    using Edited = std::function<void(const ParameterSpec& spec, const nlohmann::json& value)>;
+    ParameterField(const ParameterSpec& spec, QWidget* owner, Edited edited);
+    ~ParameterField();
+
+    const ParameterSpec& spec() const { return spec_; }
+    QLabel* label() const { return label_; }
+    QWidget* editor() const { return editor_; }
+    void show(const Scenario& scenario);
+
+private:
+    struct Widgets;
+    ParameterSpec spec_;
+    QLabel* label_;
+    QWidget* editor_;
+    std::unique_ptr<Widgets> widgets_;
+};
+
 // Every parameter of a scenario: the model, three large sliders for what a lecture varies — sample
-// size, human-data fraction, model capacity — and an advanced group for the rest. Emits the edited
-// scenario after every change; setScenario() shows one without emitting.
+// size, human-data fraction, model capacity — and an Advanced group built from the core's parameter
+// tables for the rest. Each control changes its own key and no other (a model's `follow` aside), so a
+// scenario opened from a file keeps every value the user did not touch. setScenario() shows a scenario
+// without emitting.
 class ParameterPanel : public QWidget {
     Q_OBJECT
 
 public:
     explicit ParameterPanel(QWidget* parent = nullptr);
+    ~ParameterPanel() override;
 
     void setScenario(const Scenario& scenario);
     const Scenario& scenario() const { return scenario_; }
@@ -46,8 +74,11 @@ public:
     QSlider* sampleSizeSlider() const { return samples_->slider(); }
     QSlider* humanFractionSlider() const { return human_->slider(); }
     QSlider* capacitySlider() const { return capacity_->slider(); }
+    // The Advanced group's editor of a key, or null when the scenario's model has no such key.
+    QWidget* editorFor(std::string_view key) const;
 
-    // The sample-size slider is logarithmic: positions 0..1000 span M = 2..100 000.
+    // The sample-size slider is logarithmic over the whole range of `samples`: positions 0..1000 span
+    // M = 2..10 000 000.
     static int sliderPositionForSamples(int samples);
     static int samplesForSliderPosition(int position);
 
@@ -55,9 +86,11 @@ signals:
     void scenarioChanged(const collapse::Scenario& scenario);
 
 private:
-    void buildAdvanced(QFormLayout* form);
+    void rebuildFields();
     void showValues();
-    void edited();
+    // Sets one key to `value` in a copy of the scenario, lets the model's dependent keys follow, and
+    // emits the result if anything changed.
+    void edit(std::string_view key, const nlohmann::json& value);
     void modelPicked();
 
     Scenario scenario_;
@@ -69,32 +102,9 @@ private:
     LabelledSlider* capacity_;
     QToolButton* advancedToggle_;
     QWidget* advanced_;
-    QComboBox* policy_;
-    QDoubleSpinBox* filterRate_;
-    QDoubleSpinBox* samplingBias_;
-    QComboBox* estimator_;
-    QSpinBox* generations_;
-    QSpinBox* replicates_;
-    QSpinBox* seed_;
-    QPushButton* newSeed_;
-    QComboBox* dim_;
-    QSpinBox* trueComponents_;
-    QDoubleSpinBox* minorityShare_;
-    QComboBox* covariance_;
-    QComboBox* emTol_;
-    QSpinBox* emMaxIter_;
-    QComboBox* regCovar_;
-    QSpinBox* epochs_;
-    QSpinBox* hidden_;
-    QPushButton* dataset_;
-    QSpinBox* minorityClass_;
-    QDoubleSpinBox* minorityClassShare_;
-    QDoubleSpinBox* blueShare_;
-    QDoubleSpinBox* shrinkage_;
-    QList<QWidget*> gmmOnly_;
-    QList<QWidget*> vaeOnly_;
-    QList<QWidget*> catsOnly_;
-    QFormLayout* form_ = nullptr;
+    QFormLayout* form_;
+    std::vector<std::unique_ptr<ParameterField>> fields_;
+    const void* fieldsModel_ = nullptr;
 };
 
 } // namespace collapse::ui

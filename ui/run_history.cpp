@@ -1,25 +1,19 @@
-#include "run_history.h"
+#include "ui/run_history.h"
 
-#include "results.h"
+#include "core/model_registry.h"
+#include "core/results.h"
+
+#include <stdexcept>
 
 namespace collapse::ui {
 
-void RunHistory::reset(const Scenario& scenario, const QStringList& columns)
+void RunHistory::reset(const Scenario& scenario)
 {
     scenario_ = scenario;
-    columns_ = columns;
+    columns_ = metricColumnsOf(scenario.model());
     snapshots_.clear();
     snapshots_.reserve(scenario.generations);
-    bands_ = QVector<Band>(columns.size());
-}
-
-void RunHistory::reset(const Scenario& scenario, const std::vector<std::string>& columns)
-{
-    QStringList names;
-    for (const std::string& column : columns) {
-        names.append(QString::fromStdString(column));
-    }
-    reset(scenario, names);
+    bands_ = QVector<Band>(static_cast<qsizetype>(columns_.size()));
 }
 
 void RunHistory::append(GenerationSnapshot&& snapshot)
@@ -30,24 +24,48 @@ void RunHistory::append(GenerationSnapshot&& snapshot)
 void RunHistory::append(const SnapshotPointer& snapshot)
 {
     snapshots_.append(snapshot);
-    for (int c = 0; c < columns_.size(); ++c) {
-        const ColumnSummary summary = summarise(snapshot->metrics.col(c));
+    for (qsizetype c = 0; c < bands_.size(); ++c) {
+        const ColumnSummary summary = summarise(snapshot->metrics.col(static_cast<Eigen::Index>(c)));
         bands_[c].median.append(summary.median);
         bands_[c].q10.append(summary.q10);
         bands_[c].q90.append(summary.q90);
     }
 }
 
-const RunHistory::Band& RunHistory::band(const QString& column) const
+int RunHistory::columnOf(const MetricDescriptor& metric) const
 {
-    const auto index = columns_.indexOf(column);
-    return index < 0 ? empty_ : bands_[index];
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+        if (columns_[c] == metric.name) {
+            return static_cast<int>(c);
+        }
+    }
+    return -1;
+}
+
+int RunHistory::requiredColumn(const MetricDescriptor& metric) const
+{
+    const int column = columnOf(metric);
+    if (column < 0) {
+        throw std::logic_error("the " + std::string(scenario_.model().name) + " model has no metric \"" +
+                               std::string(metric.name) + "\"");
+    }
+    return column;
+}
+
+const RunHistory::Band& RunHistory::band(const MetricDescriptor& metric) const
+{
+    return bands_[requiredColumn(metric)];
+}
+
+double RunHistory::value(int generation, int replicate, const MetricDescriptor& metric) const
+{
+    return snapshots_[generation]->metrics(replicate, requiredColumn(metric));
 }
 
 void computeHistory(RunHistory& history, const Scenario& scenario)
 {
     Engine engine(scenario);
-    history.reset(scenario, engine.metricColumns());
+    history.reset(scenario);
     engine.run([&history](GenerationSnapshot&& snapshot) { history.append(std::move(snapshot)); });
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "scenario.h"
-#include "simulation_worker.h"
+#include "core/metric.h"
+#include "core/scenario.h"
+#include "ui/snapshot.h"
 
-#include <QStringList>
 #include <QVector>
 
 namespace collapse::ui {
@@ -16,25 +16,31 @@ public:
         QVector<double> median, q10, q90;
     };
 
-    void reset(const Scenario& scenario, const QStringList& columns);
-    void reset(const Scenario& scenario, const std::vector<std::string>& columns);
+    // A new run: its columns are train_size and the model's metrics (ModelDescriptor::metrics).
+    void reset(const Scenario& scenario);
     void append(const SnapshotPointer& snapshot);
     void append(GenerationSnapshot&& snapshot);
 
     const Scenario& scenario() const { return scenario_; }
-    const QStringList& columns() const { return columns_; }
     int size() const { return static_cast<int>(snapshots_.size()); }
     bool isEmpty() const { return snapshots_.isEmpty(); }
     const SnapshotPointer& at(int generation) const { return snapshots_[generation]; }
-    // The summary of a metric over the generations received so far; empty when there is no such metric.
-    const Band& band(const QString& column) const;
+    // The summary of a metric over the generations received so far. Asking for a metric the model does
+    // not measure is a programming error: it throws std::logic_error.
+    const Band& band(const MetricDescriptor& metric) const;
+    // One replicate's value of a metric at a generation (NaN where it does not exist); throws
+    // std::logic_error for a metric the model does not measure.
+    double value(int generation, int replicate, const MetricDescriptor& metric) const;
+    // The metric's column in a snapshot's metrics, or -1.
+    int columnOf(const MetricDescriptor& metric) const;
 
 private:
+    int requiredColumn(const MetricDescriptor& metric) const;
+
     Scenario scenario_;
-    QStringList columns_;
+    std::vector<std::string_view> columns_;
     QVector<SnapshotPointer> snapshots_;
     QVector<Band> bands_;
-    Band empty_;
 };
 
 // Runs `scenario` to the end on this thread into `history`, for pictures made without a window.

@@ -1,4 +1,4 @@
-#include "simulation_worker.h"
+#include "ui/simulation_worker.h"
 
 #include <QMutexLocker>
 
@@ -63,11 +63,7 @@ void SimulationWorker::run()
         }
         try {
             Engine engine(scenario);
-            QStringList columns;
-            for (const auto& column : engine.metricColumns()) {
-                columns << QString::fromStdString(column);
-            }
-            emit runStarted(request, columns);
+            emit runStarted(request);
             const auto outcome = engine.run(
                 [&](GenerationSnapshot&& snapshot) {
                     emit generationReady(request, std::make_shared<const GenerationSnapshot>(std::move(snapshot)));

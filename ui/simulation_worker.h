@@ -1,10 +1,9 @@
 #pragma once
 
-#include "engine.h"
-#include "scenario.h"
+#include "core/scenario.h"
+#include "ui/snapshot.h"
 
 #include <QMutex>
-#include <QStringList>
 #include <QThread>
 #include <QWaitCondition>
 
@@ -12,8 +11,6 @@
 #include <memory>
 
 namespace collapse::ui {
-
-using SnapshotPointer = std::shared_ptr<const GenerationSnapshot>;
 
 // The one thread that runs the engine for the window. The window hands a scenario in with restart();
 // the thread cancels whatever it is running (the engine checks the flag before every generation and
@@ -33,7 +30,8 @@ public:
     void stop();
 
 signals:
-    void runStarted(quint64 request, const QStringList& columns);
+    // The run's data is loaded and its first generation is being computed.
+    void runStarted(quint64 request);
     void generationReady(quint64 request, const collapse::ui::SnapshotPointer& snapshot);
     void runFinished(quint64 request);
     void runFailed(quint64 request, const QString& message);
@@ -52,5 +50,3 @@ private:
 };
 
 } // namespace collapse::ui
-
-Q_DECLARE_METATYPE(collapse::ui::SnapshotPointer)

@@ -1,9 +1,6 @@
-#include "stage_view.h"
+#include "ui/stage_view.h"
 
-#include "cat_stage.h"
-#include "image_stage.h"
-#include "mixture_stage.h"
-#include "theme.h"
+#include "ui/theme.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -78,30 +75,18 @@ void StageView::paintEvent(QPaintEvent*)
     renderForeground(painter, rect());
 }
 
-StageKind stageKindFor(const Scenario& scenario)
+QVector<int> trailGenerations(int generation, int total)
 {
-    if (scenario.model == ModelKind::Vae) {
-        return StageKind::Images;
+    constexpr int kTrailLength = 8;
+    QVector<int> result;
+    const int spacing = std::max(1, total / 60);
+    for (int i = kTrailLength; i >= 1; --i) {
+        const int earlier = generation - i * spacing;
+        if (earlier >= 0) {
+            result.append(earlier);
+        }
     }
-    if (scenario.model == ModelKind::Cats) {
-        return StageKind::Cats;
-    }
-    return scenario.model == ModelKind::Gmm && scenario.dim == 2 ? StageKind::Scatter2D : StageKind::Density1D;
-}
-
-std::unique_ptr<StageView> makeStageView(StageKind kind, QWidget* parent)
-{
-    switch (kind) {
-    case StageKind::Density1D:
-        return std::make_unique<DensityStage>(parent);
-    case StageKind::Scatter2D:
-        return std::make_unique<ScatterStage>(parent);
-    case StageKind::Images:
-        return std::make_unique<ImageStage>(parent);
-    case StageKind::Cats:
-        return std::make_unique<CatStage>(parent);
-    }
-    return nullptr;
+    return result;
 }
 
 } // namespace collapse::ui

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "scenario.h"
+#include "core/scenario.h"
 
 #include <QPixmap>
+#include <QVector>
 #include <QWidget>
 
 #include <memory>
@@ -63,9 +64,8 @@ private:
     QPixmap background_;
 };
 
-// Which stage a scenario needs; a change of kind means a new StageView.
-enum class StageKind { Density1D, Scatter2D, Images, Cats };
-StageKind stageKindFor(const Scenario& scenario);
-std::unique_ptr<StageView> makeStageView(StageKind kind, QWidget* parent = nullptr);
+// Earlier generations for a stage's fading trail: up to eight, evenly spaced so that about 60 steps
+// span the whole run.
+QVector<int> trailGenerations(int generation, int total);
 
 } // namespace collapse::ui

@@ -1,6 +1,6 @@
-#include "transport_bar.h"
+#include "ui/transport_bar.h"
 
-#include "theme.h"
+#include "ui/theme.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
-#include "video_encoder.h"
+#include "ui/video_encoder.h"
 
-#include "figure_export.h"
+#include "ui/figure_export.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>

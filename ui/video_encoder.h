@@ -1,6 +1,6 @@
 #pragma once
 
-#include "animation_palette.h"
+#include "ui/animation_palette.h"
 
 #include <QImage>
 #include <QString>

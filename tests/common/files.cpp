@@ -1,4 +1,4 @@
-#include "files.h"
+#include "tests/common/files.h"
 
 #include <QFile>
 

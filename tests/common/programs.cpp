@@ -1,4 +1,4 @@
-#include "programs.h"
+#include "tests/common/programs.h"
 
 #include <QProcess>
 

@@ -1,4 +1,4 @@
-#include "statistics.h"
+#include "tests/common/statistics.h"
 
 #include <algorithm>
 #include <cmath>

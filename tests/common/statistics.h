@@ -3,8 +3,8 @@
 // Helpers for statistical tests: sample moments with their standard errors, the polygamma
 // functions the Gaussian recursion's theory needs, and a fuzzy comparison that reports both values.
 
-#include "engine.h"
-#include "results.h"
+#include "core/engine.h"
+#include "core/results.h"
 
 #include <QTest>
 

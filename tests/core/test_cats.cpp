@@ -1,9 +1,9 @@
 // The cats: hue arithmetic on the circle, Wright–Fisher drift of the blue minority under a faithful
 // fit (against the exact Markov chain), and shrinkage turning surviving blue cats green, then yellow.
 
-#include "cats_experiment.h"
-#include "random.h"
-#include "statistics.h"
+#include "core/models/cats/cats_model.h"
+#include "core/random.h"
+#include "tests/common/statistics.h"
 
 #include <QTest>
 
@@ -16,10 +16,10 @@ namespace {
 
 Scenario catScenario(double shrinkage, int generations, int replicates)
 {
-    Scenario scenario = defaultScenario(ModelKind::Cats);
+    Scenario scenario = defaultScenario<CatsSettings>();
     scenario.samples = 100;
     scenario.capacity = 2;
-    scenario.shrinkage = shrinkage;
+    scenario.as<CatsSettings>().shrinkage = shrinkage;
     scenario.generations = generations;
     scenario.replicates = replicates;
     scenario.seed = 2024;

@@ -1,6 +1,7 @@
 // The "what you are seeing" classification: each stage of collapse from the evidence that defines it.
 
-#include "collapse_stage.h"
+#include "core/collapse_stage.h"
+#include "core/model_registry.h"
 
 #include <QTest>
 
@@ -42,18 +43,18 @@ void CollapseStageTest::classifies()
     QFETCH(double, spread);
     QFETCH(double, humanFraction);
     QFETCH(CollapseStage, expected);
-    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    Scenario scenario = defaultScenario<GaussianSettings>();
     scenario.humanFraction = humanFraction;
     QCOMPARE(classifyCollapse(scenario, {generation, tails, spread}), expected);
 }
 
 void CollapseStageTest::spreadMetricPerModel()
 {
-    QCOMPARE(spreadMetric(ModelKind::Gaussian), std::string("std"));
-    QCOMPARE(spreadMetric(ModelKind::Gmm), std::string("total_std"));
-    QCOMPARE(spreadMetric(ModelKind::Cats), std::string("hue_std"));
-    QCOMPARE(tailMetric(ModelKind::Gaussian), std::string("tail_mass"));
-    QCOMPARE(tailMetric(ModelKind::Cats), std::string("minority_fraction"));
+    QCOMPARE(GaussianSettings::descriptor().roles.spread->name, std::string_view("std"));
+    QCOMPARE(GmmSettings::descriptor().roles.spread->name, std::string_view("total_std"));
+    QCOMPARE(CatsSettings::descriptor().roles.spread->name, std::string_view("hue_std"));
+    QCOMPARE(GaussianSettings::descriptor().roles.rarity->name, std::string_view("tail_mass"));
+    QCOMPARE(CatsSettings::descriptor().roles.rarity->name, std::string_view("minority_fraction"));
 }
 
 QTEST_APPLESS_MAIN(CollapseStageTest)

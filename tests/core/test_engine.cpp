@@ -1,13 +1,15 @@
 // The engine: byte-identical results for any thread count, cancellation, snapshots, training-set
 // policies and their sizes, summaries and the whole-or-nothing writing of results.
 
-#include "engine.h"
-#include "mixture_experiments.h"
-#include "output_files.h"
-#include "random.h"
-#include "results.h"
-#include "statistics.h"
-#include "training_set.h"
+#include "core/engine.h"
+#include "core/models/gmm/gmm_model.h"
+#include "core/mixture_model.h"
+#include "core/models/gaussian/gaussian_model.h"
+#include "core/output_files.h"
+#include "core/random.h"
+#include "core/results.h"
+#include "tests/common/statistics.h"
+#include "core/training_set.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,12 +37,12 @@ std::string csvOf(const Scenario& scenario)
 
 Scenario smallGmm()
 {
-    Scenario scenario = defaultScenario(ModelKind::Gmm);
+    Scenario scenario = defaultScenario<GmmSettings>();
     scenario.samples = 200;
     scenario.generations = 6;
     scenario.replicates = 5;
-    scenario.trueComponents = 3;
-    scenario.minorityShare = 1.0 / 3.0;
+    scenario.as<GmmSettings>().trueComponents = 3;
+    scenario.as<GmmSettings>().minorityShare = 1.0 / 3.0;
     scenario.capacity = 3;
     return scenario;
 }
@@ -70,18 +72,18 @@ private slots:
 
 void EngineTest::sameSeedSameBytesForAnyThreadCount_data()
 {
-    QTest::addColumn<int>("model");
+    QTest::addColumn<QString>("model");
     QTest::addColumn<int>("policy");
-    QTest::addRow("gaussian, replace") << int(ModelKind::Gaussian) << int(Policy::Replace);
-    QTest::addRow("gmm, replace") << int(ModelKind::Gmm) << int(Policy::Replace);
-    QTest::addRow("gmm, accumulate_subsample") << int(ModelKind::Gmm) << int(Policy::AccumulateSubsample);
+    QTest::addRow("gaussian, replace") << "gaussian" << int(Policy::Replace);
+    QTest::addRow("gmm, replace") << "gmm" << int(Policy::Replace);
+    QTest::addRow("gmm, accumulate_subsample") << "gmm" << int(Policy::AccumulateSubsample);
 }
 
 void EngineTest::sameSeedSameBytesForAnyThreadCount()
 {
-    QFETCH(int, model);
+    QFETCH(QString, model);
     QFETCH(int, policy);
-    Scenario scenario = model == int(ModelKind::Gmm) ? smallGmm() : defaultScenario(ModelKind::Gaussian);
+    Scenario scenario = model == "gmm" ? smallGmm() : defaultScenario<GaussianSettings>();
     scenario.policy = static_cast<Policy>(policy);
     scenario.humanFraction = 0.2;
     scenario.generations = 8;
@@ -99,7 +101,7 @@ void EngineTest::sameSeedSameBytesForAnyThreadCount()
 
 void EngineTest::differentSeedsDiffer()
 {
-    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    Scenario scenario = defaultScenario<GaussianSettings>();
     scenario.generations = 3;
     scenario.replicates = 2;
     const std::string first = csvOf(scenario);
@@ -160,7 +162,7 @@ void EngineTest::trainingSizeFollowsPolicy()
 {
     QFETCH(int, policy);
     QFETCH(int, expectedAtGeneration4);
-    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    Scenario scenario = defaultScenario<GaussianSettings>();
     scenario.samples = 50;
     scenario.generations = 5;
     scenario.replicates = 2;
@@ -173,7 +175,7 @@ void EngineTest::trainingSizeFollowsPolicy()
 void EngineTest::replaceKeepsMemoryFlat()
 {
     // Under replace the pool never holds more than one generation's M points.
-    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    Scenario scenario = defaultScenario<GaussianSettings>();
     scenario.samples = 64;
     TrainingPool pool(scenario);
     RandomStream random(1, 0, 0, Purpose::Subsampling);
@@ -203,7 +205,7 @@ void EngineTest::batchCompositionMixesHumanAndSynthetic()
     QFETCH(double, humanFraction);
     QFETCH(double, filterRate);
     QFETCH(int, expectedHuman);
-    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    Scenario scenario = defaultScenario<GaussianSettings>();
     scenario.samples = 100;
     scenario.humanFraction = humanFraction;
     scenario.filterRate = filterRate;
@@ -215,7 +217,7 @@ void EngineTest::batchCompositionMixesHumanAndSynthetic()
 
 void EngineTest::subsampleDrawsDistinctPoints()
 {
-    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    Scenario scenario = defaultScenario<GaussianSettings>();
     scenario.samples = 10;
     scenario.policy = Policy::AccumulateSubsample;
     TrainingPool pool(scenario);
@@ -239,7 +241,7 @@ void EngineTest::fullHumanDataNeverCollapses()
 {
     // γ = 1 (a slider extreme): every generation is a fresh fit to p_0, so its variance is χ²_{M-1}/(M-1)
     // with mean 1 at every generation.
-    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    Scenario scenario = defaultScenario<GaussianSettings>();
     scenario.humanFraction = 1.0;
     scenario.samples = 2;
     scenario.generations = 30;

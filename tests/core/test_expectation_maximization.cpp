@@ -1,9 +1,9 @@
 // EM against mixtures with known parameters (components sorted before comparing, since EM returns them
 // in any order), and on degenerate data where a careless fit divides by zero.
 
-#include "expectation_maximization.h"
-#include "random.h"
-#include "statistics.h"
+#include "core/models/gmm/expectation_maximization.h"
+#include "core/random.h"
+#include "tests/common/statistics.h"
 
 #include <QTest>
 

@@ -1,10 +1,10 @@
 // Mixture densities, moments, sampling and the closed-form L2 distance; the central region's tail mass
 // against closed forms.
 
-#include "central_region.h"
-#include "gaussian_mixture.h"
-#include "random.h"
-#include "statistics.h"
+#include "core/central_region.h"
+#include "core/gaussian_mixture.h"
+#include "core/random.h"
+#include "tests/common/statistics.h"
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // 2024, Theorem 3.1) and of the mitigations. p_0 = N(0, 1); k = g + 1 fits by generation g.
 // Every tolerance is four standard errors of the estimate, with fixed seeds.
 
-#include "scenario.h"
-#include "statistics.h"
+#include "core/scenario.h"
+#include "tests/common/statistics.h"
 
 #include <QTest>
 
@@ -16,7 +16,7 @@ namespace {
 
 Scenario gaussianScenario(int samples, int generations, int replicates)
 {
-    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    Scenario scenario = defaultScenario<GaussianSettings>();
     scenario.samples = samples;
     scenario.generations = generations;
     scenario.replicates = replicates;
@@ -106,7 +106,7 @@ void GaussianRecursionTest::mleExpectedVarianceDecaysGeometrically()
     // MLE: E[σ²_g] = (1 - 1/M)^k and Var(μ_g) = 1 - (1 - 1/M)^k, both bounded.
     constexpr int M = 10;
     Scenario scenario = gaussianScenario(M, 60, 4000);
-    scenario.estimator = Estimator::Mle;
+    scenario.as<GaussianSettings>().estimator = Estimator::Mle;
     const RunResults results = runScenario(scenario);
     for (const int generation : {0, 19, 59}) {
         const double shrink = std::pow(1.0 - 1.0 / M, generation + 1);

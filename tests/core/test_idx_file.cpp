@@ -1,7 +1,7 @@
 // The IDX loader on good files (plain and gzip), the bundled subset, and every way a file can be wrong.
 
-#include "idx_file.h"
-#include "vae_experiment.h"
+#include "core/models/vae/idx_file.h"
+#include "core/models/vae/vae_model.h"
 
 #include <QTemporaryDir>
 #include <QTest>

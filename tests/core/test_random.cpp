@@ -1,8 +1,8 @@
 // The counter-based random streams: reproducible from their key alone, independent across keys, and
 // with the right distributions (tolerances of four standard errors).
 
-#include "random.h"
-#include "statistics.h"
+#include "core/random.h"
+#include "tests/common/statistics.h"
 
 #include <QTest>
 

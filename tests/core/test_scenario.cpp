@@ -1,8 +1,9 @@
 // Scenario files and presets: defaults, the round trip through JSON, and a clear message naming the key
 // for every kind of bad input.
 
-#include "scenario.h"
-#include "scenario_sources.h"
+#include "core/scenario.h"
+#include "core/model_registry.h"
+#include "core/scenario_sources.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,24 +46,23 @@ private slots:
 
 void ScenarioTest::defaultsAreValid()
 {
-    for (const auto name : modelNames()) {
-        const ModelKind model = *modelFromName(name);
-        const Scenario scenario = defaultScenario(model);
+    for (const ModelDescriptor* model : registeredModels()) {
+        const Scenario scenario = defaultScenario(*model);
         QCOMPARE(scenarioFromJson(nlohmann::json::parse(scenarioToJson(scenario).dump())), scenario);
-        QCOMPARE(scenarioFromJson(nlohmann::json{{"model", std::string(name)}}), scenario);
+        QCOMPARE(scenarioFromJson(nlohmann::json{{"model", std::string(model->name)}}), scenario);
     }
 }
 
 void ScenarioTest::roundTripsThroughJson()
 {
-    Scenario scenario = defaultScenario(ModelKind::Gmm);
+    Scenario scenario = defaultScenario<GmmSettings>();
     scenario.seed = 18446744073709551615ull;
     scenario.humanFraction = 0.1 + 0.2;  // not exactly representable: must survive the text form
     scenario.policy = Policy::AccumulateSubsample;
-    scenario.covariance = CovarianceType::Diagonal;
-    scenario.trueComponents = 3;
-    scenario.minorityShare = 0.05;
-    scenario.emTol = 1e-5;
+    scenario.as<GmmSettings>().covariance = CovarianceType::Diagonal;
+    scenario.as<GmmSettings>().trueComponents = 3;
+    scenario.as<GmmSettings>().minorityShare = 0.05;
+    scenario.as<GmmSettings>().emTol = 1e-5;
     const std::string text = serializeScenario(scenario);
     QCOMPARE(parseScenario(text, "test"), scenario);
     QCOMPARE(serializeScenario(parseScenario(text, "test")), text);
@@ -81,7 +81,7 @@ void ScenarioTest::rejectsBadValues_data()
     QTest::addRow("filter rate as bool") << R"({"filter_rate": true})" << R"("filter_rate" must be a number in [0, 1], not true)";
     QTest::addRow("zero sampling bias") << R"({"sampling_bias": 0})" << R"("sampling_bias" must be a number in (0, 1])";
     QTest::addRow("unknown key") << R"({"sample": 100})" << R"(unknown key "sample")";
-    QTest::addRow("unknown model") << R"({"model": "transformer"})" << R"("model" must be one of gaussian, gmm, vae, cats, not "transformer")";
+    QTest::addRow("unknown model") << R"({"model": "transformer"})" << QString::fromStdString(R"("model" must be one of )" + modelNameList() + R"(, not "transformer")");
     QTest::addRow("model as number") << R"({"model": 3})" << R"("model" must be one of)";
     QTest::addRow("unknown policy") << R"({"policy": "keep"})" << R"("policy" must be one of replace, accumulate, accumulate_subsample, not "keep")";
     QTest::addRow("key of another model") << R"({"model": "gaussian", "dim": 2})" << R"(key "dim" does not apply to model "gaussian")";
@@ -155,8 +155,8 @@ void ScenarioTest::builtinPresetsLoad()
     const Scenario paper = scenarioFromJson(presetNamed("gmm-paper").entries.front().object);
     QCOMPARE(paper.samples, 1000);
     QCOMPARE(paper.capacity, 2);
-    QCOMPARE(paper.dim, 2);
-    QCOMPARE(paper.emTol, 1e-5);
+    QCOMPARE(paper.as<GmmSettings>().dim, 2);
+    QCOMPARE(paper.as<GmmSettings>().emTol, 1e-5);
     QCOMPARE(paper.generations, 2000);
     const QString unknown = errorOf([] { presetNamed("gmm-papers"); });
     QVERIFY2(unknown.startsWith(R"(unknown preset "gmm-papers" (known: )"), qPrintable(unknown));
@@ -179,7 +179,7 @@ void ScenarioTest::overridesApplyAndAreChecked()
     request.overrides = {{"--samples 50", "samples", 50}, {"--set em_tol=0.01", "em_tol", 0.01}};
     const auto resolved = resolveScenarios(request);
     QCOMPARE(resolved.front().scenario.samples, 50);
-    QCOMPARE(resolved.front().scenario.emTol, 0.01);
+    QCOMPARE(resolved.front().scenario.as<GmmSettings>().emTol, 0.01);
     QCOMPARE(resolved.front().scenario.capacity, 2);
 
     request.overrides = {{"--samples -5", "samples", -5}};
@@ -188,7 +188,7 @@ void ScenarioTest::overridesApplyAndAreChecked()
 
     // Another model starts from that model's defaults.
     request.overrides = {{"--model gaussian", "model", "gaussian"}};
-    QCOMPARE(resolveScenarios(request).front().scenario, defaultScenario(ModelKind::Gaussian));
+    QCOMPARE(resolveScenarios(request).front().scenario, defaultScenario<GaussianSettings>());
 
     request.overrides = {{"--set colour=blue", "colour", "blue"}};
     QCOMPARE(errorOf([&] { resolveScenarios(request); }), R"(--set colour=blue: unknown key "colour")");

@@ -2,10 +2,10 @@
 // survives a runaway learning rate, the classifier, and a short recursion in which the generation-0
 // encoder sees the latent codes of generated images shrink.
 
-#include "random.h"
-#include "statistics.h"
-#include "vae_experiment.h"
-#include "vae_training.h"
+#include "core/random.h"
+#include "tests/common/statistics.h"
+#include "core/models/vae/vae_model.h"
+#include "core/models/vae/vae_training.h"
 
 #include <QTest>
 
@@ -29,12 +29,12 @@ Eigen::MatrixXf uniformMatrix(Eigen::Index rows, Eigen::Index cols, RandomStream
 
 Scenario smallVae()
 {
-    Scenario scenario = defaultScenario(ModelKind::Vae);
+    Scenario scenario = defaultScenario<VaeSettings>();
     scenario.samples = 1500;
     scenario.generations = 4;
-    scenario.hidden = 128;
+    scenario.as<VaeSettings>().hidden = 128;
     scenario.capacity = 8;
-    scenario.epochs = 8;
+    scenario.as<VaeSettings>().epochs = 8;
     scenario.seed = 7;
     return scenario;
 }
@@ -148,7 +148,7 @@ void VaeTest::sameBytesForAnyThreadCount()
     Scenario scenario = smallVae();
     scenario.generations = 2;
     scenario.samples = 300;
-    scenario.epochs = 1;
+    scenario.as<VaeSettings>().epochs = 1;
     const auto csv = [&] {
         std::ostringstream out;
         writeMetricsCsv(out, runScenario(scenario));

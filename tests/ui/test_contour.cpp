@@ -1,6 +1,6 @@
 // Marching squares: the contour of a known function lies where the function equals the level.
 
-#include "contour.h"
+#include "ui/contour.h"
 
 #include <QTest>
 

@@ -3,13 +3,14 @@
 // window keeps its state; compare mode runs both sides on one clock; every shortcut triggers its
 // action; undo and redo restore parameters; presenter mode and the themes switch cleanly.
 
-#include "files.h"
-#include "main_window.h"
-#include "metric_chart.h"
-#include "parameter_change.h"
-#include "parameter_panel.h"
-#include "scenario_sources.h"
-#include "transport_bar.h"
+#include "tests/common/files.h"
+#include "core/models/gaussian/gaussian_model.h"
+#include "ui/main_window.h"
+#include "ui/metric_chart.h"
+#include "ui/parameter_change.h"
+#include "ui/parameter_panel.h"
+#include "core/scenario_sources.h"
+#include "ui/transport_bar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -36,7 +37,7 @@ constexpr int kRunTimeoutMs = 120000;
 
 Scenario quickGaussian(Policy policy = Policy::Replace)
 {
-    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    Scenario scenario = defaultScenario<GaussianSettings>();
     scenario.generations = 30;
     scenario.replicates = 30;
     scenario.samples = 40;
@@ -80,7 +81,7 @@ private slots:
             QVERIFY(window->presetNote()->isVisible());
             QVERIFY(window->presetNote()->text().contains(QString::fromStdString(preset.title).toHtmlEscaped()));
             QCOMPARE(window->parameterPanel()->scenario(), window->scenario());
-            if (window->scenario().model != ModelKind::Vae) {
+            if (!window->scenario().holds<VaeSettings>()) {
                 QTRY_VERIFY_WITH_TIMEOUT(window->shownGeneration() >= 0, kRunTimeoutMs);
             }
         }
@@ -168,7 +169,7 @@ private slots:
         QCOMPARE(window->stage(1)->shownGeneration(), 20);
         QVERIFY(window->narration()->text().contains("replace") && window->narration()->text().contains("accumulate"));
         // The sides differ: accumulating keeps the spread, replacing loses it.
-        const auto spread = [&](int side) { return window->history(side).band("std").median[29]; };
+        const auto spread = [&](int side) { return window->history(side).band(gaussian_metrics::standardDeviation).median[29]; };
         QVERIFY2(spread(1) > spread(0), qPrintable(QString("%1 vs %2").arg(spread(1)).arg(spread(0))));
 
         // A slider moves both sides; each keeps its own policy.

@@ -2,17 +2,17 @@
 // transport's buttons and keys do what they say, scrubbing shows stored generations, and a storm of
 // slider changes ends with no crash and no thread left behind.
 
-#include "cat_stage.h"
-#include "engine.h"
-#include "image_stage.h"
-#include "main_window.h"
-#include "metric_chart.h"
-#include "output_files.h"
-#include "parameter_panel.h"
-#include "results.h"
-#include "scenario_sources.h"
-#include "simulation_worker.h"
-#include "transport_bar.h"
+#include "ui/stages/cats/cat_stage.h"
+#include "core/engine.h"
+#include "ui/stages/vae/image_stage.h"
+#include "ui/main_window.h"
+#include "ui/metric_chart.h"
+#include "core/output_files.h"
+#include "ui/parameter_panel.h"
+#include "core/results.h"
+#include "core/scenario_sources.h"
+#include "ui/simulation_worker.h"
+#include "ui/transport_bar.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -36,7 +36,7 @@ constexpr int kRunTimeoutMs = 60000;
 
 Scenario quickGaussian()
 {
-    Scenario scenario = defaultScenario(ModelKind::Gaussian);
+    Scenario scenario = defaultScenario<GaussianSettings>();
     scenario.generations = 40;
     scenario.replicates = 40;
     scenario.samples = 50;
@@ -45,12 +45,12 @@ Scenario quickGaussian()
 
 Scenario quickGmm()
 {
-    Scenario scenario = defaultScenario(ModelKind::Gmm);
+    Scenario scenario = defaultScenario<GmmSettings>();
     scenario.generations = 15;
     scenario.replicates = 4;
     scenario.samples = 300;
-    scenario.trueComponents = 3;
-    scenario.minorityShare = 1.0 / 3.0;
+    scenario.as<GmmSettings>().trueComponents = 3;
+    scenario.as<GmmSettings>().minorityShare = 1.0 / 3.0;
     scenario.capacity = 2;
     return scenario;
 }
@@ -119,17 +119,17 @@ void MainWindowTest::initTestCase()
 void MainWindowTest::slidersRestartTheRunAndChangeTheCharts_data()
 {
     QTest::addColumn<QString>("slider");
-    QTest::addColumn<int>("model");
-    QTest::addRow("sample size") << "samples" << int(ModelKind::Gaussian);
-    QTest::addRow("human data") << "human" << int(ModelKind::Gaussian);
-    QTest::addRow("capacity") << "capacity" << int(ModelKind::Gmm);
+    QTest::addColumn<QString>("model");
+    QTest::addRow("sample size") << "samples" << "gaussian";
+    QTest::addRow("human data") << "human" << "gaussian";
+    QTest::addRow("capacity") << "capacity" << "gmm";
 }
 
 void MainWindowTest::slidersRestartTheRunAndChangeTheCharts()
 {
     QFETCH(QString, slider);
-    QFETCH(int, model);
-    const Scenario initial = model == int(ModelKind::Gmm) ? quickGmm() : quickGaussian();
+    QFETCH(QString, model);
+    const Scenario initial = model == "gmm" ? quickGmm() : quickGaussian();
     auto window = openWindow(initial);
     QVERIFY(waitForCompletedRun(*window));
     QCOMPARE(window->history().size(), initial.generations);
@@ -243,27 +243,27 @@ void MainWindowTest::modelPickerSwapsTheStage()
     auto window = openWindow(quickGaussian());
     QVERIFY(waitForCompletedRun(*window));
     QComboBox* picker = window->parameterPanel()->modelPicker();
-    picker->setCurrentIndex(picker->findData(int(ModelKind::Gmm)));
-    QCOMPARE(window->scenario().model, ModelKind::Gmm);
-    QTRY_VERIFY_WITH_TIMEOUT(window->history().scenario().model == ModelKind::Gmm, 5000);
+    picker->setCurrentIndex(picker->findData(QStringLiteral("gmm")));
+    QVERIFY(window->scenario().holds<GmmSettings>());
+    QTRY_VERIFY_WITH_TIMEOUT(window->history().scenario().holds<GmmSettings>(), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(window->stage()->shownGeneration() >= 0, kRunTimeoutMs);
-    QCOMPARE(window->charts().front()->column(), QString("total_std"));
+    QCOMPARE(QString::fromUtf8(window->charts().front()->metric().name.data()), QString("total_std"));
 }
 
 void MainWindowTest::imageStageFollowsTheVae()
 {
-    Scenario scenario = defaultScenario(ModelKind::Vae);
+    Scenario scenario = defaultScenario<VaeSettings>();
     scenario.samples = 300;
-    scenario.hidden = 32;
+    scenario.as<VaeSettings>().hidden = 32;
     scenario.capacity = 4;
-    scenario.epochs = 1;
+    scenario.as<VaeSettings>().epochs = 1;
     scenario.generations = 3;
     auto window = openWindow(scenario);
     QVERIFY(waitForCompletedRun(*window));
     QVERIFY(dynamic_cast<ImageStage*>(window->stage()) != nullptr);
     window->goToGeneration(2);
     QCOMPARE(window->stage()->shownGeneration(), 2);
-    QCOMPARE(window->charts().front()->column(), QString("latent_std"));
+    QCOMPARE(QString::fromUtf8(window->charts().front()->metric().name.data()), QString("latent_std"));
     QTRY_VERIFY(chartsCaughtUp(*window));
     // The stage draws: its picture is not blank.
     const QImage picture = window->stage()->grab().toImage();
@@ -273,14 +273,14 @@ void MainWindowTest::imageStageFollowsTheVae()
 
 void MainWindowTest::catStageColoursTheCats()
 {
-    Scenario scenario = defaultScenario(ModelKind::Cats);
+    Scenario scenario = defaultScenario<CatsSettings>();
     scenario.generations = 10;
     scenario.replicates = 20;
     auto window = openWindow(scenario);
     QVERIFY(waitForCompletedRun(*window));
     QVERIFY(dynamic_cast<CatStage*>(window->stage()) != nullptr);
     window->goToGeneration(0);
-    QCOMPARE(window->charts().front()->column(), QString("minority_fraction"));
+    QCOMPARE(QString::fromUtf8(window->charts().front()->metric().name.data()), QString("minority_fraction"));
     // Generation 0's cats are mostly yellow: the stage's picture holds yellow pixels (hue near 55°).
     const QImage picture = window->stage()->grab().toImage();
     int yellow = 0;

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/metric.h"
+#include "core/parameters.h"
+
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace collapse {
+
+class Experiment;
+struct Scenario;
+
+// The common keys whose defaults differ from model to model.
+struct CommonDefaults {
+    int samples = 100;
+    int generations = 100;
+    int replicates = 100;
+    int capacity = 1;
+};
+
+// What `capacity` means for a model, and the values it may take.
+struct CapacityRange {
+    int lowest = 1;
+    int highest = 1;
+    std::string_view meaning; // "a single normal", "mixture components", ...
+};
+
+// The metrics that tell, for any model, where its collapse stands.
+struct MetricRoles {
+    const MetricDescriptor* rarity = nullptr; // what the model keeps of the original's rare events
+    const MetricDescriptor* spread = nullptr; // the model's spread, which late collapse takes away
+    const MetricDescriptor* headline = nullptr; // the one metric a sweep or a summary shows first
+};
+
+// Everything the program knows of one model: its name, its own keys, its metrics and how to set up its
+// experiment. Each model declares one in its folder (core/models/<name>/<name>_model.cpp); the command
+// line, scenario files, the window's panel and charts, the contract tests and the documentation read
+// them from the registry.
+struct ModelDescriptor {
+    std::string_view name;  // the `model` key's value
+    std::string_view title; // the window's model picker (translatable, context "Models")
+    CommonDefaults defaults;
+    CapacityRange capacity;
+    // The model's own keys, in the order scenario files write them after the common ones.
+    std::vector<ParameterSpec> parameters;
+    // The metrics its experiment measures, tail_mass first; metrics.csv has train_size before them.
+    std::vector<const MetricDescriptor*> metrics;
+    MetricRoles roles;
+
+    // After a file's keys are read: sets what depends on which keys were given (null: nothing).
+    std::function<void(Scenario&, const nlohmann::json& given)> complete;
+    // Checks that involve more than one key; throws ScenarioError naming them (null: none).
+    std::function<void(const Scenario&)> check;
+    // After the window changed `key`: the keys that follow it (null: none). A new cluster count, say,
+    // starts with equal weights.
+    std::function<void(Scenario&, std::string_view key)> follow;
+    // The experiment for a valid scenario of this model; throws DataError when its data cannot be read.
+    std::function<std::unique_ptr<Experiment>(const Scenario&)> makeExperiment;
+
+    // The metric of this name, or null.
+    const MetricDescriptor* findMetric(std::string_view metricName) const;
+    // The model's own key of this name, or null.
+    const ParameterSpec* findParameter(std::string_view key) const;
+};
+
+// Every registered model, in the order of ModelSettings (core/models/models.h).
+const std::vector<const ModelDescriptor*>& registeredModels();
+// The model of this name, or null.
+const ModelDescriptor* findModel(std::string_view name);
+// The model of this name; throws ScenarioError listing the known ones.
+const ModelDescriptor& modelNamed(std::string_view name);
+// "gaussian, gmm, vae, cats".
+std::string modelNameList();
+
+// The columns of a run's metrics: train_size, then the model's metrics.
+std::vector<std::string_view> metricColumnsOf(const ModelDescriptor& model);
+
+// Every key of a scenario of this model, the common ones first, as scenario files write them; the
+// capacity's range is the model's.
+std::vector<ParameterSpec> parametersOf(const ModelDescriptor& model);
+
+} // namespace collapse

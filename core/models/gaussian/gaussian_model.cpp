@@ -1,0 +1,85 @@
+#include "core/models/gaussian/gaussian_model.h"
+
+#include "core/mixture_model.h"
+#include "core/model_registry.h"
+#include "core/parameter_builders.h"
+#include "core/random.h"
+
+#include <cmath>
+#include <numbers>
+
+namespace collapse {
+
+namespace {
+
+// Standard normal CDF.
+double normalCdf(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
+
+// Φ^{-1}(0.975): the central 95% interval of N(0, 1) is ±this.
+constexpr double kNormalQuantile975 = 1.959963984540054;
+
+} // namespace
+
+GaussianExperiment::GaussianExperiment(const Scenario& scenario) : estimator_(scenario.as<GaussianSettings>().estimator) {}
+
+GaussianMixture GaussianExperiment::original()
+{
+    return GaussianMixture({{1.0, Eigen::VectorXd::Zero(1), Eigen::MatrixXd::Identity(1, 1)}});
+}
+
+Samples GaussianExperiment::drawOriginal(Eigen::Index count, RandomStream& random) const
+{
+    // p_0 = N(0, 1): standard normals as they come.
+    Samples points(1, count);
+    for (Eigen::Index i = 0; i < count; ++i) {
+        points(0, i) = random.normal();
+    }
+    return points;
+}
+
+std::shared_ptr<const FittedModel> GaussianExperiment::fit(const Eigen::Ref<const Samples>& training, RandomStream&) const
+{
+    const auto count = static_cast<double>(training.cols());
+    const double mean = training.mean();
+    const double sumSquares = (training.array() - mean).square().sum();
+    // Unbiased: divide by M-1, so E[σ²] stays σ² (a martingale); MLE: divide by M.
+    const double variance = sumSquares / (estimator_ == Estimator::Unbiased ? count - 1.0 : count);
+    // No floor: the theorem's chain must reach its limit. A variance that underflows to zero (all
+    // samples equal in double precision) is a point mass, which the mixture keeps as a tiny width.
+    return std::make_shared<MixtureModel>(
+        GaussianMixture({{1.0, Eigen::VectorXd::Constant(1, mean), Eigen::MatrixXd::Constant(1, 1, variance)}}));
+}
+
+void GaussianExperiment::measure(const FittedModel& model, const FittedModel&, const Samples&,
+                                 std::span<double> values) const
+{
+    const auto& component = static_cast<const MixtureModel&>(model).mixture().component(0);
+    const double mean = component.mean[0];
+    const double std = std::sqrt(component.covariance(0, 0));
+    // Mass outside [-1.96, 1.96], the central 95% of p_0 = N(0, 1).
+    const double below = normalCdf((-kNormalQuantile975 - mean) / std);
+    const double above = normalCdf((mean - kNormalQuantile975) / std);
+    values[0] = below + above;
+    values[1] = mean;
+    values[2] = std;
+    // W2 between N(μ, σ²) and N(0, 1): sqrt((μ - 0)² + (σ - 1)²) (Dowson & Landau 1982).
+    values[3] = std::sqrt(mean * mean + (std - 1.0) * (std - 1.0));
+}
+
+const ModelDescriptor& GaussianSettings::descriptor()
+{
+    static const ModelDescriptor model = [] {
+        ModelDescriptor d;
+        d.name = "gaussian";
+        d.title = COLLAPSE_TRANSLATABLE("Models", "Gaussian (one normal, 1-D)");
+        d.capacity = {1, 1, "a single normal"};
+        d.parameters = {parameters::estimator(&GaussianSettings::estimator)};
+        d.metrics = {&common_metrics::tailMass, &gaussian_metrics::mean, &gaussian_metrics::standardDeviation, &gaussian_metrics::w2};
+        d.roles = {&common_metrics::tailMass, &gaussian_metrics::standardDeviation, &gaussian_metrics::standardDeviation};
+        d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<GaussianExperiment>(scenario); };
+        return d;
+    }();
+    return model;
+}
+
+} // namespace collapse

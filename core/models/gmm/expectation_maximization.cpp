@@ -1,0 +1,317 @@
+#include "core/models/gmm/expectation_maximization.h"
+
+#include "core/random.h"
+
+#include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace collapse {
+
+namespace {
+
+constexpr double kLogTwoPi = 1.8378770664093454836;
+// scikit-learn adds 10 machine epsilons to every component's responsibility mass, so that an empty
+// component never divides by zero.
+constexpr double kMassEpsilon = 10.0 * std::numeric_limits<double>::epsilon();
+constexpr int kMaxLloydIterations = 100;
+
+// EM on points of a fixed dimension. The points are held as one contiguous array per coordinate
+// (count x dim, column-major), so that every step is a vectorised operation over all points.
+template <int Dim>
+class EmFitter {
+public:
+    using Coordinates = Eigen::Matrix<double, Eigen::Dynamic, Dim>;
+    using Vector = Eigen::Matrix<double, Dim, 1>;
+    using Matrix = Eigen::Matrix<double, Dim, Dim>;
+
+    EmFitter(const Eigen::Ref<const Samples>& data, const EmOptions& options)
+        : data_(data), coordinates_(data.transpose()), options_(options), count_(data.cols()),
+          dim_(static_cast<int>(data.rows())), k_(options.components), logDensity_(data.cols(), options.components),
+          responsibility_(data.cols(), options.components), centred_(data.cols(), data.rows()),
+          means_(static_cast<std::size_t>(k_)), covariances_(static_cast<std::size_t>(k_)),
+          lowers_(static_cast<std::size_t>(k_)), inverseLowers_(static_cast<std::size_t>(k_)), logWeights_(k_),
+          logNormalisers_(k_)
+    {
+    }
+
+    GaussianMixture fit(RandomStream& random, EmReport* report)
+    {
+        initialise(random);
+        double previous = -std::numeric_limits<double>::infinity();
+        double current = previous;
+        int iteration = 0;
+        bool converged = false;
+        while (iteration < options_.maxIterations) {
+            ++iteration;
+            current = expectation();
+            maximisation();
+            // The same test as scikit-learn: |Δ mean log-likelihood| < tol.
+            if (std::abs(current - previous) < options_.tolerance) {
+                converged = true;
+                break;
+            }
+            previous = current;
+        }
+        if (report != nullptr) {
+            report->iterations = iteration;
+            report->converged = converged;
+            report->meanLogLikelihood = current;
+        }
+        return result();
+    }
+
+private:
+    void initialise(RandomStream& random)
+    {
+        const Samples centres = kMeansCentres(data_, k_, random);
+        // Hard assignment to the nearest centre gives the first responsibilities.
+        Eigen::MatrixXd distances(count_, k_);
+        for (int k = 0; k < k_; ++k) {
+            distances.col(k) = (coordinates_.rowwise() - centres.col(k).transpose()).rowwise().squaredNorm();
+        }
+        responsibility_.setZero();
+        for (Eigen::Index i = 0; i < count_; ++i) {
+            Eigen::Index nearest = 0;
+            distances.row(i).minCoeff(&nearest);
+            responsibility_(i, nearest) = 1.0;
+        }
+        // Where a cluster ends up empty, the M-step keeps these parameters: the cluster's centre and
+        // the spread of the whole data set.
+        const Vector overallMean = coordinates_.colwise().mean().transpose();
+        centred_ = coordinates_.rowwise() - overallMean.transpose();
+        Matrix spread = weightedScatter(Eigen::VectorXd::Ones(count_)) /
+                        static_cast<double>(std::max<Eigen::Index>(count_, 1));
+        spread.diagonal().array() += options_.regCovar;
+        for (int k = 0; k < k_; ++k) {
+            means_[static_cast<std::size_t>(k)] = centres.col(k);
+            covariances_[static_cast<std::size_t>(k)] = spread;
+        }
+        maximisation();
+    }
+
+    // Responsibilities for the current parameters, computed in log space and normalised by
+    // log-sum-exp over components; returns the mean log-likelihood per point.
+    double expectation()
+    {
+        Eigen::ArrayXd whitened(count_);
+        Eigen::ArrayXd squaredDistance(count_);
+        for (int k = 0; k < k_; ++k) {
+            const auto kk = static_cast<std::size_t>(k);
+            // Squared Mahalanobis distance |L^{-1} (x - μ)|², one whitened coordinate at a time.
+            squaredDistance.setZero();
+            for (int a = 0; a < dim_; ++a) {
+                whitened.setZero();
+                for (int b = 0; b <= a; ++b) {
+                    whitened += inverseLowers_[kk](a, b) * (coordinates_.col(b).array() - means_[kk][b]);
+                }
+                squaredDistance += whitened.square();
+            }
+            logDensity_.col(k) = (logWeights_[k] + logNormalisers_[k]) - 0.5 * squaredDistance;
+        }
+        // Each exp or log is applied to a plain array on its own: Eigen evaluates those with SIMD
+        // packets, but not when they wrap a broadcast expression.
+        // With m the largest term of a point, r_k = exp(l_k - m) / Σ_j exp(l_j - m) and the point's
+        // log-likelihood is m + ln Σ_j exp(l_j - m).
+        const Eigen::VectorXd largest = logDensity_.rowwise().maxCoeff();
+        responsibility_ = logDensity_.colwise() - largest;
+        responsibility_ = responsibility_.array().exp();
+        const Eigen::ArrayXd sum = responsibility_.rowwise().sum();
+        responsibility_.array().colwise() /= sum;
+        Eigen::ArrayXd logSum = sum.log();
+        return (logSum.sum() + largest.sum()) / static_cast<double>(count_);
+    }
+
+    // Σ_i w_i c_i c_i^T over the rows c_i of centred_.
+    Matrix weightedScatter(const Eigen::Ref<const Eigen::VectorXd>& weights) const
+    {
+        Matrix scatter(dim_, dim_);
+        for (int a = 0; a < dim_; ++a) {
+            for (int b = 0; b <= a; ++b) {
+                scatter(a, b) = (centred_.col(a).array() * centred_.col(b).array() * weights.array()).sum();
+                scatter(b, a) = scatter(a, b);
+            }
+        }
+        return scatter;
+    }
+
+    void maximisation()
+    {
+        const Eigen::VectorXd rawMass = responsibility_.colwise().sum().transpose();
+        const Eigen::VectorXd mass = rawMass.array() + kMassEpsilon;
+        for (int k = 0; k < k_; ++k) {
+            const auto kk = static_cast<std::size_t>(k);
+            // A component that holds (numerically) no point keeps its mean and covariance; dividing by
+            // its mass would give nonsense (mlpack's EMFit does the same).
+            if (rawMass[k] > 1e-10) {
+                const auto r = responsibility_.col(k);
+                means_[kk] = (coordinates_.transpose() * r) / mass[k];
+                centred_ = coordinates_.rowwise() - means_[kk].transpose();
+                Matrix covariance = weightedScatter(r);
+                // Unbiased weighted covariance divides by (Σr - Σr²/Σr), which is n - 1 for hard
+                // assignments; maximum likelihood divides by Σr.
+                double denominator = mass[k];
+                if (options_.estimator == Estimator::Unbiased) {
+                    const double corrected = mass[k] - r.squaredNorm() / mass[k];
+                    denominator = corrected > 0.0 ? corrected : mass[k];
+                }
+                covariance /= denominator;
+                if (options_.covariance == CovarianceType::Diagonal) {
+                    covariance = Matrix(covariance.diagonal().asDiagonal());
+                }
+                covariance.diagonal().array() += options_.regCovar;
+                covariances_[kk] = covariance;
+            }
+            factorise(k);
+        }
+        const double totalMass = mass.sum();
+        for (int k = 0; k < k_; ++k) {
+            logWeights_[k] = std::log(mass[k] / totalMass);
+        }
+    }
+
+    // Caches the Cholesky factor, its inverse and the log-normaliser of component k, repairing a
+    // covariance that lost positive definiteness by clamping its eigenvalues at the floor.
+    void factorise(int k)
+    {
+        const auto kk = static_cast<std::size_t>(k);
+        Eigen::LLT<Matrix> llt(covariances_[kk]);
+        bool usable = llt.info() == Eigen::Success;
+        if (usable) {
+            lowers_[kk] = llt.matrixL();
+            usable = (lowers_[kk].diagonal().array() > 0.0).all();
+        }
+        if (!usable) {
+            Eigen::SelfAdjointEigenSolver<Matrix> eigen(covariances_[kk]);
+            const double floor = std::max(options_.regCovar, 1e-12);
+            covariances_[kk] = eigen.eigenvectors() * eigen.eigenvalues().cwiseMax(floor).asDiagonal() *
+                               eigen.eigenvectors().transpose();
+            lowers_[kk] = Eigen::LLT<Matrix>(covariances_[kk]).matrixL();
+        }
+        inverseLowers_[kk] = lowers_[kk].template triangularView<Eigen::Lower>().solve(Matrix::Identity(dim_, dim_));
+        logNormalisers_[k] = -0.5 * (dim_ * kLogTwoPi + 2.0 * lowers_[kk].diagonal().array().log().sum());
+    }
+
+    GaussianMixture result() const
+    {
+        std::vector<GaussianMixture::Parameters> components;
+        for (int k = 0; k < k_; ++k) {
+            const auto kk = static_cast<std::size_t>(k);
+            components.push_back({std::exp(logWeights_[k]), means_[kk], covariances_[kk]});
+        }
+        return GaussianMixture(components, options_.regCovar);
+    }
+
+    const Eigen::Ref<const Samples>& data_;
+    const Coordinates coordinates_;
+    const EmOptions& options_;
+    const Eigen::Index count_;
+    const int dim_;
+    const int k_;
+    Eigen::MatrixXd logDensity_;      // points x components: ln w_k + ln N(x_i; μ_k, Σ_k)
+    Eigen::MatrixXd responsibility_;  // points x components
+    Coordinates centred_;             // points minus the mean being worked on
+    std::vector<Vector> means_;
+    std::vector<Matrix> covariances_;
+    std::vector<Matrix> lowers_;
+    std::vector<Matrix> inverseLowers_;
+    Eigen::VectorXd logWeights_;
+    Eigen::VectorXd logNormalisers_;
+};
+
+template <int Dim>
+Samples kMeansCentresOf(const Eigen::Ref<const Samples>& data, int clusters, RandomStream& random)
+{
+    using Points = Eigen::Matrix<double, Dim, Eigen::Dynamic>;
+    using Vector = Eigen::Matrix<double, Dim, 1>;
+    const Eigen::Map<const Points, 0, Eigen::OuterStride<>> points(data.data(), data.rows(), data.cols(),
+                                                                   Eigen::OuterStride<>(data.outerStride()));
+    const Eigen::Index count = points.cols();
+    Points centres(points.rows(), clusters);
+    // k-means++: the first centre uniformly, each next one with probability proportional to the squared
+    // distance to the nearest centre so far. When every point sits on a centre already (duplicated
+    // data), the next centre is drawn uniformly.
+    centres.col(0) = points.col(static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(count))));
+    Eigen::VectorXd nearestSquared = (points.colwise() - Vector(centres.col(0))).colwise().squaredNorm().transpose();
+    for (int c = 1; c < clusters; ++c) {
+        const double total = nearestSquared.sum();
+        const std::size_t chosen =
+            total > 0.0 ? random.categorical(std::span<const double>(nearestSquared.data(), static_cast<std::size_t>(count)))
+                        : random.below(static_cast<std::size_t>(count));
+        centres.col(c) = points.col(static_cast<Eigen::Index>(chosen));
+        nearestSquared =
+            nearestSquared.cwiseMin((points.colwise() - Vector(centres.col(c))).colwise().squaredNorm().transpose());
+    }
+    // Lloyd's iterations, stopped as scikit-learn's KMeans stops: when no point changes cluster or the
+    // centres move by less than 1e-4 of the data's mean variance (squared shift summed over centres).
+    const Vector overallMean = points.rowwise().mean();
+    const double meanVariance =
+        (points.colwise() - overallMean).squaredNorm() / static_cast<double>(count * points.rows());
+    const double shiftTolerance = 1e-4 * meanVariance;
+    std::vector<int> labels(static_cast<std::size_t>(count), -1);
+    Eigen::MatrixXd distances(count, clusters);
+    for (int iteration = 0; iteration < kMaxLloydIterations; ++iteration) {
+        for (int c = 0; c < clusters; ++c) {
+            distances.col(c) = (points.colwise() - Vector(centres.col(c))).colwise().squaredNorm().transpose();
+        }
+        bool changed = false;
+        Points sums = Points::Zero(points.rows(), clusters);
+        Eigen::VectorXd members = Eigen::VectorXd::Zero(clusters);
+        for (Eigen::Index i = 0; i < count; ++i) {
+            Eigen::Index nearest = 0;
+            distances.row(i).minCoeff(&nearest);
+            const auto label = static_cast<int>(nearest);
+            changed = changed || labels[static_cast<std::size_t>(i)] != label;
+            labels[static_cast<std::size_t>(i)] = label;
+            sums.col(label) += points.col(i);
+            members[label] += 1.0;
+        }
+        if (!changed) {
+            break;
+        }
+        double shift = 0.0;
+        for (int c = 0; c < clusters; ++c) {
+            if (members[c] > 0.0) {
+                const Vector moved = sums.col(c) / members[c];
+                shift += (moved - centres.col(c)).squaredNorm();
+                centres.col(c) = moved;
+            }
+        }
+        if (shift <= shiftTolerance) {
+            break;
+        }
+    }
+    return centres;
+}
+
+} // namespace
+
+Samples kMeansCentres(const Eigen::Ref<const Samples>& data, int clusters, RandomStream& random)
+{
+    switch (data.rows()) {
+    case 1:
+        return kMeansCentresOf<1>(data, clusters, random);
+    case 2:
+        return kMeansCentresOf<2>(data, clusters, random);
+    default:
+        return kMeansCentresOf<Eigen::Dynamic>(data, clusters, random);
+    }
+}
+
+GaussianMixture fitGaussianMixture(const Eigen::Ref<const Samples>& data, const EmOptions& options, RandomStream& random,
+                                   EmReport* report)
+{
+    switch (data.rows()) {
+    case 1:
+        return EmFitter<1>(data, options).fit(random, report);
+    case 2:
+        return EmFitter<2>(data, options).fit(random, report);
+    default:
+        return EmFitter<Eigen::Dynamic>(data, options).fit(random, report);
+    }
+}
+
+} // namespace collapse

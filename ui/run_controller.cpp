@@ -1,0 +1,154 @@
+#include "ui/run_controller.h"
+
+#include "core/model_registry.h"
+#include "core/output_files.h"
+#include "core/results.h"
+#include "ui/simulation_worker.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace collapse::ui {
+
+RunController::RunController(QObject* parent) : QObject(parent)
+{
+    restartTimer_.setSingleShot(true);
+    restartTimer_.setInterval(kRestartDelayMs);
+    connect(&restartTimer_, &QTimer::timeout, this, &RunController::restartNow);
+}
+
+RunController::~RunController()
+{
+    stop();
+}
+
+void RunController::addSide()
+{
+    auto side = std::make_unique<Side>();
+    const std::size_t index = sides_.size();
+    const quint64 serial = side->serial = ++nextSerial_;
+    side->worker = new SimulationWorker(this);
+    connect(side->worker, &SimulationWorker::generationReady, this,
+            [=, this](quint64 request, const SnapshotPointer& snapshot) {
+                if (Side* current = sideFor(index, serial, request)) {
+                    current->history.append(snapshot);
+                    emit generationArrived(static_cast<int>(index));
+                }
+            });
+    connect(side->worker, &SimulationWorker::runFinished, this, [=, this](quint64 request) {
+        if (Side* current = sideFor(index, serial, request)) {
+            current->complete = true;
+            if (std::all_of(sides_.begin(), sides_.end(), [](const auto& each) { return each->complete; })) {
+                complete_ = true;
+                runMilliseconds_ = clock_.elapsed();
+                emit completed();
+            }
+        }
+    });
+    connect(side->worker, &SimulationWorker::runFailed, this, [=, this](quint64 request, const QString& message) {
+        if (sideFor(index, serial, request) != nullptr) {
+            complete_ = true;
+            failed_ = true;
+            emit failed(message);
+        }
+    });
+    sides_.push_back(std::move(side));
+}
+
+void RunController::setSides(const std::vector<LabelledScenario>& scenarios)
+{
+    while (sides_.size() > scenarios.size()) {
+        delete sides_.back()->worker;
+        sides_.pop_back();
+    }
+    while (sides_.size() < scenarios.size()) {
+        addSide();
+    }
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+        sides_[i]->label = QString::fromStdString(scenarios[i].label);
+        sides_[i]->scenario = scenarios[i].scenario;
+    }
+    emit sidesChanged();
+    restartNow();
+}
+
+void RunController::changeScenarios(const std::vector<LabelledScenario>& scenarios)
+{
+    if (scenarios.size() != sides_.size()) {
+        setSides(scenarios);
+        return;
+    }
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+        sides_[i]->scenario = scenarios[i].scenario;
+    }
+    restartTimer_.start();
+}
+
+void RunController::restartNow()
+{
+    restartTimer_.stop();
+    for (const auto& side : sides_) {
+        side->request = side->worker->restart(side->scenario);
+        side->history.reset(side->scenario);
+        side->complete = false;
+    }
+    complete_ = false;
+    failed_ = false;
+    clock_.start();
+    emit restarted();
+}
+
+void RunController::stop()
+{
+    restartTimer_.stop();
+    for (const auto& side : sides_) {
+        side->worker->stop();
+    }
+}
+
+std::vector<LabelledScenario> RunController::sideScenarios() const
+{
+    std::vector<LabelledScenario> scenarios;
+    for (const auto& side : sides_) {
+        scenarios.push_back({side->label.toStdString(), side->scenario});
+    }
+    return scenarios;
+}
+
+int RunController::availableGenerations() const
+{
+    int available = std::numeric_limits<int>::max();
+    for (const auto& side : sides_) {
+        available = std::min(available, side->history.size());
+    }
+    return sides_.empty() ? 0 : available;
+}
+
+RunController::Side* RunController::sideFor(std::size_t index, quint64 serial, quint64 request) const
+{
+    // Signals queued before a side was removed, or before its run was cancelled, are dropped.
+    if (index >= sides_.size() || sides_[index]->serial != serial || sides_[index]->request != request) {
+        return nullptr;
+    }
+    return sides_[index].get();
+}
+
+void RunController::saveRunData(const QString& folder) const
+{
+    OutputFiles files;
+    for (const auto& side : sides_) {
+        const RunHistory& history = side->history;
+        RunResults results;
+        for (const std::string_view column : metricColumnsOf(history.scenario().model())) {
+            results.columns.emplace_back(column);
+        }
+        for (int generation = 0; generation < history.size(); ++generation) {
+            results.generations.push_back(history.at(generation)->metrics);
+        }
+        const std::filesystem::path base(folder.toStdString());
+        addRunFiles(files, sides_.size() > 1 ? base / side->label.toStdString() : base, results, history.scenario());
+    }
+    files.commit();
+}
+
+} // namespace collapse::ui

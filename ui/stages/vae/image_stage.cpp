@@ -1,0 +1,213 @@
+#include "ui/stages/vae/image_stage.h"
+
+#include "core/random.h"
+#include "ui/run_history.h"
+#include "ui/theme.h"
+#include "core/models/vae/vae_model.h"
+
+#include <QPainter>
+
+#include <cmath>
+
+namespace collapse::ui {
+
+namespace {
+
+constexpr int kGridColumns = 8;
+constexpr int kGridRows = 8;
+constexpr int kRealColumns = 4;
+constexpr int kRealRows = 4;
+constexpr Eigen::Index kLatentPoints = 300;
+constexpr double kMargin = 16.0;
+constexpr double kTitleHeight = 44.0;
+
+QImage toImage(const Eigen::Ref<const Eigen::VectorXf>& pixels, int rows, int columns)
+{
+    QImage image(columns, rows, QImage::Format_Grayscale8);
+    for (int r = 0; r < rows; ++r) {
+        uchar* line = image.scanLine(r);
+        for (int c = 0; c < columns; ++c) {
+            line[c] = static_cast<uchar>(std::lround(255.0f * std::clamp(pixels[r * columns + c], 0.0f, 1.0f)));
+        }
+    }
+    return image;
+}
+
+const VaeModel* vaeOf(const SnapshotPointer& snapshot)
+{
+    return dynamic_cast<const VaeModel*>(snapshot->model.get());
+}
+
+// Cells of a rows x columns grid of square tiles inside `area`, row by row.
+QVector<QRectF> tiles(const QRectF& area, int rows, int columns)
+{
+    const double side = std::min(area.width() / columns, area.height() / rows);
+    QVector<QRectF> cells;
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < columns; ++c) {
+            cells.append(QRectF(area.left() + c * side + 2, area.top() + r * side + 2, side - 4, side - 4));
+        }
+    }
+    return cells;
+}
+
+void drawPanelHeading(QPainter& painter, const QRectF& area, const QString& text)
+{
+    painter.save();
+    painter.setFont(scaledFont(sizes::bodyPoint + 1, true));
+    painter.setPen(colours::original);
+    painter.drawText(QRectF(area.left(), area.top() - 28, area.width(), 26), Qt::AlignLeft | Qt::AlignBottom, text);
+    painter.restore();
+}
+
+} // namespace
+
+ImageStage::ImageStage(QWidget* parent) : StageView(parent)
+{
+    setMinimumSize(500, 400);
+}
+
+void ImageStage::setScenario(const Scenario& scenario)
+{
+    RandomStream random(scenario.seed, 0, 0, Purpose::Initialisation);
+    fixedNoise_.resize(scenario.capacity, kGridColumns * kGridRows);
+    for (Eigen::Index i = 0; i < fixedNoise_.size(); ++i) {
+        fixedNoise_.data()[i] = static_cast<float>(random.normal());
+    }
+    realImages_.clear();
+    dataProblem_.clear();
+    try {
+        const ImageData images = loadImageData(scenario.as<VaeSettings>().dataset);
+        const Eigen::Index count = std::min<Eigen::Index>(images.heldOut.pixels.cols(), kLatentPoints);
+        realPixels_ = images.heldOut.pixels.leftCols(count);
+        for (int i = 0; i < kRealColumns * kRealRows && i < count; ++i) {
+            realImages_.append(toImage(realPixels_.col(i), images.heldOut.rows, images.heldOut.columns));
+        }
+    } catch (const DataError& error) {
+        dataProblem_ = QString::fromUtf8(error.what());
+        realPixels_.resize(0, 0);
+    }
+    clearGeneration();
+    invalidateBackground();
+}
+
+void ImageStage::clearGeneration()
+{
+    shownGeneration_ = -1;
+    generated_.clear();
+    realLatent_.clear();
+    generatedLatent_.clear();
+    update();
+}
+
+void ImageStage::showGeneration(const RunHistory& history, int generation)
+{
+    const VaeModel* model = vaeOf(history.at(generation));
+    const VaeModel* first = vaeOf(history.at(0));
+    if (model == nullptr || first == nullptr) {
+        return;
+    }
+    shownGeneration_ = generation;
+    const Eigen::MatrixXf images = decode(model->parameters(), fixedNoise_);
+    generated_.clear();
+    for (Eigen::Index i = 0; i < images.cols(); ++i) {
+        generated_.append(toImage(images.col(i), 28, 28));
+    }
+    // Latent means under the generation-0 encoder: real images for reference, then this generation's.
+    const auto points = [](const Eigen::MatrixXf& means) {
+        QVector<QPointF> result;
+        for (Eigen::Index i = 0; i < means.cols(); ++i) {
+            result.append(QPointF(means(0, i), means.rows() > 1 ? means(1, i) : 0.0));
+        }
+        return result;
+    };
+    realLatent_ = realPixels_.size() > 0 ? points(encodeMeans(first->parameters(), realPixels_)) : QVector<QPointF>();
+    const Samples& samples = history.at(generation)->samples;
+    const Eigen::MatrixXf shown = samples.leftCols(std::min(samples.cols(), kLatentPoints)).cast<float>();
+    generatedLatent_ = points(encodeMeans(first->parameters(), shown));
+    // The view is set by the real images' spread, so the generated cloud visibly shrinks inside it.
+    double reach = 1.0;
+    for (const QPointF& point : realLatent_) {
+        reach = std::max({reach, std::abs(point.x()), std::abs(point.y())});
+    }
+    latentView_ = QRectF(-1.1 * reach, -1.1 * reach, 2.2 * reach, 2.2 * reach);
+    tailMass_ = history.value(generation, 0, common_metrics::tailMass);
+    update();
+}
+
+ImageStage::Layout ImageStage::layOut(const QRectF& area) const
+{
+    const QRectF inner = area.adjusted(kMargin, kTitleHeight + 30, -kMargin, -kMargin);
+    const double gridWidth = inner.width() * 0.58;
+    Layout layout;
+    layout.grid = QRectF(inner.left(), inner.top(), gridWidth, inner.height());
+    const QRectF right(inner.left() + gridWidth + 2 * kMargin, inner.top(), inner.width() - gridWidth - 2 * kMargin,
+                       inner.height());
+    const double realSide = std::min(right.width(), right.height() * 0.42);
+    layout.real = QRectF(right.left(), right.top(), realSide, realSide);
+    const double latentSide = std::min(right.width(), right.height() - realSide - 50);
+    layout.latent = QRectF(right.left(), right.top() + realSide + 50, latentSide, latentSide);
+    return layout;
+}
+
+void ImageStage::renderBackground(QPainter& painter, const QRectF& area) const
+{
+    const Layout layout = layOut(area);
+    drawPanelHeading(painter, layout.grid, tr("Generated: the same latent noise each generation"));
+    drawPanelHeading(painter, layout.real, tr("Real images"));
+    drawPanelHeading(painter, layout.latent, tr("Latent codes, first encoder"));
+    const QVector<QRectF> cells = tiles(layout.real, kRealRows, kRealColumns);
+    for (int i = 0; i < realImages_.size() && i < cells.size(); ++i) {
+        painter.drawImage(cells[i], realImages_[i]);
+    }
+    painter.setPen(QPen(colours::axis, 1.5));
+    painter.drawRect(layout.latent);
+    if (!dataProblem_.isEmpty()) {
+        painter.setPen(colours::tails);
+        painter.drawText(layout.grid, Qt::AlignCenter | Qt::TextWordWrap, dataProblem_);
+    }
+}
+
+void ImageStage::renderForeground(QPainter& painter, const QRectF& area) const
+{
+    const Layout layout = layOut(area);
+    drawHeading(painter, area, kMargin, tr("Training the first VAE…"),
+                tr("generated images outside the real images' central 95%: %1%").arg(100.0 * tailMass_, 0, 'f', 1),
+                colours::tails);
+
+    // Nearest-neighbour scaling: pixels stay crisp squares, as the images are.
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    const QVector<QRectF> cells = tiles(layout.grid, kGridRows, kGridColumns);
+    for (int i = 0; i < generated_.size() && i < cells.size(); ++i) {
+        painter.drawImage(cells[i], generated_[i]);
+    }
+
+    if (latentView_.isValid()) {
+        painter.save();
+        painter.setClipRect(layout.latent);
+        const auto map = [&](const QPointF& p) {
+            return QPointF(layout.latent.left() + (p.x() - latentView_.left()) / latentView_.width() * layout.latent.width(),
+                           layout.latent.bottom() - (p.y() - latentView_.top()) / latentView_.height() * layout.latent.height());
+        };
+        QPen real(QColor(0x90, 0x90, 0x90), 4.0, Qt::SolidLine, Qt::RoundCap);
+        painter.setPen(real);
+        for (const QPointF& p : realLatent_) {
+            painter.drawPoint(map(p));
+        }
+        QPen generatedPen(colours::model, 5.0, Qt::SolidLine, Qt::RoundCap);
+        painter.setPen(generatedPen);
+        for (const QPointF& p : generatedLatent_) {
+            painter.drawPoint(map(p));
+        }
+        painter.restore();
+        painter.save();
+        painter.setFont(scaledFont(sizes::bodyPoint));
+        painter.setPen(colours::axis);
+        painter.drawText(layout.latent.adjusted(8, 4, -8, -4), Qt::AlignTop | Qt::AlignLeft, tr("grey: real images"));
+        painter.setPen(colours::model);
+        painter.drawText(layout.latent.adjusted(8, 4, -8, -4), Qt::AlignTop | Qt::AlignRight, tr("blue: generated"));
+        painter.restore();
+    }
+}
+
+} // namespace collapse::ui
