@@ -1,8 +1,8 @@
 // collapselab-cli as a user meets it: the files it writes, byte-identical reruns, and one clear line
 // with exit status 2 for every kind of bad input, leaving no output behind.
 
-#include "files.h"
-#include "programs.h"
+#include "tests/common/files.h"
+#include "tests/common/programs.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // collapselab's command line: its version, its options in the user's language (the German
 // translation), and exit status 2 with one line for a bad preset or theme.
 
-#include "programs.h"
+#include "tests/common/programs.h"
 
 #include <QProcessEnvironment>
 #include <QTest>

@@ -1,11 +1,11 @@
 // Speed of the simulation core: EM fits, generations per second of the presets' recursions, and the
 // ensemble speed-up from OpenMP threads.
 
-#include "engine.h"
-#include "expectation_maximization.h"
-#include "random.h"
-#include "scenario_sources.h"
-#include "vae_training.h"
+#include "core/engine.h"
+#include "core/models/gmm/expectation_maximization.h"
+#include "core/random.h"
+#include "core/scenario_sources.h"
+#include "core/models/vae/vae_training.h"
 
 #include <benchmark/benchmark.h>
 #include <omp.h>

@@ -5,10 +5,10 @@
 //   timer that asks to fire every 5 ms and records how late it was;
 // - the rendering ceiling: frames per second when generations are shown back to back, unthrottled.
 
-#include "main_window.h"
-#include "metric_chart.h"
-#include "scenario_sources.h"
-#include "transport_bar.h"
+#include "ui/main_window.h"
+#include "ui/metric_chart.h"
+#include "core/scenario_sources.h"
+#include "ui/transport_bar.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
