@@ -1,15 +1,15 @@
 // collapselab-cli: runs Collapse Lab scenarios headless and writes their metrics, figures and animations
-// (DESIGN.md §3).
+// (README.md, "The command line").
 
-#include "ui/animation_export.h"
+#include "core/data_error.h"
 #include "core/engine.h"
-#include "ui/figure_export.h"
 #include "core/output_files.h"
 #include "core/results.h"
-#include "ui/run_history.h"
 #include "core/scenario_sources.h"
+#include "ui/animation_export.h"
+#include "ui/figure_export.h"
+#include "ui/run_history.h"
 #include "ui/theme.h"
-#include "core/data_error.h"
 
 #include <QApplication>
 

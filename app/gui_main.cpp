@@ -1,8 +1,8 @@
 // collapselab: the Collapse Lab window.
 
+#include "core/scenario_sources.h"
 #include "ui/main_window.h"
 #include "ui/named_choice.h"
-#include "core/scenario_sources.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
 

@@ -5,7 +5,7 @@
 namespace collapse {
 
 // The central 95% region of the original distribution p_0: its highest-density region
-// {x : p_0(x) >= c} holding 95% of p_0's mass. tail_mass (DESIGN.md §1) is the probability a model
+// {x : p_0(x) >= c} holding 95% of p_0's mass. tail_mass (core/README.md) is the probability a model
 // puts outside it: 5% for p_0 itself, 0 once the model's tails are gone.
 //
 // Masses are computed per Gaussian component in the component's own whitened coordinates, along rays

@@ -29,7 +29,7 @@ inline constexpr Eigen::Index kDisplaySampleCap = 5000;
 // Nor keeps more images (each 784 values) per generation.
 inline constexpr Eigen::Index kDisplayImageCap = 300;
 
-// Runs the recursion of DESIGN.md §1: `replicates` independent chains of `generations` fits, in
+// Runs the recursion (core/README.md): `replicates` independent chains of `generations` fits, in
 // parallel over replicates with OpenMP. Random numbers are keyed by (seed, replicate, generation,
 // purpose), so results are identical for any thread count.
 class Engine {

@@ -46,7 +46,7 @@ public:
     Eigen::MatrixXd overallCovariance() const;
 
     // Draws `count` points; each component's covariance is scaled by `covarianceScale` (the
-    // sampling bias λ of DESIGN.md §1: 1 samples faithfully, below 1 samples toward the modes).
+    // sampling bias λ (core/README.md): 1 samples faithfully, below 1 samples toward the modes).
     Samples sample(Eigen::Index count, double covarianceScale, RandomStream& random) const;
 
 private:

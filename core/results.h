@@ -17,7 +17,7 @@ struct RunResults {
     std::vector<Eigen::MatrixXd> generations;
 };
 
-// Per generation and column, across replicates (DESIGN.md §1). NaN values are left out; a statistic
+// Per generation and column, across replicates (core/README.md). NaN values are left out; a statistic
 // with no value left is NaN.
 struct ColumnSummary {
     double median, q10, q90, mean;
@@ -33,7 +33,7 @@ void writeMetricsCsv(std::ostream& out, const RunResults& results);
 // summary.csv: generation, then <column>_median, _q10, _q90, _mean for every column.
 void writeSummaryCsv(std::ostream& out, const RunResults& results);
 
-// The three files of a run (DESIGN.md §3) added to `files` under `folder`: metrics.csv, summary.csv and
+// The three files of a run (README.md, "The command line") added to `files` under `folder`: metrics.csv, summary.csv and
 // scenario.json. The command line and the window's data export write the same bytes.
 void addRunFiles(OutputFiles& files, const std::filesystem::path& folder, const RunResults& results,
                  const Scenario& scenario);

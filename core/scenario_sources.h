@@ -20,7 +20,7 @@ struct ScenarioEntry {
     nlohmann::json object;
 };
 
-// A built-in preset (DESIGN.md §3): a title, two sentences for the window, and one scenario or, for a
+// A built-in preset (README.md, "The command line"): a title, two sentences for the window, and one scenario or, for a
 // comparison, two shown side by side.
 struct Preset {
     std::string name;

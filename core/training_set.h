@@ -20,7 +20,7 @@ struct BatchComposition {
 BatchComposition batchComposition(const Scenario& scenario, int generation);
 
 // The data a replicate has gathered so far, and the training set it gives under the scenario's policy
-// (DESIGN.md §1): replace trains on the new batch only, accumulate on everything ever gathered, and
+// (core/README.md): replace trains on the new batch only, accumulate on everything ever gathered, and
 // accumulate_subsample on M points drawn without replacement from everything.
 class TrainingPool {
 public:

@@ -2,6 +2,363 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Metrics</name>
+    <message>
+        <source>Training-set size</source>
+        <translation>Größe der Trainingsmenge</translation>
+    </message>
+    <message>
+        <source>Mass in the original&apos;s tails</source>
+        <translation>Masse in den Rändern des Originals</translation>
+    </message>
+    <message>
+        <source>Share of blue cats</source>
+        <translation>Anteil blauer Katzen</translation>
+    </message>
+    <message>
+        <source>Hue of the blue cats (°)</source>
+        <translation>Farbton der blauen Katzen (°)</translation>
+    </message>
+    <message>
+        <source>Spread of fur colour (°)</source>
+        <translation>Streuung der Fellfarbe (°)</translation>
+    </message>
+    <message>
+        <source>Mean μ</source>
+        <translation>Mittelwert μ</translation>
+    </message>
+    <message>
+        <source>Standard deviation σ</source>
+        <translation>Standardabweichung σ</translation>
+    </message>
+    <message>
+        <source>Distance to the original (W₂)</source>
+        <translation>Abstand zum Original (W₂)</translation>
+    </message>
+    <message>
+        <source>Log-likelihood of real data</source>
+        <translation>Log-Likelihood echter Daten</translation>
+    </message>
+    <message>
+        <source>L² distance to the original</source>
+        <translation>L²-Abstand zum Original</translation>
+    </message>
+    <message>
+        <source>Spread (standard deviation)</source>
+        <translation>Streuung (Standardabweichung)</translation>
+    </message>
+    <message>
+        <source>Smallest component weight</source>
+        <translation>Kleinstes Komponentengewicht</translation>
+    </message>
+    <message>
+        <source>Effective components</source>
+        <translation>Effektive Komponenten</translation>
+    </message>
+    <message>
+        <source>ELBO of real images (nats)</source>
+        <translation>ELBO echter Bilder (nats)</translation>
+    </message>
+    <message>
+        <source>Latent spread (generation-0 encoder)</source>
+        <translation>Latente Streuung (Encoder der Generation 0)</translation>
+    </message>
+    <message>
+        <source>Diversity (mean distance between images)</source>
+        <translation>Vielfalt (mittlerer Abstand der Bilder)</translation>
+    </message>
+    <message>
+        <source>Class entropy (ln 10: all ten classes)</source>
+        <translation>Klassenentropie (ln 10: alle zehn Klassen)</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <source>Cats (fur colour)</source>
+        <translation>Katzen (Fellfarbe)</translation>
+    </message>
+    <message>
+        <source>Gaussian (one normal, 1-D)</source>
+        <translation>Gauß (eine Normalverteilung, 1-D)</translation>
+    </message>
+    <message>
+        <source>Gaussian mixture (EM)</source>
+        <translation>Gaußsche Mischung (EM)</translation>
+    </message>
+    <message>
+        <source>Variational autoencoder (images)</source>
+        <translation>Variational Autoencoder (Bilder)</translation>
+    </message>
+</context>
+<context>
+    <name>Parameters</name>
+    <message>
+        <source>New seed</source>
+        <translation>Neuer Startwert</translation>
+    </message>
+    <message>
+        <source>Draw a new random seed: the same parameters, another roll of the dice.</source>
+        <translation>Einen neuen Zufallsstartwert ziehen: dieselben Parameter, ein neuer Wurf.</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Unbiased (M − 1)</source>
+        <translation>Erwartungstreu (M − 1)</translation>
+    </message>
+    <message>
+        <source>Maximum likelihood (M)</source>
+        <translation>Maximum Likelihood (M)</translation>
+    </message>
+    <message>
+        <source>Variance estimator</source>
+        <translation>Varianzschätzer</translation>
+    </message>
+    <message>
+        <source>Unbiased divides the squared deviations by M − 1, the choice of the paper&apos;s theorem; maximum likelihood divides by M.</source>
+        <translation>Erwartungstreu teilt die quadrierten Abweichungen durch M − 1, wie im Satz des Artikels; Maximum Likelihood teilt durch M.</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>The same scenario and seed always give the same results, byte for byte.</source>
+        <translation>Dasselbe Szenario mit demselben Startwert liefert immer dieselben Ergebnisse, Byte für Byte.</translation>
+    </message>
+    <message>
+        <source>Generations</source>
+        <translation>Generationen</translation>
+    </message>
+    <message>
+        <source>How many times the model is refitted on data made by the one before.</source>
+        <translation>Wie oft das Modell neu an Daten angepasst wird, die das vorige erzeugt hat.</translation>
+    </message>
+    <message>
+        <source>Replicates</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Independent chains run side by side; the charts show their median and 10–90% band.</source>
+        <translation>Unabhängige Ketten nebeneinander; die Diagramme zeigen ihren Median und das 10–90-%-Band.</translation>
+    </message>
+    <message>
+        <source>Sample size</source>
+        <translation>Stichprobengröße</translation>
+    </message>
+    <message>
+        <source>How many samples each generation trains on. Small samples miss rare events, so the tails are forgotten first: the statistical approximation error.</source>
+        <translation>Wie viele Beispiele jede Generation zum Lernen hat. Kleine Stichproben verpassen seltene Ereignisse, also werden die Ränder zuerst vergessen: der statistische Approximationsfehler.</translation>
+    </message>
+    <message>
+        <source>Human data</source>
+        <translation>Menschliche Daten</translation>
+    </message>
+    <message>
+        <source>Share of every generation&apos;s training data drawn fresh from the original, human data. A little real data in every generation keeps the model near the original.</source>
+        <translation>Anteil der Trainingsdaten jeder Generation, der frisch aus den ursprünglichen, menschlichen Daten stammt. Ein wenig echte Daten in jeder Generation halten das Modell nah am Original.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Accumulate</source>
+        <translation>Ansammeln</translation>
+    </message>
+    <message>
+        <source>Accumulate, subsample to M</source>
+        <translation>Ansammeln, auf M unterabtasten</translation>
+    </message>
+    <message>
+        <source>Data policy</source>
+        <translation>Datenstrategie</translation>
+    </message>
+    <message>
+        <source>Replace: train only on the newest generation&apos;s data. Accumulate: keep all data ever made, which bounds the error (Gerstgrasser et al. 2024).</source>
+        <translation>Ersetzen: nur mit den Daten der neuesten Generation lernen. Ansammeln: alle je erzeugten Daten behalten, was den Fehler begrenzt (Gerstgrasser et al. 2024).</translation>
+    </message>
+    <message>
+        <source>Filter rate</source>
+        <translation>Filterrate</translation>
+    </message>
+    <message>
+        <source>Share of synthetic samples recognised, for example by a watermark, and dropped before training.</source>
+        <translation>Anteil synthetischer Beispiele, die erkannt werden, etwa an einem Wasserzeichen, und vor dem Lernen wegfallen.</translation>
+    </message>
+    <message>
+        <source>Sampling bias λ</source>
+        <translation>Stichprobenverzerrung λ</translation>
+    </message>
+    <message>
+        <source>1 samples the model faithfully; below 1 samples toward its modes, as low-temperature decoding does: the functional approximation error.</source>
+        <translation>1 zieht getreu aus dem Modell; unter 1 zieht es zu seinen Modi hin, wie Dekodieren mit niedriger Temperatur: der funktionale Approximationsfehler.</translation>
+    </message>
+    <message>
+        <source>Model capacity</source>
+        <translation>Modellkapazität</translation>
+    </message>
+    <message>
+        <source>How expressive the model is. Too little cannot represent the original: the functional expressivity error.</source>
+        <translation>Wie ausdrucksstark das Modell ist. Zu wenig kann das Original nicht darstellen: der Fehler der funktionalen Ausdruckskraft.</translation>
+    </message>
+    <message>
+        <source>Blue cats</source>
+        <translation>Blaue Katzen</translation>
+    </message>
+    <message>
+        <source>Share of blue cats among the original ones; the rest are yellow.</source>
+        <translation>Anteil blauer Katzen unter den ursprünglichen; die übrigen sind gelb.</translation>
+    </message>
+    <message>
+        <source>Shrinkage</source>
+        <translation>Schrumpfung</translation>
+    </message>
+    <message>
+        <source>How strongly each fitted colour is pulled toward the average colour, in cats: 0 copies the cats faithfully; more turns rare blue cats green, then yellow.</source>
+        <translation>Wie stark jede angepasste Farbe zur Durchschnittsfarbe gezogen wird, in Katzen: 0 kopiert die Katzen getreu; mehr macht seltene blaue Katzen grün, dann gelb.</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>Data in one or two dimensions.</source>
+        <translation>Daten in einer oder zwei Dimensionen.</translation>
+    </message>
+    <message>
+        <source>Original clusters</source>
+        <translation>Ursprüngliche Cluster</translation>
+    </message>
+    <message>
+        <source>How many clusters the original, human data has.</source>
+        <translation>Wie viele Cluster die ursprünglichen, menschlichen Daten haben.</translation>
+    </message>
+    <message>
+        <source>Cluster separation</source>
+        <translation>Abstand der Cluster</translation>
+    </message>
+    <message>
+        <source>Distance of the original clusters&apos; centres from the origin, in cluster standard deviations.</source>
+        <translation>Abstand der Clusterzentren des Originals vom Ursprung, in Standardabweichungen eines Clusters.</translation>
+    </message>
+    <message>
+        <source>Last cluster&apos;s share</source>
+        <translation>Anteil des letzten Clusters</translation>
+    </message>
+    <message>
+        <source>Weight of the original&apos;s last cluster: make it small to watch a minority disappear.</source>
+        <translation>Gewicht des letzten Clusters im Original: Klein gewählt, sieht man eine Minderheit verschwinden.</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Voll</translation>
+    </message>
+    <message>
+        <source>Diagonal</source>
+        <translation>Diagonal</translation>
+    </message>
+    <message>
+        <source>Covariance</source>
+        <translation>Kovarianz</translation>
+    </message>
+    <message>
+        <source>Each fitted component&apos;s covariance: full or diagonal.</source>
+        <translation>Die Kovarianz jeder angepassten Komponente: voll oder diagonal.</translation>
+    </message>
+    <message>
+        <source>EM tolerance</source>
+        <translation>EM-Toleranz</translation>
+    </message>
+    <message>
+        <source>EM stops when the mean log-likelihood per sample changes by less than this.</source>
+        <translation>EM hält an, wenn sich die mittlere Log-Likelihood pro Beispiel um weniger als diesen Wert ändert.</translation>
+    </message>
+    <message>
+        <source>EM iteration cap</source>
+        <translation>EM-Iterationsgrenze</translation>
+    </message>
+    <message>
+        <source>EM stops after this many iterations at the latest.</source>
+        <translation>EM hält spätestens nach so vielen Iterationen an.</translation>
+    </message>
+    <message>
+        <source>Covariance floor</source>
+        <translation>Kovarianzuntergrenze</translation>
+    </message>
+    <message>
+        <source>Added to every covariance&apos;s diagonal, so a collapsed component stays a density.</source>
+        <translation>Wird zur Diagonale jeder Kovarianz addiert, damit eine kollabierte Komponente eine Dichte bleibt.</translation>
+    </message>
+    <message>
+        <source>Minority class share</source>
+        <translation>Anteil der Minderheitsklasse</translation>
+    </message>
+    <message>
+        <source>The minority class&apos;s share of the real images.</source>
+        <translation>Der Anteil der Minderheitsklasse an den echten Bildern.</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>The real images: the bundled Fashion-MNIST subset, or any MNIST-format (IDX) image file.</source>
+        <translation>Die echten Bilder: die mitgelieferte Fashion-MNIST-Auswahl oder eine beliebige Bilddatei im MNIST-Format (IDX).</translation>
+    </message>
+    <message>
+        <source>IDX image files (*idx3-ubyte *idx3-ubyte.gz)</source>
+        <translation>IDX-Bilddateien (*idx3-ubyte *idx3-ubyte.gz)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s learning rate.</source>
+        <translation>Die Lernrate von Adam.</translation>
+    </message>
+    <message>
+        <source>Minority class</source>
+        <translation>Minderheitsklasse</translation>
+    </message>
+    <message>
+        <source>Make one class of real images rare, to watch it disappear like the blue cats.</source>
+        <translation>Eine Klasse echter Bilder selten machen, um sie wie die blauen Katzen verschwinden zu sehen.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Hidden width</source>
+        <translation>Versteckte Breite</translation>
+    </message>
+    <message>
+        <source>Units in each hidden layer of encoder and decoder.</source>
+        <translation>Einheiten in jeder versteckten Schicht von Encoder und Decoder.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>How long each generation&apos;s VAE trains on its data.</source>
+        <translation>Wie lange der VAE jeder Generation mit seinen Daten lernt.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Stapelgröße</translation>
+    </message>
+    <message>
+        <source>Images per minibatch of the VAE&apos;s training.</source>
+        <translation>Bilder pro Minibatch beim Training des VAE.</translation>
+    </message>
+</context>
+<context>
     <name>Presets</name>
     <message>
         <source>Accumulate instead of replace</source>
@@ -133,62 +490,6 @@
     <message>
         <source>the picture could not be drawn</source>
         <translation>das Bild konnte nicht gezeichnet werden</translation>
-    </message>
-    <message>
-        <source>Standard deviation σ</source>
-        <translation>Standardabweichung σ</translation>
-    </message>
-    <message>
-        <source>Mass in the original&apos;s tails</source>
-        <translation>Masse in den Rändern des Originals</translation>
-    </message>
-    <message>
-        <source>Mean μ</source>
-        <translation>Mittelwert μ</translation>
-    </message>
-    <message>
-        <source>Distance to the original (W₂)</source>
-        <translation>Abstand zum Original (W₂)</translation>
-    </message>
-    <message>
-        <source>Spread (standard deviation)</source>
-        <translation>Streuung (Standardabweichung)</translation>
-    </message>
-    <message>
-        <source>Log-likelihood of real data</source>
-        <translation>Log-Likelihood echter Daten</translation>
-    </message>
-    <message>
-        <source>Effective components</source>
-        <translation>Effektive Komponenten</translation>
-    </message>
-    <message>
-        <source>Latent spread (generation-0 encoder)</source>
-        <translation>Latente Streuung (Encoder der Generation 0)</translation>
-    </message>
-    <message>
-        <source>Diversity (mean distance between images)</source>
-        <translation>Vielfalt (mittlerer Abstand der Bilder)</translation>
-    </message>
-    <message>
-        <source>ELBO of real images (nats)</source>
-        <translation>ELBO echter Bilder (nats)</translation>
-    </message>
-    <message>
-        <source>Class entropy (ln 10: all ten classes)</source>
-        <translation>Klassenentropie (ln 10: alle zehn Klassen)</translation>
-    </message>
-    <message>
-        <source>Share of blue cats</source>
-        <translation>Anteil blauer Katzen</translation>
-    </message>
-    <message>
-        <source>Hue of the blue cats (°)</source>
-        <translation>Farbton der blauen Katzen (°)</translation>
-    </message>
-    <message>
-        <source>Spread of fur colour (°)</source>
-        <translation>Streuung der Fellfarbe (°)</translation>
     </message>
     <message>
         <source>x</source>
@@ -348,6 +649,37 @@
     </message>
 </context>
 <context>
+    <name>Stages</name>
+    <message>
+        <source>1 colour</source>
+        <translation>1 Farbe</translation>
+    </message>
+    <message>
+        <source>%1 colours</source>
+        <translation>%1 Farben</translation>
+    </message>
+    <message>
+        <source>one normal</source>
+        <translation>eine Normalverteilung</translation>
+    </message>
+    <message>
+        <source>1 component</source>
+        <translation>1 Komponente</translation>
+    </message>
+    <message>
+        <source>%1 components</source>
+        <translation>%1 Komponenten</translation>
+    </message>
+    <message>
+        <source>1 latent dimension</source>
+        <translation>1 latente Dimension</translation>
+    </message>
+    <message>
+        <source>%1 latent dimensions</source>
+        <translation>%1 latente Dimensionen</translation>
+    </message>
+</context>
+<context>
     <name>collapse::ui::CatStage</name>
     <message>
         <source>Fur colour (hue): original dashed, model solid</source>
@@ -371,6 +703,57 @@
     <message>
         <source>mass beyond the original&apos;s central 95%: %1</source>
         <translation>Masse außerhalb der zentralen 95 % des Originals: %1</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::ExportActions</name>
+    <message>
+        <source>Nothing to export yet: the first generation is still being computed.</source>
+        <translation>Noch nichts zu exportieren: Die erste Generation wird noch berechnet.</translation>
+    </message>
+    <message>
+        <source>Export Figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>Animation exportieren</translation>
+    </message>
+    <message>
+        <source>Rendering and encoding %1 generations…</source>
+        <translation>%1 Generationen werden gezeichnet und kodiert …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written</source>
+        <translation>Export abgebrochen; nichts wurde geschrieben</translation>
+    </message>
+    <message>
+        <source>Export Data</source>
+        <translation>Daten exportieren</translation>
+    </message>
+    <message>
+        <source>The run stopped before its end: there is no complete data to export.</source>
+        <translation>Der Lauf endete vorzeitig: Es gibt keine vollständigen Daten zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>The run is still being computed; export its data when it is done.</source>
+        <translation>Der Lauf wird noch berechnet; exportieren Sie die Daten, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Folder for metrics.csv, summary.csv and scenario.json</source>
+        <translation>Ordner für metrics.csv, summary.csv und scenario.json</translation>
+    </message>
+    <message>
+        <source>Saved metrics.csv, summary.csv and scenario.json in %1</source>
+        <translation>metrics.csv, summary.csv und scenario.json in %1 gespeichert</translation>
     </message>
 </context>
 <context>
@@ -810,50 +1193,6 @@
         <source>Computing: %1 of %2 generations</source>
         <translation>Berechnung: %1 von %2 Generationen</translation>
     </message>
-    <message>
-        <source>Nothing to export yet: the first generation is still being computed.</source>
-        <translation>Noch nichts zu exportieren: Die erste Generation wird noch berechnet.</translation>
-    </message>
-    <message>
-        <source>Export Figure</source>
-        <translation>Abbildung exportieren</translation>
-    </message>
-    <message>
-        <source>Export Animation</source>
-        <translation>Animation exportieren</translation>
-    </message>
-    <message>
-        <source>Rendering and encoding %1 generations…</source>
-        <translation>%1 Generationen werden gezeichnet und kodiert …</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Export cancelled; nothing was written</source>
-        <translation>Export abgebrochen; nichts wurde geschrieben</translation>
-    </message>
-    <message>
-        <source>Export Data</source>
-        <translation>Daten exportieren</translation>
-    </message>
-    <message>
-        <source>The run is still being computed; export its data when it is done.</source>
-        <translation>Der Lauf wird noch berechnet; exportieren Sie die Daten, wenn er fertig ist.</translation>
-    </message>
-    <message>
-        <source>Folder for metrics.csv, summary.csv and scenario.json</source>
-        <translation>Ordner für metrics.csv, summary.csv und scenario.json</translation>
-    </message>
-    <message>
-        <source>Saved metrics.csv, summary.csv and scenario.json in %1</source>
-        <translation>metrics.csv, summary.csv und scenario.json in %1 gespeichert</translation>
-    </message>
-    <message>
-        <source>The run stopped before its end: there is no complete data to export.</source>
-        <translation>Der Lauf endete vorzeitig: Es gibt keine vollständigen Daten zum Exportieren.</translation>
-    </message>
 </context>
 <context>
     <name>collapse::ui::MetricChart</name>
@@ -880,268 +1219,12 @@
         <translation>Modell</translation>
     </message>
     <message>
-        <source>Gaussian (one normal, 1-D)</source>
-        <translation>Gauß (eine Normalverteilung, 1-D)</translation>
-    </message>
-    <message>
-        <source>Gaussian mixture (EM)</source>
-        <translation>Gaußsche Mischung (EM)</translation>
-    </message>
-    <message>
-        <source>Variational autoencoder (images)</source>
-        <translation>Variational Autoencoder (Bilder)</translation>
-    </message>
-    <message>
-        <source>Cats (fur colour)</source>
-        <translation>Katzen (Fellfarbe)</translation>
-    </message>
-    <message>
         <source>The generative model refitted every generation on data made by the one before.</source>
         <translation>Das generative Modell, das jede Generation an die Daten der vorigen neu angepasst wird.</translation>
     </message>
     <message>
-        <source>Sample size</source>
-        <translation>Stichprobengröße</translation>
-    </message>
-    <message>
-        <source>How many samples each generation trains on. Small samples miss rare events, so the tails are forgotten first: the statistical approximation error.</source>
-        <translation>Wie viele Beispiele jede Generation zum Lernen hat. Kleine Stichproben verpassen seltene Ereignisse, also werden die Ränder zuerst vergessen: der statistische Approximationsfehler.</translation>
-    </message>
-    <message>
-        <source>Human data</source>
-        <translation>Menschliche Daten</translation>
-    </message>
-    <message>
-        <source>Share of every generation&apos;s training data drawn fresh from the original, human data. A little real data in every generation keeps the model near the original.</source>
-        <translation>Anteil der Trainingsdaten jeder Generation, der frisch aus den ursprünglichen, menschlichen Daten stammt. Ein wenig echte Daten in jeder Generation halten das Modell nah am Original.</translation>
-    </message>
-    <message>
-        <source>Model capacity</source>
-        <translation>Modellkapazität</translation>
-    </message>
-    <message>
-        <source>How expressive the model is: the number of mixture components, or the VAE&apos;s latent dimensions. Too little cannot represent the original: the functional expressivity error.</source>
-        <translation>Wie ausdrucksstark das Modell ist: die Zahl der Mischungskomponenten oder die latenten Dimensionen des VAE. Zu wenig kann das Original nicht darstellen: der funktionale Ausdrucksfehler.</translation>
-    </message>
-    <message>
         <source>Advanced</source>
         <translation>Erweitert</translation>
-    </message>
-    <message>
-        <source>Replace</source>
-        <translation>Ersetzen</translation>
-    </message>
-    <message>
-        <source>Accumulate</source>
-        <translation>Ansammeln</translation>
-    </message>
-    <message>
-        <source>Accumulate, subsample to M</source>
-        <translation>Ansammeln, auf M unterabtasten</translation>
-    </message>
-    <message>
-        <source>Data policy</source>
-        <translation>Datenstrategie</translation>
-    </message>
-    <message>
-        <source>Replace: train only on the newest generation&apos;s data. Accumulate: keep all data ever made, which bounds the error (Gerstgrasser et al. 2024).</source>
-        <translation>Ersetzen: nur mit den Daten der neuesten Generation lernen. Ansammeln: alle je erzeugten Daten behalten, was den Fehler begrenzt (Gerstgrasser et al. 2024).</translation>
-    </message>
-    <message>
-        <source>Filter rate</source>
-        <translation>Filterrate</translation>
-    </message>
-    <message>
-        <source>Share of synthetic samples recognised, for example by a watermark, and dropped before training.</source>
-        <translation>Anteil synthetischer Beispiele, die erkannt werden, etwa an einem Wasserzeichen, und vor dem Lernen wegfallen.</translation>
-    </message>
-    <message>
-        <source>Sampling bias λ</source>
-        <translation>Stichprobenverzerrung λ</translation>
-    </message>
-    <message>
-        <source>1 samples the model faithfully; below 1 samples toward its modes, as low-temperature decoding does: the functional approximation error.</source>
-        <translation>1 zieht getreu aus dem Modell; unter 1 zieht es zu seinen Modi hin, wie Dekodieren mit niedriger Temperatur: der funktionale Approximationsfehler.</translation>
-    </message>
-    <message>
-        <source>Maximum likelihood (M)</source>
-        <translation>Maximum Likelihood (M)</translation>
-    </message>
-    <message>
-        <source>Variance estimator</source>
-        <translation>Varianzschätzer</translation>
-    </message>
-    <message>
-        <source>Generations</source>
-        <translation>Generationen</translation>
-    </message>
-    <message>
-        <source>How many times the model is refitted on its own samples.</source>
-        <translation>Wie oft das Modell an seine eigenen Beispiele neu angepasst wird.</translation>
-    </message>
-    <message>
-        <source>Replicates</source>
-        <translation>Wiederholungen</translation>
-    </message>
-    <message>
-        <source>Independent chains run side by side; the charts show their median and 10–90% band.</source>
-        <translation>Unabhängige Ketten nebeneinander; die Diagramme zeigen ihren Median und das 10–90-%-Band.</translation>
-    </message>
-    <message>
-        <source>New seed</source>
-        <translation>Neuer Startwert</translation>
-    </message>
-    <message>
-        <source>Draw a new random seed: the same parameters, another roll of the dice.</source>
-        <translation>Einen neuen Zufallsstartwert ziehen: dieselben Parameter, ein neuer Wurf.</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>Startwert</translation>
-    </message>
-    <message>
-        <source>The same scenario and seed always give the same results.</source>
-        <translation>Dasselbe Szenario mit demselben Startwert gibt immer dieselben Ergebnisse.</translation>
-    </message>
-    <message>
-        <source>1-D</source>
-        <translation>1-D</translation>
-    </message>
-    <message>
-        <source>2-D</source>
-        <translation>2-D</translation>
-    </message>
-    <message>
-        <source>Dimension</source>
-        <translation>Dimension</translation>
-    </message>
-    <message>
-        <source>Data in one or two dimensions.</source>
-        <translation>Daten in einer oder zwei Dimensionen.</translation>
-    </message>
-    <message>
-        <source>Original clusters</source>
-        <translation>Ursprüngliche Cluster</translation>
-    </message>
-    <message>
-        <source>How many clusters the original, human data has.</source>
-        <translation>Wie viele Cluster die ursprünglichen, menschlichen Daten haben.</translation>
-    </message>
-    <message>
-        <source>Last cluster&apos;s share</source>
-        <translation>Anteil des letzten Clusters</translation>
-    </message>
-    <message>
-        <source>Weight of the original&apos;s last cluster: make it small to watch a minority disappear.</source>
-        <translation>Gewicht des letzten Clusters im Original: Klein gewählt, sieht man eine Minderheit verschwinden.</translation>
-    </message>
-    <message>
-        <source>Full</source>
-        <translation>Voll</translation>
-    </message>
-    <message>
-        <source>Diagonal</source>
-        <translation>Diagonal</translation>
-    </message>
-    <message>
-        <source>Covariance</source>
-        <translation>Kovarianz</translation>
-    </message>
-    <message>
-        <source>Each fitted component&apos;s covariance: full or diagonal.</source>
-        <translation>Die Kovarianz jeder angepassten Komponente: voll oder diagonal.</translation>
-    </message>
-    <message>
-        <source>EM tolerance</source>
-        <translation>EM-Toleranz</translation>
-    </message>
-    <message>
-        <source>EM stops when the mean log-likelihood per sample changes by less than this.</source>
-        <translation>EM hält an, wenn sich die mittlere Log-Likelihood pro Beispiel um weniger als diesen Wert ändert.</translation>
-    </message>
-    <message>
-        <source>EM iteration cap</source>
-        <translation>EM-Iterationsgrenze</translation>
-    </message>
-    <message>
-        <source>EM stops after this many iterations at the latest.</source>
-        <translation>EM hält spätestens nach so vielen Iterationen an.</translation>
-    </message>
-    <message>
-        <source>Covariance floor</source>
-        <translation>Kovarianzuntergrenze</translation>
-    </message>
-    <message>
-        <source>Added to every covariance&apos;s diagonal, so a collapsed component stays a density.</source>
-        <translation>Wird zur Diagonale jeder Kovarianz addiert, damit eine kollabierte Komponente eine Dichte bleibt.</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>Epochen</translation>
-    </message>
-    <message>
-        <source>How long each generation&apos;s VAE trains on its data.</source>
-        <translation>Wie lange der VAE jeder Generation mit seinen Daten lernt.</translation>
-    </message>
-    <message>
-        <source>Hidden width</source>
-        <translation>Versteckte Breite</translation>
-    </message>
-    <message>
-        <source>Units in each hidden layer of encoder and decoder.</source>
-        <translation>Einheiten in jeder versteckten Schicht von Encoder und Decoder.</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>Bilder</translation>
-    </message>
-    <message>
-        <source>The real images: the bundled Fashion-MNIST subset, or any MNIST-format (IDX) image file.</source>
-        <translation>Die echten Bilder: die mitgelieferte Fashion-MNIST-Auswahl oder eine beliebige Bilddatei im MNIST-Format (IDX).</translation>
-    </message>
-    <message>
-        <source>Choose an MNIST-format image file</source>
-        <translation>Eine Bilddatei im MNIST-Format wählen</translation>
-    </message>
-    <message>
-        <source>IDX image files (*idx3-ubyte *idx3-ubyte.gz);;All files (*)</source>
-        <translation>IDX-Bilddateien (*idx3-ubyte *idx3-ubyte.gz);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <source>Minority class</source>
-        <translation>Minderheitsklasse</translation>
-    </message>
-    <message>
-        <source>Make one class of real images rare, to watch it disappear like the blue cats.</source>
-        <translation>Eine Klasse echter Bilder selten machen, um sie wie die blauen Katzen verschwinden zu sehen.</translation>
-    </message>
-    <message>
-        <source>Its share</source>
-        <translation>Ihr Anteil</translation>
-    </message>
-    <message>
-        <source>The minority class&apos;s share of the real images.</source>
-        <translation>Der Anteil der Minderheitsklasse an den echten Bildern.</translation>
-    </message>
-    <message>
-        <source>Blue cats</source>
-        <translation>Blaue Katzen</translation>
-    </message>
-    <message>
-        <source>Share of blue cats among the original ones; the rest are yellow.</source>
-        <translation>Anteil blauer Katzen unter den ursprünglichen; die übrigen sind gelb.</translation>
-    </message>
-    <message>
-        <source>Shrinkage</source>
-        <translation>Schrumpfung</translation>
-    </message>
-    <message>
-        <source>How strongly each fitted colour is pulled toward the average colour: 0 copies the cats faithfully; more turns rare blue cats green, then yellow.</source>
-        <translation>Wie stark jede angepasste Farbe zur Durchschnittsfarbe gezogen wird: 0 kopiert die Katzen getreu; mehr macht seltene blaue Katzen grün, dann gelb.</translation>
     </message>
     <message>
         <source>M = %1</source>
@@ -1150,38 +1233,6 @@
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>one normal</source>
-        <translation>eine Normalverteilung</translation>
-    </message>
-    <message>
-        <source>1 component</source>
-        <translation>1 Komponente</translation>
-    </message>
-    <message>
-        <source>%1 components</source>
-        <translation>%1 Komponenten</translation>
-    </message>
-    <message>
-        <source>%1 latent dimensions</source>
-        <translation>%1 latente Dimensionen</translation>
-    </message>
-    <message>
-        <source>1 colour</source>
-        <translation>1 Farbe</translation>
-    </message>
-    <message>
-        <source>%1 colours</source>
-        <translation>%1 Farben</translation>
-    </message>
-    <message>
-        <source>Unbiased (M − 1)</source>
-        <translation>Erwartungstreu (M − 1)</translation>
-    </message>
-    <message>
-        <source>Unbiased divides the squared deviations by M − 1, the choice of the paper&apos;s theorem; maximum likelihood divides by M.</source>
-        <translation>Erwartungstreu teilt die quadrierten Abweichungen durch M − 1, wie im Satz des Artikels; Maximum Likelihood teilt durch M.</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,9 @@
 
 #include "core/engine.h"
 #include "core/models/gmm/expectation_maximization.h"
+#include "core/models/vae/vae_training.h"
 #include "core/random.h"
 #include "core/scenario_sources.h"
-#include "core/models/vae/vae_training.h"
 
 #include <benchmark/benchmark.h>
 #include <omp.h>

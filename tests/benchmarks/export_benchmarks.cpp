@@ -4,10 +4,10 @@
 // iteration takes seconds; run with --benchmark_repetitions=5 for medians:
 //   collapselab-ui-benchmarks --benchmark_filter='Simulate|mp4' --benchmark_repetitions=5
 
+#include "core/scenario_sources.h"
 #include "ui/animation_export.h"
 #include "ui/figure_renderer.h"
 #include "ui/run_history.h"
-#include "core/scenario_sources.h"
 
 #include <QTemporaryDir>
 

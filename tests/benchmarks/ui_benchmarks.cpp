@@ -5,9 +5,9 @@
 //   timer that asks to fire every 5 ms and records how late it was;
 // - the rendering ceiling: frames per second when generations are shown back to back, unthrottled.
 
+#include "core/scenario_sources.h"
 #include "ui/main_window.h"
 #include "ui/metric_chart.h"
-#include "core/scenario_sources.h"
 #include "ui/transport_bar.h"
 
 #include <QApplication>

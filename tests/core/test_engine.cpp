@@ -2,14 +2,14 @@
 // policies and their sizes, summaries and the whole-or-nothing writing of results.
 
 #include "core/engine.h"
-#include "core/models/gmm/gmm_model.h"
 #include "core/mixture_model.h"
 #include "core/models/gaussian/gaussian_model.h"
+#include "core/models/gmm/gmm_model.h"
 #include "core/output_files.h"
 #include "core/random.h"
 #include "core/results.h"
-#include "tests/common/statistics.h"
 #include "core/training_set.h"
+#include "tests/common/statistics.h"
 
 #include <QTemporaryDir>
 #include <QTest>

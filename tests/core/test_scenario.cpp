@@ -1,8 +1,8 @@
 // Scenario files and presets: defaults, the round trip through JSON, and a clear message naming the key
 // for every kind of bad input.
 
-#include "core/scenario.h"
 #include "core/model_registry.h"
+#include "core/scenario.h"
 #include "core/scenario_sources.h"
 
 #include <QTemporaryDir>

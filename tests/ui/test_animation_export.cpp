@@ -2,12 +2,12 @@
 // size asked for; MP4 is H.264 in yuv420p, WebM is VP9, a GIF keeps one palette; the same run gives the
 // same GIF byte for byte; a cancel or a bad request leaves nothing behind.
 
+#include "core/scenario_sources.h"
+#include "tests/common/files.h"
 #include "ui/animation_export.h"
 #include "ui/animation_palette.h"
 #include "ui/figure_export.h"
-#include "tests/common/files.h"
 #include "ui/run_history.h"
-#include "core/scenario_sources.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>

@@ -2,11 +2,11 @@
 // cross-reference table points at its objects and whose page has the figure's size; small multiples;
 // and failures that name the file and leave nothing behind.
 
+#include "core/scenario_sources.h"
+#include "tests/common/files.h"
 #include "ui/figure_export.h"
 #include "ui/figure_renderer.h"
-#include "tests/common/files.h"
 #include "ui/run_history.h"
-#include "core/scenario_sources.h"
 
 #include <QFile>
 #include <QImage>

@@ -3,13 +3,13 @@
 // window keeps its state; compare mode runs both sides on one clock; every shortcut triggers its
 // action; undo and redo restore parameters; presenter mode and the themes switch cleanly.
 
-#include "tests/common/files.h"
 #include "core/models/gaussian/gaussian_model.h"
+#include "core/scenario_sources.h"
+#include "tests/common/files.h"
 #include "ui/main_window.h"
 #include "ui/metric_chart.h"
 #include "ui/parameter_change.h"
 #include "ui/parameter_panel.h"
-#include "core/scenario_sources.h"
 #include "ui/transport_bar.h"
 
 #include <QAction>

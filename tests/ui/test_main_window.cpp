@@ -2,16 +2,16 @@
 // transport's buttons and keys do what they say, scrubbing shows stored generations, and a storm of
 // slider changes ends with no crash and no thread left behind.
 
-#include "ui/stages/cats/cat_stage.h"
 #include "core/engine.h"
-#include "ui/stages/vae/image_stage.h"
-#include "ui/main_window.h"
-#include "ui/metric_chart.h"
 #include "core/output_files.h"
-#include "ui/parameter_panel.h"
 #include "core/results.h"
 #include "core/scenario_sources.h"
+#include "ui/main_window.h"
+#include "ui/metric_chart.h"
+#include "ui/parameter_panel.h"
 #include "ui/simulation_worker.h"
+#include "ui/stages/cats/cat_stage.h"
+#include "ui/stages/vae/image_stage.h"
 #include "ui/transport_bar.h"
 
 #include <QComboBox>

@@ -378,11 +378,17 @@ std::uint32_t NgramModel::findContext(const Order& order, std::uint64_t keyLow, 
 
 std::int64_t NgramModel::findContinuation(const Order& order, std::uint32_t contextIndex, TokenId word) const
 {
+    // A branch-free binary search (Khuong & Morin 2017, "Array layouts for comparison-based searching"): the
+    // halving does not depend on the comparisons, which become conditional moves, so long continuation lists
+    // cost no mispredicted branches. `base` ends at the last word <= `word`, or at the first word.
     const Context& h = order.contexts[contextIndex];
-    const auto begin = order.words.begin() + h.first;
-    const auto end = begin + h.count;
-    const auto found = std::lower_bound(begin, end, word);
-    return found != end && *found == word ? found - order.words.begin() : -1;
+    const TokenId* base = order.words.data() + h.first;
+    for (std::size_t n = h.count; n > 1;) {
+        const std::size_t half = n / 2;
+        base = base[half] <= word ? base + half : base;
+        n -= half;
+    }
+    return *base == word ? base - order.words.data() : -1;
 }
 
 void NgramModel::checkToken(TokenId token) const

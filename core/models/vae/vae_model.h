@@ -5,9 +5,9 @@
 
 #include "core/experiment.h"
 #include "core/metric.h"
-#include "core/models/vae/vae_settings.h"
 #include "core/models/vae/idx_file.h"
 #include "core/models/vae/vae_network.h"
+#include "core/models/vae/vae_settings.h"
 #include "core/models/vae/vae_training.h"
 
 #include <filesystem>

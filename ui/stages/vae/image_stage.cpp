@@ -1,9 +1,9 @@
 #include "ui/stages/vae/image_stage.h"
 
+#include "core/models/vae/vae_model.h"
 #include "core/random.h"
 #include "ui/run_history.h"
 #include "ui/theme.h"
-#include "core/models/vae/vae_model.h"
 
 #include <QPainter>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ui/stage_view.h"
 #include "core/models/vae/vae_network.h"
+#include "ui/stage_view.h"
 
 #include <QImage>
 #include <QVector>

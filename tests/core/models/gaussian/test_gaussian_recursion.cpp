@@ -1,4 +1,4 @@
-// The gaussian model's recursion against the closed forms of DESIGN.md §1 (Shumailov et al., Nature
+// The gaussian model's recursion against the closed forms in core/README.md (Shumailov et al., Nature
 // 2024, Theorem 3.1) and of the mitigations. p_0 = N(0, 1); k = g + 1 fits by generation g.
 // Every tolerance is four standard errors of the estimate, with fixed seeds.
 
@@ -77,7 +77,7 @@ void GaussianRecursionTest::unbiasedMedianVarianceDecays()
     // σ²_g = Π_{j=1}^{k} χ²_{ν,j} / ν with ν = M - 1, so ln σ²_g is a sum of k independent terms whose
     // cumulants are κ1 = ψ(ν/2) - ln(ν/2), κ2 = ψ'(ν/2), κ3 = ψ''(ν/2). Its median, by the first
     // Cornish–Fisher correction, is kκ1 - κ3 / (6κ2); for large M that is ≈ -k / (M - 1), the
-    // e^{-k/(M-1)} of DESIGN.md. The sample median's standard error is sqrt(π/2) sd / sqrt(R).
+    // e^{-k/(M-1)} (core/README.md). The sample median's standard error is sqrt(π/2) sd / sqrt(R).
     constexpr int M = 20;
     if (unbiased_.generations.empty()) {
         unbiased_ = runScenario(gaussianScenario(M, 100, 4000));

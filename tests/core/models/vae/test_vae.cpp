@@ -2,10 +2,10 @@
 // survives a runaway learning rate, the classifier, and a short recursion in which the generation-0
 // encoder sees the latent codes of generated images shrink.
 
-#include "core/random.h"
-#include "tests/common/statistics.h"
 #include "core/models/vae/vae_model.h"
 #include "core/models/vae/vae_training.h"
+#include "core/random.h"
+#include "tests/common/statistics.h"
 
 #include <QTest>
 

@@ -1,0 +1,74 @@
+#include "tests/common/quick_scenarios.h"
+
+#include <nlohmann/json.hpp>
+
+#include <limits>
+
+namespace collapse::testing {
+
+namespace {
+
+// Lighter settings for the models whose defaults take seconds a generation.
+nlohmann::json lighterSettings(std::string_view model)
+{
+    if (model == "vae") {
+        return {{"samples", 300}, {"hidden", 32}, {"epochs", 1}, {"capacity", 4}, {"generations", 2}, {"replicates", 1}};
+    }
+    return nlohmann::json::object();
+}
+
+// The smallest or largest value a key takes, as written in a file; null for a text.
+nlohmann::json extremeOf(const ParameterSpec& spec, bool largest)
+{
+    switch (spec.type) {
+    case ParameterType::Integer:
+        return largest ? nlohmann::json(spec.integerMax) : nlohmann::json(spec.integerMin);
+    case ParameterType::Real:
+        if (largest) {
+            return spec.realMax;
+        }
+        return spec.realMinExclusive ? std::nextafter(spec.realMin, std::numeric_limits<double>::infinity()) : spec.realMin;
+    case ParameterType::Choice:
+        return std::string(largest ? spec.choices.back().name : spec.choices.front().name);
+    case ParameterType::Text:
+        return nullptr;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+Scenario quickScenario(const ModelDescriptor& model)
+{
+    nlohmann::json object = {{"model", std::string(model.name)}, {"samples", 100}, {"generations", 4}, {"replicates", 3}};
+    const nlohmann::json lighter = lighterSettings(model.name);
+    for (const auto& [key, value] : lighter.items()) {
+        object[key] = value;
+    }
+    return scenarioFromJson(object);
+}
+
+std::vector<Scenario> extremeScenarios(const ModelDescriptor& model)
+{
+    std::vector<Scenario> scenarios;
+    for (const bool largest : {false, true}) {
+        nlohmann::json object = nlohmann::json::parse(scenarioToJson(defaultScenario(model)).dump());
+        for (const ParameterSpec& spec : parametersOf(model)) {
+            const nlohmann::json value = extremeOf(spec, largest);
+            if (value.is_null()) {
+                continue;
+            }
+            nlohmann::json tried = object;
+            tried[std::string(spec.key)] = value;
+            try {
+                scenarioFromJson(tried);
+                object = tried;
+            } catch (const ScenarioError&) {
+            }
+        }
+        scenarios.push_back(scenarioFromJson(object));
+    }
+    return scenarios;
+}
+
+} // namespace collapse::testing

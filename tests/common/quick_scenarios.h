@@ -1,0 +1,18 @@
+#pragma once
+
+#include "core/model_registry.h"
+#include "core/scenario.h"
+
+#include <vector>
+
+namespace collapse::testing {
+
+// A scenario of `model` that runs in well under a second: a few small generations of a few chains. A new
+// model gets one without being named here; a model whose defaults are slow names its lighter settings.
+Scenario quickScenario(const ModelDescriptor& model);
+
+// Scenarios of `model` whose every key sits at one end of its range: the smallest values, then the
+// largest. Keys whose extreme would break a check that involves other keys keep their default.
+std::vector<Scenario> extremeScenarios(const ModelDescriptor& model);
+
+} // namespace collapse::testing

@@ -1,0 +1,175 @@
+// The parameter panel changes exactly the key of the control that moved, whatever scenario it shows: every
+// preset, and for every model a scenario with each key at its smallest and at its largest valid value.
+
+#include "core/model_registry.h"
+#include "core/scenario_sources.h"
+#include "tests/common/quick_scenarios.h"
+#include "ui/parameter_panel.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTest>
+
+#include <optional>
+#include <set>
+
+using namespace collapse;
+using namespace collapse::ui;
+using namespace collapse::testing;
+
+namespace {
+
+// The keys whose values differ between two scenarios of the same model.
+std::set<std::string> changedKeys(const Scenario& before, const Scenario& after)
+{
+    const nlohmann::ordered_json from = scenarioToJson(before);
+    const nlohmann::ordered_json to = scenarioToJson(after);
+    std::set<std::string> changed;
+    for (const auto& [key, value] : to.items()) {
+        if (!from.contains(key) || from[key] != value) {
+            changed.insert(key);
+        }
+    }
+    return changed;
+}
+
+// A slider moved by a page (as Page Up does) within its range.
+void moveSlider(QSlider* slider)
+{
+    const int step = slider->pageStep();
+    slider->setValue(slider->value() + (slider->value() + step <= slider->maximum() ? step : -step));
+}
+
+// Moves the editor of a key as a user would; false when it offers nothing to move (a file chooser, or a
+// key that does not apply).
+bool moveEditor(QWidget* editor)
+{
+    if (!editor->isEnabled()) {
+        return false;
+    }
+    if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
+        spin->stepBy(spin->value() < spin->maximum() ? 1 : -1);
+        return true;
+    }
+    if (auto* spin = qobject_cast<QDoubleSpinBox*>(editor)) {
+        spin->stepBy(spin->value() < spin->maximum() ? 1 : -1);
+        return true;
+    }
+    if (auto* combo = qobject_cast<QComboBox*>(editor)) {
+        combo->setCurrentIndex(combo->currentIndex() == 0 ? 1 : 0);
+        return true;
+    }
+    if (auto* seed = editor->findChild<QLineEdit*>()) {
+        seed->setText(seed->text() == QLatin1String("12345") ? QStringLiteral("54321") : QStringLiteral("12345"));
+        emit seed->editingFinished();
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class ParameterPanelTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void eachControlChangesItsKeyAlone_data();
+    void eachControlChangesItsKeyAlone();
+    void theModelPickerListsEveryModel();
+};
+
+void ParameterPanelTest::eachControlChangesItsKeyAlone_data()
+{
+    QTest::addColumn<QString>("scenario");
+    for (const Preset& preset : builtinPresets()) {
+        for (const ScenarioEntry& entry : preset.entries) {
+            QTest::addRow("%s %s", preset.name.c_str(), entry.label.c_str()) << QString::fromStdString(entry.object.dump());
+        }
+    }
+    for (const ModelDescriptor* model : registeredModels()) {
+        const std::vector<Scenario> extremes = extremeScenarios(*model);
+        QTest::addRow("%s, smallest values", model->name.data()) << QString::fromStdString(serializeScenario(extremes[0]));
+        QTest::addRow("%s, largest values", model->name.data()) << QString::fromStdString(serializeScenario(extremes[1]));
+    }
+}
+
+void ParameterPanelTest::eachControlChangesItsKeyAlone()
+{
+    QFETCH(QString, scenario);
+    const Scenario shown = parseScenario(scenario.toStdString(), "test");
+    ParameterPanel panel;
+    std::optional<Scenario> emitted;
+    connect(&panel, &ParameterPanel::scenarioChanged, this, [&emitted](const Scenario& edited) { emitted = edited; });
+
+    // A key's own change, and the keys its model says follow it.
+    const auto expectOnly = [&](const std::string& key) {
+        QVERIFY2(emitted.has_value(), key.c_str());
+        std::set<std::string> allowed = {key};
+        Scenario followed = *emitted;
+        if (shown.model().follow) {
+            Scenario before = shown;
+            nlohmann::json value = nlohmann::json::parse(scenarioToJson(*emitted).dump())[key];
+            for (const ParameterSpec& spec : parametersOf(shown.model())) {
+                if (spec.key == key) {
+                    spec.set(before, value);
+                }
+            }
+            shown.model().follow(before, key);
+            for (const std::string& follower : changedKeys(shown, before)) {
+                allowed.insert(follower);
+            }
+        }
+        for (const std::string& changed : changedKeys(shown, *emitted)) {
+            QVERIFY2(allowed.count(changed) == 1, qPrintable(QString::fromStdString("moving " + key + " changed " + changed)));
+        }
+        QVERIFY2(changedKeys(shown, *emitted).count(key) == 1, key.c_str());
+    };
+
+    const struct {
+        std::string key;
+        QSlider* slider;
+    } sliders[] = {{"samples", panel.sampleSizeSlider()},
+                   {"human_fraction", panel.humanFractionSlider()},
+                   {"capacity", panel.capacitySlider()}};
+    for (const auto& [key, slider] : sliders) {
+        panel.setScenario(shown);
+        QCOMPARE(panel.scenario(), shown);
+        if (!slider->isEnabled() || slider->minimum() == slider->maximum()) {
+            continue;
+        }
+        emitted.reset();
+        moveSlider(slider);
+        expectOnly(key);
+    }
+    for (const ParameterSpec& spec : parametersOf(shown.model())) {
+        panel.setScenario(shown);
+        QWidget* editor = panel.editorFor(spec.key);
+        if (editor == nullptr) {
+            QVERIFY(spec.key == "samples" || spec.key == "human_fraction" || spec.key == "capacity");
+            continue;
+        }
+        emitted.reset();
+        if (moveEditor(editor)) {
+            expectOnly(std::string(spec.key));
+        }
+    }
+}
+
+void ParameterPanelTest::theModelPickerListsEveryModel()
+{
+    ParameterPanel panel;
+    QCOMPARE(panel.modelPicker()->count(), static_cast<int>(registeredModels().size()));
+    for (const ModelDescriptor* model : registeredModels()) {
+        panel.modelPicker()->setCurrentIndex(panel.modelPicker()->findData(QString::fromUtf8(model->name.data())));
+        QCOMPARE(&panel.scenario().model(), model);
+        QCOMPARE(panel.scenario().samples, defaultScenario(*model).samples);
+    }
+}
+
+QTEST_MAIN(ParameterPanelTest)
+#include "test_parameter_panel.moc"
