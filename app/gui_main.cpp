@@ -44,46 +44,80 @@ std::vector<collapse::LabelledScenario> initialScenarios(const QCommandLineParse
     return {{std::string(), scenarioFromJson(presetNamed("gaussian-theorem").entries.front().object)}};
 }
 
+// The program's options, for the window and for --help alike.
+void describeOptions(QCommandLineParser& parser)
+{
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Watch generative models forget."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({"preset", QCoreApplication::translate("main", "Open the built-in preset NAME."), "NAME"});
+    parser.addOption({"scenario", QCoreApplication::translate("main", "Open the scenario file FILE."), "FILE"});
+    parser.addOption({"screenshot",
+                      QCoreApplication::translate("main", "Save the window to the PNG file FILE once the run is done, "
+                                                          "then quit."),
+                      "FILE"});
+    parser.addOption({"screenshot-generation",
+                      QCoreApplication::translate("main", "The generation on stage in the screenshot (default: the last)."),
+                      "G"});
+    parser.addOption({"size", QCoreApplication::translate("main", "The window's size, e.g. 1920x1080."), "WxH"});
+    parser.addOption({"theme", QCoreApplication::translate("main", "The colour theme: light, dark or projector."), "THEME"});
+    parser.addOption({"presenter", QCoreApplication::translate("main", "Start in presenter mode (full screen).")});
+}
+
+// The application's names, and its translations into the user's language where there are any.
+void setUpApplication(QCoreApplication& application, QTranslator& qtTranslator, QTranslator& translator)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Collapse Lab"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Collapse Lab"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("collapselab.org"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(COLLAPSELAB_VERSION));
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        application.installTranslator(&qtTranslator);
+    }
+    if (translator.load(QLocale(), QStringLiteral("collapselab"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        application.installTranslator(&translator);
+    }
+}
+
+// --help and --version need no screen: answered before the window's application, which needs a display.
+bool onlyAsksForHelp(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" || argument == "-?" ||
+            argument == "-v" || argument == "--version") {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    if (onlyAsksForHelp(argc, argv)) {
+        QCoreApplication application(argc, argv);
+        QTranslator qtTranslator;
+        QTranslator translator;
+        setUpApplication(application, qtTranslator, translator);
+        QCommandLineParser parser;
+        describeOptions(parser);
+        parser.process(application);
+        return 0;
+    }
     QApplication application(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Collapse Lab"));
-    QApplication::setOrganizationName(QStringLiteral("Collapse Lab"));
-    QApplication::setOrganizationDomain(QStringLiteral("collapselab.org"));
-    QApplication::setApplicationVersion(QStringLiteral(COLLAPSELAB_VERSION));
+    QTranslator qtTranslator;
+    QTranslator translator;
+    setUpApplication(application, qtTranslator, translator);
     QApplication::setDesktopFileName(QStringLiteral("org.collapselab.CollapseLab"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.collapselab.CollapseLab-256.png")));
-    // The window in the user's language where there is a translation, Qt's own dialogs included.
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QApplication::installTranslator(&qtTranslator);
-    }
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("collapselab"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        QApplication::installTranslator(&translator);
-    }
     // Readable from the back of a lecture hall at 1920x1080.
     collapse::ui::applyApplicationFont();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Watch generative models forget."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOption({"preset", QApplication::translate("main", "Open the built-in preset NAME."), "NAME"});
-    parser.addOption({"scenario", QApplication::translate("main", "Open the scenario file FILE."), "FILE"});
-    parser.addOption({"screenshot",
-                      QApplication::translate("main", "Save the window to the PNG file FILE once the run is done, "
-                                                      "then quit."),
-                      "FILE"});
-    parser.addOption({"screenshot-generation",
-                      QApplication::translate("main", "The generation on stage in the screenshot (default: the last)."),
-                      "G"});
-    parser.addOption({"size", QApplication::translate("main", "The window's size, e.g. 1920x1080."), "WxH"});
-    parser.addOption({"theme", QApplication::translate("main", "The colour theme: light, dark or projector."), "THEME"});
-    parser.addOption({"presenter", QApplication::translate("main", "Start in presenter mode (full screen).")});
+    describeOptions(parser);
     parser.process(application);
 
     std::vector<collapse::LabelledScenario> scenarios;

@@ -19,13 +19,19 @@ enum class CollapseStage {
     HeldByData,    // many generations in, fresh or accumulated data keeps the model near the original
 };
 
-// Medians across replicates, relative to generation 0's (the model fitted to real data): 1 is unchanged.
+// One chain's metrics relative to its generation 0 (the model fitted to real data).
 struct StageEvidence {
     int generation = 0;
-    double tails = 1.0;   // mass beyond the original's central 95%
-    double spread = 1.0;  // the model's spread
+    double tails = 1.0;   // mass beyond the original's central 95%, as a share of generation 0's: 1 unchanged
+    double spread = 1.0;  // the model's spread, as a share of generation 0's
+    double fitLoss = 0.0; // how much worse the model explains real data than generation 0 (MetricRoles::fit)
 };
 
 CollapseStage classifyCollapse(const Scenario& scenario, const StageEvidence& evidence);
+
+// How far along collapse a stage is: 0 for a model still like the original (or held there, or fitted to
+// real data), up to 3 for late collapse. A chain "has gone as far" as another when its progress is at
+// least the other's.
+int collapseProgress(CollapseStage stage);
 
 } // namespace collapse

@@ -30,6 +30,11 @@ Engine::Engine(const Scenario& scenario) : scenario_(scenario), experiment_(make
 
 Engine::~Engine() = default;
 
+void Engine::setShownReplicate(int replicate)
+{
+    shownReplicate_ = std::clamp(replicate, 0, scenario_.replicates - 1);
+}
+
 void Engine::step(Chain& chain, int replicate, int generation, Eigen::Ref<Eigen::RowVectorXd> row) const
 {
     const auto r = static_cast<std::uint32_t>(replicate);
@@ -105,8 +110,10 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
         GenerationSnapshot snapshot;
         snapshot.generation = generation;
         snapshot.metrics = std::move(metrics);
-        snapshot.model = chains.front().model;
-        const Samples& drawn = chains.front().drawn;
+        const Chain& shown = chains[static_cast<std::size_t>(shownReplicate_)];
+        snapshot.shownReplicate = shownReplicate_;
+        snapshot.model = shown.model;
+        const Samples& drawn = shown.drawn;
         const Eigen::Index cap = drawn.rows() <= 2 ? kDisplaySampleCap : kDisplayImageCap;
         snapshot.samples = drawn.leftCols(std::min(drawn.cols(), cap));
         onGeneration(std::move(snapshot));

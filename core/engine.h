@@ -13,14 +13,16 @@
 namespace collapse {
 
 // Everything a view needs of one finished generation: the metric row of every replicate, and the
-// model and samples of replicate 0, which the stage draws. Immutable once emitted.
+// model and samples of one replicate, the chain the stage draws. Immutable once emitted.
 struct GenerationSnapshot {
     int generation = 0;
     // One row per replicate, one column per Engine::metricColumns() entry; NaN where a value is
     // missing.
     Eigen::MatrixXd metrics;
+    // The chain on stage: its replicate number, model and samples (at most kDisplaySampleCap points or
+    // kDisplayImageCap images).
+    int shownReplicate = 0;
     std::shared_ptr<const FittedModel> model;
-    // Replicate 0's samples from the model, at most kDisplaySampleCap points or kDisplayImageCap images.
     Samples samples;
 };
 
@@ -41,6 +43,8 @@ public:
     const Experiment& experiment() const { return *experiment_; }
     // train_size, then the model's metrics.
     const std::vector<std::string>& metricColumns() const { return columns_; }
+    // The replicate whose model and samples the snapshots carry (0 unless set; clamped to the run's).
+    void setShownReplicate(int replicate);
 
     enum class Outcome { Finished, Cancelled };
 
@@ -55,6 +59,7 @@ private:
     void step(Chain& chain, int replicate, int generation, Eigen::Ref<Eigen::RowVectorXd> row) const;
 
     Scenario scenario_;
+    int shownReplicate_ = 0;
     std::unique_ptr<Experiment> experiment_;
     std::vector<std::string> columns_;
 };

@@ -18,8 +18,6 @@ struct MetricDescriptor {
     // The values it can take: charts never show an axis beyond them (a probability stays in [0, 1]).
     double lowest = -std::numeric_limits<double>::infinity();
     double highest = std::numeric_limits<double>::infinity();
-    // A log-likelihood-like quantity whose scale is set by generation 0: charts show it relative to it.
-    bool relativeToStart = false;
 };
 
 namespace common_metrics {

@@ -33,6 +33,16 @@ struct MetricRoles {
     const MetricDescriptor* rarity = nullptr; // what the model keeps of the original's rare events
     const MetricDescriptor* spread = nullptr; // the model's spread, which late collapse takes away
     const MetricDescriptor* headline = nullptr; // the one metric a sweep or a summary shows first
+    // How well the model explains real data, higher better (a log-likelihood), where the model measures
+    // it; a loss of `noticeableFitLoss` from generation 0 means the model is forgetting part of the
+    // original, `severeFitLoss` that it has lost some of it (a minority cluster, say).
+    const MetricDescriptor* fit = nullptr;
+    double noticeableFitLoss = 0.0;
+    double severeFitLoss = 0.0;
+    // The share of generation 0's spread below which the variance is gone (late collapse). A model whose
+    // spread at the start comes mostly from a minority (the cats' blue) sets it lower, so that losing the
+    // minority is not mistaken for losing all variety.
+    double collapsedSpread = 1.0 / 3.0;
 };
 
 // Everything the program knows of one model: its name, its own keys, its metrics and how to set up its

@@ -3,6 +3,7 @@
 
 #include "ui/named_choice.h"
 #include "ui/narration.h"
+#include "ui/plot_painting.h"
 #include "ui/theme.h"
 
 #include <QFontMetricsF>
@@ -48,7 +49,7 @@ FigureRenderer::FigureRenderer(QVector<LabelledHistory> runs, ExportView view) :
         views.stage->resize(1280, 720);
         views.stage->setScenario(scenario);
         for (const ChartedMetric& metric : entry.charts(scenario)) {
-            auto chart = std::make_unique<MetricChart>(*metric.metric);
+            auto chart = std::make_unique<MetricChart>(*metric.metric, metric.scale, metric.title);
             chart->resetRun(scenario.generations, metric.reference);
             chart->updateData(*labelled.history);
             views.charts.push_back(std::move(chart));
@@ -189,9 +190,11 @@ void FigureRenderer::renderStageWithNarration(RunViews& run, QPainter& painter, 
     run.stage->renderForegroundLayer(painter, stageArea);
     painter.save();
     painter.setPen(colours::text);
-    painter.setFont(scaledFont(sizes::narrationPoint));
-    const QString text = narrate(classifyCollapse(run.history->scenario(), evidenceAt(*run.history, generation)));
-    painter.drawText(line.adjusted(18, kGap, -kGap, -kGap), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text);
+    const QString text = runs_.size() > 1 ? narrateShownChainBriefly(*run.history, generation)
+                                          : narrateShownChain(*run.history, generation);
+    const QRectF room = line.adjusted(18, kGap, -kGap, -kGap);
+    const FittedText fitted = fitText(text, scaledFont(sizes::narrationPoint), room.width(), 2, 0.6);
+    drawFittedText(painter, fitted, QPointF(room.left(), room.center().y() - fitted.height() / 2), room.width());
     painter.restore();
 }
 

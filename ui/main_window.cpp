@@ -2,11 +2,13 @@
 
 #include "ui/export_actions.h"
 #include "ui/help_dialogs.h"
+#include "ui/legend_strip.h"
 #include "ui/metric_chart.h"
 #include "ui/narration.h"
 #include "ui/parameter_change.h"
 #include "ui/parameter_panel.h"
 #include "ui/playback.h"
+#include "ui/plot_painting.h"
 #include "ui/settings.h"
 #include "ui/stages/stage_registry.h"
 
@@ -27,6 +29,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTextDocument>
 #include <QStatusBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -37,7 +40,18 @@ namespace {
 // While generations stream in, one chart is redrawn per tick, in turn, so that the UI thread never
 // spends more than one chart's drawing at a time; the stage is redrawn every frame.
 constexpr int kChartRefreshMs = 70;
-constexpr int kPanelWidth = 420;
+constexpr int kPanelWidth = 360;
+constexpr int kSmallestPanelWidth = 280;
+// The window's size on a large screen; smaller screens get what they have.
+constexpr QSize kPreferredSize(1600, 950);
+// Below this height a chart is too short to read, and the charts go two to a row.
+constexpr int kShortestChart = 150;
+// The narrowest a stage and a chart may be; a window too narrow for the stages and a column of charts
+// side by side puts the charts in a row under the stages.
+constexpr int kNarrowestStage = 320;
+constexpr int kNarrowestChart = 280;
+// Under the stages, in a row, charts may be narrower.
+constexpr int kNarrowestChartInRow = 160;
 // Presenter mode's type, relative to the window's.
 constexpr double kPresenterTypeScale = 1.3;
 
@@ -83,41 +97,53 @@ MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
     panelScroll_->setWidget(panel_);
     panelScroll_->setWidgetResizable(true);
     panelScroll_->setFrameShape(QFrame::NoFrame);
-    panelScroll_->setMinimumWidth(kPanelWidth);
+    panelScroll_->setMinimumWidth(kSmallestPanelWidth);
     panelScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto* stageArea = new QWidget;
     stageLayout_ = new QVBoxLayout(stageArea);
     stageLayout_->setContentsMargins(0, 0, 0, 0);
+    // The preset's note spans the stage and the charts: fewer lines, more room for the picture.
     presetNote_->setWordWrap(true);
     presetNote_->setContentsMargins(12, 6, 12, 6);
     presetNote_->setTextFormat(Qt::RichText);
     presetNote_->setAccessibleName(tr("About this preset"));
     presetNote_->hide();
-    stageLayout_->addWidget(presetNote_);
+    legendStrip_ = new LegendStrip;
+    legendStrip_->hide();
+    stageLayout_->addWidget(legendStrip_);
     stageLayout_->addLayout(stageRow_, 1);
     narration_->setWordWrap(true);
     narration_->setContentsMargins(12, 6, 12, 6);
     narration_->setAccessibleName(tr("What you are seeing"));
+    narration_->installEventFilter(this);
     stageLayout_->addWidget(narration_);
 
-    auto* chartArea = new QWidget;
-    chartArea->setLayout(chartGrid_);
+    chartArea_ = new QWidget;
+    chartArea_->setLayout(chartGrid_);
     chartGrid_->setContentsMargins(0, 0, 0, 0);
+    chartArea_->installEventFilter(this);
 
     splitter_->addWidget(panelScroll_);
     splitter_->addWidget(stageArea);
-    splitter_->addWidget(chartArea);
+    splitter_->addWidget(chartArea_);
     splitter_->setStretchFactor(0, 0);
     splitter_->setStretchFactor(1, 3);
     splitter_->setStretchFactor(2, 2);
     splitter_->setChildrenCollapsible(false);
 
+    // The transport keeps its room when presenter mode hides it, so the picture never jumps.
+    transportHolder_ = new QWidget;
+    auto* holder = new QVBoxLayout(transportHolder_);
+    holder->setContentsMargins(0, 0, 0, 0);
+    holder->addWidget(transport_);
+
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(presetNote_);
     layout->addWidget(splitter_, 1);
-    layout->addWidget(transport_);
+    layout->addWidget(transportHolder_);
     setCentralWidget(central);
     statusBar()->addPermanentWidget(status_, 1);
 
@@ -152,6 +178,14 @@ MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
     connect(transport_, &TransportBar::stepBackRequested, playback_, [this] { playback_->step(-1); });
     connect(transport_, &TransportBar::stepForwardRequested, playback_, [this] { playback_->step(+1); });
     connect(transport_, &TransportBar::scrubbed, playback_, &Playback::goTo);
+    // Another chain on stage recomputes the runs; the stage returns to the generation it showed.
+    const auto showChain = [this](int chain) {
+        const int shown = playback_->shown();
+        runs_->setShownChain(chain);
+        resumeAt_ = shown;
+    };
+    connect(transport_, &TransportBar::chainPicked, this, showChain);
+    connect(transport_, &TransportBar::typicalChainRequested, this, [this, showChain] { showChain(runs_->typicalChain()); });
     connect(transport_, &TransportBar::speedChanged, this, [this](TransportBar::Speed speed) {
         playback_->setGenerationsPerSecond(TransportBar::generationsPerSecond(speed));
         Settings::setPlaybackSpeed(static_cast<int>(speed));
@@ -164,14 +198,30 @@ MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
     buildMenus();
     qApp->installEventFilter(this);
 
-    resize(1600, 950);
+    resize(kPreferredSize);
     restoreGeometry(Settings::windowGeometry());
     restoreState(Settings::windowState());
     splitter_->setSizes({kPanelWidth, 900, 600});
     splitter_->restoreState(Settings::splitterState());
+    fitToScreen();
+    transportHolder_->setMinimumHeight(transport_->sizeHint().height());
 
     runs_->setSides({{std::string(), initial}});
     playback_->setPlaying(true);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!presenting_) {
+        fitToScreen();
+    }
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    arrangeColumns();
 }
 
 MainWindow::~MainWindow()
@@ -256,6 +306,13 @@ void MainWindow::buildMenus()
             connect(action, &QAction::triggered, this, [name] { Settings::setPresenterScreen(name); });
         }
     });
+    panelAction_ = view->addAction(tr("&Parameters Panel"), this, [this](bool on) {
+        panelScroll_->setVisible(on && !presenting_);
+        arrangeColumns();
+    });
+    panelAction_->setCheckable(true);
+    panelAction_->setChecked(true);
+    panelAction_->setShortcut(QKeySequence(Qt::Key_F9));
     view->addSeparator();
     themeGroup_ = new QActionGroup(this);
     const struct {
@@ -335,11 +392,12 @@ void MainWindow::loadScenarios(const std::vector<LabelledScenario>& scenarios)
     undo_->clear();
 }
 
-void MainWindow::loadPreset(const std::string& name)
+void MainWindow::loadPreset(const std::string& name, const std::vector<Override>& overrides)
 {
     const Preset& preset = presetNamed(name);
     ScenarioRequest request;
     request.preset = name;
+    request.overrides = overrides;
     loadScenarios(resolveScenarios(request));
     presetNote_->setText(QStringLiteral("<b>%1.</b> %2")
                              .arg(presetTitle(preset).toHtmlEscaped(), presetSummary(preset).toHtmlEscaped()));
@@ -474,6 +532,7 @@ void MainWindow::onSidesChanged()
     }
     singleViewAction_->setEnabled(runs_->sideCount() > 1);
     panel_->setScenario(runs_->side(0).scenario);
+    arrangeColumns();
 }
 
 // ---- Running ---------------------------------------------------------------------------------------
@@ -484,6 +543,8 @@ void MainWindow::onRestarted()
     rebuildViews();
     Settings::setLastScenario(QString::fromStdString(serializeScenario(runs_->side(0).scenario)));
     transport_->showPosition(0, 0, runs_->side(0).scenario.generations);
+    transport_->showChain(std::min(runs_->shownChain(), runs_->side(0).scenario.replicates - 1),
+                          runs_->side(0).scenario.replicates);
     updateStatus();
     emit runRestarted();
 }
@@ -503,11 +564,16 @@ void MainWindow::rebuildViews(bool fresh)
             static_cast<QVBoxLayout*>(view.column->layout())->setStretchFactor(view.stage.get(), 1);
         }
         view.stage->setScenario(side.scenario);
+        // Side by side, the stages share one legend above them.
+        view.stage->setLegendShown(runs_->sideCount() == 1);
         const int shown = playback_->shown();
         if (shown >= 0 && shown < side.history.size()) {
             view.stage->showGeneration(side.history, shown);
         }
     }
+
+    legendStrip_->setEntries(views_.front()->stage->legendEntries());
+    legendStrip_->setVisible(runs_->sideCount() > 1);
 
     const Scenario& first = runs_->side(0).scenario;
     const auto metrics = stageEntryFor(first).charts(first);
@@ -515,18 +581,19 @@ void MainWindow::rebuildViews(bool fresh)
         qDeleteAll(charts_);
         charts_.clear();
         for (int i = 0; i < metrics.size(); ++i) {
-            auto* chart = new MetricChart(*metrics[i].metric);
-            chartGrid_->addWidget(chart, i, 0);
-            charts_.append(chart);
+            charts_.append(new MetricChart(*metrics[i].metric, metrics[i].scale, metrics[i].title));
         }
+        chartColumns_ = 0;
         chartedModel_ = &first.model();
     }
     for (int i = 0; i < charts_.size(); ++i) {
         charts_[i]->resetRun(first.generations, metrics[i].reference);
         charts_[i]->setSideLabels(runs_->side(0).label, runs_->sideCount() > 1 ? runs_->side(1).label : QString());
     }
+    arrangeCharts();
     if (playback_->shown() < 0) {
         narration_->setText(tr("Computing the first generation…"));
+        fitNarration();
     } else {
         refreshCharts();
         showGeneration(playback_->shown());
@@ -535,7 +602,10 @@ void MainWindow::rebuildViews(bool fresh)
 
 void MainWindow::onGenerationArrived()
 {
-    if (playback_->shown() < 0 && runs_->availableGenerations() > 0) {
+    if (resumeAt_ >= 0 && runs_->availableGenerations() > resumeAt_) {
+        playback_->show(resumeAt_);
+        resumeAt_ = -1;
+    } else if (resumeAt_ < 0 && playback_->shown() < 0 && runs_->availableGenerations() > 0) {
         playback_->show(0);
     } else {
         transport_->showPosition(std::max(playback_->shown(), 0), runs_->availableGenerations(),
@@ -556,6 +626,7 @@ void MainWindow::refreshNextChart()
     }
     nextChart_ = (nextChart_ + 1) % static_cast<int>(charts_.size());
     charts_[nextChart_]->updateData(runs_->side(0).history, runs_->sideCount() > 1 ? &runs_->side(1).history : nullptr);
+    alignCharts();
     if (--chartsBehind_ > 0) {
         chartTimer_.start();
     }
@@ -590,7 +661,8 @@ void MainWindow::showGeneration(int generation)
     for (int i = 0; i < runs_->sideCount(); ++i) {
         const RunController::Side& side = runs_->side(i);
         views_[static_cast<std::size_t>(i)]->stage->showGeneration(side.history, generation);
-        const QString text = narrate(classifyCollapse(side.scenario, evidenceAt(side.history, generation)));
+        const QString text = runs_->sideCount() > 1 ? narrateShownChainBriefly(side.history, generation)
+                                                    : narrateShownChain(side.history, generation);
         lines.append(runs_->sideCount() > 1
                          ? QStringLiteral("<b>%1:</b> %2").arg(side.label.toHtmlEscaped(), text.toHtmlEscaped())
                          : text.toHtmlEscaped());
@@ -599,6 +671,7 @@ void MainWindow::showGeneration(int generation)
         chart->setCurrentGeneration(generation);
     }
     narration_->setText(lines.join(QStringLiteral("<br>")));
+    fitNarration();
     transport_->showPosition(generation, available, runs_->side(0).scenario.generations);
     emit frameShown(generation);
 }
@@ -608,6 +681,7 @@ void MainWindow::refreshCharts()
     for (MetricChart* chart : charts_) {
         chart->updateData(runs_->side(0).history, runs_->sideCount() > 1 ? &runs_->side(1).history : nullptr);
     }
+    alignCharts();
 }
 
 void MainWindow::updateStatus()
@@ -616,10 +690,13 @@ void MainWindow::updateStatus()
         return;  // the failure stays in view
     }
     if (runs_->isComplete()) {
-        status_->setText(tr("%1 generations of %2 replicate(s) in %3 s")
-                             .arg(runs_->availableGenerations())
-                             .arg(runs_->side(0).scenario.replicates)
-                             .arg(static_cast<double>(runs_->runMilliseconds()) / 1000.0, 0, 'f', 1));
+        const int chains = runs_->side(0).scenario.replicates;
+        const QString seconds = QString::number(static_cast<double>(runs_->runMilliseconds()) / 1000.0, 'f', 1);
+        status_->setText(chains == 1 ? tr("%1 generations of one chain in %2 s").arg(runs_->availableGenerations()).arg(seconds)
+                                     : tr("%1 generations of %2 chains in %3 s")
+                                           .arg(runs_->availableGenerations())
+                                           .arg(chains)
+                                           .arg(seconds));
     } else {
         status_->setText(tr("Computing: %1 of %2 generations")
                              .arg(runs_->availableGenerations())
@@ -637,8 +714,11 @@ void MainWindow::setPresenterMode(bool on)
     presenting_ = on;
     presenterAction_->setChecked(on);
     leavePresenterAction_->setEnabled(on);
-    sizes::typeScale = on ? kPresenterTypeScale : 1.0;
-    panelScroll_->setVisible(!on);
+    // Larger type where the screen has the pixels for it: a 1024 x 768 projector is large already.
+    const QScreen* presenterScreen = screen();
+    const double roomForType = presenterScreen != nullptr ? presenterScreen->size().height() / 830.0 : 1.0;
+    sizes::typeScale = on ? std::clamp(roomForType, 1.0, kPresenterTypeScale) : 1.0;
+    panelScroll_->setVisible(!on && panelAction_->isChecked());
     menuBar()->setVisible(!on);
     statusBar()->setVisible(!on);
     if (on) {
@@ -649,6 +729,7 @@ void MainWindow::setPresenterMode(bool on)
                 target = candidate;
             }
         }
+        arrangeColumns(target->geometry().width());
         setGeometry(target->geometry());
         showFullScreen();
         controlsTimer_.start();
@@ -660,6 +741,92 @@ void MainWindow::setPresenterMode(bool on)
     }
     updateNarrationStyle();
     rebuildViews(true);
+    arrangeColumns();
+}
+
+void MainWindow::fitToScreen()
+{
+    const QScreen* shown = screen() != nullptr ? screen() : QGuiApplication::primaryScreen();
+    if (shown == nullptr || isFullScreen()) {
+        return;
+    }
+    // The frame (title bar, borders) comes on top of the window's own size.
+    const QRect available = shown->availableGeometry();
+    const QSize frameExtra = frameGeometry().size() - geometry().size();
+    const QSize room = available.size() - frameExtra;
+    // Arranged for the width it will have, so that its minimum size lets it get there.
+    arrangeColumns(std::min(width(), room.width()));
+    const QSize fitted = size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room));
+    if (fitted != size()) {
+        resize(fitted);
+    }
+    QRect frame = frameGeometry();
+    frame.moveLeft(std::clamp(frame.left(), available.left(), std::max(available.left(), available.right() - frame.width() + 1)));
+    frame.moveTop(std::clamp(frame.top(), available.top(), std::max(available.top(), available.bottom() - frame.height() + 1)));
+    move(frame.topLeft());
+}
+
+void MainWindow::arrangeColumns(int forWidth)
+{
+    const int panel = panelScroll_->isVisible() ? kSmallestPanelWidth : 0;
+    const int needed = panel + runs_->sideCount() * kNarrowestStage + kNarrowestChart + 40;
+    const int arranged = forWidth >= 0 ? forWidth : width();
+    const bool below = arranged < needed;
+    // Under the stages, the charts go four to a row where each keeps a readable width, else two.
+    const int rowWidth = arranged - panel - 40;
+    const int belowColumns = rowWidth / std::max<int>(1, static_cast<int>(charts_.size())) >= kNarrowestChartInRow + 10
+                                 ? static_cast<int>(charts_.size())
+                                 : 2;
+    if (below == chartsBelow_ && (!below || belowColumns == chartColumns_)) {
+        return;
+    }
+    chartsBelow_ = below;
+    if (below) {
+        stageLayout_->addWidget(chartArea_, 2);
+        stageLayout_->setStretchFactor(stageRow_, 3);
+    } else {
+        splitter_->addWidget(chartArea_);
+        splitter_->setStretchFactor(2, 2);
+    }
+    belowColumns_ = belowColumns;
+    chartColumns_ = 0;
+    arrangeCharts();
+}
+
+void MainWindow::arrangeCharts()
+{
+    if (charts_.isEmpty()) {
+        return;
+    }
+    // Beside the stages: one column while each chart keeps a readable height, else two to a row. Under
+    // them: one row while each chart keeps a readable width, else two rows.
+    const int count = static_cast<int>(charts_.size());
+    const int columns = chartsBelow_ ? std::min(belowColumns_, count)
+                                     : (chartArea_->height() / count < kShortestChart && chartArea_->width() >= 2 * kNarrowestChart ? 2 : 1);
+    if (columns != chartColumns_) {
+        chartColumns_ = columns;
+        for (MetricChart* chart : charts_) {
+            chartGrid_->removeWidget(chart);
+        }
+        for (int i = 0; i < count; ++i) {
+            chartGrid_->addWidget(charts_[i], i / columns, i % columns);
+        }
+    }
+    alignCharts();
+}
+
+void MainWindow::alignCharts()
+{
+    // Charts in one column share their plot's left edge, so a generation sits at one x in all of them.
+    for (int column = 0; column < chartColumns_; ++column) {
+        double left = 0.0;
+        for (int i = column; i < charts_.size(); i += chartColumns_) {
+            left = std::max(left, charts_[i]->requiredPlotLeft(charts_[i]->size()));
+        }
+        for (int i = column; i < charts_.size(); i += chartColumns_) {
+            charts_[i]->setPlotLeft(left);
+        }
+    }
 }
 
 void MainWindow::showControls()
@@ -673,6 +840,12 @@ void MainWindow::showControls()
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == chartArea_ && event->type() == QEvent::Resize) {
+        arrangeCharts();
+    }
+    if (watched == narration_ && event->type() == QEvent::Resize) {
+        fitNarration();
+    }
     if (presenting_ && (event->type() == QEvent::MouseMove || event->type() == QEvent::KeyPress)) {
         showControls();
     }
@@ -691,10 +864,36 @@ void MainWindow::setTheme(Theme theme)
     rebuildViews(true);
 }
 
+void MainWindow::fitNarration()
+{
+    // A box of fixed height, so the stage above never moves as the words change; the type shrinks (down
+    // to body size) until the words fit it.
+    const int lines = 3;
+    const QFont largest = scaledFont(sizes::narrationPoint);
+    const int margins = narration_->contentsMargins().top() + narration_->contentsMargins().bottom() + 4;
+    const int boxHeight = static_cast<int>(std::ceil(QFontMetricsF(largest).lineSpacing() * lines)) + margins;
+    narration_->setFixedHeight(boxHeight);
+    const double width = narration_->contentsRect().width() - 12.0;
+    QFont font = largest;
+    QTextDocument document;
+    document.setDocumentMargin(0);
+    document.setHtml(narration_->text());
+    for (double point = largest.pointSizeF(); point >= sizes::bodyPoint * sizes::typeScale - 1e-9; point -= 0.5) {
+        font.setPointSizeF(point);
+        document.setDefaultFont(font);
+        document.setTextWidth(width);
+        if (document.size().height() <= boxHeight - margins) {
+            narration_->setFont(font);
+            return;
+        }
+    }
+    noteElidedText(narration_->text());
+    narration_->setFont(font);
+}
+
 void MainWindow::updateNarrationStyle()
 {
     narration_->setFont(scaledFont(sizes::narrationPoint));
-    narration_->setMinimumHeight(narration_->fontMetrics().lineSpacing() * 2 + 12);
     // A tinted box with a coloured edge: blue for what is happening, orange for the preset's note.
     const auto boxStyle = [](const QColor& edge) {
         return QStringLiteral("background: %1; color: %2; border-left: 6px solid %3;")

@@ -27,6 +27,7 @@ class QVBoxLayout;
 namespace collapse::ui {
 
 class ExportActions;
+class LegendStrip;
 class MetricChart;
 class ParameterPanel;
 class Playback;
@@ -48,8 +49,9 @@ public:
     // afresh, as for a newly opened document.
     void loadScenario(const Scenario& scenario);
     void loadScenarios(const std::vector<LabelledScenario>& scenarios);
-    // Loads a built-in preset, comparisons in compare mode, and shows its title and two sentences.
-    void loadPreset(const std::string& name);
+    // Loads a built-in preset, comparisons in compare mode, and shows its title and two sentences;
+    // `overrides` change keys as on the command line.
+    void loadPreset(const std::string& name, const std::vector<Override>& overrides = {});
     // Opens a scenario file. A bad file leaves everything as it was; its message goes to `error`, or
     // when that is null to a message box.
     bool openScenarioFile(const QString& path, QString* error = nullptr);
@@ -102,6 +104,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -129,7 +133,16 @@ private:
     void refreshNextChart();
     void updateStatus();
     void updateNarrationStyle();
+    void fitNarration();
     void showControls();
+    // Keeps the window inside its screen's free area, shrinking it where the screen is smaller.
+    void fitToScreen();
+    // The charts beside the stages, or under them when the window is too narrow for both.
+    // `forWidth`: the window's width to arrange for (negative: its present width).
+    void arrangeColumns(int forWidth = -1);
+    // Charts in one column, or two to a row when a column would make them too short to read.
+    void arrangeCharts();
+    void alignCharts();
 
     RunController* runs_;
     Playback* playback_;
@@ -142,8 +155,14 @@ private:
     QVBoxLayout* stageLayout_;
     QHBoxLayout* stageRow_;
     QLabel* presetNote_;
+    LegendStrip* legendStrip_ = nullptr;
     QLabel* narration_;
     QGridLayout* chartGrid_;
+    QWidget* chartArea_ = nullptr;
+    int chartColumns_ = 0;
+    bool chartsBelow_ = false;
+    int belowColumns_ = 2;
+    QWidget* transportHolder_ = nullptr;
     QVector<MetricChart*> charts_;
     const void* chartedModel_ = nullptr;
     int nextChart_ = 0;
@@ -155,12 +174,15 @@ private:
     QMenu* screenMenu_ = nullptr;
     QActionGroup* themeGroup_ = nullptr;
     QAction* presenterAction_ = nullptr;
+    QAction* panelAction_ = nullptr;
     QAction* leavePresenterAction_ = nullptr;
     QAction* singleViewAction_ = nullptr;
 
     QTimer chartTimer_;
     QTimer controlsTimer_;
     bool presenting_ = false;
+    // The generation to return to once a recomputed run reaches it again (another chain on stage).
+    int resumeAt_ = -1;
     QByteArray geometryBeforePresenting_;
 };
 

@@ -1,165 +1,175 @@
 #include "ui/metric_chart.h"
 
+#include "ui/plot_painting.h"
 #include "ui/theme.h"
 
-#include <QAreaSeries>
-#include <QChart>
 #include <QCoreApplication>
-#include <QGraphicsScene>
-#include <QLegendMarker>
-#include <QLineSeries>
+#include <QFontMetricsF>
 #include <QPainter>
-#include <QValueAxis>
+#include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace collapse::ui {
 
 namespace {
 
-constexpr double kNoReference = std::numeric_limits<double>::quiet_NaN();
+constexpr double kPad = 6.0;
+constexpr double kTickLength = 4.0;
+// A band may reach this many median spans (or quarters of its own span, if more) beyond the medians
+// before the axis stops following it.
+constexpr double kBandReach = 2.0;
+// Charts shorter than this leave out the x axis's title.
+constexpr double kHeightForAxisTitle = 210.0;
 
-QList<QPointF> pointsOf(const QVector<double>& values)
+QFont tickFont()
 {
-    QList<QPointF> points;
-    points.reserve(values.size());
-    for (int g = 0; g < values.size(); ++g) {
-        if (std::isfinite(values[g])) {
-            points.append(QPointF(g, values[g]));
+    return scaledFont(sizes::bodyPoint);
+}
+
+// Nice ticks (1, 2 or 5 times a power of ten) over [low, high], about `count` of them and never fewer
+// than two.
+QVector<double> ticksOver(double low, double high, int count, double* step)
+{
+    QVector<double> ticks;
+    for (int wanted = std::max(2, count); ticks.size() < 2 && wanted <= 64; wanted *= 2) {
+        ticks.clear();
+        *step = niceTickStep(high - low, wanted);
+        for (double tick = std::ceil(low / *step - 1e-9) * *step; tick <= high + 1e-9 * std::abs(*step); tick += *step) {
+            ticks.append(tick);
         }
     }
-    return points;
+    return ticks;
+}
+
+// The runs of consecutive generations where every value is finite: one polyline or polygon each, so a
+// value that does not exist leaves a gap.
+template <typename Present>
+QVector<QPair<int, int>> finiteRuns(int count, Present present)
+{
+    QVector<QPair<int, int>> runs;
+    int start = -1;
+    for (int g = 0; g <= count; ++g) {
+        const bool here = g < count && present(g);
+        if (here && start < 0) {
+            start = g;
+        } else if (!here && start >= 0) {
+            runs.append({start, g});
+            start = -1;
+        }
+    }
+    return runs;
 }
 
 } // namespace
 
-MetricChart::MetricChart(const MetricDescriptor& metric, QWidget* parent)
-    : QWidget(parent), metric_(&metric), scene_(new QGraphicsScene(this)), chart_(new QChart),
-      reference_(new QLineSeries), xAxis_(new QValueAxis), yAxis_(new QValueAxis), referenceValue_(kNoReference)
-{
-    chart_->setTitle(QCoreApplication::translate("Metrics", metric.title.data()));
-    chart_->setTitleFont(scaledFont(sizes::bodyPoint + 1, true));
-    chart_->legend()->hide();
-    chart_->legend()->setFont(scaledFont(sizes::bodyPoint));
-    chart_->legend()->setLabelColor(colours::text);
-    chart_->setMargins(QMargins(4, 4, 4, 4));
-    chart_->setBackgroundRoundness(0);
-    chart_->setBackgroundBrush(colours::background);
-    chart_->setTitleBrush(colours::text);
-    chart_->setAnimationOptions(QChart::NoAnimation);
+struct MetricChart::Layout {
+    QSizeF size;
+    FittedText title;
+    double legendTop = 0.0;
+    QRectF plot;
+    QVector<double> xTicks, yTicks;
+    double xStep = 1.0, yStep = 1.0;
+    bool axisTitle = false;
+};
 
-    // Each side: its band's two edges are not series of the chart, only of the area series, which does
-    // not own them: this widget does.
-    const QColor lineColours[] = {colours::model, colours::accent};
-    const QColor bandColours[] = {colours::band, colours::accentBand};
-    for (int side = 0; side < 2; ++side) {
-        SideSeries& series = sides_[side];
-        series.median = new QLineSeries;
-        series.upper = new QLineSeries(this);
-        series.lower = new QLineSeries(this);
-        series.band = new QAreaSeries(series.upper, series.lower);
-        series.band->setBrush(bandColours[side]);
-        series.band->setPen(Qt::NoPen);
-        series.median->setPen(QPen(lineColours[side], sizes::lineWidth, side == 0 ? Qt::SolidLine : Qt::DashLine));
-        chart_->addSeries(series.band);
-    }
-    reference_->setPen(QPen(colours::original, 1.5, Qt::DotLine));
-    chart_->addSeries(reference_);
-    for (const SideSeries& series : sides_) {
-        chart_->addSeries(series.median);
-    }
-    const QFont axisFont = scaledFont(sizes::bodyPoint);
-    for (QValueAxis* axis : {xAxis_, yAxis_}) {
-        axis->setLabelsFont(axisFont);
-        axis->setGridLineColor(colours::grid);
-        axis->setLabelsBrush(colours::text);
-        axis->setTitleBrush(colours::text);
-        axis->setLinePenColor(colours::axis);
-    }
-    xAxis_->setLabelFormat("%d");
-    xAxis_->setTickType(QValueAxis::TicksDynamic);
-    xAxis_->setTickAnchor(0.0);
-    xAxis_->setTitleText(tr("generation"));
-    xAxis_->setTitleFont(axisFont);
-    yAxis_->setTickCount(5);
-    yAxis_->setLabelFormat("%.5g");
-    chart_->addAxis(xAxis_, Qt::AlignBottom);
-    chart_->addAxis(yAxis_, Qt::AlignLeft);
-    for (QAbstractSeries* series : chart_->series()) {
-        series->attachAxis(xAxis_);
-        series->attachAxis(yAxis_);
-    }
-    scene_->addItem(chart_);
-    setMinimumSize(260, 180);
+MetricChart::MetricChart(const MetricDescriptor& metric, Scale scale, const QString& title, QWidget* parent)
+    : QWidget(parent), metric_(&metric), scale_(scale),
+      title_(title.isEmpty() ? QCoreApplication::translate("Metrics", metric.title.data()) : title)
+{
+    setMinimumSize(160, 110);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    setAccessibleName(title_);
+}
+
+double MetricChart::shown(double value) const
+{
+    if (scale_ == Scale::Linear) {
+        return value;
+    }
+    return value < 0.0 ? std::log10(-value) : std::numeric_limits<double>::quiet_NaN();
 }
 
 void MetricChart::resetRun(int generations, double reference)
 {
-    referenceValue_ = reference;
-    xAxis_->setRange(0, std::max(1, generations - 1));
-    xAxis_->setTickInterval(niceTickStep(std::max(1, generations - 1), 4));
-    for (const SideSeries& side : sides_) {
-        for (QLineSeries* series : {side.median, side.upper, side.lower}) {
-            series->clear();
-        }
+    generations_ = std::max(1, generations);
+    reference_ = shown(reference);
+    for (Series& side : sides_) {
+        side = Series();
     }
-    reference_->clear();
-    if (std::isfinite(reference)) {
-        reference_->replace(QList<QPointF>{{0.0, reference}, {double(std::max(1, generations - 1)), reference}});
+    low_ = std::isfinite(reference_) ? reference_ - 1.0 : 0.0;
+    high_ = std::isfinite(reference_) ? reference_ + 1.0 : 1.0;
+    if (scale_ == Scale::Linear) {
+        low_ = std::max(low_, metric_->lowest);
+        high_ = std::min(high_, metric_->highest);
     }
-    yAxis_->setRange(std::isfinite(reference) ? reference - 1.0 : 0.0, std::isfinite(reference) ? reference + 1.0 : 1.0);
     marked_ = {0};
     invalidate();
 }
 
 void MetricChart::setSideLabels(const QString& first, const QString& second)
 {
-    sides_[0].median->setName(first);
-    sides_[1].median->setName(second);
-    const bool comparing = !second.isEmpty();
-    chart_->legend()->setVisible(comparing);
-    if (comparing) {
-        // The legend names the two medians; bands and the reference line speak for themselves.
-        for (QLegendMarker* marker : chart_->legend()->markers()) {
-            marker->setVisible(marker->series() == sides_[0].median || marker->series() == sides_[1].median);
-        }
-        chart_->legend()->setAlignment(Qt::AlignTop);
-    }
+    sideLabels_[0] = first;
+    sideLabels_[1] = second;
     invalidate();
 }
 
 void MetricChart::updateData(const RunHistory& history, const RunHistory* comparison)
 {
-    // The y range covers both bands, the reference and a margin.
-    double low = std::numeric_limits<double>::infinity();
-    double high = -low;
     const RunHistory* histories[] = {&history, comparison};
+    double medianLow = std::numeric_limits<double>::infinity();
+    double medianHigh = -medianLow;
+    double bandLow = medianLow;
+    double bandHigh = medianHigh;
     for (int side = 0; side < 2; ++side) {
-        static const RunHistory::Band none;
-        const RunHistory::Band& band = histories[side] != nullptr ? histories[side]->band(*metric_) : none;
-        sides_[side].median->replace(pointsOf(band.median));
-        sides_[side].upper->replace(pointsOf(band.q90));
-        sides_[side].lower->replace(pointsOf(band.q10));
-        for (const auto* values : {&band.q10, &band.q90, &band.median}) {
+        if (histories[side] == nullptr) {
+            sides_[side] = Series();
+            continue;
+        }
+        const RunHistory::Band& band = histories[side]->band(*metric_);
+        const auto display = [this](const QVector<double>& values) {
+            QVector<double> result(values.size());
+            std::transform(values.begin(), values.end(), result.begin(), [this](double v) { return shown(v); });
+            return result;
+        };
+        // The negative of a log-likelihood turns the band over: its 90% quantile is the lower edge.
+        sides_[side] = scale_ == Scale::Linear ? Series{band.median, band.q10, band.q90}
+                                               : Series{display(band.median), display(band.q90), display(band.q10)};
+        for (const double v : sides_[side].median) {
+            if (std::isfinite(v)) {
+                medianLow = std::min(medianLow, v);
+                medianHigh = std::max(medianHigh, v);
+            }
+        }
+        for (const auto* values : {&sides_[side].q10, &sides_[side].q90}) {
             for (const double v : *values) {
                 if (std::isfinite(v)) {
-                    low = std::min(low, v);
-                    high = std::max(high, v);
+                    bandLow = std::min(bandLow, v);
+                    bandHigh = std::max(bandHigh, v);
                 }
             }
         }
     }
-    if (std::isfinite(referenceValue_)) {
-        low = std::min(low, referenceValue_);
-        high = std::max(high, referenceValue_);
+    if (std::isfinite(reference_)) {
+        medianLow = std::min(medianLow, reference_);
+        medianHigh = std::max(medianHigh, reference_);
     }
-    if (std::isfinite(low) && std::isfinite(high)) {
-        const double margin = std::max(0.06 * (high - low), 1e-9 + 1e-6 * std::abs(high));
-        // A quantity that cannot be negative (a spread, a mass) keeps its axis at zero or above.
-        yAxis_->setRange(low >= 0.0 ? std::max(0.0, low - margin) : low - margin, high + margin);
-        yAxis_->applyNiceNumbers();
+    if (std::isfinite(medianLow)) {
+        // The axis follows the medians; the band may widen it by a few median spans, no further, so that
+        // a band of heavy-tailed outliers never flattens the median line.
+        const double bandSpan = std::isfinite(bandLow) ? bandHigh - bandLow : 0.0;
+        const double span = std::max({medianHigh - medianLow, 0.25 * bandSpan, 1e-9 + 1e-3 * std::abs(medianHigh)});
+        double low = std::isfinite(bandLow) ? std::max(bandLow, medianLow - kBandReach * span) : medianLow;
+        double high = std::isfinite(bandHigh) ? std::min(bandHigh, medianHigh + kBandReach * span) : medianHigh;
+        low = std::min(low, medianLow);
+        high = std::max(high, medianHigh);
+        const double margin = 0.06 * (high - low);
+        low_ = scale_ == Scale::Linear ? std::max(metric_->lowest, low - margin) : low - margin;
+        high_ = scale_ == Scale::Linear ? std::min(metric_->highest, high + margin) : high + margin;
+        if (!(high_ > low_)) {
+            high_ = low_ + 1.0;
+        }
     }
     invalidate();
 }
@@ -177,6 +187,211 @@ void MetricChart::setMarkedGenerations(const QVector<int>& generations)
     }
 }
 
+void MetricChart::setPlotLeft(double left)
+{
+    if (left != plotLeft_) {
+        plotLeft_ = left;
+        invalidate();
+    }
+}
+
+QString MetricChart::yLabel(double tick, double step) const
+{
+    if (scale_ == Scale::Linear) {
+        return tickLabel(tick, step);
+    }
+    // The tick is log10 of the value: labelled with the value, with the decimals that tell it from the
+    // next tick's.
+    const double value = std::pow(10.0, tick);
+    return tickLabel(value, std::max(1e-12, value * (std::pow(10.0, step) - 1.0)));
+}
+
+double MetricChart::requiredPlotLeft(const QSizeF& size) const
+{
+    return layOut(size, -1.0).plot.left();
+}
+
+MetricChart::Layout MetricChart::layOut(const QSizeF& size) const
+{
+    return layOut(size, plotLeft_);
+}
+
+MetricChart::Layout MetricChart::layOut(const QSizeF& size, double plotLeft) const
+{
+    Layout layout;
+    layout.size = size;
+    const QFontMetricsF ticks(tickFont());
+    const double line = ticks.lineSpacing();
+    layout.title = fitText(title_, scaledFont(sizes::bodyPoint + 1, true), size.width() - 2 * kPad, 3, 0.7);
+    double top = kPad + layout.title.height() + 2.0;
+    if (!sideLabels_[1].isEmpty()) {
+        layout.legendTop = top;
+        top += legendHeight(sideLegend(), size.width() - 2 * kPad) + 2.0;
+    }
+    layout.axisTitle = size.height() >= kHeightForAxisTitle;
+    const double bottom = size.height() - kPad - kTickLength - 2.0 - line - (layout.axisTitle ? line : 0.0);
+    // Room above the top tick for half a label.
+    layout.plot.setTop(top + line / 2);
+    layout.plot.setBottom(std::max(layout.plot.top() + 10.0, bottom));
+
+    const int yCount = std::clamp(static_cast<int>(layout.plot.height() / (1.8 * line)), 2, 6);
+    layout.yTicks = ticksOver(low_, high_, yCount, &layout.yStep);
+    double left = plotLeft;
+    if (left < 0.0) {
+        double widest = 0.0;
+        for (const double tick : layout.yTicks) {
+            widest = std::max(widest, ticks.horizontalAdvance(yLabel(tick, layout.yStep)));
+        }
+        left = kPad + widest + kTickLength + 6.0;
+    }
+    const QString lastLabel = QString::number(generations_ - 1);
+    layout.plot.setLeft(left);
+    layout.plot.setRight(std::max(left + 10.0, size.width() - kPad - ticks.horizontalAdvance(lastLabel) / 2));
+
+    // As many x ticks as their labels leave room for, on whole generations.
+    const double labelRoom = ticks.horizontalAdvance(lastLabel) + 3.0 * ticks.averageCharWidth();
+    const int xCount = std::clamp(static_cast<int>(layout.plot.width() / labelRoom), 1, 8);
+    layout.xTicks = ticksOver(0.0, std::max(1, generations_ - 1), xCount, &layout.xStep);
+    if (layout.xStep < 1.0) {
+        layout.xStep = 1.0;
+        layout.xTicks.clear();
+        for (int g = 0; g < generations_; ++g) {
+            layout.xTicks.append(g);
+        }
+    }
+    return layout;
+}
+
+QRectF MetricChart::plotArea(const QSizeF& size) const
+{
+    return layOut(size).plot;
+}
+
+void MetricChart::drawChart(QPainter& painter, const Layout& layout) const
+{
+    const QRectF plot = layout.plot;
+    const double xSpan = std::max(1, generations_ - 1);
+    const auto xOf = [&](double generation) { return plot.left() + generation / xSpan * plot.width(); };
+    const auto yOf = [&](double value) { return plot.bottom() - (value - low_) / (high_ - low_) * plot.height(); };
+
+    painter.setPen(colours::text);
+    drawFittedText(painter, layout.title, QPointF(kPad, kPad), layout.size.width() - 2 * kPad, Qt::AlignHCenter);
+
+    const QFont font = tickFont();
+    const QFontMetricsF metrics(font);
+    painter.setFont(font);
+    // Grid and y ticks.
+    for (const double tick : layout.yTicks) {
+        const double y = yOf(tick);
+        painter.setPen(QPen(colours::grid, 1.0));
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+        painter.setPen(QPen(colours::axis, 1.0));
+        painter.drawLine(QPointF(plot.left() - kTickLength, y), QPointF(plot.left(), y));
+        const QString label = yLabel(tick, layout.yStep);
+        painter.setPen(colours::text);
+        painter.drawText(QPointF(plot.left() - kTickLength - 3.0 - metrics.horizontalAdvance(label),
+                                 y + metrics.ascent() / 2 - 1.0),
+                         label);
+    }
+    for (const double tick : layout.xTicks) {
+        const double x = xOf(tick);
+        painter.setPen(QPen(colours::axis, 1.0));
+        painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + kTickLength));
+        const QString label = QString::number(static_cast<int>(std::lround(tick)));
+        painter.setPen(colours::text);
+        painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, plot.bottom() + kTickLength + 2.0 + metrics.ascent()),
+                         label);
+    }
+    if (layout.axisTitle) {
+        const QString title = tr("generation");
+        painter.drawText(QPointF(plot.right() - metrics.horizontalAdvance(title),
+                                 plot.bottom() + kTickLength + 2.0 + metrics.lineSpacing() + metrics.ascent()),
+                         title);
+    }
+    painter.setPen(QPen(colours::axis, 1.5));
+    painter.drawLine(plot.bottomLeft(), plot.bottomRight());
+    painter.drawLine(plot.bottomLeft(), plot.topLeft());
+
+    painter.save();
+    painter.setClipRect(plot.adjusted(0, -2, 2, 2));
+    painter.setRenderHint(QPainter::Antialiasing);
+    if (std::isfinite(reference_) && reference_ >= low_ && reference_ <= high_) {
+        painter.setPen(QPen(colours::original, 1.5, Qt::DotLine));
+        painter.drawLine(QPointF(plot.left(), yOf(reference_)), QPointF(plot.right(), yOf(reference_)));
+    }
+    const QColor lineColours[] = {colours::model, colours::accent};
+    const QColor bandColours[] = {colours::band, colours::accentBand};
+    for (int side = 0; side < 2; ++side) {
+        const Series& series = sides_[side];
+        const int count = static_cast<int>(series.median.size());
+        const auto bandPresent = [&](int g) { return std::isfinite(series.q10[g]) && std::isfinite(series.q90[g]); };
+        for (const auto& [from, to] : finiteRuns(count, bandPresent)) {
+            QPolygonF band;
+            for (int g = from; g < to; ++g) {
+                band << QPointF(xOf(g), yOf(std::min(series.q90[g], high_)));
+            }
+            for (int g = to - 1; g >= from; --g) {
+                band << QPointF(xOf(g), yOf(std::max(series.q10[g], low_)));
+            }
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(bandColours[side]);
+            painter.drawPolygon(band);
+        }
+        // Where the band goes beyond the axis, a mark along the plot's edge says that it continues.
+        QColor overflow = lineColours[side];
+        overflow.setAlpha(150);
+        painter.setPen(QPen(overflow, 4.0, Qt::SolidLine, Qt::FlatCap));
+        for (const bool above : {true, false}) {
+            const auto beyond = [&](int g) { return above ? series.q90[g] > high_ : series.q10[g] < low_; };
+            for (const auto& [from, to] : finiteRuns(count, beyond)) {
+                const double y = above ? plot.top() + 1.0 : plot.bottom() - 1.0;
+                painter.drawLine(QPointF(xOf(from) - 1.0, y), QPointF(xOf(to - 1) + 1.0, y));
+            }
+        }
+        QPen pen(lineColours[side], sizes::lineWidth, side == 0 ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap,
+                 Qt::RoundJoin);
+        painter.setPen(pen);
+        painter.setBrush(Qt::NoBrush);
+        const auto medianPresent = [&](int g) { return std::isfinite(series.median[g]); };
+        for (const auto& [from, to] : finiteRuns(count, medianPresent)) {
+            QPolygonF line;
+            for (int g = from; g < to; ++g) {
+                line << QPointF(xOf(g), yOf(series.median[g]));
+            }
+            if (line.size() == 1) {
+                painter.drawPoint(line.front());
+            } else {
+                painter.drawPolyline(line);
+            }
+        }
+    }
+    painter.restore();
+
+    if (!sideLabels_[1].isEmpty()) {
+        // A legend under the title naming the two medians; bands and the reference speak for themselves.
+        const QVector<LegendEntry> entries = sideLegend();
+        drawLegend(painter, QRectF(kPad, layout.legendTop, layout.size.width() - 2 * kPad, legendHeight(entries, layout.size.width() - 2 * kPad)),
+                   entries);
+    }
+}
+
+QVector<LegendEntry> MetricChart::sideLegend() const
+{
+    return {{colours::model, Qt::SolidLine, sideLabels_[0]}, {colours::accent, Qt::DashLine, sideLabels_[1]}};
+}
+
+void MetricChart::drawMarkers(QPainter& painter, const Layout& layout) const
+{
+    const QRectF plot = layout.plot;
+    painter.setPen(QPen(colours::marker, 2.5));
+    for (const int generation : marked_) {
+        const double x = plot.left() + generation / double(std::max(1, generations_ - 1)) * plot.width();
+        if (x >= plot.left() - 1 && x <= plot.right() + 1) {
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        }
+    }
+}
+
 void MetricChart::invalidate()
 {
     cache_ = QPixmap();
@@ -188,38 +403,19 @@ void MetricChart::resizeEvent(QResizeEvent*)
     invalidate();
 }
 
-void MetricChart::fitTo(const QSizeF& size)
-{
-    if (chart_->size() != size) {
-        chart_->resize(size);
-        scene_->setSceneRect(QRectF(QPointF(0, 0), size));
-    }
-}
-
 void MetricChart::paintEvent(QPaintEvent*)
 {
-    fitTo(size());
+    const Layout layout = layOut(size());
     if (cache_.isNull()) {
-        cache_ = paintedPixmap(*this, [this](QPainter& painter) {
-            scene_->render(&painter, QRectF(QPointF(0, 0), size()), scene_->sceneRect());
+        cache_ = paintedPixmap(*this, [this, &layout](QPainter& painter) {
+            painter.fillRect(rect(), colours::background);
+            drawChart(painter, layout);
         });
     }
     QPainter painter(this);
     painter.drawPixmap(0, 0, cache_);
     painter.setRenderHint(QPainter::Antialiasing);
-    drawMarker(painter);
-}
-
-void MetricChart::drawMarker(QPainter& painter) const
-{
-    const QRectF plot = chart_->plotArea();
-    painter.setPen(QPen(colours::marker, 2.5));
-    for (const int generation : marked_) {
-        const double x = chart_->mapToPosition(QPointF(generation, yAxis_->min()), sides_[0].median).x();
-        if (x >= plot.left() - 1 && x <= plot.right() + 1) {
-            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        }
-    }
+    drawMarkers(painter, layout);
 }
 
 void MetricChart::render(QPainter& painter, const QRectF& area, bool opaque)
@@ -230,39 +426,36 @@ void MetricChart::render(QPainter& painter, const QRectF& area, bool opaque)
 
 void MetricChart::renderChart(QPainter& painter, const QRectF& area, bool opaque)
 {
-    fitTo(area.size());
-    chart_->setBackgroundVisible(opaque);
     painter.save();
     painter.translate(area.topLeft());
-    painter.setRenderHint(QPainter::Antialiasing);
-    scene_->render(&painter, QRectF(QPointF(0, 0), area.size()), scene_->sceneRect());
+    if (opaque) {
+        painter.fillRect(QRectF(QPointF(0, 0), area.size()), colours::background);
+    }
+    drawChart(painter, layOut(area.size()));
     painter.restore();
-    chart_->setBackgroundVisible(true);
 }
 
 void MetricChart::renderMarkers(QPainter& painter, const QRectF& area)
 {
-    fitTo(area.size());
     painter.save();
     painter.translate(area.topLeft());
     painter.setRenderHint(QPainter::Antialiasing);
-    drawMarker(painter);
+    drawMarkers(painter, layOut(area.size()));
     painter.restore();
 }
 
 int MetricChart::pointCount() const
 {
-    return static_cast<int>(sides_[0].median->count());
+    return static_cast<int>(std::count_if(sides_[0].median.begin(), sides_[0].median.end(),
+                                          [](double v) { return std::isfinite(v); }));
 }
 
 double MetricChart::medianAt(int generation) const
 {
-    for (const QPointF& point : sides_[0].median->points()) {
-        if (static_cast<int>(point.x()) == generation) {
-            return point.y();
-        }
+    if (generation < 0 || generation >= sides_[0].median.size()) {
+        return std::numeric_limits<double>::quiet_NaN();
     }
-    return std::numeric_limits<double>::quiet_NaN();
+    return sides_[0].median[generation];
 }
 
 } // namespace collapse::ui

@@ -78,7 +78,9 @@ LabelledSlider::LabelledSlider(const QString& title, const QString& toolTip, QWi
 {
     auto* name = new QLabel(title);
     name->setFont(scaledFont(sizes::headingPoint, true));
+    name->setWordWrap(true);
     value_->setFont(scaledFont(sizes::valuePoint));
+    value_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     value_->setStyleSheet(QStringLiteral("color: #0072B2;"));
     slider_->setMinimumHeight(36);
     slider_->setStyleSheet(QStringLiteral(
@@ -91,8 +93,7 @@ LabelledSlider::LabelledSlider(const QString& title, const QString& toolTip, QWi
     layout->setContentsMargins(0, 6, 0, 6);
     layout->setSpacing(2);
     auto* header = new QHBoxLayout;
-    header->addWidget(name);
-    header->addStretch();
+    header->addWidget(name, 1);
     header->addWidget(value_);
     layout->addLayout(header);
     layout->addWidget(slider_);
@@ -121,6 +122,7 @@ ParameterField::ParameterField(const ParameterSpec& spec, QWidget* owner, Edited
     : spec_(spec), label_(new QLabel(translated("Parameters", spec.label))), editor_(nullptr),
       widgets_(std::make_unique<Widgets>())
 {
+    label_->setWordWrap(true);
     Widgets& w = *widgets_;
     const auto report = [this, edited](const nlohmann::json& value) { edited(spec_, value); };
     switch (spec.type) {
@@ -308,6 +310,8 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent), scenario_(def
     advanced_ = new QWidget;
     form_ = new QFormLayout(advanced_);
     form_->setContentsMargins(4, 0, 0, 0);
+    // A narrow panel puts a long row's field under its label rather than cut either.
+    form_->setRowWrapPolicy(QFormLayout::WrapLongRows);
     advanced_->setVisible(false);
     connect(advancedToggle_, &QToolButton::toggled, this, [this](bool open) {
         advanced_->setVisible(open);

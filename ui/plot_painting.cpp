@@ -5,32 +5,181 @@
 #include <QFontMetricsF>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 namespace collapse::ui {
 
-QString tickLabel(double value, double step)
+namespace {
+
+QStringList elisions;
+
+constexpr QChar kSoftHyphen(0x00AD);
+
+// The pieces a line may break into: words, and a long word's parts at its soft hyphens (each but the
+// last ending in a visible hyphen), where the word alone is wider than the line.
+QStringList breakablePieces(const QString& text, const QFontMetricsF& metrics, double width, QVector<bool>* joined)
 {
-    const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
-    return QString::number(std::abs(value) < step * 1e-6 ? 0.0 : value, 'f', decimals);
+    QStringList pieces;
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        QString plain = word;
+        plain.remove(kSoftHyphen);
+        if (metrics.horizontalAdvance(plain) <= width || !word.contains(kSoftHyphen)) {
+            pieces.append(plain);
+            joined->append(false);
+            continue;
+        }
+        const QStringList parts = word.split(kSoftHyphen);
+        for (int i = 0; i < parts.size(); ++i) {
+            pieces.append(i + 1 < parts.size() ? parts[i] + QLatin1Char('-') : parts[i]);
+            joined->append(i > 0);
+        }
+    }
+    return pieces;
 }
 
-void drawAxes(QPainter& painter, const QRectF& plot, const QRectF& data, bool yTicks)
+// Greedy word wrap of `text` into lines no wider than `width`; empty when a single piece is wider.
+QStringList wrapped(const QString& text, const QFontMetricsF& metrics, double width)
+{
+    QStringList lines;
+    QString line;
+    QVector<bool> joined;
+    const QStringList pieces = breakablePieces(text, metrics, width, &joined);
+    for (int i = 0; i < pieces.size(); ++i) {
+        const QString& word = pieces[i];
+        if (metrics.horizontalAdvance(word) > width) {
+            return {};
+        }
+        // The second part of a hyphenated word follows its first on one line without the hyphen.
+        if (joined[i] && !line.isEmpty()) {
+            const QString together = line.chopped(1) + word;
+            if (metrics.horizontalAdvance(together) <= width) {
+                line = together;
+                continue;
+            }
+            lines.append(line);
+            line = word;
+            continue;
+        }
+        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (metrics.horizontalAdvance(longer) <= width) {
+            line = longer;
+        } else {
+            lines.append(line);
+            line = word;
+        }
+    }
+    if (!line.isEmpty() || lines.isEmpty()) {
+        lines.append(line);
+    }
+    return lines;
+}
+
+} // namespace
+
+QString tickLabel(double value, double step)
+{
+    if (std::abs(value) < step * 1e-6) {
+        return QStringLiteral("0");
+    }
+    if (std::abs(value) >= 1e5 || step >= 1e5) {
+        // -200000 as -2e5: short enough for a narrow axis.
+        const int exponent = static_cast<int>(std::floor(std::log10(std::abs(value))));
+        const double mantissa = value / std::pow(10.0, exponent);
+        return QStringLiteral("%1e%2").arg(QString::number(mantissa, 'g', 2)).arg(exponent);
+    }
+    const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
+    return QString::number(value, 'f', decimals);
+}
+
+FittedText fitText(const QString& text, const QFont& font, double width, int maxLines, double smallestScale)
+{
+    FittedText fitted;
+    fitted.font = font;
+    const double size = font.pointSizeF();
+    for (double scale = 1.0; scale >= smallestScale - 1e-9; scale -= 0.05) {
+        fitted.font.setPointSizeF(size * scale);
+        const QFontMetricsF metrics(fitted.font);
+        const QStringList lines = wrapped(text, metrics, width);
+        if (!lines.isEmpty() && lines.size() <= maxLines) {
+            fitted.lines = lines;
+            fitted.lineHeight = metrics.lineSpacing();
+            for (const QString& line : lines) {
+                fitted.width = std::max(fitted.width, metrics.horizontalAdvance(line));
+            }
+            return fitted;
+        }
+    }
+    // Nothing fits: the smallest type, the lines that fit, and the last one shortened.
+    noteElidedText(text);
+    const QFontMetricsF metrics(fitted.font);
+    fitted.lineHeight = metrics.lineSpacing();
+    QStringList lines = wrapped(text, metrics, width);
+    if (lines.isEmpty()) {
+        lines = QStringList{text};
+    }
+    while (lines.size() > maxLines) {
+        lines[maxLines - 1] += QLatin1Char(' ') + lines.takeLast();
+    }
+    for (QString& line : lines) {
+        line = metrics.elidedText(line, Qt::ElideRight, width);
+        fitted.width = std::max(fitted.width, metrics.horizontalAdvance(line));
+    }
+    fitted.lines = lines;
+    return fitted;
+}
+
+void drawFittedText(QPainter& painter, const FittedText& text, const QPointF& topLeft, double width,
+                    Qt::Alignment alignment)
+{
+    painter.save();
+    painter.setFont(text.font);
+    const QFontMetricsF metrics(text.font);
+    for (int i = 0; i < text.lines.size(); ++i) {
+        const double lineWidth = metrics.horizontalAdvance(text.lines[i]);
+        const double x = alignment & Qt::AlignHCenter ? topLeft.x() + (width - lineWidth) / 2 : topLeft.x();
+        painter.drawText(QPointF(x, topLeft.y() + text.lineHeight * i + metrics.ascent()), text.lines[i]);
+    }
+    painter.restore();
+}
+
+int elidedTextCount()
+{
+    return static_cast<int>(elisions.size());
+}
+
+QStringList elidedTexts()
+{
+    return elisions;
+}
+
+void noteElidedText(const QString& text)
+{
+    elisions.append(text);
+}
+
+void drawAxes(QPainter& painter, const QRectF& plot, const QRectF& data, bool withYTicks)
 {
     painter.save();
     painter.setPen(QPen(colours::axis, 1.5));
     painter.setFont(scaledFont(sizes::bodyPoint));
     painter.drawRect(plot);
     const QFontMetricsF metrics(painter.font());
-    const double xStep = niceTickStep(data.width(), 8);
+    // As many ticks as their labels leave room for: a label's width and a gap each across, two lines
+    // each up.
+    const double labelWidth = std::max(metrics.horizontalAdvance(tickLabel(data.left(), data.width() / 8)),
+                                       metrics.horizontalAdvance(tickLabel(data.right(), data.width() / 8)));
+    const int xTicks = std::clamp(static_cast<int>(plot.width() / (labelWidth + 2.0 * metrics.averageCharWidth())), 2, 8);
+    const int yTickCount = std::clamp(static_cast<int>(plot.height() / (2.0 * metrics.lineSpacing())), 2, 5);
+    const double xStep = niceTickStep(data.width(), xTicks);
     for (double x = std::ceil(data.left() / xStep) * xStep; x <= data.right() + 1e-9; x += xStep) {
         const double px = plot.left() + (x - data.left()) / data.width() * plot.width();
         painter.drawLine(QPointF(px, plot.bottom()), QPointF(px, plot.bottom() + 6));
         const QString label = tickLabel(x, xStep);
         painter.drawText(QPointF(px - metrics.horizontalAdvance(label) / 2, plot.bottom() + 8 + metrics.ascent()), label);
     }
-    if (yTicks) {
-        const double yStep = niceTickStep(data.height(), 5);
+    if (withYTicks) {
+        const double yStep = niceTickStep(data.height(), yTickCount);
         for (double y = std::ceil(data.top() / yStep) * yStep; y <= data.bottom() + 1e-9; y += yStep) {
             const double py = plot.bottom() - (y - data.top()) / data.height() * plot.height();
             painter.drawLine(QPointF(plot.left() - 6, py), QPointF(plot.left(), py));
@@ -66,33 +215,68 @@ QString percentText(double fraction)
     return QStringLiteral("%1%").arg(100.0 * fraction, 0, 'f', 1);
 }
 
-void drawLegend(QPainter& painter, const QRectF& plot, const QVector<LegendEntry>& entries)
+namespace {
+
+constexpr double kSwatchWidth = 28.0;
+constexpr double kSwatchGap = 6.0;
+constexpr double kEntryGap = 18.0;
+
+struct PlacedEntry {
+    QPointF topLeft;
+    FittedText label;
+};
+
+// Where each entry of a flowing legend goes, from (0, 0), within `width`.
+QVector<PlacedEntry> placeLegend(const QVector<LegendEntry>& entries, double width, double* height)
 {
-    painter.save();
-    painter.setFont(scaledFont(sizes::bodyPoint));
-    const QFontMetricsF metrics(painter.font());
-    double width = 0.0;
-    for (const auto& entry : entries) {
-        width = std::max(width, metrics.horizontalAdvance(entry.label));
+    const QFont font = scaledFont(sizes::bodyPoint);
+    QVector<PlacedEntry> placed;
+    double x = 0.0;
+    double y = 0.0;
+    double rowHeight = 0.0;
+    for (const LegendEntry& entry : entries) {
+        FittedText label = fitText(entry.label, font, width - kSwatchWidth - kSwatchGap, 3);
+        const double entryWidth = kSwatchWidth + kSwatchGap + label.width;
+        if (x > 0.0 && x + entryWidth > width) {
+            x = 0.0;
+            y += rowHeight + 2.0;
+            rowHeight = 0.0;
+        }
+        placed.append({QPointF(x, y), label});
+        x += entryWidth + kEntryGap;
+        rowHeight = std::max(rowHeight, label.height());
     }
-    const double line = metrics.height() + 4;
-    const QRectF box(plot.left() + 10, plot.top() + 10, width + 56, line * static_cast<double>(entries.size()) + 10);
-    painter.setPen(QPen(colours::grid, 1));
-    QColor fill = colours::background;
-    fill.setAlpha(225);
-    painter.setBrush(fill);
-    painter.drawRect(box);
+    *height = entries.isEmpty() ? 0.0 : y + rowHeight + 4.0;
+    return placed;
+}
+
+} // namespace
+
+double legendHeight(const QVector<LegendEntry>& entries, double width)
+{
+    double height = 0.0;
+    placeLegend(entries, width, &height);
+    return height;
+}
+
+void drawLegend(QPainter& painter, const QRectF& strip, const QVector<LegendEntry>& entries)
+{
+    double height = 0.0;
+    const QVector<PlacedEntry> placed = placeLegend(entries, strip.width(), &height);
+    painter.save();
     for (int i = 0; i < entries.size(); ++i) {
-        const double y = box.top() + 5 + line * i + line / 2;
-        const QRectF swatch(box.left() + 8, y - 6, 30, 12);
+        const QPointF corner = strip.topLeft() + placed[i].topLeft;
+        const double middle = corner.y() + placed[i].label.lineHeight / 2;
+        const QRectF swatch(corner.x(), middle - 6.0, kSwatchWidth, 12.0);
         if (entries[i].style == Qt::NoPen) {
             painter.fillRect(swatch, entries[i].colour);
         } else {
             painter.setPen(QPen(entries[i].colour, 3, entries[i].style));
-            painter.drawLine(QPointF(swatch.left(), y), QPointF(swatch.right(), y));
+            painter.drawLine(QPointF(swatch.left(), middle), QPointF(swatch.right(), middle));
         }
         painter.setPen(colours::text);
-        painter.drawText(QPointF(box.left() + 46, y + metrics.ascent() / 2 - 2), entries[i].label);
+        drawFittedText(painter, placed[i].label, QPointF(corner.x() + kSwatchWidth + kSwatchGap, corner.y()),
+                       placed[i].label.width);
     }
     painter.restore();
 }

@@ -6,6 +6,7 @@
 #include "ui/simulation_worker.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace collapse::ui {
@@ -88,7 +89,7 @@ void RunController::restartNow()
 {
     restartTimer_.stop();
     for (const auto& side : sides_) {
-        side->request = side->worker->restart(side->scenario);
+        side->request = side->worker->restart(side->scenario, std::min(shownChain_, side->scenario.replicates - 1));
         side->history.reset(side->scenario);
         side->complete = false;
     }
@@ -104,6 +105,38 @@ void RunController::stop()
     for (const auto& side : sides_) {
         side->worker->stop();
     }
+}
+
+void RunController::setShownChain(int chain)
+{
+    if (chain == shownChain_) {
+        return;
+    }
+    shownChain_ = chain;
+    restartNow();
+}
+
+int RunController::typicalChain() const
+{
+    if (sides_.empty() || sides_.front()->history.isEmpty()) {
+        return 0;
+    }
+    const RunHistory& history = sides_.front()->history;
+    const int last = history.size() - 1;
+    const MetricDescriptor& headline = *history.scenario().model().roles.headline;
+    std::vector<std::pair<double, int>> ranked;
+    for (int replicate = 0; replicate < history.scenario().replicates; ++replicate) {
+        const double value = history.value(last, replicate, headline);
+        if (!std::isnan(value)) {
+            ranked.emplace_back(value, replicate);
+        }
+    }
+    if (ranked.empty()) {
+        return 0;
+    }
+    const auto middle = ranked.begin() + static_cast<std::ptrdiff_t>((ranked.size() - 1) / 2);
+    std::nth_element(ranked.begin(), middle, ranked.end());
+    return middle->second;
 }
 
 std::vector<LabelledScenario> RunController::sideScenarios() const

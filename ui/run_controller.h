@@ -47,6 +47,13 @@ public:
     void changeScenarios(const std::vector<LabelledScenario>& scenarios);
     // Stops every worker (the window is closing).
     void stop();
+    // The chain the stages show (counted from 0); changing it recomputes the runs, which give the same
+    // numbers, with that chain's models and samples for the stages.
+    void setShownChain(int chain);
+    int shownChain() const { return shownChain_; }
+    // The typical chain of the first side: the one whose headline metric is the median of all chains at
+    // the last generation computed (0 before any).
+    int typicalChain() const;
 
     int sideCount() const { return static_cast<int>(sides_.size()); }
     const Side& side(int index) const { return *sides_[static_cast<std::size_t>(index)]; }
@@ -78,6 +85,7 @@ private:
 
     std::vector<std::unique_ptr<Side>> sides_;
     quint64 nextSerial_ = 0;
+    int shownChain_ = 0;
     bool complete_ = false;
     bool failed_ = false;
     QElapsedTimer clock_;

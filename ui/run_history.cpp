@@ -3,6 +3,7 @@
 #include "core/model_registry.h"
 #include "core/results.h"
 
+#include <limits>
 #include <stdexcept>
 
 namespace collapse::ui {
@@ -25,10 +26,14 @@ void RunHistory::append(const SnapshotPointer& snapshot)
 {
     snapshots_.append(snapshot);
     for (qsizetype c = 0; c < bands_.size(); ++c) {
-        const ColumnSummary summary = summarise(snapshot->metrics.col(static_cast<Eigen::Index>(c)));
-        bands_[c].median.append(summary.median);
-        bands_[c].q10.append(summary.q10);
-        bands_[c].q90.append(summary.q90);
+        const auto values = snapshot->metrics.col(static_cast<Eigen::Index>(c));
+        const Eigen::Index present = values.size() - values.array().isNaN().count();
+        const bool typical = 2 * present >= values.size();
+        const ColumnSummary summary = summarise(values);
+        const double missing = std::numeric_limits<double>::quiet_NaN();
+        bands_[c].median.append(typical ? summary.median : missing);
+        bands_[c].q10.append(typical ? summary.q10 : missing);
+        bands_[c].q90.append(typical ? summary.q90 : missing);
     }
 }
 

@@ -12,6 +12,9 @@ namespace collapse::ui {
 // across-replicate summary of every metric that the charts draw.
 class RunHistory {
 public:
+    // A metric's summary across replicates per generation. Where fewer than half of the chains have a
+    // value (the hue of blue cats once most chains have none), there is no typical value: median and band
+    // are NaN, a gap in the chart, though summary.csv keeps the statistics of the chains that have one.
     struct Band {
         QVector<double> median, q10, q90;
     };

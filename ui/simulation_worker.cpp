@@ -20,10 +20,11 @@ SimulationWorker::~SimulationWorker()
     wait();
 }
 
-quint64 SimulationWorker::restart(const Scenario& scenario)
+quint64 SimulationWorker::restart(const Scenario& scenario, int shownReplicate)
 {
     QMutexLocker lock(&mutex_);
     pending_ = scenario;
+    pendingReplicate_ = shownReplicate;
     ++request_;
     cancel_ = true;
     if (!isRunning()) {
@@ -47,6 +48,7 @@ void SimulationWorker::run()
 {
     forever {
         Scenario scenario;
+        int shownReplicate = 0;
         quint64 request = 0;
         {
             QMutexLocker lock(&mutex_);
@@ -57,12 +59,14 @@ void SimulationWorker::run()
                 return;
             }
             scenario = pending_;
+            shownReplicate = pendingReplicate_;
             request = request_;
             started_ = request_;
             cancel_ = false;
         }
         try {
             Engine engine(scenario);
+            engine.setShownReplicate(shownReplicate);
             emit runStarted(request);
             const auto outcome = engine.run(
                 [&](GenerationSnapshot&& snapshot) {

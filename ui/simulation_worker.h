@@ -24,8 +24,9 @@ public:
     explicit SimulationWorker(QObject* parent = nullptr);
     ~SimulationWorker() override;
 
-    // Cancels the current run and starts `scenario`; returns the request number its signals carry.
-    quint64 restart(const Scenario& scenario);
+    // Cancels the current run and starts `scenario`, its snapshots carrying chain `shownReplicate`;
+    // returns the request number its signals carry.
+    quint64 restart(const Scenario& scenario, int shownReplicate = 0);
     // Cancels the current run and waits for the next restart().
     void stop();
 
@@ -43,6 +44,7 @@ private:
     QMutex mutex_;
     QWaitCondition wake_;
     Scenario pending_;
+    int pendingReplicate_ = 0;
     quint64 request_ = 0;
     quint64 started_ = 0;
     bool abort_ = false;

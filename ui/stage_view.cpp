@@ -32,25 +32,102 @@ void StageView::renderForegroundLayer(QPainter& painter, const QRectF& area) con
     painter.restore();
 }
 
-void StageView::drawHeading(QPainter& painter, const QRectF& area, double left, const QString& beforeFirst,
-                            const QString& status, const QColor& statusColour) const
+namespace {
+
+QFont titleFont()
+{
+    return scaledFont(sizes::headingPoint + 2, true);
+}
+
+QFont statusFont()
+{
+    return scaledFont(sizes::headingPoint);
+}
+
+} // namespace
+
+StageView::Frame StageView::frame(const QRectF& area) const
+{
+    Frame frame;
+    // A narrow stage starts its heading at the edge: every pixel goes to the words.
+    const double left = area.left() + (area.width() < 600.0 ? 16.0 : headingIndent());
+    const double width = area.right() - 8.0 - left;
+    const QFontMetricsF title(titleFont());
+    const QFontMetricsF status(statusFont());
+    const double titleWidth = title.horizontalAdvance(tr("Generation %1").arg(99999));
+    frame.statusBelowTitle = !compact_ && titleWidth + 24.0 + status.horizontalAdvance(statusExample()) > width;
+    // Below the title the status may take two lines; the room is reserved for the widest status, so the
+    // picture keeps its place whatever the status says.
+    const double statusHeight = frame.statusBelowTitle ? fitText(statusExample(), statusFont(), width, 3, 0.7).height() : 0.0;
+    const double headingHeight = 8.0 + title.lineSpacing() + statusHeight;
+    frame.heading = QRectF(left, area.top(), width, headingHeight);
+    const QVector<LegendEntry> entries = compact_ || !legendShown_ ? QVector<LegendEntry>() : legendEntries();
+    if (squareBody() && !entries.isEmpty()) {
+        // Beside the square when the width left over holds the legend's longest label on a line or two.
+        const QRectF below(area.left(), frame.heading.bottom() + 4.0, area.width(), area.bottom() - frame.heading.bottom() - 4.0);
+        const double side = std::min(below.width() - kPlotMargins.left - kPlotMargins.right,
+                                     below.height() - kPlotMargins.top - kPlotMargins.bottom);
+        const double spare = below.width() - side - kPlotMargins.left - kPlotMargins.right - 16.0;
+        const double legendWidth = std::min(spare, 340.0);
+        if (legendWidth >= 220.0 && legendHeight(entries, legendWidth) <= below.height()) {
+            frame.body = QRectF(below.left(), below.top(), below.width() - legendWidth - 16.0, below.height());
+            frame.legend = QRectF(frame.body.right() + 8.0, below.top() + kPlotMargins.top, legendWidth,
+                                  legendHeight(entries, legendWidth));
+            return frame;
+        }
+    }
+    const double legend = legendHeight(entries, width);
+    frame.legend = QRectF(left, frame.heading.bottom() + 4.0, width, legend);
+    frame.body = QRectF(area.left(), frame.legend.bottom() + (legend > 0.0 ? 4.0 : 0.0), area.width(),
+                        area.bottom() - frame.legend.bottom() - (legend > 0.0 ? 4.0 : 0.0));
+    return frame;
+}
+
+void StageView::drawHeading(QPainter& painter, const Frame& frame, const QString& beforeFirst, const QString& status,
+                            const QColor& statusColour) const
 {
     painter.save();
     painter.setPen(colours::text);
-    painter.setFont(scaledFont(sizes::headingPoint + 2, true));
     const QString title = shownGeneration_ < 0 ? beforeFirst : tr("Generation %1").arg(shownGeneration_);
-    const QFontMetricsF metrics(painter.font());
-    const double baseline = area.top() + 8 + metrics.ascent();
-    painter.drawText(QPointF(area.left() + left, baseline), title);
-    if (shownGeneration_ >= 0 && !compact_) {
-        painter.setFont(scaledFont(sizes::headingPoint));
+    const FittedText fittedTitle = fitText(title, titleFont(), frame.heading.width(), 1);
+    drawFittedText(painter, fittedTitle, QPointF(frame.heading.left(), frame.heading.top() + 8.0), frame.heading.width());
+    if (shownGeneration_ >= 0 && !compact_ && !status.isEmpty()) {
         painter.setPen(statusColour);
-        // A narrow stage (one side of a comparison) shortens the status rather than cut it off.
-        const double x = area.left() + left + metrics.horizontalAdvance(title) + 24;
-        const QString shown = QFontMetricsF(painter.font()).elidedText(status, Qt::ElideRight, area.right() - 8 - x);
-        painter.drawText(QPointF(x, baseline), shown);
+        const QFontMetricsF titleMetrics(fittedTitle.font);
+        const QFontMetricsF statusMetrics(statusFont());
+        if (frame.statusBelowTitle) {
+            const FittedText fitted = fitText(status, statusFont(), frame.heading.width(), 3, 0.7);
+            drawFittedText(painter, fitted, QPointF(frame.heading.left(), frame.heading.top() + 8.0 + titleMetrics.lineSpacing()),
+                           frame.heading.width());
+        } else {
+            // Beside the title, on its baseline.
+            const double x = frame.heading.left() + fittedTitle.width + 24.0;
+            const FittedText fitted = fitText(status, statusFont(), frame.heading.right() - x, 1);
+            const double baseline = frame.heading.top() + 8.0 + titleMetrics.ascent();
+            drawFittedText(painter, fitted, QPointF(x, baseline - QFontMetricsF(fitted.font).ascent()), frame.heading.right() - x);
+        }
     }
     painter.restore();
+}
+
+void StageView::setLegendShown(bool shown)
+{
+    if (shown != legendShown_) {
+        legendShown_ = shown;
+        invalidateBackground();
+    }
+}
+
+QString StageView::tailMassStatus(const QString& percent)
+{
+    return tr("mass in the original's tails: %1").arg(percent);
+}
+
+void StageView::drawFrameLegend(QPainter& painter, const Frame& frame) const
+{
+    if (!compact_ && legendShown_) {
+        drawLegend(painter, frame.legend, legendEntries());
+    }
 }
 
 void StageView::invalidateBackground()

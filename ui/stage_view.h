@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/scenario.h"
+#include "ui/plot_painting.h"
 
 #include <QPixmap>
 #include <QVector>
@@ -41,6 +42,10 @@ public:
     // Compact: no legend and no status beside the heading, for the small panels of a paper figure.
     void setCompact(bool compact) { compact_ = compact; }
     bool compact() const { return compact_; }
+    // Without its legend, when one legend serves several stages side by side.
+    void setLegendShown(bool shown);
+    // What the legend explains; the stage's own entries.
+    virtual QVector<LegendEntry> legendEntries() const { return {}; }
 
 protected:
     // What stays the same for the whole run (axes, legend, the original); the widget caches it.
@@ -49,10 +54,31 @@ protected:
     virtual void renderForeground(QPainter& painter, const QRectF& area) const = 0;
     // The background must be drawn again (a new scenario).
     void invalidateBackground();
-    // The stage's heading: "Generation g" (or `beforeFirst` while none is shown) at `left`, and after
-    // it, once a generation is shown, one line of `status` in its colour.
-    void drawHeading(QPainter& painter, const QRectF& area, double left, const QString& beforeFirst,
-                     const QString& status, const QColor& statusColour) const;
+
+    // The parts of a stage's area: the heading along the top, the legend under it (none when compact),
+    // and the body the picture fills. The same area always gives the same frame, so the cached background
+    // and the generation drawn over it line up, whatever the status says.
+    struct Frame {
+        QRectF heading;
+        QRectF legend;
+        QRectF body;
+        bool statusBelowTitle = false; // a narrow stage puts the status on a line of its own
+    };
+    Frame frame(const QRectF& area) const;
+    // The widest status the heading may show, to reserve its room ("mass beyond …: 99.9%").
+    virtual QString statusExample() const { return {}; }
+    // Where the heading and legend start from the area's left edge (a plot's left axis, say).
+    virtual double headingIndent() const { return 16.0; }
+    // A square picture (a 2-D scatter): where the area is wide, its legend goes beside it, not above.
+    virtual bool squareBody() const { return false; }
+    // The stage's heading: "Generation g" (or `beforeFirst` while none is shown), and once a generation
+    // is shown, `status` in its colour beside it or, when the stage is narrow, under it.
+    void drawHeading(QPainter& painter, const Frame& frame, const QString& beforeFirst, const QString& status,
+                     const QColor& statusColour) const;
+    // The legend in its strip of the frame.
+    void drawFrameLegend(QPainter& painter, const Frame& frame) const;
+    // "mass in the original's tails: 6.1%", the status of the stages that show a tail mass.
+    static QString tailMassStatus(const QString& percent);
 
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
@@ -61,6 +87,7 @@ protected:
 
 private:
     bool compact_ = false;
+    bool legendShown_ = true;
     QPixmap background_;
 };
 

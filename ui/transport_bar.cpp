@@ -5,8 +5,9 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QSlider>
 #include <QIcon>
+#include <QSlider>
+#include <QSpinBox>
 #include <QPainter>
 #include <QPixmap>
 #include <QToolButton>
@@ -61,7 +62,8 @@ QIcon glyphIcon(Glyph glyph)
 
 TransportBar::TransportBar(QWidget* parent)
     : QWidget(parent), reset_(new QToolButton), stepBack_(new QToolButton), play_(new QToolButton),
-      stepForward_(new QToolButton), speed_(new QComboBox), timeline_(new QSlider(Qt::Horizontal)),
+      stepForward_(new QToolButton), speed_(new QComboBox), chain_(new QSpinBox), typical_(new QToolButton),
+      timeline_(new QSlider(Qt::Horizontal)),
       position_(new QLabel)
 {
     const auto setUp = [](QToolButton* button, const QString& text, const QString& shortcut) {
@@ -89,6 +91,21 @@ TransportBar::TransportBar(QWidget* parent)
     connect(speed_, &QComboBox::currentIndexChanged, this,
             [this](int) { emit speedChanged(static_cast<Speed>(speed_->currentData().toInt())); });
 
+    chain_->setFont(scaledFont(sizes::bodyPoint + 1));
+    chain_->setPrefix(tr("Chain "));
+    chain_->setToolTip(tr("The chain the stage shows, one of the independent chains the charts summarise."));
+    chain_->setAccessibleName(tr("Chain on stage"));
+    connect(chain_, &QSpinBox::valueChanged, this, [this](int shown) {
+        if (!updating_) {
+            emit chainPicked(shown - 1);
+        }
+    });
+    typical_->setText(tr("Typical"));
+    typical_->setFont(scaledFont(sizes::bodyPoint + 1));
+    typical_->setToolTip(tr("Show the typical chain: the one whose headline metric is the median of all "
+                            "chains at the last generation computed."));
+    connect(typical_, &QToolButton::clicked, this, &TransportBar::typicalChainRequested);
+
     timeline_->setToolTip(tr("Drag to revisit any generation computed so far."));
     timeline_->setMinimumHeight(32);
     timeline_->setRange(0, 0);
@@ -107,6 +124,9 @@ TransportBar::TransportBar(QWidget* parent)
     for (QWidget* widget : std::initializer_list<QWidget*>{reset_, stepBack_, play_, stepForward_, speed_}) {
         layout->addWidget(widget);
     }
+    layout->addSpacing(8);
+    layout->addWidget(chain_);
+    layout->addWidget(typical_);
     layout->addSpacing(12);
     layout->addWidget(timeline_, 1);
     layout->addSpacing(12);
@@ -132,7 +152,20 @@ void TransportBar::showPosition(int generation, int available, int total)
     timeline_->setRange(0, std::max(0, available - 1));
     timeline_->setValue(std::max(0, generation));
     updating_ = false;
-    position_->setText(tr("Generation %1 / %2").arg(std::max(0, generation)).arg(total));
+    // Generations are numbered from 0, so a finished run of N stands at "N − 1 / N − 1".
+    position_->setText(tr("Generation %1 / %2").arg(std::max(0, generation)).arg(std::max(0, total - 1)));
+    position_->setToolTip(tr("Generations 0 to %1; %2 computed so far.").arg(std::max(0, total - 1)).arg(available));
+}
+
+void TransportBar::showChain(int chain, int chains)
+{
+    updating_ = true;
+    chain_->setRange(1, std::max(1, chains));
+    chain_->setSuffix(tr(" of %1").arg(chains));
+    chain_->setValue(chain + 1);
+    updating_ = false;
+    chain_->setVisible(chains > 1);
+    typical_->setVisible(chains > 1);
 }
 
 void TransportBar::setPlaying(bool playing)

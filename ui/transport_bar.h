@@ -4,13 +4,14 @@
 
 class QComboBox;
 class QLabel;
+class QSpinBox;
 class QSlider;
 class QToolButton;
 
 namespace collapse::ui {
 
-// Reset, step back, play/pause, step forward, speed, a timeline to scrub and "Generation g / N".
-// It only reports what the user asks for; the window decides what that means.
+// Reset, step back, play/pause, step forward, speed, the chain on stage, a timeline to scrub and
+// "Generation g / last". It only reports what the user asks for; the window decides what that means.
 class TransportBar : public QWidget {
     Q_OBJECT
 
@@ -21,6 +22,8 @@ public:
 
     // `available` generations have been computed out of `total`.
     void showPosition(int generation, int available, int total);
+    // The chain on stage, counted from 0, out of `chains` (the control hides for a single chain).
+    void showChain(int chain, int chains);
     void setPlaying(bool playing);
     // Draws the buttons' symbols again in the current theme's colours.
     void refreshIcons();
@@ -32,6 +35,8 @@ public:
     QToolButton* stepBackButton() const { return stepBack_; }
     QToolButton* stepForwardButton() const { return stepForward_; }
     QSlider* timeline() const { return timeline_; }
+    QSpinBox* chainPicker() const { return chain_; }
+    QToolButton* typicalChainButton() const { return typical_; }
 
     // Generations shown per second at a speed.
     static int generationsPerSecond(Speed speed);
@@ -43,6 +48,9 @@ signals:
     void stepForwardRequested();
     void speedChanged(collapse::ui::TransportBar::Speed speed);
     void scrubbed(int generation);
+    // The user picked chain `chain` (counted from 0) for the stage, or asked for the most typical one.
+    void chainPicked(int chain);
+    void typicalChainRequested();
 
 private:
     bool playing_ = false;
@@ -51,6 +59,8 @@ private:
     QToolButton* play_;
     QToolButton* stepForward_;
     QComboBox* speed_;
+    QSpinBox* chain_;
+    QToolButton* typical_;
     QSlider* timeline_;
     QLabel* position_;
     bool updating_ = false;

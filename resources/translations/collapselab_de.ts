@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Spread (standard deviation)</source>
-        <translation>Streuung (Standardabweichung)</translation>
+        <translation>Streuung (Standard­abweichung)</translation>
     </message>
     <message>
         <source>Smallest component weight</source>

@@ -45,6 +45,22 @@ private slots:
         QVERIFY(german.stdOut.contains(QString::fromUtf8("Die eingebaute Vorlage NAME öffnen.")));
     }
 
+    // Over ssh or in a package check there is no display: --help and --version must not need one.
+    void helpAndVersionNeedNoDisplay()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char* variable : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE"}) {
+            environment.remove(QString::fromLatin1(variable));
+        }
+        environment.insert("LC_ALL", "C");
+        const Result version = collapse::testing::runProgram(QStringLiteral(COLLAPSELAB_GUI_PATH), {"--version"}, environment);
+        QCOMPARE(version.exitCode, 0);
+        QCOMPARE(version.stdOut.trimmed(), QStringLiteral("Collapse Lab " COLLAPSELAB_VERSION));
+        const Result help = collapse::testing::runProgram(QStringLiteral(COLLAPSELAB_GUI_PATH), {"--help"}, environment);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.stdOut.contains("--presenter"), qPrintable(help.stdOut + help.stdErr));
+    }
+
     void badOptionsExitTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");

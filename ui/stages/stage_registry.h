@@ -2,6 +2,7 @@
 
 #include "core/metric.h"
 #include "core/scenario.h"
+#include "ui/metric_chart.h"
 #include "ui/stage_view.h"
 
 #include <QString>
@@ -14,10 +15,18 @@
 
 namespace collapse::ui {
 
-// A metric the window charts for a model, with the original's value as a reference line (NaN: none).
+// A metric the window charts for a model, with the original's value as a reference line (NaN: none),
+// and how its axis shows it.
 struct ChartedMetric {
+    ChartedMetric(const MetricDescriptor* charted, double originalValue = std::numeric_limits<double>::quiet_NaN(),
+                  MetricChart::Scale axis = MetricChart::Scale::Linear, QString ownTitle = QString())
+        : metric(charted), reference(originalValue), scale(axis), title(std::move(ownTitle))
+    {
+    }
     const MetricDescriptor* metric;
-    double reference = std::numeric_limits<double>::quiet_NaN();
+    double reference;
+    MetricChart::Scale scale;
+    QString title; // empty: the metric's own
 };
 
 // Everything the window knows of one model's picture: its stage, the metrics it charts and the words

@@ -71,7 +71,7 @@ const ModelDescriptor& GaussianSettings::descriptor()
     static const ModelDescriptor model = [] {
         ModelDescriptor d;
         d.name = "gaussian";
-        d.title = COLLAPSE_TRANSLATABLE("Models", "Gaussian (one normal, 1-D)");
+        d.title = COLLAPSE_TRANSLATABLE("Models", "Gaussian (one normal)");
         d.capacity = {1, 1, "a single normal"};
         d.parameters = {parameters::estimator(&GaussianSettings::estimator)};
         d.metrics = {&common_metrics::tailMass, &gaussian_metrics::mean, &gaussian_metrics::standardDeviation, &gaussian_metrics::w2};

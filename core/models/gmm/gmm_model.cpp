@@ -142,7 +142,10 @@ const ModelDescriptor& GmmSettings::descriptor()
         d.parameters = gmmParameters();
         d.metrics = {&common_metrics::tailMass,  &gmm_metrics::loglikReal, &gmm_metrics::l2ToOriginal,
                      &gmm_metrics::totalStd,     &gmm_metrics::minWeight,  &gmm_metrics::effectiveComponents};
-        d.roles = {&common_metrics::tailMass, &gmm_metrics::totalStd, &gmm_metrics::totalStd};
+        // Real data a nat per point less likely than at the start is visible in the picture; three nats
+        // (twenty times less likely) mean a part of the original is gone.
+        d.roles = {&common_metrics::tailMass, &gmm_metrics::totalStd, &gmm_metrics::totalStd, &gmm_metrics::loglikReal,
+                   1.0, 3.0};
         // Equal weights unless a minority is asked for.
         d.complete = [](Scenario& scenario, const nlohmann::json& given) {
             GmmSettings& settings = scenario.as<GmmSettings>();

@@ -33,7 +33,10 @@ struct Candidate {
     std::uint32_t beam = 0;
 };
 
-bool isWord(TokenId token) { return token >= kFirstWordToken; }
+bool isWord(TokenId token)
+{
+    return token >= kFirstWordToken;
+}
 
 } // namespace
 
@@ -80,6 +83,7 @@ std::vector<TokenId> beamContinuation(const LanguageModel& model, std::span<cons
 
     std::vector<TokenId> queried;
     std::vector<double> probabilities;
+    std::vector<double> penalisedLogs;
     std::vector<ScoredToken> best;
     std::vector<Candidate> candidates;
     for (int step = 0; step < length; ++step) {
@@ -92,14 +96,14 @@ std::vector<TokenId> beamContinuation(const LanguageModel& model, std::span<cons
             queried.push_back(kUnknownToken);
             probabilities.resize(queried.size());
             model.probabilities(beam.sequence, queried, probabilities);
-            double logNormaliser = 0.0;
-            if (renormalise) {
-                double normaliser = 1.0 - probabilities.back();
-                for (std::size_t i = 0; i < penalised.size(); ++i) {
-                    normaliser += std::pow(probabilities[i], repetitionPenalty) - probabilities[i];
-                }
-                logNormaliser = std::log(normaliser);
+            // HF: a negative score, here a log-probability, is multiplied by the penalty.
+            penalisedLogs.resize(penalised.size());
+            double normaliser = 1.0 - probabilities.back();
+            for (std::size_t i = 0; i < penalised.size(); ++i) {
+                penalisedLogs[i] = repetitionPenalty * std::log(probabilities[i]);
+                normaliser += std::exp(penalisedLogs[i]) - probabilities[i];
             }
+            const double logNormaliser = renormalise ? std::log(normaliser) : 0.0;
             const auto beamIndex = static_cast<std::uint32_t>(b);
             model.mostProbableWords(beam.sequence, width, penalised, best);
             for (const ScoredToken& s : best) {
@@ -107,9 +111,7 @@ std::vector<TokenId> beamContinuation(const LanguageModel& model, std::span<cons
             }
             for (std::size_t i = 0; i < penalised.size(); ++i) {
                 if (probabilities[i] > 0.0) {
-                    // HF: a negative score is multiplied by the penalty.
-                    const double penalisedLog = repetitionPenalty * std::log(probabilities[i]);
-                    candidates.push_back({beam.score + penalisedLog - logNormaliser, penalised[i], beamIndex});
+                    candidates.push_back({beam.score + penalisedLogs[i] - logNormaliser, penalised[i], beamIndex});
                 }
             }
         }

@@ -47,6 +47,9 @@ private:
 void LanguageModel::probabilities(std::span<const TokenId> context, std::span<const TokenId> tokens,
                                   std::span<double> probabilities) const
 {
+    if (probabilities.size() != tokens.size()) {
+        throw std::invalid_argument("probabilities needs one entry per token");
+    }
     std::vector<double> all(vocabularySize());
     distribution(context, all);
     for (std::size_t i = 0; i < tokens.size(); ++i) {

@@ -67,8 +67,9 @@ public:
     // never listed, so there may be fewer. This implementation scans distribution().
     virtual void mostProbableWords(std::span<const TokenId> context, std::size_t count,
                                    std::span<const TokenId> excluded, std::vector<ScoredToken>& best) const;
-    // A sampler at temperature λ > 0. This implementation builds the whole distribution for every token
-    // (O(vocabulary) per draw); models with structure sample faster.
+    // A sampler at temperature λ > 0 (std::invalid_argument otherwise). It refers to this model, which must
+    // outlive it. This implementation builds the whole distribution for every token (O(vocabulary) per draw);
+    // models with structure sample faster.
     virtual std::unique_ptr<TokenSampler> sampler(double temperature) const;
 };
 

@@ -18,10 +18,33 @@ __extension__ using Uint128 = unsigned __int128;
 
 constexpr std::uint32_t kEmptySlot = std::numeric_limits<std::uint32_t>::max();
 
-std::uint64_t lowWord(Uint128 key) { return static_cast<std::uint64_t>(key); }
-std::uint64_t highWord(Uint128 key) { return static_cast<std::uint64_t>(key >> 64); }
-std::uint64_t lowWord(std::uint64_t key) { return key; }
-std::uint64_t highWord(std::uint64_t) { return 0; }
+// How many of a context's continuations the fit puts in order of probability, for contexts with more than
+// that: the rest follow, each no more probable than the last ranked one, in no particular order. Smaller
+// contexts are left in id order and read whole. Finding the few most probable words rarely needs more, and
+// sorting every context would cost a third of the fit.
+constexpr std::uint32_t kRankedContinuations = 32;
+
+std::uint32_t rankedPlaces(std::uint32_t continuations)
+{
+    return continuations > kRankedContinuations ? kRankedContinuations : 0;
+}
+
+std::uint64_t lowWord(Uint128 key)
+{
+    return static_cast<std::uint64_t>(key);
+}
+std::uint64_t highWord(Uint128 key)
+{
+    return static_cast<std::uint64_t>(key >> 64);
+}
+std::uint64_t lowWord(std::uint64_t key)
+{
+    return key;
+}
+std::uint64_t highWord(std::uint64_t)
+{
+    return 0;
+}
 
 // A 64-bit mix of both halves of a packed key (the finaliser of SplitMix64, Steele et al. 2014).
 std::uint64_t hashKey(std::uint64_t low, std::uint64_t high)
@@ -35,8 +58,7 @@ std::uint64_t hashKey(std::uint64_t low, std::uint64_t high)
     return h;
 }
 
-template <class Key>
-Key lowBits(int bits)
+template <class Key> Key lowBits(int bits)
 {
     // numeric_limits is not specialised for the 128-bit type in strict ISO mode; sizeof is.
     return bits >= static_cast<int>(8 * sizeof(Key)) ? ~Key{0} : (Key{1} << bits) - 1;
@@ -44,39 +66,39 @@ Key lowBits(int bits)
 
 // One n-gram while counting: its ids packed oldest first (the predicted word in the lowest bits), its count,
 // and where it came from.
-template <class Key>
-struct Gram {
+template <class Key> struct Gram {
     Key key;
     std::uint32_t count;
     std::uint32_t source;
 };
 
-// Least-significant-digit radix sort on the low `bits` bits of the keys, 11 bits per pass. The histograms of
-// all passes are counted in one read; a pass whose digit is the same for every key is skipped.
-template <class Key>
-void radixSort(std::vector<Gram<Key>>& grams, std::vector<Gram<Key>>& scratch, int bits)
+// Least-significant-digit radix sort on the low `bits` bits of `keyOf(element)`, 11 bits per pass. The
+// histograms of all passes are counted in one read; a pass whose digit is the same for every key is skipped.
+template <class Element, class KeyOf>
+void radixSort(std::vector<Element>& elements, std::vector<Element>& scratch, int bits, KeyOf keyOf)
 {
     constexpr int kDigitBits = 11;
     constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
     const auto passes = static_cast<std::size_t>((bits + kDigitBits - 1) / kDigitBits);
     std::vector<std::size_t> offsets(passes * kBuckets, 0);
-    for (const Gram<Key>& g : grams) {
+    for (const Element& e : elements) {
+        const auto key = keyOf(e);
         for (std::size_t pass = 0; pass < passes; ++pass) {
-            ++offsets[pass * kBuckets + (static_cast<std::size_t>(g.key >> (kDigitBits * pass)) & (kBuckets - 1))];
+            ++offsets[pass * kBuckets + (static_cast<std::size_t>(key >> (kDigitBits * pass)) & (kBuckets - 1))];
         }
     }
-    scratch.resize(grams.size());
+    scratch.resize(elements.size());
     for (std::size_t pass = 0; pass < passes; ++pass) {
         const auto histogram = offsets.begin() + static_cast<std::ptrdiff_t>(pass * kBuckets);
-        if (std::find(histogram, histogram + kBuckets, grams.size()) != histogram + kBuckets) {
+        if (std::find(histogram, histogram + kBuckets, elements.size()) != histogram + kBuckets) {
             continue;
         }
         std::exclusive_scan(histogram, histogram + kBuckets, histogram, std::size_t{0});
         const int shift = kDigitBits * static_cast<int>(pass);
-        for (const Gram<Key>& g : grams) {
-            scratch[histogram[static_cast<std::size_t>(g.key >> shift) & (kBuckets - 1)]++] = g;
+        for (const Element& e : elements) {
+            scratch[histogram[static_cast<std::size_t>(keyOf(e) >> shift) & (kBuckets - 1)]++] = e;
         }
-        grams.swap(scratch);
+        elements.swap(scratch);
     }
 }
 
@@ -94,7 +116,7 @@ struct CountedOrder {
 
 // Sums the counts of equal keys in sorted `grams`; where[source] receives each gram's index in the result.
 template <class Key>
-std::vector<Gram<Key>> mergeEqual(const std::vector<Gram<Key>>& grams, std::vector<std::uint32_t>* where)
+std::vector<Gram<Key>> mergeEqual(const std::vector<Gram<Key>>& grams, std::vector<std::uint32_t>& where)
 {
     std::vector<Gram<Key>> merged;
     merged.reserve(grams.size());
@@ -103,15 +125,12 @@ std::vector<Gram<Key>> mergeEqual(const std::vector<Gram<Key>>& grams, std::vect
             merged.push_back({g.key, 0, 0});
         }
         merged.back().count += g.count;
-        if (where != nullptr) {
-            (*where)[g.source] = static_cast<std::uint32_t>(merged.size() - 1);
-        }
+        where[g.source] = static_cast<std::uint32_t>(merged.size() - 1);
     }
     return merged;
 }
 
-template <class Key>
-CountedOrder groupByContext(const std::vector<Gram<Key>>& grams, int bitsPerToken)
+template <class Key> CountedOrder groupByContext(const std::vector<Gram<Key>>& grams, int bitsPerToken)
 {
     CountedOrder counted;
     counted.words.reserve(grams.size());
@@ -139,8 +158,9 @@ template <class Key>
 std::vector<CountedOrder> countNgrams(std::span<const std::span<const TokenId>> sequences, std::size_t tokenCount,
                                       int order, int bitsPerToken, Smoothing smoothing)
 {
-    std::vector<Gram<Key>> grams;
-    grams.reserve(tokenCount);
+    // The highest order's n-grams are sorted as bare keys, half the bytes of a Gram, then counted.
+    std::vector<Key> keys;
+    keys.reserve(tokenCount);
     Key start = 0;
     for (int i = 0; i + 1 < order; ++i) {
         start = (start << bitsPerToken) | kSequenceStart;
@@ -150,12 +170,24 @@ std::vector<CountedOrder> countNgrams(std::span<const std::span<const TokenId>> 
         Key key = start;
         for (const TokenId token : sequence) {
             key = ((key << bitsPerToken) | token) & mask;
-            grams.push_back({key, 1, 0});
+            keys.push_back(key);
         }
     }
+    {
+        std::vector<Key> scratch;
+        radixSort(keys, scratch, order * bitsPerToken, [](Key k) { return k; });
+    }
+    std::vector<Gram<Key>> distinct;
+    distinct.reserve(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (i == 0 || keys[i] != keys[i - 1]) {
+            distinct.push_back({keys[i], 0, 0});
+        }
+        ++distinct.back().count;
+    }
+    keys = {};
+    std::vector<Gram<Key>> grams;
     std::vector<Gram<Key>> scratch;
-    radixSort(grams, scratch, order * bitsPerToken);
-    std::vector<Gram<Key>> distinct = mergeEqual(grams, nullptr);
 
     std::vector<CountedOrder> counted(static_cast<std::size_t>(order));
     counted.back() = groupByContext(distinct, bitsPerToken);
@@ -169,10 +201,10 @@ std::vector<CountedOrder> countNgrams(std::span<const std::span<const TokenId>> 
             const bool continuation = smoothing == Smoothing::KneserNey && !startsWithPadding;
             grams.push_back({suffix, continuation ? 1u : distinct[i].count, static_cast<std::uint32_t>(i)});
         }
-        radixSort(grams, scratch, k * bitsPerToken);
+        radixSort(grams, scratch, k * bitsPerToken, [](const Gram<Key>& g) { return g.key; });
         std::vector<std::uint32_t>& lower = counted[static_cast<std::size_t>(k)].lower;
         lower.resize(distinct.size());
-        distinct = mergeEqual(grams, &lower);
+        distinct = mergeEqual(grams, lower);
         counted[static_cast<std::size_t>(k - 1)] = groupByContext(distinct, bitsPerToken);
     }
     return counted;
@@ -254,9 +286,8 @@ NgramModel::NgramModel(std::span<const std::span<const TokenId>> sequences, std:
     }
 
     std::vector<CountedOrder> counted =
-        bitsPerToken_ * order <= 64
-            ? countNgrams<std::uint64_t>(sequences, tokenCount, order, bitsPerToken_, smoothing)
-            : countNgrams<Uint128>(sequences, tokenCount, order, bitsPerToken_, smoothing);
+        bitsPerToken_ * order <= 64 ? countNgrams<std::uint64_t>(sequences, tokenCount, order, bitsPerToken_, smoothing)
+                                    : countNgrams<Uint128>(sequences, tokenCount, order, bitsPerToken_, smoothing);
 
     const bool kneserNey = smoothing == Smoothing::KneserNey;
     orders_.resize(static_cast<std::size_t>(order));
@@ -288,10 +319,11 @@ NgramModel::NgramModel(std::span<const std::span<const TokenId>> sequences, std:
                 bySize[std::min(c.counts[i], 3u) - 1] += 1.0;
             }
             // γ(h): the discounted mass, which the lower order redistributes (Chen & Goodman eq. 19).
-            const double backoff = kneserNey ? (o.discounts.one * bySize[0] + o.discounts.two * bySize[1] +
-                                                o.discounts.threePlus * bySize[2]) /
-                                                   total
-                                             : 0.0;
+            const double backoff =
+                kneserNey
+                    ? (o.discounts.one * bySize[0] + o.discounts.two * bySize[1] + o.discounts.threePlus * bySize[2]) /
+                          total
+                    : 0.0;
             o.contexts[h] = {first, end - first, backoff};
             double running = 0.0;
             for (std::uint32_t i = first; i < end; ++i) {
@@ -302,7 +334,8 @@ NgramModel::NgramModel(std::span<const std::span<const TokenId>> sequences, std:
                 o.cumulativeDiscounted[i] = running;
                 // p_k(w | h) = discounted part + γ(h) p_(k-1)(w | h') (eq. 17); the unigram's lower order is
                 // the uniform distribution, added below.
-                const double lowerProbability = k == 1 ? 0.0 : orders_[static_cast<std::size_t>(k - 2)].probability[o.lower[i]];
+                const double lowerProbability =
+                    k == 1 ? 0.0 : orders_[static_cast<std::size_t>(k - 2)].probability[o.lower[i]];
                 o.probability[i] = discounted + backoff * lowerProbability;
             }
         }
@@ -316,7 +349,8 @@ NgramModel::NgramModel(std::span<const std::span<const TokenId>> sequences, std:
                 o.probability[i] += uniformProbability_;
                 unigramProbability_[o.words[i]] = o.probability[i];
             }
-            // Words never seen all have the uniform share and follow the seen ones in id order.
+            // Words never seen have the bare uniform share, no more than any seen word: they are merged in after
+            // the sorted seen ones, in id order.
             unigramRanking_.assign(o.words.begin(), o.words.end());
             std::sort(unigramRanking_.begin(), unigramRanking_.end(), [&](TokenId a, TokenId b) {
                 const double pa = unigramProbability_[a];
@@ -342,10 +376,14 @@ NgramModel::NgramModel(std::span<const std::span<const TokenId>> sequences, std:
             for (const Context& h : o.contexts) {
                 const auto offsets = o.ranking.begin() + h.first;
                 std::iota(offsets, offsets + h.count, 0u);
-                if (h.count > 1) {
+                if (rankedPlaces(h.count) > 0) {
                     const double* p = o.probability.data() + h.first;
-                    std::sort(offsets, offsets + h.count,
-                              [p](std::uint32_t a, std::uint32_t b) { return p[a] != p[b] ? p[a] > p[b] : a < b; });
+                    const auto better = [p](std::uint32_t a, std::uint32_t b) {
+                        return p[a] != p[b] ? p[a] > p[b] : a < b;
+                    };
+                    const auto ranked = offsets + rankedPlaces(h.count);
+                    std::nth_element(offsets, ranked - 1, offsets + h.count, better);
+                    std::sort(offsets, ranked, better);
                 }
             }
         }
@@ -469,6 +507,9 @@ void NgramModel::distribution(std::span<const TokenId> context, std::span<double
 void NgramModel::probabilities(std::span<const TokenId> context, std::span<const TokenId> tokens,
                                std::span<double> probabilities) const
 {
+    if (probabilities.size() != tokens.size()) {
+        throw std::invalid_argument("probabilities needs one entry per token");
+    }
     const Resolved resolved = resolve(context);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         checkToken(tokens[i]);
@@ -478,9 +519,12 @@ void NgramModel::probabilities(std::span<const TokenId> context, std::span<const
 
 // The words whose probability comes from order k (seen after h_k but not after h_(k+1)) all have probability
 // s_k p_k(w | h_k): one factor times a number fixed by the context h_k. Their ranking is therefore the ranking
-// of p_k(w | h_k), which the fit stored; for the unigram order, the ranking of p_1 over the whole vocabulary.
-// So the most probable words are found by walking each order's ranking until `count` words not seen one order
-// up (and not excluded) are taken, with any further words tied with the last one, and merging the orders.
+// of p_k(w | h_k), which the fit stored for large contexts (their first places); for the unigram order, the
+// ranking of p_1 over the whole vocabulary. So each order's ranking is walked, best first, offering its words
+// to one selection of the `count` best (by probability, then smaller id); within the ranked places a walk
+// stops at the first word whose probability is below the selection's worst once it is full, since every
+// later word of that order is at most as probable. Only words that can still enter are checked against the
+// higher order's continuations and the excluded words.
 void NgramModel::mostProbableWords(std::span<const TokenId> context, std::size_t count,
                                    std::span<const TokenId> excluded, std::vector<ScoredToken>& best) const
 {
@@ -488,6 +532,9 @@ void NgramModel::mostProbableWords(std::span<const TokenId> context, std::size_t
     if (count == 0) {
         return;
     }
+    const auto before = [](const ScoredToken& a, const ScoredToken& b) {
+        return a.probability != b.probability ? a.probability > b.probability : a.token < b.token;
+    };
     const Resolved resolved = resolve(context);
     for (int k = resolved.top; k >= 1; --k) {
         const auto ku = static_cast<std::size_t>(k);
@@ -495,21 +542,23 @@ void NgramModel::mostProbableWords(std::span<const TokenId> context, std::size_t
         if (scale == 0.0) {
             break;
         }
-        std::size_t taken = 0;
-        double last = 0.0;
-        // Returns false once the walk can stop.
-        const auto take = [&](TokenId word, double orderProbability) {
-            if ((k < resolved.top && findContinuation(tables(k + 1), resolved.context[ku + 1], word) >= 0) ||
+        // Returns false once no later word of this order can enter the selection, which the order's ranking
+        // tells only where it is sorted.
+        const auto offer = [&](TokenId word, double orderProbability, bool sorted) {
+            const ScoredToken candidate{word, scale * orderProbability};
+            if (candidate.probability == 0.0 ||
+                (best.size() == count && candidate.probability < best.back().probability)) {
+                return !sorted;
+            }
+            if ((best.size() == count && !before(candidate, best.back())) ||
+                (k < resolved.top && findContinuation(tables(k + 1), resolved.context[ku + 1], word) >= 0) ||
                 std::binary_search(excluded.begin(), excluded.end(), word)) {
                 return true;
             }
-            const double p = scale * orderProbability;
-            if (p == 0.0 || (taken >= count && p < last)) {
-                return false;
+            if (best.size() == count) {
+                best.pop_back();
             }
-            best.push_back({word, p});
-            ++taken;
-            last = p;
+            best.insert(std::upper_bound(best.begin(), best.end(), candidate, before), candidate);
             return true;
         };
         if (k >= 2) {
@@ -517,24 +566,18 @@ void NgramModel::mostProbableWords(std::span<const TokenId> context, std::size_t
             const Context& h = o.contexts[resolved.context[ku]];
             for (std::uint32_t r = 0; r < h.count; ++r) {
                 const std::uint32_t i = h.first + o.ranking[h.first + r];
-                if (!take(o.words[i], o.probability[i])) {
+                if (!offer(o.words[i], o.probability[i], r < rankedPlaces(h.count))) {
                     break;
                 }
             }
         } else {
             for (const TokenId word : unigramRanking_) {
-                if (!take(word, unigramProbability_[word])) {
+                if (!offer(word, unigramProbability_[word], true)) {
                     break;
                 }
             }
         }
     }
-    const std::size_t kept = std::min(count, best.size());
-    std::partial_sort(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(kept), best.end(),
-                      [](const ScoredToken& a, const ScoredToken& b) {
-                          return a.probability != b.probability ? a.probability > b.probability : a.token < b.token;
-                      });
-    best.resize(kept);
 }
 
 Discounts NgramModel::discounts(int ngramOrder) const
@@ -675,7 +718,8 @@ public:
             for (std::size_t c = 0; c < o.contexts.size(); ++c) {
                 const NgramModel::Context& h = o.contexts[c];
                 const std::uint32_t end = h.first + h.count;
-                level.logLargest[c] = std::log(*std::max_element(o.probability.begin() + h.first, o.probability.begin() + end));
+                level.logLargest[c] =
+                    std::log(*std::max_element(o.probability.begin() + h.first, o.probability.begin() + end));
                 double sum = 0.0;
                 double holes = 0.0;
                 for (std::uint32_t i = h.first; i < end; ++i) {

@@ -60,8 +60,10 @@ Discounts modifiedKneserNeyDiscounts(const std::array<std::uint64_t, 4>& countOf
 //
 // Storage: per order, the distinct n-grams grouped by context (contexts found by a hash of their packed ids),
 // each continuation with its interpolated probability p_n(w | h), the running sum of its discounted part
-// (for sampling) and the position of the same word after h' one order down; plus the unigram distribution
-// over the whole vocabulary. The model is immutable once fitted: all const methods are thread-safe.
+// (for sampling), the position of the same word after h' one order down, and for contexts with many
+// continuations the most probable ones in order (for beam search); plus the unigram distribution over the
+// whole vocabulary and its ranking. About 55 bytes per stored n-gram: 4.7 MB for 64 000 tokens at order 3.
+// The model is immutable once fitted: all const methods are thread-safe.
 class NgramModel final : public LanguageModel {
 public:
     static constexpr int kMaximumOrder = 6;
@@ -120,7 +122,7 @@ private:
         std::vector<double> probability;          // p_k(w | h), interpolated down to the uniform
         std::vector<double> cumulativeDiscounted; // Σ of max(c - D, 0) / c(h) over the group up to this word
         std::vector<std::uint32_t> lower;         // index of (h', w) in order k - 1 (k >= 2)
-        std::vector<std::uint32_t> ranking;       // per group: offsets by probability descending, then id
+        std::vector<std::uint32_t> ranking;       // per group: offsets, the most probable first (see .cpp)
         std::array<std::uint64_t, 4> countOfCounts{};
         Discounts discounts;
     };

@@ -41,7 +41,8 @@ RareTail findRareTail(std::span<const std::uint64_t> counts, std::size_t trainin
     RareTail tail;
     for (const TokenId id : byCount) {
         const std::size_t withWord = tail.tokenCount + counts[id];
-        if (std::abs(static_cast<double>(withWord) - target) >= std::abs(static_cast<double>(tail.tokenCount) - target)) {
+        if (std::abs(static_cast<double>(withWord) - target) >=
+            std::abs(static_cast<double>(tail.tokenCount) - target)) {
             break;
         }
         tail.tokenCount = withWord;
@@ -54,7 +55,10 @@ RareTail findRareTail(std::span<const std::uint64_t> counts, std::size_t trainin
 
 } // namespace
 
-bool RareTail::contains(TokenId id) const { return std::binary_search(words.begin(), words.end(), id); }
+bool RareTail::contains(TokenId id) const
+{
+    return std::binary_search(words.begin(), words.end(), id);
+}
 
 TextCorpus TextCorpus::load(const std::filesystem::path& path, int sequenceLength)
 {
@@ -144,7 +148,10 @@ TextCorpus TextCorpus::fromText(std::string_view text, int sequenceLength, const
     return corpus;
 }
 
-std::size_t TextCorpus::blockCount() const { return training_.size() / static_cast<std::size_t>(sequenceLength_); }
+std::size_t TextCorpus::blockCount() const
+{
+    return training_.size() / static_cast<std::size_t>(sequenceLength_);
+}
 
 std::span<const TokenId> TextCorpus::block(std::size_t index) const
 {

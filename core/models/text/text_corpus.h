@@ -16,9 +16,9 @@ namespace collapse::text {
 
 // The rarest words of the original text: the "tails" that model collapse loses first.
 struct RareTail {
-    std::vector<TokenId> words;  // ascending ids
-    std::size_t tokenCount = 0;  // training tokens that are one of these words
-    double share = 0.0;          // tokenCount / training tokens: the exact share, close to TextCorpus::kRareTailShare
+    std::vector<TokenId> words; // ascending ids
+    std::size_t tokenCount = 0; // training tokens that are one of these words
+    double share = 0.0;         // tokenCount / training tokens: the exact share, close to TextCorpus::kRareTailShare
 
     bool contains(TokenId id) const;
 };

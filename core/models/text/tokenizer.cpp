@@ -15,7 +15,10 @@ struct CodePoint {
     bool valid = true;
 };
 
-bool isContinuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+bool isContinuation(unsigned char byte)
+{
+    return (byte & 0xC0) == 0x80;
+}
 
 // Decodes the code point at `position` following RFC 3629's table of well-formed sequences (§4): the second
 // byte's range for E0, ED, F0 and F4 excludes overlong forms, surrogates and values above U+10FFFF.
@@ -67,7 +70,8 @@ struct Range {
 
 bool inRanges(char32_t value, std::span<const Range> ranges)
 {
-    return std::any_of(ranges.begin(), ranges.end(), [&](const Range& r) { return value >= r.first && value <= r.last; });
+    return std::any_of(ranges.begin(), ranges.end(),
+                       [&](const Range& r) { return value >= r.first && value <= r.last; });
 }
 
 // Spaces and invisible separators beyond ASCII, and the C1 control characters.
@@ -81,11 +85,10 @@ constexpr std::array kSpaceRanges = {
 // miscellaneous symbols, Supplemental Punctuation, CJK punctuation and brackets, the small and fullwidth
 // forms, and the emoji blocks. Everything else above U+007F is treated as a letter.
 constexpr std::array kSymbolRanges = {
-    Range{0xA1, 0xA9},     Range{0xAB, 0xAC},     Range{0xAE, 0xB1},     Range{0xB4, 0xB4},
-    Range{0xB6, 0xB8},     Range{0xBB, 0xBB},     Range{0xBF, 0xBF},     Range{0xD7, 0xD7},
-    Range{0xF7, 0xF7},     Range{0x2012, 0x2018}, Range{0x201A, 0x2027}, Range{0x2030, 0x205E},
-    Range{0x20A0, 0x20CF}, Range{0x2190, 0x2BFF}, Range{0x2E00, 0x2E7F}, Range{0x3001, 0x3003},
-    Range{0x3008, 0x301F}, Range{0xFE10, 0xFE1F}, Range{0xFE30, 0xFE6F}, Range{0xFF01, 0xFF0F},
+    Range{0xA1, 0xA9},     Range{0xAB, 0xAC},     Range{0xAE, 0xB1},     Range{0xB4, 0xB4},       Range{0xB6, 0xB8},
+    Range{0xBB, 0xBB},     Range{0xBF, 0xBF},     Range{0xD7, 0xD7},     Range{0xF7, 0xF7},       Range{0x2012, 0x2018},
+    Range{0x201A, 0x2027}, Range{0x2030, 0x205E}, Range{0x20A0, 0x20CF}, Range{0x2190, 0x2BFF},   Range{0x2E00, 0x2E7F},
+    Range{0x3001, 0x3003}, Range{0x3008, 0x301F}, Range{0xFE10, 0xFE1F}, Range{0xFE30, 0xFE6F},   Range{0xFF01, 0xFF0F},
     Range{0xFF1A, 0xFF20}, Range{0xFF3B, 0xFF40}, Range{0xFF5B, 0xFF65}, Range{0x1F000, 0x1FAFF},
 };
 
@@ -135,7 +138,10 @@ bool closesPhrase(std::string_view token)
     return isOneOf(token, {".", ",", ";", ":", "!", "?", ")", "]", "}", "'", "’", "”", "»", "…", "%"});
 }
 
-bool opensPhrase(std::string_view token) { return isOneOf(token, {"(", "[", "{", "‘", "“", "«", "¿", "¡"}); }
+bool opensPhrase(std::string_view token)
+{
+    return isOneOf(token, {"(", "[", "{", "‘", "“", "«", "¿", "¡"});
+}
 
 bool joinsBothSides(std::string_view token)
 {

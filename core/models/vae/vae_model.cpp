@@ -293,7 +293,7 @@ const ModelDescriptor& VaeSettings::descriptor()
         using namespace parameters;
         ModelDescriptor d;
         d.name = "vae";
-        d.title = COLLAPSE_TRANSLATABLE("Models", "Variational autoencoder (images)");
+        d.title = COLLAPSE_TRANSLATABLE("Models", "VAE (images)");
         d.defaults = {.samples = 5000, .generations = 10, .replicates = 1, .capacity = 20};
         d.capacity = {1, 64, "latent dimensions"};
         ParameterSpec minorityShare = share("minority_share", &VaeSettings::minorityShare, true, 1,

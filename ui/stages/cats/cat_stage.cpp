@@ -1,5 +1,6 @@
 #include "ui/stages/cats/cat_stage.h"
 
+#include "ui/plot_painting.h"
 #include "ui/run_history.h"
 #include "ui/theme.h"
 
@@ -16,7 +17,6 @@ namespace {
 constexpr int kShownCats = 100;
 constexpr int kHistogramBins = 72;  // 5° each
 constexpr double kMargin = 16.0;
-constexpr double kTitleHeight = 44.0;
 
 // Fur colour for a hue: saturated and bright, so that blue, green and yellow read at a glance.
 QColor furColour(double hue)
@@ -50,7 +50,7 @@ QPainterPath CatStage::catSilhouette()
 
 CatStage::CatStage(QWidget* parent) : StageView(parent)
 {
-    setMinimumSize(500, 400);
+    setMinimumSize(320, 220);
 }
 
 void CatStage::setScenario(const Scenario& scenario)
@@ -91,10 +91,31 @@ void CatStage::showGeneration(const RunHistory& history, int generation)
 
 CatStage::Layout CatStage::layOut(const QRectF& area) const
 {
-    const QRectF inner = area.adjusted(kMargin, kTitleHeight + 8, -kMargin, -kMargin);
-    const double stripHeight = std::max(140.0, inner.height() * 0.28);
-    return {QRectF(inner.left(), inner.top(), inner.width(), inner.height() - stripHeight - 36),
-            QRectF(inner.left() + 40, inner.bottom() - stripHeight + 8, inner.width() - 56, stripHeight - 40)};
+    const QRectF inner = frame(area).body.adjusted(kMargin, 0, -kMargin, -kMargin);
+    const double labels = QFontMetricsF(scaledFont(sizes::bodyPoint)).lineSpacing();
+    // The strip takes about a third; on a small stage the cats keep at least half.
+    const double stripHeight = std::clamp(inner.height() * 0.3, std::min(60.0, inner.height() * 0.35), 220.0);
+    // Under the strip: the colour wheel (14 px) and the hue labels.
+    const double stripBottom = inner.bottom() - 18.0 - labels;
+    return {QRectF(inner.left(), inner.top(), inner.width(), stripBottom - stripHeight - inner.top() - 12.0),
+            QRectF(inner.left() + 40, stripBottom - stripHeight, inner.width() - 56, stripHeight)};
+}
+
+QVector<LegendEntry> CatStage::legendEntries() const
+{
+    return {{colours::original, Qt::DashLine, tr("the original cats' colours")},
+            {colours::original, Qt::SolidLine, tr("the model's colours")},
+            {furColour(kMajorityHue), Qt::NoPen, tr("this generation's cats, by fur colour (hue)")}};
+}
+
+QString CatStage::minorityStatus(const QString& percent) const
+{
+    return tr("blue cats: %1").arg(percent);
+}
+
+QString CatStage::statusExample() const
+{
+    return minorityStatus(QStringLiteral("100%"));
 }
 
 QPainterPath CatStage::densityCurve(const HueMixture& mixture, const QRectF& strip) const
@@ -121,13 +142,13 @@ void CatStage::renderBackground(QPainter& painter, const QRectF& area) const
     painter.setPen(QPen(colours::axis, 1.5));
     painter.drawRect(layout.strip);
     painter.setFont(scaledFont(sizes::bodyPoint));
+    const QFontMetricsF metrics(painter.font());
     for (int hue = 0; hue <= 360; hue += 60) {
         const double x = layout.strip.left() + hue / 360.0 * layout.strip.width();
-        painter.drawText(QRectF(x - 30, layout.strip.bottom() + 18, 60, 22), Qt::AlignCenter, QStringLiteral("%1°").arg(hue));
+        const QString label = QStringLiteral("%1°").arg(hue);
+        painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, layout.strip.bottom() + 18.0 + metrics.ascent()), label);
     }
-    painter.setFont(scaledFont(sizes::bodyPoint + 1, true));
-    painter.drawText(QRectF(layout.strip.left(), layout.strip.top() - 26, layout.strip.width(), 24),
-                     Qt::AlignLeft | Qt::AlignBottom, tr("Fur colour (hue): original dashed, model solid"));
+    drawFrameLegend(painter, frame(area));
     if (original_) {
         QPen dashed(colours::original, 2.5, Qt::DashLine);
         painter.setPen(dashed);
@@ -139,8 +160,9 @@ void CatStage::renderBackground(QPainter& painter, const QRectF& area) const
 void CatStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const Layout layout = layOut(area);
-    drawHeading(painter, area, kMargin, tr("The original cats"),
-                tr("blue cats: %1%").arg(100.0 * minorityFraction_, 0, 'f', 0), furColour(kMinorityHue).darker(140));
+    drawHeading(painter, frame(area), tr("The original cats"),
+                minorityStatus(QStringLiteral("%1%").arg(100.0 * minorityFraction_, 0, 'f', 0)),
+                furColour(kMinorityHue).darker(140));
 
     // The cats, in a grid that fills the area.
     const int shown = std::min(static_cast<int>(hues_.size()), kShownCats);

@@ -26,7 +26,10 @@ public:
     // A sitting cat in the unit square, for any painter to fill.
     static QPainterPath catSilhouette();
 
+    QVector<LegendEntry> legendEntries() const override;
+
 protected:
+    QString statusExample() const override;
     void renderBackground(QPainter& painter, const QRectF& area) const override;
     void renderForeground(QPainter& painter, const QRectF& area) const override;
 
@@ -35,6 +38,7 @@ private:
         QRectF cats, strip;
     };
     Layout layOut(const QRectF& area) const;
+    QString minorityStatus(const QString& percent) const;
     QPainterPath densityCurve(const HueMixture& mixture, const QRectF& strip) const;
 
     std::optional<HueMixture> original_;

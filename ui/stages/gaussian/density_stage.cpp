@@ -2,6 +2,7 @@
 
 #include "core/central_region.h"
 #include "core/mixture_model.h"
+#include "core/results.h"
 #include "ui/plot_painting.h"
 #include "ui/run_history.h"
 #include "ui/theme.h"
@@ -17,7 +18,20 @@ namespace collapse::ui {
 namespace {
 
 constexpr int kGridPoints = 400;
-constexpr int kHistogramBins = 80;
+// Bins narrower than this share of the axis are not drawn, however collapsed the samples.
+constexpr double kNarrowestBin = 1.0 / 400.0;
+
+// The Freedman–Diaconis bin width, 2 IQR n^(−1/3) (Freedman & Diaconis 1981): wide enough that a
+// bar's height estimates the density to within its sampling noise, whatever M is.
+double freedmanDiaconisWidth(std::vector<double> values)
+{
+    if (values.size() < 2) {
+        return 0.0;
+    }
+    std::sort(values.begin(), values.end());
+    const double interquartile = quantileOfSorted(values, 0.75) - quantileOfSorted(values, 0.25);
+    return 2.0 * interquartile / std::cbrt(static_cast<double>(values.size()));
+}
 
 const MixtureModel* mixtureOf(const SnapshotPointer& snapshot)
 {
@@ -28,7 +42,7 @@ const MixtureModel* mixtureOf(const SnapshotPointer& snapshot)
 
 DensityStage::DensityStage(OriginalOf originalOf, QWidget* parent) : StageView(parent), originalOf_(std::move(originalOf))
 {
-    setMinimumSize(400, 300);
+    setMinimumSize(320, 220);
 }
 
 QVector<double> DensityStage::densityOn(const GaussianMixture& mixture) const
@@ -93,25 +107,56 @@ void DensityStage::showGeneration(const RunHistory& history, int generation)
             trail_.append(densityOn(old->mixture()));
         }
     }
-    histogram_ = QVector<double>(kHistogramBins, 0.0);
-    const double binWidth = (xMax_ - xMin_) / kHistogramBins;
     const auto& samples = snapshot->samples;
+    binWidth_ = std::max(freedmanDiaconisWidth(std::vector<double>(samples.data(), samples.data() + samples.cols())),
+                         kNarrowestBin * (xMax_ - xMin_));
+    histogram_ = QVector<double>(static_cast<int>(std::ceil((xMax_ - xMin_) / binWidth_)), 0.0);
     for (Eigen::Index i = 0; i < samples.cols(); ++i) {
-        const auto bin = static_cast<int>(std::floor((samples(0, i) - xMin_) / binWidth));
-        if (bin >= 0 && bin < kHistogramBins) {
+        const auto bin = static_cast<int>(std::floor((samples(0, i) - xMin_) / binWidth_));
+        if (bin >= 0 && bin < histogram_.size()) {
             histogram_[bin] += 1.0;
         }
     }
     for (double& count : histogram_) {
-        count /= static_cast<double>(std::max<Eigen::Index>(samples.cols(), 1)) * binWidth;
+        count /= static_cast<double>(std::max<Eigen::Index>(samples.cols(), 1)) * binWidth_;
     }
     tailMass_ = history.value(generation, 0, common_metrics::tailMass);
     update();
 }
 
+double DensityStage::tallestBar() const
+{
+    return histogram_.isEmpty() ? 0.0 : *std::max_element(histogram_.begin(), histogram_.end());
+}
+
+double DensityStage::modelPeak() const
+{
+    return current_.isEmpty() ? 0.0 : *std::max_element(current_.begin(), current_.end());
+}
+
+QString DensityStage::statusExample() const
+{
+    return tailMassStatus(QStringLiteral("99.9%"));
+}
+
+QVector<LegendEntry> DensityStage::legendEntries() const
+{
+    QColor histogramSwatch = colours::samples;
+    histogramSwatch.setAlpha(110);
+    QColor tailSwatch = colours::tails;
+    tailSwatch.setAlpha(150);
+    QColor trailSwatch = colours::model;
+    trailSwatch.setAlpha(90);
+    return {{colours::original, Qt::DashLine, QObject::tr("original")},
+            {colours::model, Qt::SolidLine, QObject::tr("model, this generation")},
+            {trailSwatch, Qt::SolidLine, QObject::tr("earlier generations")},
+            {histogramSwatch, Qt::NoPen, QObject::tr("its samples")},
+            {tailSwatch, Qt::NoPen, QObject::tr("its mass in the original's tails")}};
+}
+
 QRectF DensityStage::plotArea(const QRectF& area) const
 {
-    return area.adjusted(kPlotMargins.left, kPlotMargins.top, -kPlotMargins.right, -kPlotMargins.bottom);
+    return frame(area).body.adjusted(kPlotMargins.left, kPlotMargins.top, -kPlotMargins.right, -kPlotMargins.bottom);
 }
 
 QTransform DensityStage::dataToPlot(const QRectF& plot) const
@@ -152,38 +197,22 @@ void DensityStage::renderBackground(QPainter& painter, const QRectF& area) const
     painter.strokePath(curve(original_), cosmeticPen(colours::original, sizes::lineWidth, Qt::DashLine));
     painter.restore();
 
-    QColor histogramSwatch = colours::samples;
-    histogramSwatch.setAlpha(110);
-    QColor tailSwatch = colours::tails;
-    tailSwatch.setAlpha(150);
-    QColor trailSwatch = colours::model;
-    trailSwatch.setAlpha(90);
-    if (compact()) {
-        return;
-    }
-    drawLegend(painter, plot,
-               {{colours::original, Qt::DashLine, QObject::tr("original")},
-                {colours::model, Qt::SolidLine, QObject::tr("model, this generation")},
-                {trailSwatch, Qt::SolidLine, QObject::tr("earlier generations")},
-                {histogramSwatch, Qt::NoPen, QObject::tr("its samples")},
-                {tailSwatch, Qt::NoPen, QObject::tr("its mass in the original's tails")}});
+    drawFrameLegend(painter, frame(area));
 }
 
 void DensityStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const QRectF plot = plotArea(area);
-    drawHeading(painter, area, kPlotMargins.left, tr("The original distribution"),
-                tr("mass beyond the original's central 95%: %1").arg(percentText(tailMass_)), colours::tails);
+    drawHeading(painter, frame(area), tr("The original distribution"), tailMassStatus(percentText(tailMass_)), colours::tails);
     painter.save();
     painter.setClipRect(plot.adjusted(1, 1, -1, -1));
     painter.setTransform(dataToPlot(plot), true);
 
     if (!histogram_.isEmpty()) {
-        const double binWidth = (xMax_ - xMin_) / kHistogramBins;
         QColor fill = colours::samples;
         fill.setAlpha(110);
         for (int b = 0; b < histogram_.size(); ++b) {
-            painter.fillRect(QRectF(xMin_ + b * binWidth, 0.0, binWidth * 0.92, histogram_[b]), fill);
+            painter.fillRect(QRectF(xMin_ + b * binWidth_, 0.0, binWidth_ * 0.92, histogram_[b]), fill);
         }
     }
     for (int t = 0; t < trail_.size(); ++t) {

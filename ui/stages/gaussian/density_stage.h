@@ -25,8 +25,15 @@ public:
     void setScenario(const Scenario& scenario) override;
     void showGeneration(const RunHistory& history, int generation) override;
     void clearGeneration() override;
+    // The tallest bar of the samples' histogram, as a density, and the model's peak density.
+    double tallestBar() const;
+    double modelPeak() const;
+
+    QVector<LegendEntry> legendEntries() const override;
 
 protected:
+    QString statusExample() const override;
+    double headingIndent() const override { return kPlotMargins.left; }
     void renderBackground(QPainter& painter, const QRectF& area) const override;
     void renderForeground(QPainter& painter, const QRectF& area) const override;
 
@@ -45,6 +52,7 @@ private:
     QVector<double> current_;
     QVector<QVector<double>> trail_;  // oldest first
     QVector<double> histogram_;       // density per bin
+    double binWidth_ = 1.0;
     double tailMass_ = 0.0;
 };
 

@@ -25,7 +25,13 @@ const StageEntry& gmmStage()
         [](const Scenario&) {
             return QVector<ChartedMetric>{{&gmm_metrics::totalStd},
                                           {&common_metrics::tailMass, 0.05},
-                                          {&gmm_metrics::loglikReal},
+                                          // Real data grows millions of times less likely as the
+                                          // model forgets: its negative log-likelihood on a log axis
+                                          // keeps both the first drift and the plunge in view.
+                                          {&gmm_metrics::loglikReal, std::numeric_limits<double>::quiet_NaN(),
+                                           MetricChart::Scale::NegatedLog,
+                                           QCoreApplication::translate("Stages", "−log-likelihood of real "
+                                                                                 "data (log scale)")},
                                           {&gmm_metrics::effectiveComponents}};
         },
         [](const Scenario& scenario) {

@@ -53,7 +53,7 @@ QPainterPath ellipsePath(const Eigen::VectorXd& mean, const Eigen::MatrixXd& cov
 
 ScatterStage::ScatterStage(QWidget* parent) : StageView(parent)
 {
-    setMinimumSize(400, 400);
+    setMinimumSize(320, 220);
 }
 
 void ScatterStage::setScenario(const Scenario& scenario)
@@ -158,10 +158,26 @@ void ScatterStage::showGeneration(const RunHistory& history, int generation)
     update();
 }
 
+QString ScatterStage::statusExample() const
+{
+    return tailMassStatus(QStringLiteral("99.9%"));
+}
+
+QVector<LegendEntry> ScatterStage::legendEntries() const
+{
+    return {{colours::original, Qt::DashLine, QObject::tr("original: 1\u03C3 and 2\u03C3")},
+            {colours::tails, Qt::SolidLine, QObject::tr("original's central 95%")},
+            {colours::model, Qt::SolidLine, QObject::tr("fitted components: 1\u03C3 and 2\u03C3")},
+            {colours::secondary, Qt::SolidLine, QObject::tr("model density: 50% and 90% contours")},
+            {colours::points, Qt::NoPen, QObject::tr("samples")},
+            {colours::tails, Qt::NoPen, QObject::tr("samples in the tails")}};
+}
+
 QRectF ScatterStage::plotArea(const QRectF& area) const
 {
     // A square plot, centred, so that circles look round.
-    const QRectF available = area.adjusted(kPlotMargins.left, kPlotMargins.top, -kPlotMargins.right, -kPlotMargins.bottom);
+    const QRectF available =
+        frame(area).body.adjusted(kPlotMargins.left, kPlotMargins.top, -kPlotMargins.right, -kPlotMargins.bottom);
     const double side = std::min(available.width(), available.height());
     return QRectF(available.center().x() - side / 2, available.top(), side, side);
 }
@@ -195,23 +211,13 @@ void ScatterStage::renderBackground(QPainter& painter, const QRectF& area) const
         }
     }
     painter.restore();
-    if (compact()) {
-        return;
-    }
-    drawLegend(painter, plot,
-               {{colours::original, Qt::DashLine, QObject::tr("original: 1\u03C3 and 2\u03C3")},
-                {colours::tails, Qt::SolidLine, QObject::tr("original's central 95%")},
-                {colours::model, Qt::SolidLine, QObject::tr("fitted components: 1\u03C3 and 2\u03C3")},
-                {colours::secondary, Qt::SolidLine, QObject::tr("model density: 50% and 90% contours")},
-                {colours::points, Qt::NoPen, QObject::tr("samples")},
-                {colours::tails, Qt::NoPen, QObject::tr("samples in the tails")}});
+    drawFrameLegend(painter, frame(area));
 }
 
 void ScatterStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const QRectF plot = plotArea(area);
-    drawHeading(painter, area, kPlotMargins.left, tr("The original distribution"),
-                tr("mass beyond the original's central 95%: %1").arg(percentText(tailMass_)), colours::tails);
+    drawHeading(painter, frame(area), tr("The original distribution"), tailMassStatus(percentText(tailMass_)), colours::tails);
     painter.save();
     painter.setClipRect(plot.adjusted(1, 1, -1, -1));
     if (!density_.isNull()) {

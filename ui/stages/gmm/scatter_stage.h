@@ -25,7 +25,12 @@ public:
     void showGeneration(const RunHistory& history, int generation) override;
     void clearGeneration() override;
 
+    QVector<LegendEntry> legendEntries() const override;
+
 protected:
+    QString statusExample() const override;
+    double headingIndent() const override { return kPlotMargins.left; }
+    bool squareBody() const override { return true; }
     void renderBackground(QPainter& painter, const QRectF& area) const override;
     void renderForeground(QPainter& painter, const QRectF& area) const override;
 

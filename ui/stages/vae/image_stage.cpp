@@ -2,6 +2,7 @@
 
 #include "core/models/vae/vae_model.h"
 #include "core/random.h"
+#include "ui/plot_painting.h"
 #include "ui/run_history.h"
 #include "ui/theme.h"
 
@@ -19,7 +20,17 @@ constexpr int kRealColumns = 4;
 constexpr int kRealRows = 4;
 constexpr Eigen::Index kLatentPoints = 300;
 constexpr double kMargin = 16.0;
-constexpr double kTitleHeight = 44.0;
+
+QFont panelHeadingFont()
+{
+    return scaledFont(sizes::bodyPoint + 1, true);
+}
+
+// Room for a panel's heading: two lines.
+double panelHeadingHeight()
+{
+    return 2.0 * QFontMetricsF(panelHeadingFont()).lineSpacing() + 4.0;
+}
 
 QImage toImage(const Eigen::Ref<const Eigen::VectorXf>& pixels, int rows, int columns)
 {
@@ -51,12 +62,13 @@ QVector<QRectF> tiles(const QRectF& area, int rows, int columns)
     return cells;
 }
 
-void drawPanelHeading(QPainter& painter, const QRectF& area, const QString& text)
+// A panel's heading in the room above it, wrapped onto two lines where the panel is narrow.
+void drawPanelHeading(QPainter& painter, const QRectF& panel, const QString& text)
 {
     painter.save();
-    painter.setFont(scaledFont(sizes::bodyPoint + 1, true));
     painter.setPen(colours::original);
-    painter.drawText(QRectF(area.left(), area.top() - 28, area.width(), 26), Qt::AlignLeft | Qt::AlignBottom, text);
+    const FittedText fitted = fitText(text, panelHeadingFont(), panel.width(), 2);
+    drawFittedText(painter, fitted, QPointF(panel.left(), panel.top() - 2.0 - fitted.height()), panel.width());
     painter.restore();
 }
 
@@ -64,7 +76,7 @@ void drawPanelHeading(QPainter& painter, const QRectF& area, const QString& text
 
 ImageStage::ImageStage(QWidget* parent) : StageView(parent)
 {
-    setMinimumSize(500, 400);
+    setMinimumSize(320, 220);
 }
 
 void ImageStage::setScenario(const Scenario& scenario)
@@ -137,17 +149,45 @@ void ImageStage::showGeneration(const RunHistory& history, int generation)
 
 ImageStage::Layout ImageStage::layOut(const QRectF& area) const
 {
-    const QRectF inner = area.adjusted(kMargin, kTitleHeight + 30, -kMargin, -kMargin);
-    const double gridWidth = inner.width() * 0.58;
+    // Generated and real images as tiles of one size: the generated grid eight tiles wide, and the real
+    // grid four wide with the latent codes under it — beside the generated grid on a wide stage, under it
+    // on a tall one, whichever gives the larger tiles.
+    const QRectF inner = frame(area).body.adjusted(kMargin, 0, -kMargin, -kMargin);
+    const double heading = panelHeadingHeight();
+    const double besideTile = std::min((inner.height() - heading) / kGridRows,
+                                       (inner.width() - 2 * kMargin) / (kGridColumns + kRealColumns));
+    const double belowTile = std::min((inner.height() - 2 * heading - kMargin) / (kGridRows + kRealRows),
+                                      (inner.width() - 2 * kMargin) / kGridColumns);
+    const bool below = belowTile > besideTile;
+    const double tile = std::max(4.0, below ? belowTile : besideTile);
     Layout layout;
-    layout.grid = QRectF(inner.left(), inner.top(), gridWidth, inner.height());
-    const QRectF right(inner.left() + gridWidth + 2 * kMargin, inner.top(), inner.width() - gridWidth - 2 * kMargin,
-                       inner.height());
-    const double realSide = std::min(right.width(), right.height() * 0.42);
-    layout.real = QRectF(right.left(), right.top(), realSide, realSide);
-    const double latentSide = std::min(right.width(), right.height() - realSide - 50);
-    layout.latent = QRectF(right.left(), right.top() + realSide + 50, latentSide, latentSide);
+    layout.grid = QRectF(inner.left(), inner.top() + heading, kGridColumns * tile, kGridRows * tile);
+    if (below) {
+        const double top = layout.grid.bottom() + kMargin + heading;
+        layout.real = QRectF(inner.left(), top, kRealColumns * tile, kRealRows * tile);
+        layout.latent = QRectF(layout.real.right() + 2 * kMargin, top, kRealColumns * tile, kRealRows * tile);
+    } else {
+        layout.real = QRectF(layout.grid.right() + 2 * kMargin, layout.grid.top(), kRealColumns * tile, kRealRows * tile);
+        const double latentSide = std::max(4.0, std::min(kRealColumns * tile, layout.grid.bottom() - layout.real.bottom() - heading));
+        layout.latent = QRectF(layout.real.left(), layout.grid.bottom() - latentSide, latentSide, latentSide);
+    }
     return layout;
+}
+
+QVector<LegendEntry> ImageStage::legendEntries() const
+{
+    return {{QColor(0x90, 0x90, 0x90), Qt::NoPen, tr("latent codes of real images")},
+            {colours::model, Qt::NoPen, tr("latent codes of generated images")}};
+}
+
+QString ImageStage::tailStatus(const QString& percent) const
+{
+    return tr("generated images outside the real images' central 95%: %1").arg(percent);
+}
+
+QString ImageStage::statusExample() const
+{
+    return tailStatus(QStringLiteral("99.9%"));
 }
 
 void ImageStage::renderBackground(QPainter& painter, const QRectF& area) const
@@ -156,7 +196,11 @@ void ImageStage::renderBackground(QPainter& painter, const QRectF& area) const
     drawPanelHeading(painter, layout.grid, tr("Generated: the same latent noise each generation"));
     drawPanelHeading(painter, layout.real, tr("Real images"));
     drawPanelHeading(painter, layout.latent, tr("Latent codes, first encoder"));
+    drawFrameLegend(painter, frame(area));
     const QVector<QRectF> cells = tiles(layout.real, kRealRows, kRealColumns);
+    if (!realImages_.isEmpty()) {
+        painter.fillRect(layout.real, Qt::black);
+    }
     for (int i = 0; i < realImages_.size() && i < cells.size(); ++i) {
         painter.drawImage(cells[i], realImages_[i]);
     }
@@ -171,13 +215,15 @@ void ImageStage::renderBackground(QPainter& painter, const QRectF& area) const
 void ImageStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const Layout layout = layOut(area);
-    drawHeading(painter, area, kMargin, tr("Training the first VAE…"),
-                tr("generated images outside the real images' central 95%: %1%").arg(100.0 * tailMass_, 0, 'f', 1),
-                colours::tails);
+    drawHeading(painter, frame(area), tr("Training the first VAE…"), tailStatus(percentText(tailMass_)), colours::tails);
 
     // Nearest-neighbour scaling: pixels stay crisp squares, as the images are.
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     const QVector<QRectF> cells = tiles(layout.grid, kGridRows, kGridColumns);
+    if (!generated_.isEmpty()) {
+        // The images' own black between the tiles, so the grid reads as one picture.
+        painter.fillRect(layout.grid, Qt::black);
+    }
     for (int i = 0; i < generated_.size() && i < cells.size(); ++i) {
         painter.drawImage(cells[i], generated_[i]);
     }
@@ -199,13 +245,6 @@ void ImageStage::renderForeground(QPainter& painter, const QRectF& area) const
         for (const QPointF& p : generatedLatent_) {
             painter.drawPoint(map(p));
         }
-        painter.restore();
-        painter.save();
-        painter.setFont(scaledFont(sizes::bodyPoint));
-        painter.setPen(colours::axis);
-        painter.drawText(layout.latent.adjusted(8, 4, -8, -4), Qt::AlignTop | Qt::AlignLeft, tr("grey: real images"));
-        painter.setPen(colours::model);
-        painter.drawText(layout.latent.adjusted(8, 4, -8, -4), Qt::AlignTop | Qt::AlignRight, tr("blue: generated"));
         painter.restore();
     }
 }

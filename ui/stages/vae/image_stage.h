@@ -24,7 +24,10 @@ public:
     void showGeneration(const RunHistory& history, int generation) override;
     void clearGeneration() override;
 
+    QVector<LegendEntry> legendEntries() const override;
+
 protected:
+    QString statusExample() const override;
     void renderBackground(QPainter& painter, const QRectF& area) const override;
     void renderForeground(QPainter& painter, const QRectF& area) const override;
 
@@ -33,6 +36,7 @@ private:
         QRectF grid, real, latent;
     };
     Layout layOut(const QRectF& area) const;
+    QString tailStatus(const QString& percent) const;
 
     Eigen::MatrixXf fixedNoise_;       // latent x cells
     QVector<QImage> realImages_;

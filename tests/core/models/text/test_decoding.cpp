@@ -149,7 +149,8 @@ void DecodingTest::samplingFollowsTheTemperedModel()
     QFETCH(QStringList, context);
     QFETCH(double, temperature);
     const QByteArray utf8 = text.toUtf8();
-    const TokenizedText tokenized = tokenizeText(utf8.constData(), std::min<std::size_t>(16, tokenize(utf8.constData()).size()));
+    const TokenizedText tokenized =
+        tokenizeText(utf8.constData(), std::min<std::size_t>(16, tokenize(utf8.constData()).size()));
     const NgramModel model(tokenized.sequences, tokenized.vocabulary.size(), order, smoothing);
     const std::vector<TokenId> contextIds = idsOf(tokenized.vocabulary, context);
     QVERIFY(std::find(contextIds.begin(), contextIds.end(), kUnknownToken) == contextIds.end());
@@ -306,7 +307,8 @@ void DecodingTest::beamOfOneIsGreedy_data()
         QTest::addRow("Kneser-Ney, n = %d", order) << order << Smoothing::KneserNey << BeamNormalisation::Renormalised;
         QTest::addRow("Kneser-Ney, n = %d, not renormalised", order)
             << order << Smoothing::KneserNey << BeamNormalisation::AsPenalised;
-        QTest::addRow("maximum likelihood, n = %d", order) << order << Smoothing::None << BeamNormalisation::Renormalised;
+        QTest::addRow("maximum likelihood, n = %d", order)
+            << order << Smoothing::None << BeamNormalisation::Renormalised;
     }
 }
 

@@ -40,9 +40,11 @@ public:
             for (std::size_t i = static_cast<std::size_t>(order - 1); i < padded.size(); ++i) {
                 for (int k = 1; k <= order; ++k) {
                     const auto start = padded.begin() + static_cast<std::ptrdiff_t>(i + 1) - k;
-                    occurrences[static_cast<std::size_t>(k)][Gram(start, padded.begin() + static_cast<std::ptrdiff_t>(i + 1))] += 1.0;
+                    occurrences[static_cast<std::size_t>(k)]
+                               [Gram(start, padded.begin() + static_cast<std::ptrdiff_t>(i + 1))] += 1.0;
                     if (k < order) {
-                        extended[static_cast<std::size_t>(k)].insert(Gram(start - 1, padded.begin() + static_cast<std::ptrdiff_t>(i + 1)));
+                        extended[static_cast<std::size_t>(k)].insert(
+                            Gram(start - 1, padded.begin() + static_cast<std::ptrdiff_t>(i + 1)));
                     }
                 }
             }

@@ -65,16 +65,25 @@ void TextCorpusTest::refusesBadFiles_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("problem");
-    QTest::addRow("missing") << "missing" << "no such file";
-    QTest::addRow("directory") << "directory" << "is a directory, not a text file";
-    QTest::addRow("larger than 256 MiB") << "huge" << "is larger than 256 MiB (269484032 bytes)";
-    QTest::addRow("binary") << "binary" << "is a binary file, not text (a NUL byte at byte offset 5)";
-    QTest::addRow("Latin-1") << "latin1" << "is not valid UTF-8 (byte 0xE9 at byte offset 12)";
-    QTest::addRow("truncated sequence") << "truncated" << "is not valid UTF-8 (byte 0xE2 at byte offset 4)";
-    QTest::addRow("empty") << "empty" << "is empty";
-    QTest::addRow("white space only") << "blank" << "holds no words or punctuation, only white space";
-    QTest::addRow("too short") << "short" << "holds 20 tokens, too few for one training block of 32 tokens plus "
-                                             "the 10% held out (at least 36 tokens)";
+    QTest::addRow("missing") << "missing"
+                             << "no such file";
+    QTest::addRow("directory") << "directory"
+                               << "is a directory, not a text file";
+    QTest::addRow("larger than 256 MiB") << "huge"
+                                         << "is larger than 256 MiB (269484032 bytes)";
+    QTest::addRow("binary") << "binary"
+                            << "is a binary file, not text (a NUL byte at byte offset 5)";
+    QTest::addRow("Latin-1") << "latin1"
+                             << "is not valid UTF-8 (byte 0xE9 at byte offset 12)";
+    QTest::addRow("truncated sequence") << "truncated"
+                                        << "is not valid UTF-8 (byte 0xE2 at byte offset 4)";
+    QTest::addRow("empty") << "empty"
+                           << "is empty";
+    QTest::addRow("white space only") << "blank"
+                                      << "holds no words or punctuation, only white space";
+    QTest::addRow("too short") << "short"
+                               << "holds 20 tokens, too few for one training block of 32 tokens plus "
+                                  "the 10% held out (at least 36 tokens)";
 }
 
 void TextCorpusTest::refusesBadFiles()
@@ -110,8 +119,9 @@ void TextCorpusTest::refusesBadFiles()
 void TextCorpusTest::readsUtf8Text()
 {
     const QTemporaryDir dir;
-    const std::string path =
-        writeFile(dir, "utf8.txt", "\xEF\xBB\xBF" "Café au lait—naïve? \"Don't!\"\r\nWell-known, 1 @,@ 000 .\n");
+    const std::string path = writeFile(dir, "utf8.txt",
+                                       "\xEF\xBB\xBF"
+                                       "Café au lait—naïve? \"Don't!\"\r\nWell-known, 1 @,@ 000 .\n");
     const TextCorpus corpus = TextCorpus::load(path, 10);
     QCOMPARE(corpus.name(), path);
     // 16 tokens: 14 train, 2 held out.
@@ -143,7 +153,8 @@ void TextCorpusTest::holdsOutTheLastTenth()
     QFETCH(int, tokens);
     QFETCH(int, heldOut);
     const QByteArray text = numberedWords(tokens);
-    const TextCorpus corpus = TextCorpus::fromText(std::string_view(text.constData(), std::size_t(text.size())), 32, "words");
+    const TextCorpus corpus =
+        TextCorpus::fromText(std::string_view(text.constData(), std::size_t(text.size())), 32, "words");
     QCOMPARE(corpus.heldOutTokens().size(), std::size_t(heldOut));
     QCOMPARE(corpus.trainingTokens().size(), std::size_t(tokens - heldOut));
     for (std::size_t i = 0; i < corpus.trainingTokens().size(); ++i) {
@@ -159,7 +170,8 @@ void TextCorpusTest::holdsOutTheLastTenth()
 void TextCorpusTest::cutsConsecutiveBlocks()
 {
     const QByteArray text = numberedWords(100);
-    const TextCorpus corpus = TextCorpus::fromText(std::string_view(text.constData(), std::size_t(text.size())), 7, "words");
+    const TextCorpus corpus =
+        TextCorpus::fromText(std::string_view(text.constData(), std::size_t(text.size())), 7, "words");
     QCOMPARE(corpus.blockCount(), std::size_t{12}); // 90 training tokens: 12 blocks of 7, 6 left over
     for (std::size_t b = 0; b < corpus.blockCount(); ++b) {
         const std::span<const TokenId> block = corpus.block(b);
@@ -179,8 +191,8 @@ void TextCorpusTest::cutsConsecutiveBlocks()
 void TextCorpusTest::unknownHeldOutWordsAreUnk()
 {
     // 20 tokens: the last 2 are held out, "cat" seen in training, "zebra" not.
-    const TextCorpus corpus =
-        TextCorpus::fromText("the cat sat on the mat and the dog sat on the log so the cat ran off cat zebra", 4, "pets");
+    const TextCorpus corpus = TextCorpus::fromText(
+        "the cat sat on the mat and the dog sat on the log so the cat ran off cat zebra", 4, "pets");
     QCOMPARE(corpus.heldOutTokens().size(), std::size_t{2});
     QCOMPARE(corpus.heldOutTokens()[0], corpus.vocabulary().find("cat"));
     QVERIFY(corpus.heldOutTokens()[0] >= kFirstWordToken);
@@ -197,7 +209,8 @@ void TextCorpusTest::promptsAreEvenlySpaced()
     for (int i = 0; i < 10; ++i) {
         text += " t" + QByteArray::number(i);
     }
-    const TextCorpus corpus = TextCorpus::fromText(std::string_view(text.constData(), std::size_t(text.size())), 8, "words");
+    const TextCorpus corpus =
+        TextCorpus::fromText(std::string_view(text.constData(), std::size_t(text.size())), 8, "words");
     QCOMPARE(corpus.heldOutTokens().size(), std::size_t{10});
     // Starts floor(i (10 - 3) / 3) = 0, 2, 4, 7.
     const std::vector<std::span<const TokenId>> prompts = corpus.prompts(4, 3);
@@ -213,7 +226,8 @@ void TextCorpusTest::promptsAreEvenlySpaced()
     QVERIFY(corpus.prompts(0, 3).empty());
     QCOMPARE(corpus.prompts(2, 10).back().size(), std::size_t{10});
     const QString message = errorOf([&] { corpus.prompts(2, 11); });
-    QVERIFY2(message.startsWith("words: ") && message.contains("10 tokens, fewer than a prompt of 11"), qPrintable(message));
+    QVERIFY2(message.startsWith("words: ") && message.contains("10 tokens, fewer than a prompt of 11"),
+             qPrintable(message));
 }
 
 void TextCorpusTest::rareTailIsClosestToFivePercent_data()
@@ -224,14 +238,15 @@ void TextCorpusTest::rareTailIsClosestToFivePercent_data()
     QTest::addColumn<QStringList>("tail");
     QTest::addColumn<int>("tailTokens");
     // Running counts 1, 2, 4, then 7: |7 - 5| > |4 - 5|, so r4 stays out.
-    QTest::addRow("stops before overshooting") << QStringList{"r1", "r2", "r3", "r3", "r4", "r4", "r4", "r5", "r5", "r5"}
-                                               << QStringList{"r1", "r2", "r3"} << 4;
+    QTest::addRow("stops before overshooting")
+        << QStringList{"r1", "r2", "r3", "r3", "r4", "r4", "r4", "r5", "r5", "r5"} << QStringList{"r1", "r2", "r3"}
+        << 4;
     // Running counts 4, then 6: as far from 5 as 4 is, so s1 stays out.
     QTest::addRow("a tie stays out") << QStringList{"r1", "r2", "r3", "r4", "s1", "s1", "s2", "s2", "s3", "s3"}
                                      << QStringList{"r1", "r2", "r3", "r4"} << 4;
     // Running counts 1, 2, 3, then 5 exactly.
-    QTest::addRow("exactly five percent") << QStringList{"r1", "r2", "r3", "s1", "s1", "s2", "s2", "s2"}
-                                          << QStringList{"r1", "r2", "r3", "s1"} << 5;
+    QTest::addRow("exactly five percent")
+        << QStringList{"r1", "r2", "r3", "s1", "s1", "s2", "s2", "s2"} << QStringList{"r1", "r2", "r3", "s1"} << 5;
     // Three words seen twice, taken in id order a, c, b: running counts 2, 4, then 6, as far from 5 as 4 is.
     QTest::addRow("doubletons") << QStringList{"a", "a", "c", "c", "b", "b"} << QStringList{"a", "c"} << 4;
 }

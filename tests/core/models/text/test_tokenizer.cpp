@@ -44,32 +44,58 @@ void TokenizerTest::splitsWordsAndPunctuation_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("tokens");
-    QTest::addRow("words and punctuation") << "Hello, world." << "Hello|,|world|.";
-    QTest::addRow("case kept") << "The THE the" << "The|THE|the";
-    QTest::addRow("apostrophe inside") << "don't stop" << "don't|stop";
-    QTest::addRow("typographic apostrophe") << "l’homme isn’t" << "l’homme|isn’t";
-    QTest::addRow("apostrophe at the start") << "'tis so" << "'|tis|so";
-    QTest::addRow("possessive plural") << "the Bennets' house" << "the|Bennets|'|house";
-    QTest::addRow("hyphen inside") << "well-known e-mail's" << "well-known|e-mail's";
-    QTest::addRow("double hyphen as dash") << "rock--roll" << "rock|-|-|roll";
-    QTest::addRow("hyphen at the end") << "pre- and post-war" << "pre|-|and|post-war";
-    QTest::addRow("accented letters") << "café naïve Ærø" << "café|naïve|Ærø";
-    QTest::addRow("em dash") << "so—then" << "so|—|then";
-    QTest::addRow("curly quotes") << "“Quoted” ‘single’" << "“|Quoted|”|‘|single|’";
-    QTest::addRow("brackets") << "(x) [y]" << "(|x|)|[|y|]";
-    QTest::addRow("digits") << "3.14 and 1990s" << "3|.|14|and|1990s";
-    QTest::addRow("wikitext escapes") << "1 @,@ 000 km @-@ long , 2 @.@ 5" << "1|@,@|000|km|@-@|long|,|2|@.@|5";
-    QTest::addRow("wikitext heading") << " = Valkyria Chronicles III = \n" << "=|Valkyria|Chronicles|III|=";
-    QTest::addRow("white space") << "tab\tnew\nline\r\n  end" << "tab|new|line|end";
-    QTest::addRow("no-break space") << "x\u00A0y" << "x|y";
-    QTest::addRow("byte order mark") << "\uFEFFStart" << "Start";
-    QTest::addRow("currency") << "price: £5, €3" << "price|:|£|5|,|€|3";
-    QTest::addRow("ellipsis") << "wait…" << "wait|…";
-    QTest::addRow("CJK with its full stop") << "日本語。" << "日本語|。";
-    QTest::addRow("emoji") << "ok😀!" << "ok|😀|!";
-    QTest::addRow("angle brackets") << "<unk> <s>" << "<|unk|>|<|s|>";
-    QTest::addRow("empty") << "" << "";
-    QTest::addRow("only spaces") << " \n\t " << "";
+    QTest::addRow("words and punctuation") << "Hello, world."
+                                           << "Hello|,|world|.";
+    QTest::addRow("case kept") << "The THE the"
+                               << "The|THE|the";
+    QTest::addRow("apostrophe inside") << "don't stop"
+                                       << "don't|stop";
+    QTest::addRow("typographic apostrophe") << "l’homme isn’t"
+                                            << "l’homme|isn’t";
+    QTest::addRow("apostrophe at the start") << "'tis so"
+                                             << "'|tis|so";
+    QTest::addRow("possessive plural") << "the Bennets' house"
+                                       << "the|Bennets|'|house";
+    QTest::addRow("hyphen inside") << "well-known e-mail's"
+                                   << "well-known|e-mail's";
+    QTest::addRow("double hyphen as dash") << "rock--roll"
+                                           << "rock|-|-|roll";
+    QTest::addRow("hyphen at the end") << "pre- and post-war"
+                                       << "pre|-|and|post-war";
+    QTest::addRow("accented letters") << "café naïve Ærø"
+                                      << "café|naïve|Ærø";
+    QTest::addRow("em dash") << "so—then"
+                             << "so|—|then";
+    QTest::addRow("curly quotes") << "“Quoted” ‘single’"
+                                  << "“|Quoted|”|‘|single|’";
+    QTest::addRow("brackets") << "(x) [y]"
+                              << "(|x|)|[|y|]";
+    QTest::addRow("digits") << "3.14 and 1990s"
+                            << "3|.|14|and|1990s";
+    QTest::addRow("wikitext escapes") << "1 @,@ 000 km @-@ long , 2 @.@ 5"
+                                      << "1|@,@|000|km|@-@|long|,|2|@.@|5";
+    QTest::addRow("wikitext heading") << " = Valkyria Chronicles III = \n"
+                                      << "=|Valkyria|Chronicles|III|=";
+    QTest::addRow("white space") << "tab\tnew\nline\r\n  end"
+                                 << "tab|new|line|end";
+    QTest::addRow("no-break space") << "x\u00A0y"
+                                    << "x|y";
+    QTest::addRow("byte order mark") << "\uFEFFStart"
+                                     << "Start";
+    QTest::addRow("currency") << "price: £5, €3"
+                              << "price|:|£|5|,|€|3";
+    QTest::addRow("ellipsis") << "wait…"
+                              << "wait|…";
+    QTest::addRow("CJK with its full stop") << "日本語。"
+                                            << "日本語|。";
+    QTest::addRow("emoji") << "ok😀!"
+                           << "ok|😀|!";
+    QTest::addRow("angle brackets") << "<unk> <s>"
+                                    << "<|unk|>|<|s|>";
+    QTest::addRow("empty") << ""
+                           << "";
+    QTest::addRow("only spaces") << " \n\t "
+                                 << "";
 }
 
 void TokenizerTest::splitsWordsAndPunctuation()
@@ -81,7 +107,8 @@ void TokenizerTest::splitsWordsAndPunctuation()
 
 void TokenizerTest::invalidBytesAreTokensOfTheirOwn()
 {
-    const std::vector<std::string_view> tokens = tokenize("a\xFF" "b \xE2\x82");
+    const std::vector<std::string_view> tokens = tokenize("a\xFF"
+                                                          "b \xE2\x82");
     QCOMPARE(tokens.size(), std::size_t{5});
     QCOMPARE(tokens[0], std::string_view("a"));
     QCOMPARE(tokens[1], std::string_view("\xFF"));
@@ -94,15 +121,24 @@ void TokenizerTest::detokenizeJoinsForReading_data()
 {
     QTest::addColumn<QString>("tokens");
     QTest::addColumn<QString>("text");
-    QTest::addRow("sentence") << "Hello|,|world|." << "Hello, world.";
-    QTest::addRow("straight quotes") << "\"|Yes|,|\"|said|she|." << "\"Yes,\" said she.";
-    QTest::addRow("two quotations") << "\"|A|\"|and|\"|B|\"" << "\"A\" and \"B\"";
-    QTest::addRow("brackets") << "(|x|)|y" << "(x) y";
-    QTest::addRow("curly quotes") << "“|Hi|”|he|said" << "“Hi” he said";
-    QTest::addRow("wikitext hyphen") << "well|@-@|known" << "well-known";
-    QTest::addRow("wikitext number") << "1|@,@|000|and|2|@.@|5" << "1,000 and 2.5";
-    QTest::addRow("dashes") << "so|—|then|-|-|now" << "so—then--now";
-    QTest::addRow("question and colon") << "Why|?|Because|:|so" << "Why? Because: so";
+    QTest::addRow("sentence") << "Hello|,|world|."
+                              << "Hello, world.";
+    QTest::addRow("straight quotes") << "\"|Yes|,|\"|said|she|."
+                                     << "\"Yes,\" said she.";
+    QTest::addRow("two quotations") << "\"|A|\"|and|\"|B|\""
+                                    << "\"A\" and \"B\"";
+    QTest::addRow("brackets") << "(|x|)|y"
+                              << "(x) y";
+    QTest::addRow("curly quotes") << "“|Hi|”|he|said"
+                                  << "“Hi” he said";
+    QTest::addRow("wikitext hyphen") << "well|@-@|known"
+                                     << "well-known";
+    QTest::addRow("wikitext number") << "1|@,@|000|and|2|@.@|5"
+                                     << "1,000 and 2.5";
+    QTest::addRow("dashes") << "so|—|then|-|-|now"
+                            << "so—then--now";
+    QTest::addRow("question and colon") << "Why|?|Because|:|so"
+                                        << "Why? Because: so";
 }
 
 void TokenizerTest::detokenizeJoinsForReading()
@@ -139,7 +175,8 @@ void TokenizerTest::findsTheFirstInvalidUtf8Byte()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(qsizetype, offset);
-    const std::size_t found = invalidUtf8Offset(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    const std::size_t found =
+        invalidUtf8Offset(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     QCOMPARE(found == std::string_view::npos ? qsizetype(-1) : static_cast<qsizetype>(found), offset);
 }
 

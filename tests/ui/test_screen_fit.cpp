@@ -1,0 +1,259 @@
+// The window fits the screen it opens on and cuts no text short: every preset, in normal, compare and
+// presenter mode, in English and German. The screen is the offscreen platform's, set per CTest test
+// (tests/ui/CMakeLists.txt: one test per screen size and pixel ratio). Each test leaves a contact sheet of
+// what it saw, screen-fit-<size>.png, in the build folder.
+
+#include "core/model_registry.h"
+#include "core/scenario_sources.h"
+#include "tests/common/quick_scenarios.h"
+#include "ui/main_window.h"
+#include "ui/plot_painting.h"
+#include "ui/theme.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QPainter>
+#include <QScreen>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTextDocument>
+#include <QTranslator>
+
+#include <memory>
+
+using namespace collapse;
+using namespace collapse::ui;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 120000;
+constexpr int kThumbnailWidth = 640;
+
+enum class Mode { Normal, Compare, Presenter };
+
+QString modeName(Mode mode)
+{
+    switch (mode) {
+    case Mode::Normal:
+        return QStringLiteral("normal");
+    case Mode::Compare:
+        return QStringLiteral("compare");
+    case Mode::Presenter:
+        return QStringLiteral("presenter");
+    }
+    return {};
+}
+
+// The preset's keys, lightened so that a run takes a moment: the layout is the same at any length.
+std::vector<Override> lighter(const Preset& preset)
+{
+    std::vector<Override> overrides = {{"--generations 12", "generations", 12}};
+    const nlohmann::json& first = preset.entries.front().object;
+    if (first.value("model", std::string("gaussian")) == "vae") {
+        overrides.push_back({"--samples 300", "samples", 300});
+        overrides.push_back({"--set hidden=32", "hidden", 32});
+        overrides.push_back({"--set epochs=1", "epochs", 1});
+        overrides.push_back({"--set capacity=4", "capacity", 4});
+    } else if (first.value("replicates", 0) > 50 || !first.contains("replicates")) {
+        overrides.push_back({"--replicates 50", "replicates", 50});
+    }
+    return overrides;
+}
+
+// Text a widget shows that does not fit it; empty when all fits.
+QString cutText(const QWidget* widget)
+{
+    if (const auto* label = qobject_cast<const QLabel*>(widget)) {
+        if (label->text().isEmpty() || !label->pixmap().isNull()) {
+            return {};
+        }
+        const QRect room = label->contentsRect();
+        QTextDocument document;
+        document.setDefaultFont(label->font());
+        document.setDocumentMargin(0);
+        if (label->wordWrap()) {
+            // A wrapped label is cut when its lines need more height than it has.
+            return label->heightForWidth(label->width()) > label->height() + 1 ? label->text() : QString();
+        }
+        label->textFormat() == Qt::PlainText ? document.setPlainText(label->text()) : document.setHtml(label->text());
+        return document.idealWidth() > room.width() + 1 ? label->text() : QString();
+    }
+    if (const auto* button = qobject_cast<const QAbstractButton*>(widget)) {
+        if (button->text().isEmpty()) {
+            return {};
+        }
+        return button->sizeHint().width() > button->width() + 1 ? button->text() : QString();
+    }
+    if (const auto* combo = qobject_cast<const QComboBox*>(widget)) {
+        const int needed = combo->fontMetrics().horizontalAdvance(combo->currentText()) + 28;
+        return needed > combo->width() ? combo->currentText() : QString();
+    }
+    if (const auto* spin = qobject_cast<const QAbstractSpinBox*>(widget)) {
+        return spin->sizeHint().width() > spin->width() + 1 ? spin->text() : QString();
+    }
+    return {};
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Mode)
+
+class ScreenFitTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void everyPresetFits_data();
+    void everyPresetFits();
+    void cleanup();
+    void cleanupTestCase();
+
+private:
+    struct Thumbnail {
+        QString caption;
+        QImage picture;
+    };
+    QVector<Thumbnail> thumbnails_;
+    std::unique_ptr<MainWindow> window_;
+    QTranslator german_;
+};
+
+void ScreenFitTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    applyApplicationFont();
+    QVERIFY2(german_.load(QStringLiteral(COLLAPSELAB_GERMAN_TRANSLATION)), COLLAPSELAB_GERMAN_TRANSLATION);
+}
+
+void ScreenFitTest::everyPresetFits_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<Mode>("mode");
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("de")}) {
+        for (const Preset& preset : builtinPresets()) {
+            for (const Mode mode : {Mode::Normal, Mode::Compare, Mode::Presenter}) {
+                if (mode == Mode::Compare && preset.isComparison()) {
+                    continue; // a comparison preset's normal mode is compare mode
+                }
+                QTest::addRow("%s %s %s", qPrintable(language), preset.name.c_str(), qPrintable(modeName(mode)))
+                    << language << QString::fromStdString(preset.name) << mode;
+            }
+        }
+    }
+}
+
+void ScreenFitTest::everyPresetFits()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, preset);
+    QFETCH(Mode, mode);
+    if (language == QLatin1String("de")) {
+        QCoreApplication::installTranslator(&german_);
+    } else {
+        QCoreApplication::removeTranslator(&german_);
+    }
+    const Preset& shown = presetNamed(preset.toStdString());
+    window_ = std::make_unique<MainWindow>(defaultScenario<GaussianSettings>());
+    MainWindow* window = window_.get();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    if (mode == Mode::Compare) {
+        ScenarioRequest request;
+        request.preset = shown.name;
+        request.overrides = lighter(shown);
+        Scenario second = resolveScenarios(request).front().scenario;
+        const Scenario first = second;
+        second.seed += 1;
+        window->loadScenarios({{"seed 1", first}, {"seed 2", second}});
+    } else {
+        window->loadPreset(shown.name, lighter(shown));
+    }
+    if (mode == Mode::Presenter) {
+        window->setPresenterMode(true);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(window->isRunComplete(), kRunTimeoutMs);
+    window->goToGeneration(window->availableGenerations() - 1);
+    const int elidedBefore = elidedTextCount();
+    QApplication::processEvents();
+    const QImage picture = window->grab().toImage();
+    QVERIFY2(elidedTextCount() == elidedBefore,
+             qPrintable(QStringLiteral("cut short: ") + elidedTexts().mid(elidedBefore).join(QStringLiteral(" | "))));
+
+    const QScreen* screen = window->screen();
+    if (!screen->availableGeometry().contains(window->frameGeometry()) && qEnvironmentVariableIsSet("COLLAPSELAB_DUMP_SIZES")) {
+        for (const QWidget* child : window->findChildren<QWidget*>()) {
+            if (child->isVisible() && child->minimumSizeHint().width() > 300) {
+                qInfo() << child->metaObject()->className() << child->objectName() << child->minimumSizeHint();
+            }
+        }
+    }
+    const QRect room = mode == Mode::Presenter ? screen->geometry() : screen->availableGeometry();
+    QVERIFY2(room.contains(window->frameGeometry()),
+             qPrintable(QStringLiteral("window frame %1,%2 %3x%4 on a screen of %5x%6")
+                            .arg(window->frameGeometry().x())
+                            .arg(window->frameGeometry().y())
+                            .arg(window->frameGeometry().width())
+                            .arg(window->frameGeometry().height())
+                            .arg(room.width())
+                            .arg(room.height())));
+    for (const QWidget* widget : window->findChildren<QWidget*>()) {
+        if (widget->isVisible() && widget->window() == window) {
+            const QString cut = cutText(widget);
+            QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("%1 cuts \"%2\"").arg(widget->metaObject()->className(), cut)));
+        }
+    }
+    thumbnails_.append({QStringLiteral("%1 · %2 · %3").arg(language, preset, modeName(mode)),
+                        picture.scaledToWidth(kThumbnailWidth, Qt::SmoothTransformation)});
+}
+
+void ScreenFitTest::cleanup()
+{
+    // Presenter mode scales the type of every window made after it: leave it before the next test.
+    if (window_) {
+        window_->setPresenterMode(false);
+        window_.reset();
+    }
+}
+
+void ScreenFitTest::cleanupTestCase()
+{
+    if (thumbnails_.isEmpty()) {
+        return;
+    }
+    // The contact sheet: every picture with its caption, six to a row.
+    constexpr int columns = 6;
+    constexpr int caption = 28;
+    int cellHeight = 0;
+    for (const Thumbnail& thumbnail : thumbnails_) {
+        cellHeight = std::max(cellHeight, thumbnail.picture.height() + caption);
+    }
+    const int rows = (static_cast<int>(thumbnails_.size()) + columns - 1) / columns;
+    QImage sheet(columns * (kThumbnailWidth + 8), rows * (cellHeight + 8), QImage::Format_RGB32);
+    sheet.fill(Qt::white);
+    QPainter painter(&sheet);
+    painter.setFont(QFont(QStringLiteral("DejaVu Sans"), 11));
+    for (int i = 0; i < thumbnails_.size(); ++i) {
+        const QPoint corner((i % columns) * (kThumbnailWidth + 8), (i / columns) * (cellHeight + 8));
+        painter.setPen(Qt::black);
+        painter.drawText(QRect(corner, QSize(kThumbnailWidth, caption)), Qt::AlignLeft | Qt::AlignVCenter,
+                         thumbnails_[i].caption);
+        painter.drawImage(corner + QPoint(0, caption), thumbnails_[i].picture);
+        painter.setPen(Qt::gray);
+        painter.drawRect(QRect(corner + QPoint(0, caption), thumbnails_[i].picture.size()));
+    }
+    painter.end();
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    const double ratio = screen->devicePixelRatio();
+    const QString name = QStringLiteral("screen-fit-%1x%2%3.png")
+                             .arg(screen->size().width())
+                             .arg(screen->size().height())
+                             .arg(ratio == 1.0 ? QString() : QStringLiteral("@%1x").arg(ratio));
+    QVERIFY(sheet.save(QCoreApplication::applicationDirPath() + QLatin1Char('/') + name));
+}
+
+QTEST_MAIN(ScreenFitTest)
+#include "test_screen_fit.moc"
