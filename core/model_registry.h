@@ -33,10 +33,13 @@ struct MetricRoles {
     const MetricDescriptor* rarity = nullptr; // what the model keeps of the original's rare events
     const MetricDescriptor* spread = nullptr; // the model's spread, which late collapse takes away
     const MetricDescriptor* headline = nullptr; // the one metric a sweep or a summary shows first
-    // How well the model explains real data, higher better (a log-likelihood), where the model measures
-    // it; a loss of `noticeableFitLoss` from generation 0 means the model is forgetting part of the
-    // original, `severeFitLoss` that it has lost some of it (a minority cluster, say).
+    // How far the model is from the original, where the model measures it: a log-likelihood of real
+    // data (higher is nearer) or a distance (lower is nearer). A loss of `noticeableFitLoss` from
+    // generation 0 means the model is drifting from the original, `severeFitLoss` that it has lost part
+    // of it (a minority cluster, say) or wandered far.
+    enum class FitKind { LogLikelihood, Distance };
     const MetricDescriptor* fit = nullptr;
+    FitKind fitKind = FitKind::LogLikelihood;
     double noticeableFitLoss = 0.0;
     double severeFitLoss = 0.0;
     // The share of generation 0's spread below which the variance is gone (late collapse). A model whose

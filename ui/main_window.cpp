@@ -28,6 +28,7 @@
 #include <QSaveFile>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTextDocument>
 #include <QStatusBar>
@@ -48,7 +49,7 @@ constexpr QSize kPreferredSize(1600, 950);
 constexpr int kShortestChart = 150;
 // The narrowest a stage and a chart may be; a window too narrow for the stages and a column of charts
 // side by side puts the charts in a row under the stages.
-constexpr int kNarrowestStage = 320;
+constexpr int kNarrowestStage = 270;
 constexpr int kNarrowestChart = 280;
 // Under the stages, in a row, charts may be narrower.
 constexpr int kNarrowestChartInRow = 160;
@@ -97,7 +98,9 @@ MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
     panelScroll_->setWidget(panel_);
     panelScroll_->setWidgetResizable(true);
     panelScroll_->setFrameShape(QFrame::NoFrame);
-    panelScroll_->setMinimumWidth(kSmallestPanelWidth);
+    // As narrow as the panel's widest control allows, so nothing in it is cut off.
+    panelScroll_->setMinimumWidth(std::max(kSmallestPanelWidth, panel_->minimumSizeHint().width() +
+                                                                    panelScroll_->verticalScrollBar()->sizeHint().width()));
     panelScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto* stageArea = new QWidget;
@@ -108,6 +111,7 @@ MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
     presetNote_->setContentsMargins(12, 6, 12, 6);
     presetNote_->setTextFormat(Qt::RichText);
     presetNote_->setAccessibleName(tr("About this preset"));
+    presetNote_->installEventFilter(this);
     presetNote_->hide();
     legendStrip_ = new LegendStrip;
     legendStrip_->hide();
@@ -203,6 +207,10 @@ MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
     restoreState(Settings::windowState());
     splitter_->setSizes({kPanelWidth, 900, 600});
     splitter_->restoreState(Settings::splitterState());
+    if (splitter_->count() == 3 && splitter_->sizes().at(2) < kNarrowestChart) {
+        // A saved layout from a screen where the charts had no room: they get their third again.
+        splitter_->setSizes({kPanelWidth, 900, 600});
+    }
     fitToScreen();
     transportHolder_->setMinimumHeight(transport_->sizeHint().height());
 
@@ -402,6 +410,7 @@ void MainWindow::loadPreset(const std::string& name, const std::vector<Override>
     presetNote_->setText(QStringLiteral("<b>%1.</b> %2")
                              .arg(presetTitle(preset).toHtmlEscaped(), presetSummary(preset).toHtmlEscaped()));
     presetNote_->show();
+    fitPresetNote();
 }
 
 bool MainWindow::openScenarioFile(const QString& path, QString* error)
@@ -519,16 +528,8 @@ void MainWindow::onSidesChanged()
         view->column = new QWidget;
         auto* columnLayout = new QVBoxLayout(view->column);
         columnLayout->setContentsMargins(0, 0, 0, 0);
-        view->caption = new QLabel;
-        view->caption->setAlignment(Qt::AlignCenter);
-        view->caption->setFont(scaledFont(sizes::headingPoint + 2, true));
-        columnLayout->addWidget(view->caption);
         stageRow_->addWidget(view->column, 1);
         views_.push_back(std::move(view));
-    }
-    for (int i = 0; i < runs_->sideCount(); ++i) {
-        views_[static_cast<std::size_t>(i)]->caption->setText(runs_->side(i).label);
-        views_[static_cast<std::size_t>(i)]->caption->setVisible(runs_->sideCount() > 1);
     }
     singleViewAction_->setEnabled(runs_->sideCount() > 1);
     panel_->setScenario(runs_->side(0).scenario);
@@ -564,8 +565,9 @@ void MainWindow::rebuildViews(bool fresh)
             static_cast<QVBoxLayout*>(view.column->layout())->setStretchFactor(view.stage.get(), 1);
         }
         view.stage->setScenario(side.scenario);
-        // Side by side, the stages share one legend above them.
+        // Side by side, the stages share one legend above them, and each heading names its side.
         view.stage->setLegendShown(runs_->sideCount() == 1);
+        view.stage->setCaption(runs_->sideCount() > 1 ? side.label : QString());
         const int shown = playback_->shown();
         if (shown >= 0 && shown < side.history.size()) {
             view.stage->showGeneration(side.history, shown);
@@ -768,7 +770,7 @@ void MainWindow::fitToScreen()
 
 void MainWindow::arrangeColumns(int forWidth)
 {
-    const int panel = panelScroll_->isVisible() ? kSmallestPanelWidth : 0;
+    const int panel = panelScroll_->isVisible() ? panelScroll_->minimumWidth() : 0;
     const int needed = panel + runs_->sideCount() * kNarrowestStage + kNarrowestChart + 40;
     const int arranged = forWidth >= 0 ? forWidth : width();
     const bool below = arranged < needed;
@@ -787,6 +789,9 @@ void MainWindow::arrangeColumns(int forWidth)
     } else {
         splitter_->addWidget(chartArea_);
         splitter_->setStretchFactor(2, 2);
+        // Back beside the stages: the charts get their third of the room again.
+        const int room = std::max(arranged - panel, 2 * kNarrowestChart);
+        splitter_->setSizes({panel > 0 ? kPanelWidth : 0, room * 2 / 3 - kPanelWidth / 2, room / 3});
     }
     belowColumns_ = belowColumns;
     chartColumns_ = 0;
@@ -846,6 +851,9 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     if (watched == narration_ && event->type() == QEvent::Resize) {
         fitNarration();
     }
+    if (watched == presetNote_ && event->type() == QEvent::Resize) {
+        fitPresetNote();
+    }
     if (presenting_ && (event->type() == QEvent::MouseMove || event->type() == QEvent::KeyPress)) {
         showControls();
     }
@@ -864,31 +872,49 @@ void MainWindow::setTheme(Theme theme)
     rebuildViews(true);
 }
 
-void MainWindow::fitNarration()
+namespace {
+
+// A label of fixed height, `lines` lines of `largestPoint` type: the type shrinks (down to
+// `smallestPoint`) until the words fit, so what is around it never moves as the words change.
+void fitLabel(QLabel* label, int lines, double largestPoint, double smallestPoint)
 {
-    // A box of fixed height, so the stage above never moves as the words change; the type shrinks (down
-    // to body size) until the words fit it.
-    const int lines = 3;
-    const QFont largest = scaledFont(sizes::narrationPoint);
-    const int margins = narration_->contentsMargins().top() + narration_->contentsMargins().bottom() + 4;
-    const int boxHeight = static_cast<int>(std::ceil(QFontMetricsF(largest).lineSpacing() * lines)) + margins;
-    narration_->setFixedHeight(boxHeight);
-    const double width = narration_->contentsRect().width() - 12.0;
-    QFont font = largest;
+    QFont font = scaledFont(sizes::bodyPoint);
+    font.setPointSizeF(largestPoint);
+    const int margins = label->contentsMargins().top() + label->contentsMargins().bottom() + 4;
+    const int boxHeight = static_cast<int>(std::ceil(QFontMetricsF(font).lineSpacing() * lines)) + margins;
+    label->setFixedHeight(boxHeight);
+    const double width = label->contentsRect().width() - 12.0;
     QTextDocument document;
     document.setDocumentMargin(0);
-    document.setHtml(narration_->text());
-    for (double point = largest.pointSizeF(); point >= sizes::bodyPoint * sizes::typeScale - 1e-9; point -= 0.5) {
+    document.setHtml(label->text());
+    for (double point = largestPoint; point >= smallestPoint - 1e-9; point -= 0.5) {
         font.setPointSizeF(point);
         document.setDefaultFont(font);
         document.setTextWidth(width);
         if (document.size().height() <= boxHeight - margins) {
-            narration_->setFont(font);
+            label->setFont(font);
             return;
         }
     }
-    noteElidedText(narration_->text());
-    narration_->setFont(font);
+    noteElidedText(label->text());
+    label->setFont(font);
+}
+
+} // namespace
+
+void MainWindow::fitNarration()
+{
+    // Two sides speak briefly, a line or two each, in smaller type that leaves their stages more room.
+    const bool twoSides = runs_->sideCount() > 1;
+    const int largest = twoSides ? sizes::narrationPoint - 4 : sizes::narrationPoint;
+    fitLabel(narration_, twoSides ? 4 : 3, scaledFont(largest).pointSizeF(), (sizes::bodyPoint - 1) * sizes::typeScale);
+}
+
+void MainWindow::fitPresetNote()
+{
+    if (!presetNote_->isHidden()) {
+        fitLabel(presetNote_, 3, scaledFont(sizes::bodyPoint).pointSizeF(), 0.8 * sizes::bodyPoint * sizes::typeScale);
+    }
 }
 
 void MainWindow::updateNarrationStyle()
@@ -901,6 +927,7 @@ void MainWindow::updateNarrationStyle()
     };
     narration_->setStyleSheet(boxStyle(colours::model));
     presetNote_->setFont(scaledFont(sizes::bodyPoint));
+    fitPresetNote();
     presetNote_->setStyleSheet(boxStyle(colours::accent));
 }
 

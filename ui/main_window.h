@@ -111,10 +111,9 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    // The picture of one side: a captioned column holding its stage.
+    // The picture of one side: a column holding its stage.
     struct SideView {
         QWidget* column = nullptr;
-        QLabel* caption = nullptr;
         std::unique_ptr<StageView> stage;
         QString stageKind;
     };
@@ -134,6 +133,7 @@ private:
     void updateStatus();
     void updateNarrationStyle();
     void fitNarration();
+    void fitPresetNote();
     void showControls();
     // Keeps the window inside its screen's free area, shrinking it where the screen is smaller.
     void fitToScreen();

@@ -41,7 +41,9 @@ StageEvidence chainEvidence(const RunHistory& history, int generation, int repli
     evidence.tails = relativeToStart(history, generation, replicate, *roles.rarity);
     evidence.spread = relativeToStart(history, generation, replicate, *roles.spread);
     if (roles.fit != nullptr) {
-        const double loss = history.value(0, replicate, *roles.fit) - history.value(generation, replicate, *roles.fit);
+        const double start = history.value(0, replicate, *roles.fit);
+        const double now = history.value(generation, replicate, *roles.fit);
+        const double loss = roles.fitKind == MetricRoles::FitKind::LogLikelihood ? start - now : now - start;
         evidence.fitLoss = std::isnan(loss) ? 0.0 : loss;
     }
     return evidence;
@@ -53,10 +55,12 @@ QString narrate(CollapseStage stage, const StageEvidence& evidence, const Scenar
     // tails says so, with how much less likely real data has become (a log-likelihood per point).
     const MetricRoles& roles = scenario.model().roles;
     const bool byFit = roles.fit != nullptr && evidence.tails >= 0.75;
+    const bool byDistance = byFit && roles.fitKind == MetricRoles::FitKind::Distance;
     const double ratio = std::exp(std::min(evidence.fitLoss, 700.0));
     const QString likelier = ratio < 1e3   ? QString::number(ratio, 'f', ratio < 10.0 ? 1 : 0)
                              : ratio < 1e6 ? QObject::tr("thousands of")
                                            : QObject::tr("millions of");
+    const QString distance = QString::number(evidence.fitLoss, 'f', 2);
     switch (stage) {
     case CollapseStage::RealData:
         return QObject::tr("Generation 0 learns from real data: the model is as close to the original as it "
@@ -65,6 +69,11 @@ QString narrate(CollapseStage stage, const StageEvidence& evidence, const Scenar
         return QObject::tr("Each generation learns only from the one before, yet so far the model still looks "
                            "like the original.");
     case CollapseStage::TailsThinning:
+        if (byDistance) {
+            return QObject::tr("The model is drifting from the original: it has moved %1 further from it (W₂) "
+                               "than generation 0, and each generation adds its own error.")
+                .arg(distance);
+        }
         if (byFit) {
             return QObject::tr("The model is drifting from the original: real data is already %1 times less "
                                "likely under it than under generation 0.")
@@ -73,6 +82,12 @@ QString narrate(CollapseStage stage, const StageEvidence& evidence, const Scenar
         return QObject::tr("The tails are thinning: rare events are drawn less often, so the next model sees "
                            "fewer of them.");
     case CollapseStage::EarlyCollapse:
+        if (byDistance) {
+            return QObject::tr("Model collapse under way: the model has wandered far from the original (W₂ up by "
+                               "%1), so what the original rarely made it makes often, and the original's own "
+                               "region thins out.")
+                .arg(distance);
+        }
         if (byFit) {
             return QObject::tr("Early model collapse: part of the original is gone, and real data is %1 times less "
                                "likely than under generation 0. Rare parts, such as a small cluster, go first.")
@@ -113,6 +128,9 @@ QString narrateBriefly(CollapseStage stage, const StageEvidence& evidence, const
     case CollapseStage::TailsThinning:
         return byFit ? QObject::tr("drifting from the original.") : QObject::tr("its tails are thinning.");
     case CollapseStage::EarlyCollapse:
+        if (byFit && roles.fitKind == MetricRoles::FitKind::Distance) {
+            return QObject::tr("wandered far from the original.");
+        }
         return byFit ? QObject::tr("early collapse: part of the original is gone.")
                      : QObject::tr("early collapse: the tails are vanishing.");
     case CollapseStage::LateCollapse:

@@ -10,6 +10,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QBoxLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -74,11 +75,10 @@ protected:
 } // namespace
 
 LabelledSlider::LabelledSlider(const QString& title, const QString& toolTip, QWidget* parent)
-    : QWidget(parent), slider_(new KeyboardSlider(Qt::Horizontal)), value_(new QLabel)
+    : QWidget(parent), name_(new QLabel(title)), slider_(new KeyboardSlider(Qt::Horizontal)), value_(new QLabel)
 {
-    auto* name = new QLabel(title);
+    QLabel* name = name_;
     name->setFont(scaledFont(sizes::headingPoint, true));
-    name->setWordWrap(true);
     value_->setFont(scaledFont(sizes::valuePoint));
     value_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     value_->setStyleSheet(QStringLiteral("color: #0072B2;"));
@@ -92,10 +92,11 @@ LabelledSlider::LabelledSlider(const QString& title, const QString& toolTip, QWi
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 6, 0, 6);
     layout->setSpacing(2);
-    auto* header = new QHBoxLayout;
-    header->addWidget(name, 1);
-    header->addWidget(value_);
-    layout->addLayout(header);
+    header_ = new QBoxLayout(QBoxLayout::LeftToRight);
+    header_->setSpacing(8);
+    header_->addWidget(name, 1);
+    header_->addWidget(value_);
+    layout->addLayout(header_);
     layout->addWidget(slider_);
     setToolTip(toolTip);
     slider_->setToolTip(toolTip);
@@ -105,6 +106,24 @@ LabelledSlider::LabelledSlider(const QString& title, const QString& toolTip, QWi
 void LabelledSlider::setValueText(const QString& text)
 {
     value_->setText(text);
+    placeValue();
+}
+
+void LabelledSlider::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    placeValue();
+}
+
+void LabelledSlider::placeValue()
+{
+    const int needed = name_->sizeHint().width() + header_->spacing() + value_->sizeHint().width();
+    const auto direction = needed <= width() ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (header_->direction() != direction) {
+        header_->setDirection(direction);
+        value_->setAlignment(direction == QBoxLayout::LeftToRight ? Qt::AlignRight | Qt::AlignVCenter
+                                                                   : Qt::AlignLeft | Qt::AlignVCenter);
+    }
 }
 
 // ParameterField --------------------------------------------------------------------------------------

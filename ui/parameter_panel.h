@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+class QBoxLayout;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -28,9 +29,17 @@ public:
     QSlider* slider() const { return slider_; }
     void setValueText(const QString& text);
 
+protected:
+    // Name and value share a line where both fit, else the value goes under the name.
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void placeValue();
+
+    QLabel* name_;
     QSlider* slider_;
     QLabel* value_;
+    QBoxLayout* header_;
 };
 
 // One key's editor in the Advanced group, built from the key's ParameterSpec: a spin box, a percentage,

@@ -111,7 +111,7 @@ FittedText fitText(const QString& text, const QFont& font, double width, int max
         }
     }
     // Nothing fits: the smallest type, the lines that fit, and the last one shortened.
-    noteElidedText(text);
+    fitted.elided = true;
     const QFontMetricsF metrics(fitted.font);
     fitted.lineHeight = metrics.lineSpacing();
     QStringList lines = wrapped(text, metrics, width);
@@ -132,6 +132,9 @@ FittedText fitText(const QString& text, const QFont& font, double width, int max
 void drawFittedText(QPainter& painter, const FittedText& text, const QPointF& topLeft, double width,
                     Qt::Alignment alignment)
 {
+    if (text.elided) {
+        noteElidedText(text.lines.join(QLatin1Char(' ')));
+    }
     painter.save();
     painter.setFont(text.font);
     const QFontMetricsF metrics(text.font);

@@ -33,9 +33,11 @@ struct FittedText {
     double lineHeight = 0.0;
     double height() const { return lineHeight * static_cast<double>(lines.size()); }
     double width = 0.0; // of the widest line
+    bool elided = false; // nothing fitted: the last line is shortened with "…"
 };
 FittedText fitText(const QString& text, const QFont& font, double width, int maxLines, double smallestScale = 0.75);
-// Draws fitted text from `topLeft`, one line under the other, aligned left or centred in `width`.
+// Draws fitted text from `topLeft`, one line under the other, aligned left or centred in `width`. Drawing
+// a text that had to be shortened counts it (elidedTextCount()).
 void drawFittedText(QPainter& painter, const FittedText& text, const QPointF& topLeft, double width,
                     Qt::Alignment alignment = Qt::AlignLeft);
 // How many texts had to be shortened with "…" (or could not be shown whole) since the program started,

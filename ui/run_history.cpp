@@ -67,9 +67,10 @@ double RunHistory::value(int generation, int replicate, const MetricDescriptor& 
     return snapshots_[generation]->metrics(replicate, requiredColumn(metric));
 }
 
-void computeHistory(RunHistory& history, const Scenario& scenario)
+void computeHistory(RunHistory& history, const Scenario& scenario, int shownReplicate)
 {
     Engine engine(scenario);
+    engine.setShownReplicate(shownReplicate);
     history.reset(scenario);
     engine.run([&history](GenerationSnapshot&& snapshot) { history.append(std::move(snapshot)); });
 }

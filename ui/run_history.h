@@ -46,7 +46,8 @@ private:
     QVector<Band> bands_;
 };
 
-// Runs `scenario` to the end on this thread into `history`, for pictures made without a window.
-void computeHistory(RunHistory& history, const Scenario& scenario);
+// Runs `scenario` to the end on this thread into `history`, for pictures made without a window, with
+// chain `shownReplicate` on stage.
+void computeHistory(RunHistory& history, const Scenario& scenario, int shownReplicate = 0);
 
 } // namespace collapse::ui

@@ -54,12 +54,18 @@ StageView::Frame StageView::frame(const QRectF& area) const
     const double width = area.right() - 8.0 - left;
     const QFontMetricsF title(titleFont());
     const QFontMetricsF status(statusFont());
-    const double titleWidth = title.horizontalAdvance(tr("Generation %1").arg(99999));
-    frame.statusBelowTitle = !compact_ && titleWidth + 24.0 + status.horizontalAdvance(statusExample()) > width;
-    // Below the title the status may take two lines; the room is reserved for the widest status, so the
-    // picture keeps its place whatever the status says.
+    const QString prefix = caption_.isEmpty() ? QString() : caption_ + QStringLiteral(" · ");
+    // A title that does not fit a line (a long side name, a narrow stage) takes two.
+    for (const QString& candidate : {prefix + waitingTitle(), prefix + tr("Generation %1").arg(99999)}) {
+        frame.titleLines = std::max(frame.titleLines, static_cast<int>(fitText(candidate, titleFont(), width, 2, 0.6).lines.size()));
+    }
+    const double titleWidth = fitText(prefix + tr("Generation %1").arg(99999), titleFont(), width, 2, 0.6).width;
+    frame.statusBelowTitle =
+        !compact_ && (frame.titleLines > 1 || titleWidth + 24.0 + status.horizontalAdvance(statusExample()) > width);
+    // Below the title the status may take up to three lines; the room is reserved for the widest status,
+    // so the picture keeps its place whatever the status says.
     const double statusHeight = frame.statusBelowTitle ? fitText(statusExample(), statusFont(), width, 3, 0.7).height() : 0.0;
-    const double headingHeight = 8.0 + title.lineSpacing() + statusHeight;
+    const double headingHeight = 8.0 + title.lineSpacing() * frame.titleLines + statusHeight;
     frame.heading = QRectF(left, area.top(), width, headingHeight);
     const QVector<LegendEntry> entries = compact_ || !legendShown_ ? QVector<LegendEntry>() : legendEntries();
     if (squareBody() && !entries.isEmpty()) {
@@ -83,13 +89,19 @@ StageView::Frame StageView::frame(const QRectF& area) const
     return frame;
 }
 
-void StageView::drawHeading(QPainter& painter, const Frame& frame, const QString& beforeFirst, const QString& status,
-                            const QColor& statusColour) const
+void StageView::drawHeading(QPainter& painter, const Frame& frame, const QString& status, const QColor& statusColour) const
 {
     painter.save();
     painter.setPen(colours::text);
-    const QString title = shownGeneration_ < 0 ? beforeFirst : tr("Generation %1").arg(shownGeneration_);
-    const FittedText fittedTitle = fitText(title, titleFont(), frame.heading.width(), 1);
+    QString title = shownGeneration_ < 0 ? waitingTitle() : tr("Generation %1").arg(shownGeneration_);
+    if (!caption_.isEmpty()) {
+        title = caption_ + QStringLiteral(" · ") + title;
+    }
+    // Before the first generation there is no status: the title may use its room too.
+    const int titleLines = shownGeneration_ < 0
+                               ? std::max(1, static_cast<int>((frame.heading.height() - 8.0) / QFontMetricsF(titleFont()).lineSpacing()))
+                               : frame.titleLines;
+    const FittedText fittedTitle = fitText(title, titleFont(), frame.heading.width(), titleLines, 0.6);
     drawFittedText(painter, fittedTitle, QPointF(frame.heading.left(), frame.heading.top() + 8.0), frame.heading.width());
     if (shownGeneration_ >= 0 && !compact_ && !status.isEmpty()) {
         painter.setPen(statusColour);
@@ -97,7 +109,7 @@ void StageView::drawHeading(QPainter& painter, const Frame& frame, const QString
         const QFontMetricsF statusMetrics(statusFont());
         if (frame.statusBelowTitle) {
             const FittedText fitted = fitText(status, statusFont(), frame.heading.width(), 3, 0.7);
-            drawFittedText(painter, fitted, QPointF(frame.heading.left(), frame.heading.top() + 8.0 + titleMetrics.lineSpacing()),
+            drawFittedText(painter, fitted, QPointF(frame.heading.left(), frame.heading.top() + 8.0 + fittedTitle.height()),
                            frame.heading.width());
         } else {
             // Beside the title, on its baseline.
@@ -108,6 +120,14 @@ void StageView::drawHeading(QPainter& painter, const Frame& frame, const QString
         }
     }
     painter.restore();
+}
+
+void StageView::setCaption(const QString& caption)
+{
+    if (caption != caption_) {
+        caption_ = caption;
+        invalidateBackground();
+    }
 }
 
 void StageView::setLegendShown(bool shown)

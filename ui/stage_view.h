@@ -44,6 +44,8 @@ public:
     bool compact() const { return compact_; }
     // Without its legend, when one legend serves several stages side by side.
     void setLegendShown(bool shown);
+    // The side's name in a comparison, shown before the generation in the heading ("replace · Generation 4").
+    void setCaption(const QString& caption);
     // What the legend explains; the stage's own entries.
     virtual QVector<LegendEntry> legendEntries() const { return {}; }
 
@@ -63,6 +65,7 @@ protected:
         QRectF legend;
         QRectF body;
         bool statusBelowTitle = false; // a narrow stage puts the status on a line of its own
+        int titleLines = 1;
     };
     Frame frame(const QRectF& area) const;
     // The widest status the heading may show, to reserve its room ("mass beyond …: 99.9%").
@@ -71,10 +74,11 @@ protected:
     virtual double headingIndent() const { return 16.0; }
     // A square picture (a 2-D scatter): where the area is wide, its legend goes beside it, not above.
     virtual bool squareBody() const { return false; }
-    // The stage's heading: "Generation g" (or `beforeFirst` while none is shown), and once a generation
+    // The heading while no generation is shown yet ("The original distribution").
+    virtual QString waitingTitle() const = 0;
+    // The stage's heading: "Generation g" (or waitingTitle() while none is shown), and once a generation
     // is shown, `status` in its colour beside it or, when the stage is narrow, under it.
-    void drawHeading(QPainter& painter, const Frame& frame, const QString& beforeFirst, const QString& status,
-                     const QColor& statusColour) const;
+    void drawHeading(QPainter& painter, const Frame& frame, const QString& status, const QColor& statusColour) const;
     // The legend in its strip of the frame.
     void drawFrameLegend(QPainter& painter, const Frame& frame) const;
     // "mass in the original's tails: 6.1%", the status of the stages that show a tail mass.
@@ -88,6 +92,7 @@ protected:
 private:
     bool compact_ = false;
     bool legendShown_ = true;
+    QString caption_;
     QPixmap background_;
 };
 

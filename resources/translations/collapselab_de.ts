@@ -79,16 +79,16 @@
         <translation>Katzen (Fellfarbe)</translation>
     </message>
     <message>
-        <source>Gaussian (one normal, 1-D)</source>
-        <translation>Gauß (eine Normalverteilung, 1-D)</translation>
-    </message>
-    <message>
         <source>Gaussian mixture (EM)</source>
         <translation>Gaußsche Mischung (EM)</translation>
     </message>
     <message>
-        <source>Variational autoencoder (images)</source>
-        <translation>Variational Autoencoder (Bilder)</translation>
+        <source>Gaussian (one normal)</source>
+        <translation>Gauß (eine Normalverteilung)</translation>
+    </message>
+    <message>
+        <source>VAE (images)</source>
+        <translation>VAE (Bilder)</translation>
     </message>
 </context>
 <context>
@@ -576,10 +576,6 @@
         <translation>Später Modellkollaps: Die Varianz ist fort. Was bleibt, hat mit dem Original wenig gemein.</translation>
     </message>
     <message>
-        <source>Real data holds the model near the original: many generations on, there is no collapse.</source>
-        <translation>Echte Daten halten das Modell nah am Original: Auch nach vielen Generationen kein Kollaps.</translation>
-    </message>
-    <message>
         <source>Change parameters</source>
         <translation>Parameter ändern</translation>
     </message>
@@ -647,6 +643,102 @@
         <source>%1: a GIF shows at most %2 frames per second, not %3</source>
         <translation>%1: Ein GIF zeigt höchstens %2 Bilder pro Sekunde, nicht %3</translation>
     </message>
+    <message>
+        <source>%1 of %2 chains</source>
+        <translation>%1 von %2 Ketten</translation>
+    </message>
+    <message>
+        <source>%1 chains in 10</source>
+        <translation>%1 von 10 Ketten</translation>
+    </message>
+    <message>
+        <source>thousands of</source>
+        <translation>Tausende</translation>
+    </message>
+    <message>
+        <source>millions of</source>
+        <translation>Millionen</translation>
+    </message>
+    <message>
+        <source>The model is drifting from the original: real data is already %1 times less likely under it than under generation 0.</source>
+        <translation>Das Modell entfernt sich vom Original: Echte Daten sind unter ihm schon %1-mal weniger wahrscheinlich als unter Generation 0.</translation>
+    </message>
+    <message>
+        <source>Early model collapse: part of the original is gone, and real data is %1 times less likely than under generation 0. Rare parts, such as a small cluster, go first.</source>
+        <translation>Früher Modellkollaps: Ein Teil des Originals ist fort, echte Daten sind %1-mal weniger wahrscheinlich als unter Generation 0. Seltenes, etwa ein kleiner Cluster, geht zuerst.</translation>
+    </message>
+    <message>
+        <source>Fresh real data and keeping all data ever made hold the model near the original: many generations on, there is no collapse.</source>
+        <translation>Frische echte Daten und das Behalten aller je erzeugten Daten halten das Modell nahe am Original: Auch nach vielen Generationen gibt es keinen Kollaps.</translation>
+    </message>
+    <message>
+        <source>Keeping all data ever made holds the model near the original: the real data of generation 0 is never thrown away, so many generations on there is no collapse.</source>
+        <translation>Alle je erzeugten Daten zu behalten hält das Modell nahe am Original: Die echten Daten der Generation 0 werden nie verworfen, also gibt es auch nach vielen Generationen keinen Kollaps.</translation>
+    </message>
+    <message>
+        <source>Fresh real data in every generation holds the model near the original: many generations on, there is no collapse.</source>
+        <translation>Frische echte Daten in jeder Generation halten das Modell nahe am Original: Auch nach vielen Generationen gibt es keinen Kollaps.</translation>
+    </message>
+    <message>
+        <source>learns from real data.</source>
+        <translation>lernt aus echten Daten.</translation>
+    </message>
+    <message>
+        <source>still looks like the original.</source>
+        <translation>sieht noch aus wie das Original.</translation>
+    </message>
+    <message>
+        <source>drifting from the original.</source>
+        <translation>entfernt sich vom Original.</translation>
+    </message>
+    <message>
+        <source>its tails are thinning.</source>
+        <translation>seine Ränder dünnen aus.</translation>
+    </message>
+    <message>
+        <source>early collapse: part of the original is gone.</source>
+        <translation>früher Kollaps: Ein Teil des Originals ist fort.</translation>
+    </message>
+    <message>
+        <source>early collapse: the tails are vanishing.</source>
+        <translation>früher Kollaps: Die Ränder verschwinden.</translation>
+    </message>
+    <message>
+        <source>late collapse: the variance is gone.</source>
+        <translation>später Kollaps: Die Varianz ist fort.</translation>
+    </message>
+    <message>
+        <source>held near the original by fresh and kept data.</source>
+        <translation>durch frische und behaltene Daten nahe am Original gehalten.</translation>
+    </message>
+    <message>
+        <source>held near the original by keeping all data.</source>
+        <translation>durch das Behalten aller Daten nahe am Original gehalten.</translation>
+    </message>
+    <message>
+        <source>held near the original by fresh real data.</source>
+        <translation>durch frische echte Daten nahe am Original gehalten.</translation>
+    </message>
+    <message>
+        <source>Chain %1 of %2</source>
+        <translation>Kette %1 von %2</translation>
+    </message>
+    <message>
+        <source>Chain %1 of %2:</source>
+        <translation>Kette %1 von %2:</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3 too).</source>
+        <translation>%1 — %2 (%3 ebenso).</translation>
+    </message>
+    <message>
+        <source>%1 look like the original at this generation.</source>
+        <translation>%1 sehen in dieser Generation wie das Original aus.</translation>
+    </message>
+    <message>
+        <source>%1 have gone as far by now.</source>
+        <translation>%1 sind inzwischen so weit.</translation>
+    </message>
 </context>
 <context>
     <name>Stages</name>
@@ -678,20 +770,32 @@
         <source>%1 latent dimensions</source>
         <translation>%1 latente Dimensionen</translation>
     </message>
+    <message>
+        <source>−log-likelihood of real data (log scale)</source>
+        <translation>−Log-Likelihood echter Daten (log. Skala)</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::CatStage</name>
-    <message>
-        <source>Fur colour (hue): original dashed, model solid</source>
-        <translation>Fellfarbe (Farbton): Original gestrichelt, Modell durchgezogen</translation>
-    </message>
     <message>
         <source>The original cats</source>
         <translation>Die ursprünglichen Katzen</translation>
     </message>
     <message>
-        <source>blue cats: %1%</source>
-        <translation>blaue Katzen: %1 %</translation>
+        <source>the original cats&apos; colours</source>
+        <translation>Farben der ursprünglichen Katzen</translation>
+    </message>
+    <message>
+        <source>the model&apos;s colours</source>
+        <translation>Farben des Modells</translation>
+    </message>
+    <message>
+        <source>this generation&apos;s cats, by fur colour (hue)</source>
+        <translation>Katzen dieser Generation, nach Fellfarbe (Farbton)</translation>
+    </message>
+    <message>
+        <source>blue cats: %1</source>
+        <translation>blaue Katzen: %1</translation>
     </message>
 </context>
 <context>
@@ -699,10 +803,6 @@
     <message>
         <source>The original distribution</source>
         <translation>Die ursprüngliche Verteilung</translation>
-    </message>
-    <message>
-        <source>mass beyond the original&apos;s central 95%: %1</source>
-        <translation>Masse außerhalb der zentralen 95 % des Originals: %1</translation>
     </message>
 </context>
 <context>
@@ -898,16 +998,16 @@
         <translation>Der erste VAE wird trainiert …</translation>
     </message>
     <message>
-        <source>generated images outside the real images&apos; central 95%: %1%</source>
-        <translation>erzeugte Bilder außerhalb der zentralen 95 % der echten: %1 %</translation>
+        <source>latent codes of real images</source>
+        <translation>latente Codes echter Bilder</translation>
     </message>
     <message>
-        <source>grey: real images</source>
-        <translation>grau: echte Bilder</translation>
+        <source>latent codes of generated images</source>
+        <translation>latente Codes erzeugter Bilder</translation>
     </message>
     <message>
-        <source>blue: generated</source>
-        <translation>blau: erzeugt</translation>
+        <source>generated images outside the real images&apos; central 95%: %1</source>
+        <translation>erzeugte Bilder außerhalb der zentralen 95 % der echten: %1</translation>
     </message>
 </context>
 <context>
@@ -1186,12 +1286,20 @@
         <translation>Der Lauf wurde abgebrochen: %1</translation>
     </message>
     <message>
-        <source>%1 generations of %2 replicate(s) in %3 s</source>
-        <translation>%1 Generationen von %2 Wiederholung(en) in %3 s</translation>
-    </message>
-    <message>
         <source>Computing: %1 of %2 generations</source>
         <translation>Berechnung: %1 von %2 Generationen</translation>
+    </message>
+    <message>
+        <source>&amp;Parameters Panel</source>
+        <translation>&amp;Parameterleiste</translation>
+    </message>
+    <message>
+        <source>%1 generations of one chain in %2 s</source>
+        <translation>%1 Generationen einer Kette in %2 s</translation>
+    </message>
+    <message>
+        <source>%1 generations of %2 chains in %3 s</source>
+        <translation>%1 Generationen von %2 Ketten in %3 s</translation>
     </message>
 </context>
 <context>
@@ -1241,16 +1349,16 @@
         <source>The original distribution</source>
         <translation>Die ursprüngliche Verteilung</translation>
     </message>
-    <message>
-        <source>mass beyond the original&apos;s central 95%: %1</source>
-        <translation>Masse außerhalb der zentralen 95 % des Originals: %1</translation>
-    </message>
 </context>
 <context>
     <name>collapse::ui::StageView</name>
     <message>
         <source>Generation %1</source>
         <translation>Generation %1</translation>
+    </message>
+    <message>
+        <source>mass in the original&apos;s tails: %1</source>
+        <translation>Masse in den Rändern des Originals: %1</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1418,34 @@
     <message>
         <source>Generation %1 / %2</source>
         <translation>Generation %1 / %2</translation>
+    </message>
+    <message>
+        <source>Chain </source>
+        <translation>Kette </translation>
+    </message>
+    <message>
+        <source>The chain the stage shows, one of the independent chains the charts summarise.</source>
+        <translation>Die Kette, die die Bühne zeigt: eine der unabhängigen Ketten, die die Diagramme zusammenfassen.</translation>
+    </message>
+    <message>
+        <source>Chain on stage</source>
+        <translation>Kette auf der Bühne</translation>
+    </message>
+    <message>
+        <source>Typical</source>
+        <translation>Typisch</translation>
+    </message>
+    <message>
+        <source>Show the typical chain: the one whose headline metric is the median of all chains at the last generation computed.</source>
+        <translation>Die typische Kette zeigen: die, deren Hauptkennzahl in der zuletzt berechneten Generation der Median aller Ketten ist.</translation>
+    </message>
+    <message>
+        <source>Generations 0 to %1; %2 computed so far.</source>
+        <translation>Generationen 0 bis %1; %2 bisher berechnet.</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> von %1</translation>
     </message>
 </context>
 <context>

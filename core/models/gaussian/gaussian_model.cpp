@@ -76,6 +76,12 @@ const ModelDescriptor& GaussianSettings::descriptor()
         d.parameters = {parameters::estimator(&GaussianSettings::estimator)};
         d.metrics = {&common_metrics::tailMass, &gaussian_metrics::mean, &gaussian_metrics::standardDeviation, &gaussian_metrics::w2};
         d.roles = {&common_metrics::tailMass, &gaussian_metrics::standardDeviation, &gaussian_metrics::standardDeviation};
+        // A chain whose mean wanders keeps its tail mass (it moves one tail out as the other comes in):
+        // its W₂ distance tells. A third of the original's σ is visible; two thirds is far.
+        d.roles.fit = &gaussian_metrics::w2;
+        d.roles.fitKind = MetricRoles::FitKind::Distance;
+        d.roles.noticeableFitLoss = 1.0 / 3.0;
+        d.roles.severeFitLoss = 2.0 / 3.0;
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<GaussianExperiment>(scenario); };
         return d;
     }();

@@ -144,8 +144,10 @@ const ModelDescriptor& GmmSettings::descriptor()
                      &gmm_metrics::totalStd,     &gmm_metrics::minWeight,  &gmm_metrics::effectiveComponents};
         // Real data a nat per point less likely than at the start is visible in the picture; three nats
         // (twenty times less likely) mean a part of the original is gone.
-        d.roles = {&common_metrics::tailMass, &gmm_metrics::totalStd, &gmm_metrics::totalStd, &gmm_metrics::loglikReal,
-                   1.0, 3.0};
+        d.roles = {&common_metrics::tailMass, &gmm_metrics::totalStd, &gmm_metrics::totalStd};
+        d.roles.fit = &gmm_metrics::loglikReal;
+        d.roles.noticeableFitLoss = 1.0;
+        d.roles.severeFitLoss = 3.0;
         // Equal weights unless a minority is asked for.
         d.complete = [](Scenario& scenario, const nlohmann::json& given) {
             GmmSettings& settings = scenario.as<GmmSettings>();

@@ -50,7 +50,7 @@ QPainterPath CatStage::catSilhouette()
 
 CatStage::CatStage(QWidget* parent) : StageView(parent)
 {
-    setMinimumSize(320, 220);
+    setMinimumSize(260, 180);
 }
 
 void CatStage::setScenario(const Scenario& scenario)
@@ -113,6 +113,11 @@ QString CatStage::minorityStatus(const QString& percent) const
     return tr("blue cats: %1").arg(percent);
 }
 
+QString CatStage::waitingTitle() const
+{
+    return tr("The original cats");
+}
+
 QString CatStage::statusExample() const
 {
     return minorityStatus(QStringLiteral("100%"));
@@ -160,8 +165,7 @@ void CatStage::renderBackground(QPainter& painter, const QRectF& area) const
 void CatStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const Layout layout = layOut(area);
-    drawHeading(painter, frame(area), tr("The original cats"),
-                minorityStatus(QStringLiteral("%1%").arg(100.0 * minorityFraction_, 0, 'f', 0)),
+    drawHeading(painter, frame(area), minorityStatus(QStringLiteral("%1%").arg(100.0 * minorityFraction_, 0, 'f', 0)),
                 furColour(kMinorityHue).darker(140));
 
     // The cats, in a grid that fills the area.

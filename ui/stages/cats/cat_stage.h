@@ -30,6 +30,7 @@ public:
 
 protected:
     QString statusExample() const override;
+    QString waitingTitle() const override;
     void renderBackground(QPainter& painter, const QRectF& area) const override;
     void renderForeground(QPainter& painter, const QRectF& area) const override;
 

@@ -42,7 +42,7 @@ const MixtureModel* mixtureOf(const SnapshotPointer& snapshot)
 
 DensityStage::DensityStage(OriginalOf originalOf, QWidget* parent) : StageView(parent), originalOf_(std::move(originalOf))
 {
-    setMinimumSize(320, 220);
+    setMinimumSize(260, 180);
 }
 
 QVector<double> DensityStage::densityOn(const GaussianMixture& mixture) const
@@ -134,6 +134,11 @@ double DensityStage::modelPeak() const
     return current_.isEmpty() ? 0.0 : *std::max_element(current_.begin(), current_.end());
 }
 
+QString DensityStage::waitingTitle() const
+{
+    return tr("The original distribution");
+}
+
 QString DensityStage::statusExample() const
 {
     return tailMassStatus(QStringLiteral("99.9%"));
@@ -203,7 +208,7 @@ void DensityStage::renderBackground(QPainter& painter, const QRectF& area) const
 void DensityStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const QRectF plot = plotArea(area);
-    drawHeading(painter, frame(area), tr("The original distribution"), tailMassStatus(percentText(tailMass_)), colours::tails);
+    drawHeading(painter, frame(area), tailMassStatus(percentText(tailMass_)), colours::tails);
     painter.save();
     painter.setClipRect(plot.adjusted(1, 1, -1, -1));
     painter.setTransform(dataToPlot(plot), true);

@@ -33,6 +33,7 @@ public:
 
 protected:
     QString statusExample() const override;
+    QString waitingTitle() const override;
     double headingIndent() const override { return kPlotMargins.left; }
     void renderBackground(QPainter& painter, const QRectF& area) const override;
     void renderForeground(QPainter& painter, const QRectF& area) const override;

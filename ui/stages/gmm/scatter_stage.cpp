@@ -53,7 +53,7 @@ QPainterPath ellipsePath(const Eigen::VectorXd& mean, const Eigen::MatrixXd& cov
 
 ScatterStage::ScatterStage(QWidget* parent) : StageView(parent)
 {
-    setMinimumSize(320, 220);
+    setMinimumSize(260, 180);
 }
 
 void ScatterStage::setScenario(const Scenario& scenario)
@@ -158,6 +158,11 @@ void ScatterStage::showGeneration(const RunHistory& history, int generation)
     update();
 }
 
+QString ScatterStage::waitingTitle() const
+{
+    return tr("The original distribution");
+}
+
 QString ScatterStage::statusExample() const
 {
     return tailMassStatus(QStringLiteral("99.9%"));
@@ -217,7 +222,7 @@ void ScatterStage::renderBackground(QPainter& painter, const QRectF& area) const
 void ScatterStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const QRectF plot = plotArea(area);
-    drawHeading(painter, frame(area), tr("The original distribution"), tailMassStatus(percentText(tailMass_)), colours::tails);
+    drawHeading(painter, frame(area), tailMassStatus(percentText(tailMass_)), colours::tails);
     painter.save();
     painter.setClipRect(plot.adjusted(1, 1, -1, -1));
     if (!density_.isNull()) {

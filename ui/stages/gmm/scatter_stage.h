@@ -29,6 +29,7 @@ public:
 
 protected:
     QString statusExample() const override;
+    QString waitingTitle() const override;
     double headingIndent() const override { return kPlotMargins.left; }
     bool squareBody() const override { return true; }
     void renderBackground(QPainter& painter, const QRectF& area) const override;

@@ -26,10 +26,13 @@ QFont panelHeadingFont()
     return scaledFont(sizes::bodyPoint + 1, true);
 }
 
-// Room for a panel's heading: two lines.
-double panelHeadingHeight()
+constexpr int kPanelHeadingLines = 3;
+
+// A panel's heading over a panel `width` wide: the full title where it fits, else the short one.
+FittedText panelHeading(const QString& title, const QString& shortTitle, double width)
 {
-    return 2.0 * QFontMetricsF(panelHeadingFont()).lineSpacing() + 4.0;
+    const FittedText full = fitText(title, panelHeadingFont(), width, kPanelHeadingLines, 0.7);
+    return full.elided ? fitText(shortTitle, panelHeadingFont(), width, kPanelHeadingLines, 0.5) : full;
 }
 
 QImage toImage(const Eigen::Ref<const Eigen::VectorXf>& pixels, int rows, int columns)
@@ -62,12 +65,12 @@ QVector<QRectF> tiles(const QRectF& area, int rows, int columns)
     return cells;
 }
 
-// A panel's heading in the room above it, wrapped onto two lines where the panel is narrow.
-void drawPanelHeading(QPainter& painter, const QRectF& panel, const QString& text)
+// A panel's heading in the room above it, wrapped where the panel is narrow.
+void drawPanelHeading(QPainter& painter, const QRectF& panel, const QString& title, const QString& shortTitle)
 {
     painter.save();
     painter.setPen(colours::original);
-    const FittedText fitted = fitText(text, panelHeadingFont(), panel.width(), 2);
+    const FittedText fitted = panelHeading(title, shortTitle, panel.width());
     drawFittedText(painter, fitted, QPointF(panel.left(), panel.top() - 2.0 - fitted.height()), panel.width());
     painter.restore();
 }
@@ -76,7 +79,7 @@ void drawPanelHeading(QPainter& painter, const QRectF& panel, const QString& tex
 
 ImageStage::ImageStage(QWidget* parent) : StageView(parent)
 {
-    setMinimumSize(320, 220);
+    setMinimumSize(260, 180);
 }
 
 void ImageStage::setScenario(const Scenario& scenario)
@@ -153,7 +156,17 @@ ImageStage::Layout ImageStage::layOut(const QRectF& area) const
     // grid four wide with the latent codes under it — beside the generated grid on a wide stage, under it
     // on a tall one, whichever gives the larger tiles.
     const QRectF inner = frame(area).body.adjusted(kMargin, 0, -kMargin, -kMargin);
-    const double heading = panelHeadingHeight();
+    // The headings' room follows from the panels' widths, which follow from the room left: a first
+    // guess of two lines, then the room the headings need at the widths it gives.
+    double heading = 2.0 * QFontMetricsF(panelHeadingFont()).lineSpacing() + 4.0;
+    for (int pass = 0; pass < 2; ++pass) {
+        const double tile = std::max(4.0, std::min({(inner.height() - heading) / kGridRows,
+                                                    (inner.width() - 2 * kMargin) / (kGridColumns + kRealColumns),
+                                                    (inner.height() - 2 * heading - kMargin) / (kGridRows + kRealRows) * 1.5}));
+        heading = 4.0 + std::max({panelHeading(generatedTitle(), tr("Generated"), kGridColumns * tile).height(),
+                                  panelHeading(realTitle(), tr("Real"), kRealColumns * tile).height(),
+                                  panelHeading(latentTitle(), tr("Latent"), kRealColumns * tile).height()});
+    }
     const double besideTile = std::min((inner.height() - heading) / kGridRows,
                                        (inner.width() - 2 * kMargin) / (kGridColumns + kRealColumns));
     const double belowTile = std::min((inner.height() - 2 * heading - kMargin) / (kGridRows + kRealRows),
@@ -174,6 +187,21 @@ ImageStage::Layout ImageStage::layOut(const QRectF& area) const
     return layout;
 }
 
+QString ImageStage::generatedTitle()
+{
+    return tr("Generated: the same latent noise each generation");
+}
+
+QString ImageStage::realTitle()
+{
+    return tr("Real images");
+}
+
+QString ImageStage::latentTitle()
+{
+    return tr("Latent codes, first encoder");
+}
+
 QVector<LegendEntry> ImageStage::legendEntries() const
 {
     return {{QColor(0x90, 0x90, 0x90), Qt::NoPen, tr("latent codes of real images")},
@@ -185,6 +213,11 @@ QString ImageStage::tailStatus(const QString& percent) const
     return tr("generated images outside the real images' central 95%: %1").arg(percent);
 }
 
+QString ImageStage::waitingTitle() const
+{
+    return tr("Training the first VAE…");
+}
+
 QString ImageStage::statusExample() const
 {
     return tailStatus(QStringLiteral("99.9%"));
@@ -193,9 +226,10 @@ QString ImageStage::statusExample() const
 void ImageStage::renderBackground(QPainter& painter, const QRectF& area) const
 {
     const Layout layout = layOut(area);
-    drawPanelHeading(painter, layout.grid, tr("Generated: the same latent noise each generation"));
-    drawPanelHeading(painter, layout.real, tr("Real images"));
-    drawPanelHeading(painter, layout.latent, tr("Latent codes, first encoder"));
+    drawPanelHeading(painter, layout.grid, generatedTitle(), tr("Generated"));
+    drawPanelHeading(painter, layout.real, realTitle(), tr("Real"));
+    drawPanelHeading(painter, QRectF(layout.latent.topLeft(), QSizeF(layout.real.width(), layout.latent.height())),
+                     latentTitle(), tr("Latent"));
     drawFrameLegend(painter, frame(area));
     const QVector<QRectF> cells = tiles(layout.real, kRealRows, kRealColumns);
     if (!realImages_.isEmpty()) {
@@ -215,7 +249,7 @@ void ImageStage::renderBackground(QPainter& painter, const QRectF& area) const
 void ImageStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const Layout layout = layOut(area);
-    drawHeading(painter, frame(area), tr("Training the first VAE…"), tailStatus(percentText(tailMass_)), colours::tails);
+    drawHeading(painter, frame(area), tailStatus(percentText(tailMass_)), colours::tails);
 
     // Nearest-neighbour scaling: pixels stay crisp squares, as the images are.
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);

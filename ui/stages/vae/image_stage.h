@@ -28,6 +28,7 @@ public:
 
 protected:
     QString statusExample() const override;
+    QString waitingTitle() const override;
     void renderBackground(QPainter& painter, const QRectF& area) const override;
     void renderForeground(QPainter& painter, const QRectF& area) const override;
 
@@ -37,6 +38,9 @@ private:
     };
     Layout layOut(const QRectF& area) const;
     QString tailStatus(const QString& percent) const;
+    static QString generatedTitle();
+    static QString realTitle();
+    static QString latentTitle();
 
     Eigen::MatrixXf fixedNoise_;       // latent x cells
     QVector<QImage> realImages_;

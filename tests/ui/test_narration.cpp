@@ -1,0 +1,114 @@
+// The "what you are seeing" line speaks of the chain on stage: its words follow that chain's own metrics,
+// not the median over all chains, and say how many chains have gone as far.
+
+#include "core/collapse_stage.h"
+#include "core/model_registry.h"
+#include "core/scenario_sources.h"
+#include "ui/narration.h"
+#include "ui/run_history.h"
+
+#include <QTest>
+
+using namespace collapse;
+using namespace collapse::ui;
+
+namespace {
+
+Scenario presetScenario(const std::string& name)
+{
+    ScenarioRequest request;
+    request.preset = name;
+    return resolveScenarios(request).front().scenario;
+}
+
+// How many chains have gone as far as `stage` at `generation` (or, for a model still like the
+// original, stay like it), counted here from each chain's own metrics.
+int chainsAsFar(const RunHistory& history, int generation, CollapseStage stage)
+{
+    int count = 0;
+    for (int replicate = 0; replicate < history.scenario().replicates; ++replicate) {
+        const int other = collapseProgress(classifyCollapse(history.scenario(), chainEvidence(history, generation, replicate)));
+        const int progress = collapseProgress(stage);
+        count += (progress == 0 ? other == 0 : other >= progress) ? 1 : 0;
+    }
+    return count;
+}
+
+} // namespace
+
+class NarrationTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void aChainThatLostItsMinorityIsNotCalledFaithful();
+    void catsOfManyColoursAreNotCalledLateCollapse();
+    void theWordsFollowTheChainOnStage();
+    void whatHoldsTheModelIsNamed();
+};
+
+void NarrationTest::aChainThatLostItsMinorityIsNotCalledFaithful()
+{
+    // gmm-minority, generation 100: chain 1 has lost its minority cluster and thrown a component far
+    // off, while the median over chains still looks much like the original.
+    Scenario scenario = presetScenario("gmm-minority");
+    scenario.generations = 101;
+    RunHistory history;
+    computeHistory(history, scenario);
+    const StageEvidence own = chainEvidence(history, 100, 0);
+    const CollapseStage stage = classifyCollapse(scenario, own);
+    QVERIFY2(collapseProgress(stage) >= collapseProgress(CollapseStage::EarlyCollapse),
+             qPrintable(QStringLiteral("fit loss %1").arg(own.fitLoss)));
+    const QString text = narrateShownChain(history, 100);
+    QVERIFY2(!text.contains("still looks like the original"), qPrintable(text));
+    QVERIFY2(text.startsWith("Chain 1 of 8: Early model collapse") || text.startsWith("Chain 1 of 8: Late model collapse"),
+             qPrintable(text));
+    const int asFar = chainsAsFar(history, 100, stage);
+    QVERIFY2(text.contains(QStringLiteral("%1 of 8 chains have gone as far").arg(asFar)), qPrintable(text));
+}
+
+void NarrationTest::catsOfManyColoursAreNotCalledLateCollapse()
+{
+    // cats, generation 10: blue is gone from chain 1 but its cats are still orange, yellow and green.
+    Scenario scenario = presetScenario("cats");
+    scenario.generations = 11;
+    RunHistory history;
+    computeHistory(history, scenario);
+    const StageEvidence own = chainEvidence(history, 10, 0);
+    QVERIFY2(own.spread >= CatsSettings::descriptor().roles.collapsedSpread, qPrintable(QString::number(own.spread)));
+    const QString text = narrateShownChain(history, 10);
+    QVERIFY2(!text.contains("variance is gone"), qPrintable(text));
+    QVERIFY2(text.startsWith(QStringLiteral("Chain 1 of %1:").arg(scenario.replicates)), qPrintable(text));
+}
+
+void NarrationTest::theWordsFollowTheChainOnStage()
+{
+    // The same run with another chain on stage: the same metrics, and words about that chain.
+    Scenario scenario = presetScenario("gmm-minority");
+    scenario.generations = 101;
+    for (const int shown : {0, 3, 6}) {
+        RunHistory history;
+        computeHistory(history, scenario, shown);
+        QCOMPARE(history.at(100)->shownReplicate, shown);
+        const StageEvidence own = chainEvidence(history, 100, shown);
+        const CollapseStage stage = classifyCollapse(scenario, own);
+        const QString text = narrateShownChain(history, 100);
+        QVERIFY2(text.startsWith(QStringLiteral("Chain %1 of 8: ").arg(shown + 1) + narrate(stage, own, scenario)),
+                 qPrintable(text));
+    }
+}
+
+void NarrationTest::whatHoldsTheModelIsNamed()
+{
+    Scenario accumulate = defaultScenario<GaussianSettings>();
+    accumulate.policy = Policy::Accumulate;
+    const StageEvidence unchanged{200, 1.0, 1.0, 0.0};
+    QVERIFY(!narrate(CollapseStage::HeldByData, unchanged, accumulate).contains("Fresh real data"));
+    QVERIFY(narrate(CollapseStage::HeldByData, unchanged, accumulate).contains("Keeping all data"));
+    Scenario fresh = defaultScenario<GaussianSettings>();
+    fresh.humanFraction = 0.1;
+    QVERIFY(narrate(CollapseStage::HeldByData, unchanged, fresh).contains("Fresh real data"));
+    QVERIFY(!narrate(CollapseStage::HeldByData, unchanged, fresh).contains("Keeping all data"));
+}
+
+QTEST_GUILESS_MAIN(NarrationTest)
+#include "test_narration.moc"
