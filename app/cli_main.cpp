@@ -47,7 +47,9 @@ constexpr const char* kUsage = R"(Usage:
 
 run writes DIR/metrics.csv (one row per generation and replicate), DIR/summary.csv (median, 10% and
 90% quantiles and mean per generation) and DIR/scenario.json (the resolved scenario; running it again
-reproduces both CSVs byte for byte). A comparison preset writes each side into its own subfolder.
+reproduces both CSVs byte for byte); for the text model also DIR/text/generation-NNNN.txt, the
+fixed prompts and replicate 0's continuations of them. A comparison preset writes each side into its
+own subfolder.
 --model with another model than the preset's or file's starts from that model's defaults.
 
 export renders offscreen exactly as the window draws: --animation FILE (.mp4 H.264, .webm VP9 or .gif)
@@ -228,6 +230,13 @@ private:
     std::chrono::steady_clock::time_point lastPrint_ = std::chrono::steady_clock::now();
 };
 
+// "generation-0007.txt": four digits, so the files sort in generation order.
+std::string transcriptName(int generation)
+{
+    std::string digits = std::to_string(generation);
+    return "generation-" + std::string(digits.size() < 4 ? 4 - digits.size() : 0, '0') + digits + ".txt";
+}
+
 // Runs one scenario and hands each generation to `receive`; false when interrupted (SIGINT, SIGTERM).
 bool runScenario(const std::string& label, const Scenario& scenario, Engine& engine,
                  const std::function<void(GenerationSnapshot&&)>& receive)
@@ -273,11 +282,17 @@ int runCommand(const std::vector<std::string>& args)
     for (const auto& [label, scenario] : scenarios) {
         Engine engine(scenario);
         RunResults results{engine.metricColumns(), {}};
-        if (!runScenario(label, scenario, engine,
-                         [&](GenerationSnapshot&& snapshot) { results.generations.push_back(std::move(snapshot.metrics)); })) {
+        const std::filesystem::path folder = label.empty() ? outDir : outDir / label;
+        if (!runScenario(label, scenario, engine, [&](GenerationSnapshot&& snapshot) {
+                // What replicate 0's model writes, for models that write (text), to quote from.
+                if (const std::string transcript = engine.experiment().transcript(*snapshot.model); !transcript.empty()) {
+                    files.add(folder / "text" / transcriptName(snapshot.generation), transcript);
+                }
+                results.generations.push_back(std::move(snapshot.metrics));
+            })) {
             return kExitFailure;
         }
-        addRunFiles(files, label.empty() ? outDir : outDir / label, results, scenario);
+        addRunFiles(files, folder, results, scenario);
     }
     files.commit();
     std::cerr << "collapselab-cli: results written to " << outDir.string() << '\n';

@@ -36,6 +36,10 @@ public:
     // replicates one after another and leaves the threads to the fit.
     virtual bool parallelisesItself() const { return false; }
 
+    // What a generation's model writes, for a researcher to quote (the text model's continuations of fixed
+    // prompts); empty for a model that does not write.
+    virtual std::string transcript(const FittedModel&) const { return {}; }
+
     // What to tell before a run starts (how well the VAE's classifier names real images, say), or
     // nothing.
     virtual std::string setUpNote() const { return {}; }

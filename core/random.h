@@ -15,6 +15,7 @@ enum class Purpose : std::uint32_t {
     Subsampling = 4,    // the accumulate_subsample policy's choice of M points
     HeldOut = 5,        // the fixed held-out sample of p_0 used by likelihood metrics
     Initialisation = 6, // network weights and other one-off set-up
+    Display = 7,        // what a stage or a transcript shows beside the run, the same in every generation
 };
 
 // A stream of random numbers from the counter-based Philox4x32-10 generator (Salmon et al., SC'11,

@@ -2,6 +2,7 @@
 
 #include "resources/embedded_presets.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -28,6 +29,11 @@ Preset readPreset(std::string_view name, std::string_view text)
     preset.name = name;
     preset.title = requiredText(document, "title", origin);
     preset.summary = requiredText(document, "summary", origin);
+    const auto order = document.find("order");
+    if (order == document.end() || !order->is_number_integer()) {
+        throw ScenarioError(origin + ": needs a whole number \"order\", its place in the teaching order");
+    }
+    preset.order = order->get<int>();
     const nlohmann::json body = document.contains("compare") ? nlohmann::json{{"compare", document["compare"]}}
                                                              : document.value("scenario", nlohmann::json());
     preset.entries = scenarioEntries(body, origin);
@@ -75,6 +81,7 @@ const std::vector<Preset>& builtinPresets()
         for (const auto& file : resources::presetFiles()) {
             all.push_back(readPreset(file.name, file.text));
         }
+        std::stable_sort(all.begin(), all.end(), [](const Preset& a, const Preset& b) { return a.order < b.order; });
         return all;
     }();
     return presets;

@@ -26,12 +26,13 @@ struct Preset {
     std::string name;
     std::string title;
     std::string summary;
+    int order = 0; // its place in a lecture: presets are listed and numbered in this order
     std::vector<ScenarioEntry> entries;
 
     bool isComparison() const { return entries.size() > 1; }
 };
 
-// The built-in presets, sorted by name.
+// The built-in presets in teaching order (their "order"), then by name.
 const std::vector<Preset>& builtinPresets();
 // Throws ScenarioError naming the preset and listing the known ones.
 const Preset& presetNamed(std::string_view name);

@@ -1,11 +1,15 @@
 #include "ui/figure_renderer.h"
-#include "ui/stages/stage_registry.h"
 
+#include "core/model_registry.h"
 #include "ui/named_choice.h"
 #include "ui/narration.h"
 #include "ui/plot_painting.h"
+#include "ui/stages/stage_registry.h"
 #include "ui/theme.h"
 
+#include <nlohmann/json.hpp>
+
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 
@@ -21,6 +25,40 @@ constexpr double kGap = 8.0;
 constexpr int kMultiplesPerRow = 4;
 // The chart row of a small-multiples figure, relative to the height of one stage panel.
 constexpr double kChartRowShare = 0.75;
+
+// A paper figure's legend (two rows) above its panels and caption (four lines) beneath them.
+constexpr int kLegendRows = 2;
+constexpr int kCaptionLines = 4;
+
+double annotationLineHeight()
+{
+    return QFontMetricsF(scaledFont(sizes::bodyPoint)).lineSpacing();
+}
+
+double legendRowsHeight()
+{
+    return kLegendRows * (annotationLineHeight() + 2.0) + kGap;
+}
+
+double captionHeight()
+{
+    return kCaptionLines * annotationLineHeight() + 2 * kGap;
+}
+
+// The scenario as its file says it, for a caption: "samples 100, human_fraction 0, policy replace, ...".
+QString keysInWords(const Scenario& scenario)
+{
+    QStringList keys;
+    const nlohmann::ordered_json file = scenarioToJson(scenario);
+    for (const auto& [key, value] : file.items()) {
+        if (key != "model") {
+            keys.append(QStringLiteral("%1 %2").arg(QString::fromStdString(key),
+                                                    QString::fromStdString(value.is_string() ? value.get<std::string>()
+                                                                                             : value.dump())));
+        }
+    }
+    return keys.join(QStringLiteral(", "));
+}
 
 double labelHeight()
 {
@@ -235,8 +273,28 @@ double runLabelsHeight(int runs)
 QSizeF FigureRenderer::smallMultiplesSize(int panels, const QSizeF& panelSize, ExportView view, int runs)
 {
     const int columns = std::clamp(panels, 1, kMultiplesPerRow);
-    return {columns * panelSize.width(),
-            runs * panelHeightsPerRun(panels, view) * panelSize.height() + runLabelsHeight(runs)};
+    return {columns * panelSize.width(), runs * panelHeightsPerRun(panels, view) * panelSize.height() +
+                                             runLabelsHeight(runs) + legendRowsHeight() + captionHeight()};
+}
+
+QString FigureRenderer::caption() const
+{
+    QStringList parts;
+    for (const RunViews& run : runs_) {
+        const Scenario& scenario = run.history->scenario();
+        const QString model = QCoreApplication::translate("Models", std::string(scenario.model().title).c_str());
+        parts.append((run.label.isEmpty() ? QString() : run.label + QStringLiteral(": ")) + model + QStringLiteral(" (") +
+                     keysInWords(scenario) + QStringLiteral(")."));
+    }
+    const int chains = runs_.front().history->scenario().replicates;
+    const int shown = runs_.front().history->isEmpty() ? 0 : runs_.front().history->at(0)->shownReplicate;
+    parts.append(QCoreApplication::translate("FigureRenderer",
+                                             "Panels: chain %1 of %2 at the generation above each. Charts: median over "
+                                             "the chains (line) and 10–90% band; dotted, the original's value; "
+                                             "vertical lines, the generations shown.")
+                     .arg(shown + 1)
+                     .arg(chains));
+    return parts.join(QLatin1Char(' '));
 }
 
 void FigureRenderer::renderSmallMultiples(QPainter& painter, const QRectF& area, const QVector<int>& generations,
@@ -250,10 +308,15 @@ void FigureRenderer::renderSmallMultiples(QPainter& painter, const QRectF& area,
     const int rows = (panels + columns - 1) / columns;
     // The height left after the runs' labels is shared out as smallMultiplesSize() lays it out.
     const int runs = static_cast<int>(runs_.size());
-    const double panelHeight =
-        (area.height() - runLabelsHeight(runs)) / (runs * panelHeightsPerRun(panels, view_));
+    const double panelHeight = (area.height() - runLabelsHeight(runs) - legendRowsHeight() - captionHeight()) /
+                               (runs * panelHeightsPerRun(panels, view_));
     const double panelWidth = area.width() / columns;
-    double top = area.top();
+    // The stages' legend above them: the panels are too small to carry their own.
+    if (view_ != ExportView::Metrics) {
+        drawLegend(painter, QRectF(area.left() + kGap, area.top() + kGap / 2, area.width() - 2 * kGap, legendRowsHeight()),
+                   runs_.front().stage->legendEntries());
+    }
+    double top = area.top() + legendRowsHeight();
     for (RunViews& run : runs_) {
         const QRectF below = drawRunLabel(run, painter, QRectF(area.left(), top, area.width(), area.bottom() - top));
         top = below.top();
@@ -277,6 +340,12 @@ void FigureRenderer::renderSmallMultiples(QPainter& painter, const QRectF& area,
             top += kChartRowShare * panelHeight;
         }
     }
+    // The caption: which scenario, and how to read the picture.
+    painter.save();
+    painter.setPen(colours::text);
+    const FittedText fitted = fitText(caption(), scaledFont(sizes::bodyPoint), area.width() - 2 * kGap, kCaptionLines, 0.6);
+    drawFittedText(painter, fitted, QPointF(area.left() + kGap, area.bottom() - captionHeight() + kGap), area.width() - 2 * kGap);
+    painter.restore();
 }
 
 } // namespace collapse::ui

@@ -56,6 +56,9 @@ public:
     static QSizeF smallMultiplesSize(int panels, const QSizeF& panelSize, ExportView view, int runs);
     // The size of one small multiple unless another is asked for.
     static constexpr QSizeF kPanelSize{360.0, 270.0};
+    // A paper figure's caption: each run's model and every key of its scenario, and how to read the
+    // picture.
+    QString caption() const;
 
 private:
     struct RunViews {

@@ -94,7 +94,10 @@ KeyboardShortcutsHelp::KeyboardShortcutsHelp(const QList<QPair<QString, QAction*
         const int row = table->rowCount();
         table->insertRow(row);
         table->setItem(row, 0, new QTableWidgetItem(QString(menu).remove(QLatin1Char('&'))));
-        table->setItem(row, 1, new QTableWidgetItem(action->text().remove(QLatin1Char('&'))));
+        // An action whose text changes with what it acts on (Undo, Redo) names itself plainly here.
+        const QString name = action->property("shortcutName").isValid() ? action->property("shortcutName").toString()
+                                                                        : action->text();
+        table->setItem(row, 1, new QTableWidgetItem(QString(name).remove(QLatin1Char('&'))));
         QStringList keys;
         for (const QKeySequence& key : action->shortcuts()) {
             keys.append(key.toString(QKeySequence::NativeText));

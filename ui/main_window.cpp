@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include "core/data_error.h"
+#include "core/experiment.h"
 #include "ui/export_actions.h"
 #include "ui/help_dialogs.h"
 #include "ui/legend_strip.h"
@@ -164,6 +166,13 @@ MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
     });
 
     connect(panel_, &ParameterPanel::scenarioChanged, this, &MainWindow::onPanelEdited);
+    connect(panel_, &ParameterPanel::refused, this, [this](const QString& message) {
+        // Not modal for the run: the current one carries on behind the message.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Data File"), tr("The file was not used:\n%1").arg(message),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     connect(runs_, &RunController::sidesChanged, this, &MainWindow::onSidesChanged);
     connect(runs_, &RunController::restarted, this, &MainWindow::onRestarted);
     connect(runs_, &RunController::generationArrived, this, &MainWindow::onGenerationArrived);
@@ -198,6 +207,7 @@ MainWindow::MainWindow(const Scenario& initial, QWidget* parent)
     playback_->setGenerationsPerSecond(TransportBar::generationsPerSecond(transport_->speed()));
 
     applyTheme(static_cast<Theme>(std::clamp(Settings::theme(), 0, 2)));
+    panel_->applyThemeColours();
     updateNarrationStyle();
     buildMenus();
     qApp->installEventFilter(this);
@@ -254,7 +264,9 @@ void MainWindow::buildMenus()
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = undo_->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence(tr("Ctrl+Z")));
+    undo->setProperty("shortcutName", tr("Undo the last parameter change"));
     QAction* redo = undo_->createRedoAction(this, tr("&Redo"));
+    redo->setProperty("shortcutName", tr("Redo the parameter change undone last"));
     redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))});
     edit->addAction(undo);
     edit->addAction(redo);
@@ -415,21 +427,31 @@ void MainWindow::loadPreset(const std::string& name, const std::vector<Override>
 
 bool MainWindow::openScenarioFile(const QString& path, QString* error)
 {
-    try {
-        ScenarioRequest request;
-        request.file = std::filesystem::path(path.toStdString());
-        loadScenarios(resolveScenarios(request));
-        Settings::addRecentScenarioFile(QFileInfo(path).absoluteFilePath());
-        statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 10000);
-        return true;
-    } catch (const ScenarioError& failure) {
-        const QString message = QString::fromStdString(failure.what());
+    const auto refuse = [this, error](const char* what) {
+        const QString message = QString::fromStdString(what);
         if (error != nullptr) {
             *error = message;
         } else {
             QMessageBox::warning(this, tr("Open Scenario"), tr("The scenario was not opened:\n%1").arg(message));
         }
         return false;
+    };
+    try {
+        ScenarioRequest request;
+        request.file = std::filesystem::path(path.toStdString());
+        const std::vector<LabelledScenario> scenarios = resolveScenarios(request);
+        // Their data files are read before anything is replaced: one that cannot be read keeps the window as it was.
+        for (const LabelledScenario& labelled : scenarios) {
+            makeExperiment(labelled.scenario);
+        }
+        loadScenarios(scenarios);
+        Settings::addRecentScenarioFile(QFileInfo(path).absoluteFilePath());
+        statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 10000);
+        return true;
+    } catch (const ScenarioError& failure) {
+        return refuse(failure.what());
+    } catch (const DataError& failure) {
+        return refuse(failure.what());
     }
 }
 
@@ -869,6 +891,7 @@ void MainWindow::setTheme(Theme theme)
     }
     updateNarrationStyle();
     transport_->refreshIcons();
+    panel_->applyThemeColours();
     rebuildViews(true);
 }
 

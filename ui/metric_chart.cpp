@@ -315,12 +315,10 @@ void MetricChart::drawChart(QPainter& painter, const Layout& layout) const
     painter.save();
     painter.setClipRect(plot.adjusted(0, -2, 2, 2));
     painter.setRenderHint(QPainter::Antialiasing);
-    if (std::isfinite(reference_) && reference_ >= low_ && reference_ <= high_) {
-        painter.setPen(QPen(colours::original, 1.5, Qt::DotLine));
-        painter.drawLine(QPointF(plot.left(), yOf(reference_)), QPointF(plot.right(), yOf(reference_)));
-    }
     const QColor lineColours[] = {colours::model, colours::accent};
     const QColor bandColours[] = {colours::band, colours::accentBand};
+    // Bands first, then the second side's dashed median under the first's solid one (thinner, so the
+    // first shows through), then the original's value on top, where no line hides it.
     for (int side = 0; side < 2; ++side) {
         const Series& series = sides_[side];
         const int count = static_cast<int>(series.median.size());
@@ -348,9 +346,12 @@ void MetricChart::drawChart(QPainter& painter, const Layout& layout) const
                 painter.drawLine(QPointF(xOf(from) - 1.0, y), QPointF(xOf(to - 1) + 1.0, y));
             }
         }
-        QPen pen(lineColours[side], sizes::lineWidth, side == 0 ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap,
-                 Qt::RoundJoin);
-        painter.setPen(pen);
+    }
+    for (const int side : {1, 0}) {
+        const Series& series = sides_[side];
+        const int count = static_cast<int>(series.median.size());
+        const double width = side == 0 ? sizes::lineWidth : 0.6 * sizes::lineWidth;
+        painter.setPen(QPen(lineColours[side], width, side == 0 ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap, Qt::RoundJoin));
         painter.setBrush(Qt::NoBrush);
         const auto medianPresent = [&](int g) { return std::isfinite(series.median[g]); };
         for (const auto& [from, to] : finiteRuns(count, medianPresent)) {
@@ -364,6 +365,10 @@ void MetricChart::drawChart(QPainter& painter, const Layout& layout) const
                 painter.drawPolyline(line);
             }
         }
+    }
+    if (std::isfinite(reference_) && reference_ >= low_ && reference_ <= high_) {
+        painter.setPen(QPen(colours::original, 1.5, Qt::DotLine));
+        painter.drawLine(QPointF(plot.left(), yOf(reference_)), QPointF(plot.right(), yOf(reference_)));
     }
     painter.restore();
 

@@ -8,7 +8,7 @@ namespace collapse::ui {
 
 ParameterChange::ParameterChange(MainWindow* window, std::vector<LabelledScenario> before,
                                  std::vector<LabelledScenario> after)
-    : QUndoCommand(QObject::tr("Change parameters")), window_(window), before_(std::move(before)),
+    : QUndoCommand(QObject::tr("parameter change")), window_(window), before_(std::move(before)),
       after_(std::move(after))
 {
     sinceLastChange_.start();

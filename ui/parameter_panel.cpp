@@ -1,5 +1,7 @@
 #include "ui/parameter_panel.h"
 
+#include "core/data_error.h"
+#include "core/experiment.h"
 #include "core/model_registry.h"
 #include "ui/stages/stage_registry.h"
 #include "ui/theme.h"
@@ -98,9 +100,27 @@ LabelledSlider::LabelledSlider(const QString& title, const QString& toolTip, QWi
     header_->addWidget(value_);
     layout->addLayout(header_);
     layout->addWidget(slider_);
-    setToolTip(toolTip);
-    slider_->setToolTip(toolTip);
+    setToolTip(toolTipText(toolTip));
+    slider_->setToolTip(toolTipText(toolTip));
     name->setBuddy(slider_);
+}
+
+void LabelledSlider::applyThemeColours()
+{
+    // The value in the model's colour as text, the track in its colour as a stroke; a slider that does
+    // not apply greys out.
+    value_->setStyleSheet(QStringLiteral("QLabel { color: %1; } QLabel:disabled { color: %2; }")
+                              .arg(colours::modelText.name(), colours::disabledText.name()));
+    slider_->setStyleSheet(QStringLiteral(
+        "QSlider::groove:horizontal { height: 8px; background: %1; border-radius: 4px; }"
+        "QSlider::sub-page:horizontal { background: %2; border-radius: 4px; }"
+        "QSlider::sub-page:horizontal:disabled { background: %1; }"
+        "QSlider::handle:horizontal { width: 26px; margin: -10px 0; border-radius: 13px;"
+        " background: %3; border: 3px solid %2; }"
+        "QSlider::handle:horizontal:disabled { border: 3px solid %4; }"
+        "QSlider::handle:horizontal:focus { border: 3px solid %5; }")
+                               .arg(colours::grid.name(), colours::model.name(), colours::background.name(),
+                                    colours::disabledText.name(), colours::accent.name()));
 }
 
 void LabelledSlider::setValueText(const QString& text)
@@ -228,7 +248,7 @@ ParameterField::ParameterField(const ParameterSpec& spec, QWidget* owner, Edited
         editor_ = w.file;
         break;
     }
-    const QString toolTip = translated("Parameters", spec.description);
+    const QString toolTip = toolTipText(translated("Parameters", spec.description));
     editor_->setToolTip(toolTip);
     label_->setToolTip(toolTip);
     label_->setBuddy(editor_);
@@ -346,6 +366,13 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent), scenario_(def
 
 ParameterPanel::~ParameterPanel() = default;
 
+void ParameterPanel::applyThemeColours()
+{
+    for (LabelledSlider* slider : {samples_, human_, capacity_}) {
+        slider->applyThemeColours();
+    }
+}
+
 QWidget* ParameterPanel::editorFor(std::string_view key) const
 {
     for (const auto& field : fields_) {
@@ -429,10 +456,12 @@ void ParameterPanel::edit(std::string_view key, const nlohmann::json& value)
         return;
     }
     Scenario next = scenario_;
+    bool namesAFile = false;
     try {
         for (const ParameterSpec& spec : parametersOf(next.model())) {
             if (spec.key == key) {
                 spec.set(next, value);
+                namesAFile = spec.editor == ParameterEditor::File;
             }
         }
         if (next.model().follow) {
@@ -445,6 +474,16 @@ void ParameterPanel::edit(std::string_view key, const nlohmann::json& value)
         // A value the editor should not have offered: show the scenario as it was.
         setScenario(scenario_);
         return;
+    }
+    if (namesAFile) {
+        // A data file is read now, so that one that cannot be read is refused while the run goes on.
+        try {
+            makeExperiment(next);
+        } catch (const DataError& error) {
+            setScenario(scenario_);
+            emit refused(QString::fromStdString(error.what()));
+            return;
+        }
     }
     if (next == scenario_) {
         return;

@@ -28,6 +28,8 @@ public:
     LabelledSlider(const QString& title, const QString& toolTip, QWidget* parent = nullptr);
     QSlider* slider() const { return slider_; }
     void setValueText(const QString& text);
+    // Colours from the current theme.
+    void applyThemeColours();
 
 protected:
     // Name and value share a line where both fit, else the value goes under the name.
@@ -78,6 +80,8 @@ public:
 
     void setScenario(const Scenario& scenario);
     const Scenario& scenario() const { return scenario_; }
+    // The sliders' colours from the current theme.
+    void applyThemeColours();
 
     QComboBox* modelPicker() const { return model_; }
     QSlider* sampleSizeSlider() const { return samples_->slider(); }
@@ -93,6 +97,8 @@ public:
 
 signals:
     void scenarioChanged(const collapse::Scenario& scenario);
+    // A data file that cannot be read was picked and refused; the scenario is unchanged.
+    void refused(const QString& message);
 
 private:
     void rebuildFields();

@@ -3,6 +3,7 @@
 #include "core/model_registry.h"
 #include "core/output_files.h"
 #include "core/results.h"
+#include "core/scenario.h"
 #include "ui/simulation_worker.h"
 
 #include <algorithm>
@@ -38,12 +39,8 @@ void RunController::addSide()
             });
     connect(side->worker, &SimulationWorker::runFinished, this, [=, this](quint64 request) {
         if (Side* current = sideFor(index, serial, request)) {
-            current->complete = true;
-            if (std::all_of(sides_.begin(), sides_.end(), [](const auto& each) { return each->complete; })) {
-                complete_ = true;
-                runMilliseconds_ = clock_.elapsed();
-                emit completed();
-            }
+            keep(*current);
+            finishSide(index);
         }
     });
     connect(side->worker, &SimulationWorker::runFailed, this, [=, this](quint64 request, const QString& message) {
@@ -85,18 +82,80 @@ void RunController::changeScenarios(const std::vector<LabelledScenario>& scenari
     restartTimer_.start();
 }
 
+void RunController::finishSide(std::size_t index)
+{
+    sides_[index]->complete = true;
+    if (std::all_of(sides_.begin(), sides_.end(), [](const auto& each) { return each->complete; })) {
+        complete_ = true;
+        runMilliseconds_ = clock_.elapsed();
+        emit completed();
+    }
+}
+
+std::string RunController::cacheKey(const Side& side) const
+{
+    return serializeScenario(side.scenario) + "chain " + std::to_string(std::min(shownChain_, side.scenario.replicates - 1));
+}
+
+void RunController::keep(const Side& side)
+{
+    std::size_t bytes = 0;
+    for (int g = 0; g < side.history.size(); ++g) {
+        const SnapshotPointer& snapshot = side.history.at(g);
+        bytes += sizeof(double) * static_cast<std::size_t>(snapshot->metrics.size() + snapshot->samples.size());
+    }
+    const std::string key = cacheKey(side);
+    if (bytes > kCachedBytes / 2 || kept(key) != nullptr) {
+        return;
+    }
+    cache_.push_back({key, side.history, bytes});
+    // The oldest go first.
+    std::size_t total = 0;
+    for (const CachedRun& run : cache_) {
+        total += run.bytes;
+    }
+    while (cache_.size() > kCachedRuns || total > kCachedBytes) {
+        total -= cache_.front().bytes;
+        cache_.erase(cache_.begin());
+    }
+}
+
+const RunHistory* RunController::kept(const std::string& key) const
+{
+    for (const CachedRun& run : cache_) {
+        if (run.key == key) {
+            return &run.history;
+        }
+    }
+    return nullptr;
+}
+
 void RunController::restartNow()
 {
     restartTimer_.stop();
-    for (const auto& side : sides_) {
-        side->request = side->worker->restart(side->scenario, std::min(shownChain_, side->scenario.replicates - 1));
-        side->history.reset(side->scenario);
-        side->complete = false;
-    }
     complete_ = false;
     failed_ = false;
     clock_.start();
+    std::vector<std::size_t> fromCache;
+    for (std::size_t i = 0; i < sides_.size(); ++i) {
+        Side& side = *sides_[i];
+        side.complete = false;
+        if (const RunHistory* run = kept(cacheKey(side))) {
+            // Computed before: the same numbers, at once.
+            side.worker->stop();
+            side.request = 0;
+            side.history = *run;
+            fromCache.push_back(i);
+        } else {
+            side.request = side.worker->restart(side.scenario, std::min(shownChain_, side.scenario.replicates - 1));
+            side.history.reset(side.scenario);
+        }
+    }
     emit restarted();
+    for (const std::size_t i : fromCache) {
+        emit generationArrived(static_cast<int>(i));
+        finishSide(i);
+    }
 }
 
 void RunController::stop()

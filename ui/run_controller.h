@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace collapse::ui {
@@ -83,7 +84,23 @@ private:
     Side* sideFor(std::size_t index, quint64 serial, quint64 request) const;
     void addSide();
 
+    // Finished runs kept for a return to the same scenario (another preset and back, an undo): results
+    // are deterministic, so a kept run is the run. At most kCachedRuns, and only runs held in
+    // kCachedBytes of memory together.
+    struct CachedRun {
+        std::string key; // the scenario as its file reads, and the chain on stage
+        RunHistory history;
+        std::size_t bytes = 0;
+    };
+    static constexpr std::size_t kCachedRuns = 6;
+    static constexpr std::size_t kCachedBytes = std::size_t(512) << 20;
+    std::string cacheKey(const Side& side) const;
+    void keep(const Side& side);
+    const RunHistory* kept(const std::string& key) const;
+    void finishSide(std::size_t index);
+
     std::vector<std::unique_ptr<Side>> sides_;
+    std::vector<CachedRun> cache_;
     quint64 nextSerial_ = 0;
     int shownChain_ = 0;
     bool complete_ = false;

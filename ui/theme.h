@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QFont>
 #include <QPixmap>
+#include <QString>
 
 #include <functional>
 
@@ -30,6 +31,14 @@ extern QColor marker;      // reddish purple
 extern QColor accent;      // orange: the second side of a comparison
 extern QColor accentBand;  // translucent accent
 extern QColor secondary;   // bluish green
+// Text in the model's and the tails' hues: darker (on light) or lighter (on dark) than the strokes, so
+// that words meet WCAG AA contrast (4.5:1) on the theme's backgrounds.
+extern QColor modelText;
+extern QColor tailsText;
+extern QColor minorityText; // the cats' blue
+extern QColor disabledText;
+// How strongly earlier generations and bands show: a dark background needs them stronger.
+extern double fadedOpacity;
 } // namespace colours
 
 // Sizes for a lecture hall: at 1920x1080 text must read from the back row.
@@ -42,6 +51,8 @@ inline constexpr int narrationPoint = 17;
 extern double lineWidth;
 // Set by presenter mode: every size given in points is multiplied by it.
 inline double typeScale = 1.0;
+// Set by the theme: the projector's type is larger on the stage, the charts and the narration.
+extern double themeTypeScale;
 } // namespace sizes
 
 // Light for a screen; dark for a dim room; projector: light, high contrast, thick lines, for washed-out
@@ -58,6 +69,13 @@ QFont scaledFont(int pointSize, bool bold = false);
 // A pixmap the size of `widget` (at its device pixel ratio), filled white and painted by `paint` with
 // antialiasing: the cache behind views that redraw a costly picture only when it changes.
 QPixmap paintedPixmap(const QWidget& widget, const std::function<void(QPainter&)>& paint);
+
+// The contrast ratio of two colours, (L1 + 0.05) / (L2 + 0.05) with L the relative luminance (WCAG 2.1,
+// 1.4.3): 4.5 or more for text to meet AA.
+double contrastRatio(const QColor& a, const QColor& b);
+
+// A tooltip that wraps into a paragraph instead of running across the screen (Qt wraps rich text).
+QString toolTipText(const QString& plain);
 
 // A tick step of 1, 2 or 5 times a power of ten that gives about `ticks` ticks over `range`.
 double niceTickStep(double range, int ticks);

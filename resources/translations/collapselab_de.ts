@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>FigureRenderer</name>
+    <message>
+        <source>Panels: chain %1 of %2 at the generation above each. Charts: median over the chains (line) and 10–90% band; dotted, the original&apos;s value; vertical lines, the generations shown.</source>
+        <translation>Bilder: Kette %1 von %2 in der darüber genannten Generation. Diagramme: Median über die Ketten (Linie) und 10–90-%-Band; gepunktet der Wert des Originals; senkrechte Linien die gezeigten Generationen.</translation>
+    </message>
+</context>
+<context>
     <name>Metrics</name>
     <message>
         <source>Training-set size</source>
@@ -71,6 +78,26 @@
         <source>Class entropy (ln 10: all ten classes)</source>
         <translation>Klassenentropie (ln 10: alle zehn Klassen)</translation>
     </message>
+    <message>
+        <source>Perplexity of real text</source>
+        <translation>Perplexität echten Textes</translation>
+    </message>
+    <message>
+        <source>Perplexity under generation 0</source>
+        <translation>Perplexität unter Generation 0</translation>
+    </message>
+    <message>
+        <source>Words in use</source>
+        <translation>Verwendete Wörter</translation>
+    </message>
+    <message>
+        <source>Distinct word pairs</source>
+        <translation>Verschiedene Wortpaare</translation>
+    </message>
+    <message>
+        <source>Repeated 4-grams</source>
+        <translation>Wiederholte 4-Gramme</translation>
+    </message>
 </context>
 <context>
     <name>Models</name>
@@ -89,6 +116,10 @@
     <message>
         <source>VAE (images)</source>
         <translation>VAE (Bilder)</translation>
+    </message>
+    <message>
+        <source>Text (n-gram language model)</source>
+        <translation>Text (n-Gramm-Sprachmodell)</translation>
     </message>
 </context>
 <context>
@@ -357,6 +388,82 @@
         <source>Images per minibatch of the VAE&apos;s training.</source>
         <translation>Bilder pro Minibatch beim Training des VAE.</translation>
     </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>The real text: the bundled novels of Jane Austen, or any UTF-8 text file; its last tenth is held out.</source>
+        <translation>Der echte Text: die mitgelieferten Romane Jane Austens oder eine beliebige UTF-8-Textdatei; ihr letztes Zehntel wird zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.raw *.tokens)</source>
+        <translation>Textdateien (*.txt *.raw *.tokens)</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>Wiederholungsstrafe</translation>
+    </message>
+    <message>
+        <source>Beam search scales down a word the sequence already holds, as the paper&apos;s decoding did (3); 1 for none.</source>
+        <translation>Die Strahlsuche stuft ein Wort herab, das die Folge schon enthält, wie beim Dekodieren im Artikel (3); 1 für keine.</translation>
+    </message>
+    <message>
+        <source>Beam width</source>
+        <translation>Strahlbreite</translation>
+    </message>
+    <message>
+        <source>Continuations beam search keeps at each word (5 in the paper).</source>
+        <translation>Fortsetzungen, die die Strahlsuche bei jedem Wort behält (5 im Artikel).</translation>
+    </message>
+    <message>
+        <source>Sequence length</source>
+        <translation>Folgenlänge</translation>
+    </message>
+    <message>
+        <source>Words in each training sequence; a generation writes this many after each prompt.</source>
+        <translation>Wörter je Trainingsfolge; eine Generation schreibt so viele nach jedem Anfang.</translation>
+    </message>
+    <message>
+        <source>Prompt length</source>
+        <translation>Länge des Anfangs</translation>
+    </message>
+    <message>
+        <source>Real words that open each written sequence; only what the model adds is trained on.</source>
+        <translation>Echte Wörter, mit denen jede geschriebene Folge beginnt; gelernt wird nur, was das Modell hinzufügt.</translation>
+    </message>
+    <message>
+        <source>Kneser–Ney</source>
+        <translation>Kneser–Ney</translation>
+    </message>
+    <message>
+        <source>None (maximum likelihood)</source>
+        <translation>Keine (Maximum Likelihood)</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <source>Kneser–Ney gives unseen word sequences some probability; none counts only what was seen, so a word once lost never returns.</source>
+        <translation>Kneser–Ney gibt ungesehenen Wortfolgen etwas Wahrscheinlichkeit; ohne Glättung zählt nur, was gesehen wurde, und ein verlorenes Wort kehrt nie zurück.</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Ziehen</translation>
+    </message>
+    <message>
+        <source>Beam search</source>
+        <translation>Strahlsuche</translation>
+    </message>
+    <message>
+        <source>Decoding</source>
+        <translation>Dekodierung</translation>
+    </message>
+    <message>
+        <source>Sampling draws each word (sampling bias below 1 sharpens, as a temperature); beam search writes the likeliest text, as the paper did.</source>
+        <translation>Ziehen wählt jedes Wort zufällig (eine Stichprobenverzerrung unter 1 schärft, wie eine Temperatur); die Strahlsuche schreibt den wahrscheinlichsten Text, wie im Artikel.</translation>
+    </message>
 </context>
 <context>
     <name>Presets</name>
@@ -423,6 +530,22 @@
     <message>
         <source>Each generation trains a fresh variational autoencoder only on the images the previous one generated. Within a few generations the images turn blurry and alike, and the first generation&apos;s encoder sees their latent codes shrink: the VAE experiment of Shumailov et al. (Nature 2024).</source>
         <translation>Jede Generation trainiert einen neuen Variational Autoencoder nur mit den Bildern, die der vorige erzeugt hat. Binnen weniger Generationen werden die Bilder unscharf und gleichförmig, und der Encoder der ersten Generation sieht ihre latenten Codes schrumpfen: das VAE-Experiment von Shumailov et al. (Nature 2024).</translation>
+    </message>
+    <message>
+        <source>A language model with 10% real text</source>
+        <translation>Ein Sprachmodell mit 10 % echtem Text</translation>
+    </message>
+    <message>
+        <source>Two language models side by side, each trained ten times on what its predecessor wrote: one on nothing else, one with 10% of every generation&apos;s text real. The first grows ever more surprised by real prose, its perplexity twenty times the original&apos;s by the tenth generation; the second&apos;s stays near twice the original&apos;s, as in Fig. 1c of Shumailov et al. (Nature 2024).</source>
+        <translation>Zwei Sprachmodelle nebeneinander, jedes zehnmal mit dem trainiert, was sein Vorgänger schrieb: eines mit nichts anderem, eines mit 10 % echtem Text in jeder Generation. Das erste wird von echter Prosa immer mehr überrascht, seine Perplexität ist in der zehnten Generation zwanzigmal so hoch wie die des Originals; die des zweiten bleibt nahe dem Doppelten, wie in Abb. 1c von Shumailov et al. (Nature 2024).</translation>
+    </message>
+    <message>
+        <source>A language model trained on its own writing</source>
+        <translation>Ein Sprachmodell, das aus dem eigenen Geschriebenen lernt</translation>
+    </message>
+    <message>
+        <source>An n-gram language model learns Jane Austen&apos;s novels, then ten times over only the text its predecessor wrote by beam search. Its perplexity on real prose climbs and its words and word pairs dwindle until every prompt is continued with the same phrases: the language experiment (Fig. 1b) of Shumailov et al. (Nature 2024).</source>
+        <translation>Ein n-Gramm-Sprachmodell lernt Jane Austens Romane, danach zehnmal nur den Text, den sein Vorgänger per Strahlsuche schrieb. Seine Perplexität auf echter Prosa steigt, seine Wörter und Wortpaare schwinden, bis jeder Anfang mit denselben Wendungen fortgesetzt wird: das Sprachexperiment (Abb. 1b) von Shumailov et al. (Nature 2024).</translation>
     </message>
 </context>
 <context>
@@ -574,10 +697,6 @@
     <message>
         <source>Late model collapse: the variance is gone. What is left bears little resemblance to the original.</source>
         <translation>Später Modellkollaps: Die Varianz ist fort. Was bleibt, hat mit dem Original wenig gemein.</translation>
-    </message>
-    <message>
-        <source>Change parameters</source>
-        <translation>Parameter ändern</translation>
     </message>
     <message>
         <source>cannot write %1: %2 (%3)</source>
@@ -739,6 +858,22 @@
         <source>%1 have gone as far by now.</source>
         <translation>%1 sind inzwischen so weit.</translation>
     </message>
+    <message>
+        <source>The model is drifting from the original: it has moved %1 further from it (W₂) than generation 0, and each generation adds its own error.</source>
+        <translation>Das Modell driftet vom Original weg: Es hat sich %1 weiter davon entfernt (W₂) als Generation 0, und jede Generation fügt ihren eigenen Fehler hinzu.</translation>
+    </message>
+    <message>
+        <source>Model collapse under way: the model has wandered far from the original (W₂ up by %1), so what the original rarely made it makes often, and the original&apos;s own region thins out.</source>
+        <translation>Modellkollaps im Gange: Das Modell hat sich weit vom Original entfernt (W₂ um %1 gestiegen), sodass es oft erzeugt, was das Original selten erzeugte, und die eigene Region des Originals ausdünnt.</translation>
+    </message>
+    <message>
+        <source>wandered far from the original.</source>
+        <translation>weit vom Original entfernt.</translation>
+    </message>
+    <message>
+        <source>parameter change</source>
+        <translation>Parameteränderung</translation>
+    </message>
 </context>
 <context>
     <name>Stages</name>
@@ -773,6 +908,22 @@
     <message>
         <source>−log-likelihood of real data (log scale)</source>
         <translation>−Log-Likelihood echter Daten (log. Skala)</translation>
+    </message>
+    <message>
+        <source>single words</source>
+        <translation>einzelne Wörter</translation>
+    </message>
+    <message>
+        <source>word pairs</source>
+        <translation>Wortpaare</translation>
+    </message>
+    <message>
+        <source>word triples</source>
+        <translation>Worttripel</translation>
+    </message>
+    <message>
+        <source>%1 words of context</source>
+        <translation>%1 Wörter Kontext</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1159,18 @@
     <message>
         <source>generated images outside the real images&apos; central 95%: %1</source>
         <translation>erzeugte Bilder außerhalb der zentralen 95 % der echten: %1</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Erzeugt</translation>
+    </message>
+    <message>
+        <source>Real</source>
+        <translation>Echt</translation>
+    </message>
+    <message>
+        <source>Latent</source>
+        <translation>Latent</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1464,14 @@
         <source>%1 generations of %2 chains in %3 s</source>
         <translation>%1 Generationen von %2 Ketten in %3 s</translation>
     </message>
+    <message>
+        <source>Undo the last parameter change</source>
+        <translation>Die letzte Parameteränderung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Redo the parameter change undone last</source>
+        <translation>Die zuletzt rückgängig gemachte Parameteränderung wiederherstellen</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::MetricChart</name>
@@ -1359,6 +1530,61 @@
     <message>
         <source>mass in the original&apos;s tails: %1</source>
         <translation>Masse in den Rändern des Originals: %1</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::TextStage</name>
+    <message>
+        <source>the original text</source>
+        <translation>der ursprüngliche Text</translation>
+    </message>
+    <message>
+        <source>this generation&apos;s writing</source>
+        <translation>was diese Generation schreibt</translation>
+    </message>
+    <message>
+        <source>earlier generations</source>
+        <translation>frühere Generationen</translation>
+    </message>
+    <message>
+        <source>words no longer written</source>
+        <translation>nicht mehr geschriebene Wörter</translation>
+    </message>
+    <message>
+        <source>a rare word of the original</source>
+        <translation>ein seltenes Wort des Originals</translation>
+    </message>
+    <message>
+        <source>an uncommon one</source>
+        <translation>ein ungewöhnliches</translation>
+    </message>
+    <message>
+        <source>rare words written: %1 (the original: %2)</source>
+        <translation>geschriebene seltene Wörter: %1 (das Original: %2)</translation>
+    </message>
+    <message>
+        <source>Reading the original text…</source>
+        <translation>Der ursprüngliche Text wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Prompt %1:</source>
+        <translation>Anfang %1:</translation>
+    </message>
+    <message>
+        <source>generation 0</source>
+        <translation>Generation 0</translation>
+    </message>
+    <message>
+        <source>generation %1</source>
+        <translation>Generation %1</translation>
+    </message>
+    <message>
+        <source>Words by rank (log–log)</source>
+        <translation>Wörter nach Rang (log–log)</translation>
+    </message>
+    <message>
+        <source>Perplexity of what it writes, under generation 0</source>
+        <translation>Perplexität des Geschriebenen unter Generation 0</translation>
     </message>
 </context>
 <context>

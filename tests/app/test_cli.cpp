@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 
 using collapse::testing::fileContents;
@@ -29,6 +30,7 @@ class CliTest : public QObject {
 private slots:
     void runWritesTheThreeFiles();
     void writtenScenarioReproducesTheCsvs();
+    void textRunWritesWhatReplicateZeroWrote();
     void threadCountDoesNotChangeTheBytes();
     void comparisonPresetWritesSubfolders();
     void presetsAreListed();
@@ -72,6 +74,30 @@ void CliTest::writtenScenarioReproducesTheCsvs()
     for (const char* file : {"metrics.csv", "summary.csv", "scenario.json"}) {
         QCOMPARE(fileContents(dir.filePath("second/") + file), fileContents(dir.filePath("first/") + file));
     }
+}
+
+void CliTest::textRunWritesWhatReplicateZeroWrote()
+{
+    QTemporaryDir dir;
+    const QStringList run = {"run", "--model", "text", "--generations", "3", "--replicates", "2", "--samples", "100"};
+    QCOMPARE(runCli(run + QStringList{"--out", dir.filePath("first")}).exitCode, 0);
+    const QStringList transcripts = QDir(dir.filePath("first/text")).entryList(QDir::Files);
+    QCOMPARE(transcripts, QStringList({"generation-0000.txt", "generation-0001.txt", "generation-0002.txt"}));
+    const QString first = QString::fromUtf8(fileContents(dir.filePath("first/text/generation-0000.txt")));
+    QCOMPARE(first.count(QRegularExpression("^Prompt \\d: ", QRegularExpression::MultilineOption)), 4);
+    QCOMPARE(first.count(QRegularExpression("^Continued: \\S", QRegularExpression::MultilineOption)), 4);
+    // The prompts are the same in every generation; what follows them is the generation's own.
+    const QString last = QString::fromUtf8(fileContents(dir.filePath("first/text/generation-0002.txt")));
+    const auto prompts = [](const QString& text) {
+        return text.split('\n').filter(QRegularExpression("^Prompt "));
+    };
+    QCOMPARE(prompts(last), prompts(first));
+    QVERIFY(last != first);
+    // The written scenario reproduces the text too.
+    QCOMPARE(runCli({"run", "--scenario", dir.filePath("first/scenario.json"), "--out", dir.filePath("second")}).exitCode,
+             0);
+    QCOMPARE(fileContents(dir.filePath("second/text/generation-0002.txt")), last.toUtf8());
+    QCOMPARE(fileContents(dir.filePath("second/metrics.csv")), fileContents(dir.filePath("first/metrics.csv")));
 }
 
 void CliTest::threadCountDoesNotChangeTheBytes()
@@ -121,7 +147,7 @@ void CliTest::badInputExitsTwoWithOneLine_data()
     QTest::addRow("fraction above one") << QStringList{"run", "--set", "human_fraction=1.2"} << none << R"("human_fraction" must be a number in [0, 1])";
     QTest::addRow("negative fraction") << QStringList{"run", "--set", "filter_rate=-0.5"} << none << R"("filter_rate" must be a number in [0, 1])";
     QTest::addRow("unknown key") << QStringList{"run", "--set", "colour=blue"} << none << R"(unknown key "colour")";
-    QTest::addRow("unknown model") << QStringList{"run", "--model", "llm"} << none << R"("model" must be one of gaussian, gmm, vae, cats, not "llm")";
+    QTest::addRow("unknown model") << QStringList{"run", "--model", "llm"} << none << R"("model" must be one of gaussian, gmm, vae, cats, text, not "llm")";
     QTest::addRow("unknown preset") << QStringList{"run", "--preset", "nope"} << none << R"(unknown preset "nope")";
     QTest::addRow("unknown option") << QStringList{"run", "--fast"} << none << R"(unknown option "--fast")";
     QTest::addRow("unknown command") << QStringList{"walk"} << none << R"(unknown command "walk")";
@@ -145,6 +171,15 @@ void CliTest::badInputExitsTwoWithOneLine_data()
     QTest::newRow("GIF too fast") << QStringList{"export", "--animation", "OUT.gif", "--fps", "60"} << none << "a GIF shows at most 50 frames per second, not 60";
     QTest::newRow("frames too large") << QStringList{"export", "--frames", "OUT", "--size", "9000x9000"} << none << "a frame is 64x64 to 7680x4320 pixels, not 9000x9000";
     QTest::newRow("fps for a figure") << QStringList{"export", "--figure", "OUT.png", "--fps", "30"} << none << "--fps is for --animation and --frames";
+    QTest::addRow("missing corpus") << QStringList{"run", "--model", "text", "--set", "dataset=FILE_ABSENT"} << none << "absent.json: no such file";
+    QTest::addRow("corpus a folder") << QStringList{"run", "--model", "text", "--set", "dataset=TEMPDIR"} << none << "is a directory, not a text file";
+    QTest::addRow("binary corpus") << QStringList{"run", "--model", "text", "--set", "dataset=FILE"} << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0", 10) << "is a binary file, not text (a NUL byte at byte offset 7)";
+    QTest::addRow("Latin-1 corpus") << QStringList{"run", "--model", "text", "--set", "dataset=FILE"} << QByteArray("caf\xe9 au lait") << "is not valid UTF-8 (byte 0xE9 at byte offset 3)";
+    QTest::addRow("empty corpus") << QStringList{"run", "--model", "text", "--set", "dataset=FILE"} << QByteArray("") << "scenario.json: is empty";
+    QTest::addRow("short corpus") << QStringList{"run", "--model", "text", "--set", "dataset=FILE"} << QByteArray("Only a few words.") << "holds 5 tokens, too few for one training block of 64 tokens";
+    QTest::addRow("beam width zero") << QStringList{"run", "--model", "text", "--set", "beam_width=0"} << none << R"("beam_width" must be an integer from 1)";
+    QTest::addRow("prompt as long as a sequence") << QStringList{"run", "--model", "text", "--set", "prompt_length=64"} << none << R"("prompt_length" must be shorter than "sequence_length")";
+    QTest::addRow("unknown smoothing") << QStringList{"run", "--model", "text", "--set", "smoothing=laplace"} << none << R"("smoothing" must be one of kneser_ney, none)";
     QTest::addRow("preset and file") << QStringList{"run", "--preset", "gmm-paper", "--scenario", "FILE"} << QByteArray("{}") << "either --preset or --scenario";
 }
 
@@ -161,6 +196,7 @@ void CliTest::badInputExitsTwoWithOneLine()
         out.write(scenarioFile);
     }
     arguments.replaceInStrings("FILE_ABSENT", dir.filePath("absent.json"));
+    arguments.replaceInStrings("TEMPDIR", dir.path());
     arguments.replaceInStrings("FILE", file);
     const QString outDir = dir.filePath("results");
     arguments.replaceInStrings("OUT", outDir);

@@ -3,6 +3,7 @@
 
 #include "core/engine.h"
 #include "core/models/gmm/expectation_maximization.h"
+#include "core/models/text/text_settings.h"
 #include "core/models/vae/vae_training.h"
 #include "core/random.h"
 #include "core/scenario_sources.h"
@@ -87,6 +88,21 @@ BENCHMARK_CAPTURE(BM_EnsembleThreads, gmm_paper, "gmm-paper", 50, 16)
     ->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(BM_EnsembleThreads, gaussian_theorem, "gaussian-theorem", 100, 1000)
     ->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// One generation of text-jackrabbits (four chains of 1000 sequences of 64 words) on 2 threads, written by
+// the preset's beam search or by sampling: the time the window waits for each generation.
+void BM_TextGeneration(benchmark::State& state, Decoding decoding)
+{
+    Scenario scenario = presetScenario("text-jackrabbits");
+    scenario.as<TextSettings>().decoding = decoding;
+    scenario.generations = 1;
+    omp_set_num_threads(2);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(runToEnd(scenario));
+    }
+}
+BENCHMARK_CAPTURE(BM_TextGeneration, beam, Decoding::Beam)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_TextGeneration, sample, Decoding::Sample)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // VAE training throughput (784-400-20, batch 128, Adam) on the threads OpenMP is given, in images per
 // second; and, for scale, the bound Eigen's own float matrix product sets on this machine: the training

@@ -1,9 +1,9 @@
 // Speed of the text model: loading a corpus, fitting the n-gram model to the default scenario's 1000 blocks of
 // 64 tokens, and generating a generation's worth of text by ancestral sampling and by beam search.
 //
-// The corpus is $COLLAPSELAB_TEXT_CORPUS, else the bundled Jane Austen corpus when COLLAPSELAB_SOURCE_DATA_DIR is
-// defined at compile time. Run with --benchmark_repetitions=5 --benchmark_report_aggregates_only=true.
+// The corpus is $COLLAPSELAB_TEXT_CORPUS, else the bundled Jane Austen corpus. Part of collapselab-benchmarks.
 
+#include "core/bundled_data.h"
 #include "core/models/text/decoding.h"
 #include "core/models/text/ngram_model.h"
 #include "core/models/text/text_corpus.h"
@@ -12,7 +12,6 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
-#include <optional>
 #include <string>
 
 namespace {
@@ -28,28 +27,14 @@ std::string corpusPath()
     if (const char* path = std::getenv("COLLAPSELAB_TEXT_CORPUS")) {
         return path;
     }
-#ifdef COLLAPSELAB_SOURCE_DATA_DIR
-    return std::string(COLLAPSELAB_SOURCE_DATA_DIR) + "/austen/austen.txt";
-#else
-    return {};
-#endif
+    return (bundledDataFolder("austen") / "austen.txt").string();
 }
 
-// The corpus, loaded once; nullptr (and the benchmark skipped) when there is none.
-const TextCorpus* corpus(benchmark::State& state)
+// The corpus, loaded once.
+const TextCorpus& corpus()
 {
-    static const std::optional<TextCorpus> loaded = []() -> std::optional<TextCorpus> {
-        const std::string path = corpusPath();
-        if (path.empty()) {
-            return std::nullopt;
-        }
-        return TextCorpus::load(path, kSequenceLength);
-    }();
-    if (!loaded) {
-        state.SkipWithError("no corpus: set COLLAPSELAB_TEXT_CORPUS to a UTF-8 text file");
-        return nullptr;
-    }
-    return &*loaded;
+    static const TextCorpus loaded = TextCorpus::load(corpusPath(), kSequenceLength);
+    return loaded;
 }
 
 Smoothing smoothingOf(const benchmark::State& state)
@@ -60,10 +45,6 @@ Smoothing smoothingOf(const benchmark::State& state)
 void BM_TextCorpusLoad(benchmark::State& state)
 {
     const std::string path = corpusPath();
-    if (path.empty()) {
-        state.SkipWithError("no corpus: set COLLAPSELAB_TEXT_CORPUS to a UTF-8 text file");
-        return;
-    }
     std::size_t tokens = 0;
     for (auto _ : state) {
         const TextCorpus loaded = TextCorpus::load(path, kSequenceLength);
@@ -78,10 +59,7 @@ BENCHMARK(BM_TextCorpusLoad)->Unit(benchmark::kMillisecond);
 // One fit to the first 1000 blocks (64 000 tokens); arguments: order, smoothing (0 Kneser–Ney, 1 none).
 void BM_TextFit(benchmark::State& state)
 {
-    const TextCorpus* text = corpus(state);
-    if (text == nullptr) {
-        return;
-    }
+    const TextCorpus* text = &corpus();
     const auto order = static_cast<int>(state.range(0));
     const std::vector<std::span<const TokenId>> blocks = text->blocks(0, kSequences);
     std::size_t bytes = 0;
@@ -104,10 +82,7 @@ BENCHMARK(BM_TextFit)
 // arguments: order, smoothing, temperature in hundredths.
 void BM_TextSample(benchmark::State& state)
 {
-    const TextCorpus* text = corpus(state);
-    if (text == nullptr) {
-        return;
-    }
+    const TextCorpus* text = &corpus();
     const NgramModel model(text->blocks(0, kSequences), text->vocabulary().size(), static_cast<int>(state.range(0)),
                            smoothingOf(state));
     const double temperature = static_cast<double>(state.range(2)) / 100.0;
@@ -135,10 +110,7 @@ BENCHMARK(BM_TextSample)
 // width, repetition penalty in hundredths. The time is per 100 sequences.
 void BM_TextBeam(benchmark::State& state)
 {
-    const TextCorpus* text = corpus(state);
-    if (text == nullptr) {
-        return;
-    }
+    const TextCorpus* text = &corpus();
     const NgramModel model(text->blocks(0, kSequences), text->vocabulary().size(), 3, Smoothing::KneserNey);
     const std::vector<std::span<const TokenId>> prompts = text->prompts(100, 16);
     const auto width = static_cast<int>(state.range(0));
@@ -157,5 +129,3 @@ BENCHMARK(BM_TextBeam)
     ->Unit(benchmark::kMillisecond);
 
 } // namespace
-
-BENCHMARK_MAIN();

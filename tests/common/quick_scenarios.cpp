@@ -1,5 +1,7 @@
 #include "tests/common/quick_scenarios.h"
 
+#include "core/scenario_sources.h"
+
 #include <nlohmann/json.hpp>
 
 #include <limits>
@@ -69,6 +71,13 @@ std::vector<Scenario> extremeScenarios(const ModelDescriptor& model)
         scenarios.push_back(scenarioFromJson(object));
     }
     return scenarios;
+}
+
+Scenario presetScenario(const std::string& name, std::size_t side)
+{
+    ScenarioRequest request;
+    request.preset = name;
+    return resolveScenarios(request).at(side).scenario;
 }
 
 } // namespace collapse::testing

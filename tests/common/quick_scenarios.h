@@ -3,6 +3,7 @@
 #include "core/model_registry.h"
 #include "core/scenario.h"
 
+#include <string>
 #include <vector>
 
 namespace collapse::testing {
@@ -14,5 +15,8 @@ Scenario quickScenario(const ModelDescriptor& model);
 // Scenarios of `model` whose every key sits at one end of its range: the smallest values, then the
 // largest. Keys whose extreme would break a check that involves other keys keep their default.
 std::vector<Scenario> extremeScenarios(const ModelDescriptor& model);
+
+// A built-in preset's scenario: its only one, or side `side` of a comparison.
+Scenario presetScenario(const std::string& name, std::size_t side = 0);
 
 } // namespace collapse::testing

@@ -3,7 +3,7 @@
 
 #include "core/collapse_stage.h"
 #include "core/model_registry.h"
-#include "core/scenario_sources.h"
+#include "tests/common/quick_scenarios.h"
 #include "ui/narration.h"
 #include "ui/run_history.h"
 
@@ -11,15 +11,9 @@
 
 using namespace collapse;
 using namespace collapse::ui;
+using collapse::testing::presetScenario;
 
 namespace {
-
-Scenario presetScenario(const std::string& name)
-{
-    ScenarioRequest request;
-    request.preset = name;
-    return resolveScenarios(request).front().scenario;
-}
 
 // How many chains have gone as far as `stage` at `generation` (or, for a model still like the
 // original, stay like it), counted here from each chain's own metrics.

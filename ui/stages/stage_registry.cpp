@@ -11,10 +11,11 @@ const StageEntry& gaussianStage();
 const StageEntry& gmmStage();
 const StageEntry& vaeStage();
 const StageEntry& catsStage();
+const StageEntry& textStage();
 
 const QVector<const StageEntry*>& registeredStages()
 {
-    static const QVector<const StageEntry*> stages = {&gaussianStage(), &gmmStage(), &vaeStage(), &catsStage()};
+    static const QVector<const StageEntry*> stages = {&gaussianStage(), &gmmStage(), &vaeStage(), &catsStage(), &textStage()};
     return stages;
 }
 

@@ -52,10 +52,6 @@ struct ImageData {
     ImageSet heldOut;
 };
 
-// Where the bundled Fashion-MNIST subset lies: $COLLAPSELAB_DATA_DIR, the installed data folder, or the
-// source tree's resources/data.
-std::filesystem::path bundledDataFolder();
-
 // The `dataset` of a scenario: "fashion-mnist-subset" (bundled), or the path of an MNIST-family image
 // file. Its labels are the file of the same name with "labels-idx1" for "images-idx3", if present;
 // held-out images are the "t10k" file beside a "train" file, else the last sixth of the images.

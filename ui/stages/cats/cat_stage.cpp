@@ -166,7 +166,7 @@ void CatStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const Layout layout = layOut(area);
     drawHeading(painter, frame(area), minorityStatus(QStringLiteral("%1%").arg(100.0 * minorityFraction_, 0, 'f', 0)),
-                furColour(kMinorityHue).darker(140));
+                colours::minorityText);
 
     // The cats, in a grid that fills the area.
     const int shown = std::min(static_cast<int>(hues_.size()), kShownCats);

@@ -208,7 +208,7 @@ void DensityStage::renderBackground(QPainter& painter, const QRectF& area) const
 void DensityStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const QRectF plot = plotArea(area);
-    drawHeading(painter, frame(area), tailMassStatus(percentText(tailMass_)), colours::tails);
+    drawHeading(painter, frame(area), tailMassStatus(percentText(tailMass_)), colours::tailsText);
     painter.save();
     painter.setClipRect(plot.adjusted(1, 1, -1, -1));
     painter.setTransform(dataToPlot(plot), true);
@@ -222,7 +222,8 @@ void DensityStage::renderForeground(QPainter& painter, const QRectF& area) const
     }
     for (int t = 0; t < trail_.size(); ++t) {
         QColor faded = colours::model;
-        faded.setAlphaF(static_cast<float>(0.08 + 0.3 * (t + 1) / (static_cast<double>(trail_.size()) + 1.0)));
+        faded.setAlphaF(static_cast<float>(std::min(
+            1.0, colours::fadedOpacity * (0.08 + 0.3 * (t + 1) / (static_cast<double>(trail_.size()) + 1.0)))));
         painter.strokePath(curve(trail_[t], 2), cosmeticPen(faded, 2.0));
     }
     if (!current_.isEmpty()) {

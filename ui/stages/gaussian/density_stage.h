@@ -28,6 +28,8 @@ public:
     // The tallest bar of the samples' histogram, as a density, and the model's peak density.
     double tallestBar() const;
     double modelPeak() const;
+    // The histogram's bin width (Freedman–Diaconis, from the samples shown).
+    double binWidth() const { return binWidth_; }
 
     QVector<LegendEntry> legendEntries() const override;
 

@@ -222,7 +222,7 @@ void ScatterStage::renderBackground(QPainter& painter, const QRectF& area) const
 void ScatterStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const QRectF plot = plotArea(area);
-    drawHeading(painter, frame(area), tailMassStatus(percentText(tailMass_)), colours::tails);
+    drawHeading(painter, frame(area), tailMassStatus(percentText(tailMass_)), colours::tailsText);
     painter.save();
     painter.setClipRect(plot.adjusted(1, 1, -1, -1));
     if (!density_.isNull()) {
@@ -231,7 +231,8 @@ void ScatterStage::renderForeground(QPainter& painter, const QRectF& area) const
     painter.setTransform(dataToPlot(plot), true);
     for (int t = 0; t < trail_.size(); ++t) {
         QColor faded = colours::model;
-        faded.setAlphaF(static_cast<float>(0.1 + 0.3 * (t + 1) / (static_cast<double>(trail_.size()) + 1.0)));
+        faded.setAlphaF(static_cast<float>(std::min(
+            1.0, colours::fadedOpacity * (0.1 + 0.3 * (t + 1) / (static_cast<double>(trail_.size()) + 1.0)))));
         for (const auto& component : trail_[t].components()) {
             painter.strokePath(ellipsePath(component.mean, component.covariance, 2.0), cosmeticPen(faded, 1.5));
         }

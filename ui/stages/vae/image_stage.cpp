@@ -249,7 +249,7 @@ void ImageStage::renderBackground(QPainter& painter, const QRectF& area) const
 void ImageStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const Layout layout = layOut(area);
-    drawHeading(painter, frame(area), tailStatus(percentText(tailMass_)), colours::tails);
+    drawHeading(painter, frame(area), tailStatus(percentText(tailMass_)), colours::tailsText);
 
     // Nearest-neighbour scaling: pixels stay crisp squares, as the images are.
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);

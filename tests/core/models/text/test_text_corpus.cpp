@@ -158,7 +158,7 @@ void TextCorpusTest::holdsOutTheLastTenth()
     QCOMPARE(corpus.heldOutTokens().size(), std::size_t(heldOut));
     QCOMPARE(corpus.trainingTokens().size(), std::size_t(tokens - heldOut));
     for (std::size_t i = 0; i < corpus.trainingTokens().size(); ++i) {
-        QCOMPARE(corpus.vocabulary().word(corpus.trainingTokens()[i]), "t" + std::to_string(i));
+        QCOMPARE(QString::fromStdString(corpus.vocabulary().word(corpus.trainingTokens()[i])), QString("t%1").arg(i));
     }
     // The held-out words never occur in training, so none is in the vocabulary.
     for (const TokenId id : corpus.heldOutTokens()) {
@@ -177,7 +177,7 @@ void TextCorpusTest::cutsConsecutiveBlocks()
         const std::span<const TokenId> block = corpus.block(b);
         QCOMPARE(block.size(), std::size_t{7});
         for (std::size_t j = 0; j < block.size(); ++j) {
-            QCOMPARE(corpus.vocabulary().word(block[j]), "t" + std::to_string(7 * b + j));
+            QCOMPARE(QString::fromStdString(corpus.vocabulary().word(block[j])), QString("t%1").arg(7 * b + j));
         }
     }
     QVERIFY_THROWS_EXCEPTION(std::out_of_range, corpus.block(12));
@@ -219,7 +219,7 @@ void TextCorpusTest::promptsAreEvenlySpaced()
     for (std::size_t i = 0; i < prompts.size(); ++i) {
         QCOMPARE(prompts[i].size(), std::size_t{3});
         for (std::size_t j = 0; j < 3; ++j) {
-            QCOMPARE(corpus.vocabulary().word(prompts[i][j]), "t" + std::to_string(starts[i] + int(j)));
+            QCOMPARE(QString::fromStdString(corpus.vocabulary().word(prompts[i][j])), QString("t%1").arg(starts[i] + int(j)));
         }
     }
     QCOMPARE(corpus.prompts(1, 3).front().data(), corpus.heldOutTokens().data());

@@ -1,0 +1,294 @@
+#include "core/models/text/text_model.h"
+
+#include "core/bundled_data.h"
+#include "core/model_registry.h"
+#include "core/models/text/decoding.h"
+#include "core/models/text/ngram_model.h"
+#include "core/parameter_builders.h"
+#include "core/random.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <set>
+#include <unordered_set>
+
+namespace collapse {
+
+namespace {
+
+constexpr const char* kBundledCorpus = "austen";
+
+text::Smoothing smoothingOf(TextSmoothing smoothing)
+{
+    return smoothing == TextSmoothing::KneserNey ? text::Smoothing::KneserNey : text::Smoothing::None;
+}
+
+// A column of token ids (stored as doubles) as ids.
+std::vector<text::TokenId> tokensOf(const Eigen::Ref<const Samples>& samples, Eigen::Index column)
+{
+    std::vector<text::TokenId> tokens(static_cast<std::size_t>(samples.rows()));
+    for (Eigen::Index row = 0; row < samples.rows(); ++row) {
+        tokens[static_cast<std::size_t>(row)] = static_cast<text::TokenId>(samples(row, column));
+    }
+    return tokens;
+}
+
+} // namespace
+
+// TextModel -------------------------------------------------------------------------------------------
+
+TextModel::TextModel(std::shared_ptr<const text::TextCorpus> corpus, std::shared_ptr<const text::LanguageModel> model,
+                     const TextSettings& settings)
+    : corpus_(std::move(corpus)), model_(std::move(model)), settings_(settings)
+{
+}
+
+std::vector<text::TokenId> TextModel::continuation(std::span<const text::TokenId> prompt, int length,
+                                                   double temperature, RandomStream& random) const
+{
+    if (settings_.decoding == Decoding::Beam) {
+        // As the paper's Hugging Face generation: beam search with the repetition penalty on the
+        // log-softmax scores (generate()'s default, without renormalising).
+        return text::beamContinuation(*model_, prompt, length, settings_.beamWidth, settings_.repetitionPenalty,
+                                      text::BeamNormalisation::AsPenalised);
+    }
+    return text::sampleContinuation(*model_, prompt, length, temperature, random);
+}
+
+Samples TextModel::sample(Eigen::Index count, double samplingBias, RandomStream& random) const
+{
+    const int length = settings_.sequenceLength;
+    Samples sequences(length, count);
+    // One sampler for all the sequences: at a temperature other than 1 it precomputes p^(1/λ).
+    std::unique_ptr<text::TokenSampler> sampler;
+    if (settings_.decoding == Decoding::Sample) {
+        sampler = model_->sampler(samplingBias);
+    }
+    for (Eigen::Index i = 0; i < count; ++i) {
+        // The prompts stay real, as in the paper: the opening words of a training block.
+        const auto block = corpus_->block(random.below(corpus_->blockCount()));
+        const auto prompt = block.first(static_cast<std::size_t>(settings_.promptLength));
+        const std::vector<text::TokenId> words =
+            sampler ? text::sampleContinuation(*sampler, prompt, length, random)
+                    : text::beamContinuation(*model_, prompt, length, settings_.beamWidth, settings_.repetitionPenalty,
+                                             text::BeamNormalisation::AsPenalised);
+        for (int row = 0; row < length; ++row) {
+            // A continuation that ran out of words (every word of probability zero) repeats its last one.
+            const std::size_t at = std::min<std::size_t>(static_cast<std::size_t>(row), words.size() - 1);
+            sequences(row, i) = words.empty() ? double(prompt.back()) : static_cast<double>(words[at]);
+        }
+    }
+    return sequences;
+}
+
+// The corpus ------------------------------------------------------------------------------------------
+
+std::shared_ptr<const text::TextCorpus> loadTextCorpus(const std::string& dataset, int sequenceLength)
+{
+    const std::filesystem::path path =
+        dataset == kBundledCorpus ? bundledDataFolder(kBundledCorpus) / "austen.txt" : std::filesystem::path(dataset);
+    // Loaded corpora are immutable: every experiment on the same file and block length shares one, so a
+    // sweep or a slider drag reads and tokenises a corpus once.
+    static std::mutex mutex;
+    static std::map<std::pair<std::string, int>, std::weak_ptr<const text::TextCorpus>> loaded;
+    const std::pair<std::string, int> key{path.string(), sequenceLength};
+    {
+        const std::lock_guard lock(mutex);
+        if (auto corpus = loaded[key].lock()) {
+            return corpus;
+        }
+    }
+    auto corpus = std::make_shared<const text::TextCorpus>(text::TextCorpus::load(path, sequenceLength));
+    const std::lock_guard lock(mutex);
+    loaded[key] = corpus;
+    return corpus;
+}
+
+// TextExperiment --------------------------------------------------------------------------------------
+
+TextExperiment::TextExperiment(const Scenario& scenario)
+    : seed_(scenario.seed), order_(scenario.capacity), temperature_(scenario.samplingBias),
+      settings_(scenario.as<TextSettings>()), corpus_(loadTextCorpus(settings_.dataset, settings_.sequenceLength))
+{
+    // A held-out part too short for a prompt is refused before the run, not in its first generation.
+    fixedPrompts();
+}
+
+Samples TextExperiment::drawOriginal(Eigen::Index count, RandomStream& random) const
+{
+    Samples blocks(settings_.sequenceLength, count);
+    for (Eigen::Index i = 0; i < count; ++i) {
+        const auto block = corpus_->block(random.below(corpus_->blockCount()));
+        for (Eigen::Index row = 0; row < blocks.rows(); ++row) {
+            blocks(row, i) = static_cast<double>(block[static_cast<std::size_t>(row)]);
+        }
+    }
+    return blocks;
+}
+
+std::shared_ptr<const FittedModel> TextExperiment::fit(const Eigen::Ref<const Samples>& training, RandomStream&) const
+{
+    std::vector<std::vector<text::TokenId>> sequences;
+    sequences.reserve(static_cast<std::size_t>(training.cols()));
+    for (Eigen::Index column = 0; column < training.cols(); ++column) {
+        sequences.push_back(tokensOf(training, column));
+    }
+    const std::vector<std::span<const text::TokenId>> spans(sequences.begin(), sequences.end());
+    auto model = std::make_shared<const text::NgramModel>(spans, corpus_->vocabulary().size(), order_,
+                                                          smoothingOf(settings_.smoothing));
+    return std::make_shared<TextModel>(corpus_, std::move(model), settings_);
+}
+
+void TextExperiment::measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
+                             std::span<double> values) const
+{
+    const auto& current = static_cast<const TextModel&>(model).languageModel();
+    const auto& first = static_cast<const TextModel&>(firstModel).languageModel();
+    const text::RareTail& tail = corpus_->rareTail();
+
+    std::unordered_set<text::TokenId> words;
+    std::unordered_set<std::uint64_t> pairs;
+    std::size_t rare = 0;
+    std::size_t bigrams = 0;
+    std::size_t fourGrams = 0;
+    std::size_t repeated = 0;
+    std::vector<double> perplexities;
+    perplexities.reserve(static_cast<std::size_t>(drawn.cols()));
+    for (Eigen::Index column = 0; column < drawn.cols(); ++column) {
+        const std::vector<text::TokenId> sequence = tokensOf(drawn, column);
+        std::set<std::array<text::TokenId, 4>> seenFourGrams;
+        for (std::size_t i = 0; i < sequence.size(); ++i) {
+            words.insert(sequence[i]);
+            rare += tail.contains(sequence[i]) ? 1 : 0;
+            if (i >= 1) {
+                pairs.insert((std::uint64_t{sequence[i - 1]} << 32) | sequence[i]);
+                ++bigrams;
+            }
+            if (i >= 3) {
+                const std::array<text::TokenId, 4> fourGram{sequence[i - 3], sequence[i - 2], sequence[i - 1], sequence[i]};
+                repeated += seenFourGrams.insert(fourGram).second ? 0 : 1;
+                ++fourGrams;
+            }
+        }
+        perplexities.push_back(text::perplexity(first, sequence));
+    }
+    const auto tokens = static_cast<double>(drawn.size());
+    values[0] = tokens > 0.0 ? static_cast<double>(rare) / tokens : std::nan("");
+    values[1] = text::perplexity(current, corpus_->heldOutTokens());
+    std::sort(perplexities.begin(), perplexities.end());
+    const std::size_t middle = perplexities.size() / 2;
+    values[2] = perplexities.empty() ? std::nan("")
+                : perplexities.size() % 2 == 1 ? perplexities[middle]
+                                               : 0.5 * (perplexities[middle - 1] + perplexities[middle]);
+    values[3] = static_cast<double>(words.size());
+    values[4] = bigrams > 0 ? static_cast<double>(pairs.size()) / static_cast<double>(bigrams) : std::nan("");
+    values[5] = fourGrams > 0 ? static_cast<double>(repeated) / static_cast<double>(fourGrams) : std::nan("");
+}
+
+std::vector<std::span<const text::TokenId>> TextExperiment::fixedPrompts() const
+{
+    return corpus_->prompts(kFixedPrompts, static_cast<std::size_t>(settings_.promptLength));
+}
+
+std::vector<std::vector<text::TokenId>> TextExperiment::fixedContinuations(const FittedModel& model) const
+{
+    const auto& writer = static_cast<const TextModel&>(model);
+    std::vector<std::vector<text::TokenId>> continuations;
+    const auto prompts = fixedPrompts();
+    for (std::size_t i = 0; i < prompts.size(); ++i) {
+        // The same numbers in every generation: only the model differs.
+        RandomStream random(seed_, static_cast<std::uint32_t>(i), 0, Purpose::Display);
+        continuations.push_back(writer.continuation(prompts[i], settings_.sequenceLength, temperature_, random));
+    }
+    return continuations;
+}
+
+std::string TextExperiment::transcript(const FittedModel& model) const
+{
+    const text::Vocabulary& vocabulary = corpus_->vocabulary();
+    const auto prompts = fixedPrompts();
+    const auto continuations = fixedContinuations(model);
+    std::string text;
+    for (std::size_t i = 0; i < prompts.size(); ++i) {
+        text += "Prompt " + std::to_string(i + 1) + ": " + vocabulary.detokenize(prompts[i]) + "\n";
+        text += "Continued: " + vocabulary.detokenize(continuations[i]) + "\n\n";
+    }
+    return text;
+}
+
+// The descriptor --------------------------------------------------------------------------------------
+
+const ModelDescriptor& TextSettings::descriptor()
+{
+    static const ModelDescriptor model = [] {
+        using namespace parameters;
+        ModelDescriptor d;
+        d.name = "text";
+        d.title = COLLAPSE_TRANSLATABLE("Models", "Text (n-gram language model)");
+        d.defaults = {.samples = 1000, .generations = 20, .replicates = 8, .capacity = 3};
+        d.capacity = {1, text::NgramModel::kMaximumOrder, "n-gram order"};
+        ParameterSpec dataset = parameters::text("dataset", &TextSettings::dataset, COLLAPSE_TRANSLATABLE("Parameters", "Text"),
+                                     COLLAPSE_TRANSLATABLE("Parameters", "The real text: the bundled novels of Jane "
+                                                                         "Austen, or any UTF-8 text file; its last "
+                                                                         "tenth is held out."));
+        dataset.editor = ParameterEditor::File;
+        dataset.fileFilter = COLLAPSE_TRANSLATABLE("Parameters", "Text files (*.txt *.raw *.tokens)");
+        ParameterSpec penalty = real("repetition_penalty", &TextSettings::repetitionPenalty, 1.0, false, 10.0,
+                                     COLLAPSE_TRANSLATABLE("Parameters", "Repetition penalty"),
+                                     COLLAPSE_TRANSLATABLE("Parameters", "Beam search scales down a word the sequence "
+                                                                         "already holds, as the paper's decoding did "
+                                                                         "(3); 1 for none."));
+        penalty.decimals = 1;
+        penalty.applies = [](const Scenario& scenario) { return scenario.as<TextSettings>().decoding == Decoding::Beam; };
+        ParameterSpec width = integer("beam_width", &TextSettings::beamWidth, 1, 16,
+                                      COLLAPSE_TRANSLATABLE("Parameters", "Beam width"),
+                                      COLLAPSE_TRANSLATABLE("Parameters", "Continuations beam search keeps at each "
+                                                                          "word (5 in the paper)."));
+        width.applies = penalty.applies;
+        d.parameters = {dataset,
+                        integer("sequence_length", &TextSettings::sequenceLength, 4, 1024,
+                                COLLAPSE_TRANSLATABLE("Parameters", "Sequence length"),
+                                COLLAPSE_TRANSLATABLE("Parameters", "Words in each training sequence; a generation "
+                                                                    "writes this many after each prompt.")),
+                        integer("prompt_length", &TextSettings::promptLength, 1, 1024,
+                                COLLAPSE_TRANSLATABLE("Parameters", "Prompt length"),
+                                COLLAPSE_TRANSLATABLE("Parameters", "Real words that open each written sequence; "
+                                                                    "only what the model adds is trained on.")),
+                        choice("smoothing", &TextSettings::smoothing,
+                               {{{"kneser_ney", COLLAPSE_TRANSLATABLE("Parameters", "Kneser–Ney")}, TextSmoothing::KneserNey},
+                                {{"none", COLLAPSE_TRANSLATABLE("Parameters", "None (maximum likelihood)")}, TextSmoothing::None}},
+                               COLLAPSE_TRANSLATABLE("Parameters", "Smoothing"),
+                               COLLAPSE_TRANSLATABLE("Parameters", "Kneser–Ney gives unseen word sequences some "
+                                                                   "probability; none counts only what was seen, so "
+                                                                   "a word once lost never returns.")),
+                        choice("decoding", &TextSettings::decoding,
+                               {{{"sample", COLLAPSE_TRANSLATABLE("Parameters", "Sampling")}, Decoding::Sample},
+                                {{"beam", COLLAPSE_TRANSLATABLE("Parameters", "Beam search")}, Decoding::Beam}},
+                               COLLAPSE_TRANSLATABLE("Parameters", "Decoding"),
+                               COLLAPSE_TRANSLATABLE("Parameters", "Sampling draws each word (sampling bias below 1 "
+                                                                   "sharpens, as a temperature); beam search writes "
+                                                                   "the likeliest text, as the paper did.")),
+                        width,
+                        penalty};
+        d.metrics = {&common_metrics::tailMass,    &text_metrics::perplexityReal, &text_metrics::perplexityGen0,
+                     &text_metrics::vocabulary,    &text_metrics::distinct2,      &text_metrics::repetition};
+        // The variety of words is the text's spread; its rare words are its tails.
+        d.roles = {&common_metrics::tailMass, &text_metrics::vocabulary, &text_metrics::perplexityReal};
+        d.check = [](const Scenario& scenario) {
+            const TextSettings& settings = scenario.as<TextSettings>();
+            if (settings.promptLength >= settings.sequenceLength) {
+                throw ScenarioError("\"prompt_length\" must be shorter than \"sequence_length\" (" +
+                                    std::to_string(settings.promptLength) + " is not less than " +
+                                    std::to_string(settings.sequenceLength) + ")");
+            }
+        };
+        d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<TextExperiment>(scenario); };
+        return d;
+    }();
+    return model;
+}
+
+} // namespace collapse
