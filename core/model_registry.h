@@ -37,7 +37,8 @@ struct MetricRoles {
     // data (higher is nearer) or a distance (lower is nearer). A loss of `noticeableFitLoss` from
     // generation 0 means the model is drifting from the original, `severeFitLoss` that it has lost part
     // of it (a minority cluster, say) or wandered far.
-    enum class FitKind { LogLikelihood, Distance };
+    // A perplexity (lower is nearer) counts as a log-likelihood per word: its loss is ln(now / start).
+    enum class FitKind { LogLikelihood, Distance, Perplexity };
     const MetricDescriptor* fit = nullptr;
     FitKind fitKind = FitKind::LogLikelihood;
     double noticeableFitLoss = 0.0;
@@ -46,6 +47,12 @@ struct MetricRoles {
     // spread at the start comes mostly from a minority (the cats' blue) sets it lower, so that losing the
     // minority is not mistaken for losing all variety.
     double collapsedSpread = 1.0 / 3.0;
+    // What collapse looks like in this model, for the narration, where the general words do not say it
+    // (context "Narration"): early collapse found by the fit (%1: how many times less likely real data
+    // has become), late collapse in full and in the brief form of a comparison.
+    std::string_view earlyCollapseByFit = {};
+    std::string_view lateCollapse = {};
+    std::string_view lateCollapseBriefly = {};
 };
 
 // Everything the program knows of one model: its name, its own keys, its metrics and how to set up its

@@ -3,6 +3,7 @@
 #include "core/model_registry.h"
 #include "ui/run_history.h"
 
+#include <QCoreApplication>
 #include <QObject>
 
 #include <cmath>
@@ -43,7 +44,9 @@ StageEvidence chainEvidence(const RunHistory& history, int generation, int repli
     if (roles.fit != nullptr) {
         const double start = history.value(0, replicate, *roles.fit);
         const double now = history.value(generation, replicate, *roles.fit);
-        const double loss = roles.fitKind == MetricRoles::FitKind::LogLikelihood ? start - now : now - start;
+        const double loss = roles.fitKind == MetricRoles::FitKind::LogLikelihood ? start - now
+                            : roles.fitKind == MetricRoles::FitKind::Distance    ? now - start
+                                                                                 : std::log(now / start);
         evidence.fitLoss = std::isnan(loss) ? 0.0 : loss;
     }
     return evidence;
@@ -88,6 +91,9 @@ QString narrate(CollapseStage stage, const StageEvidence& evidence, const Scenar
                                "region thins out.")
                 .arg(distance);
         }
+        if (byFit && !roles.earlyCollapseByFit.empty()) {
+            return QCoreApplication::translate("Narration", std::string(roles.earlyCollapseByFit).c_str()).arg(likelier);
+        }
         if (byFit) {
             return QObject::tr("Early model collapse: part of the original is gone, and real data is %1 times less "
                                "likely than under generation 0. Rare parts, such as a small cluster, go first.")
@@ -96,6 +102,9 @@ QString narrate(CollapseStage stage, const StageEvidence& evidence, const Scenar
         return QObject::tr("Early model collapse: the tails are vanishing. Rare events are the first to be "
                            "forgotten.");
     case CollapseStage::LateCollapse:
+        if (!roles.lateCollapse.empty()) {
+            return QCoreApplication::translate("Narration", std::string(roles.lateCollapse).c_str());
+        }
         return QObject::tr("Late model collapse: the variance is gone. What is left bears little resemblance "
                            "to the original.");
     case CollapseStage::HeldByData: {
@@ -134,6 +143,9 @@ QString narrateBriefly(CollapseStage stage, const StageEvidence& evidence, const
         return byFit ? QObject::tr("early collapse: part of the original is gone.")
                      : QObject::tr("early collapse: the tails are vanishing.");
     case CollapseStage::LateCollapse:
+        if (!roles.lateCollapseBriefly.empty()) {
+            return QCoreApplication::translate("Narration", std::string(roles.lateCollapseBriefly).c_str());
+        }
         return QObject::tr("late collapse: the variance is gone.");
     case CollapseStage::HeldByData: {
         const bool fresh = scenario.humanFraction > 0.0;

@@ -92,6 +92,22 @@ QString tickLabel(double value, double step)
     return QString::number(value, 'f', decimals);
 }
 
+QString powerOfTenLabel(int exponent)
+{
+    if (exponent >= 0 && exponent < 4) {
+        return QString::number(static_cast<int>(std::pow(10, exponent)));
+    }
+    static const QString superscripts = QStringLiteral("⁰¹²³⁴⁵⁶⁷⁸⁹");
+    QString label = QStringLiteral("10");
+    if (exponent < 0) {
+        label += QChar(0x207B); // superscript minus
+    }
+    for (const QChar digit : QString::number(std::abs(exponent))) {
+        label += superscripts[digit.digitValue()];
+    }
+    return label;
+}
+
 FittedText fitText(const QString& text, const QFont& font, double width, int maxLines, double smallestScale)
 {
     FittedText fitted;

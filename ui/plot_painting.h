@@ -23,6 +23,8 @@ inline constexpr PlotMargins kPlotMargins{};
 // A tick label for `value` with as many decimals as `step` needs ("0.5", "10", "-2"); large numbers in
 // short scientific form ("-2e5").
 QString tickLabel(double value, double step);
+// 10 to a whole power, for a log axis: "1", "10", "100", "1000", then "10⁴", "10⁵"; "10⁻²" below 1.
+QString powerOfTenLabel(int exponent);
 
 // Text laid out to fit a width: wrapped at spaces onto at most `maxLines` lines, the font made smaller
 // (down to `smallestScale` of its size) when that is not enough. Only when even that fails is the last

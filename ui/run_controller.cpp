@@ -92,9 +92,9 @@ void RunController::finishSide(std::size_t index)
     }
 }
 
-std::string RunController::cacheKey(const Side& side) const
+std::string RunController::cacheKey(const Scenario& scenario) const
 {
-    return serializeScenario(side.scenario) + "chain " + std::to_string(std::min(shownChain_, side.scenario.replicates - 1));
+    return serializeScenario(scenario) + "chain " + std::to_string(std::min(shownChain_, scenario.replicates - 1));
 }
 
 void RunController::keep(const Side& side)
@@ -104,7 +104,8 @@ void RunController::keep(const Side& side)
         const SnapshotPointer& snapshot = side.history.at(g);
         bytes += sizeof(double) * static_cast<std::size_t>(snapshot->metrics.size() + snapshot->samples.size());
     }
-    const std::string key = cacheKey(side);
+    // Keyed by the scenario the run was made with: the side's may have been edited since.
+    const std::string key = cacheKey(side.history.scenario());
     if (bytes > kCachedBytes / 2 || kept(key) != nullptr) {
         return;
     }
@@ -140,7 +141,7 @@ void RunController::restartNow()
     for (std::size_t i = 0; i < sides_.size(); ++i) {
         Side& side = *sides_[i];
         side.complete = false;
-        if (const RunHistory* run = kept(cacheKey(side))) {
+        if (const RunHistory* run = kept(cacheKey(side.scenario))) {
             // Computed before: the same numbers, at once.
             side.worker->stop();
             side.request = 0;

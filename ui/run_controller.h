@@ -94,7 +94,7 @@ private:
     };
     static constexpr std::size_t kCachedRuns = 6;
     static constexpr std::size_t kCachedBytes = std::size_t(512) << 20;
-    std::string cacheKey(const Side& side) const;
+    std::string cacheKey(const Scenario& scenario) const;
     void keep(const Side& side);
     const RunHistory* kept(const std::string& key) const;
     void finishSide(std::size_t index);

@@ -46,9 +46,20 @@ QFont statusFont()
 
 } // namespace
 
+QVector<LegendEntry> StageView::legendEntriesFor(const QRectF&) const
+{
+    return legendEntries();
+}
+
 StageView::Frame StageView::frame(const QRectF& area) const
 {
+    return frame(area, compact_ || !legendShown_ ? QVector<LegendEntry>() : legendEntriesFor(area));
+}
+
+StageView::Frame StageView::frame(const QRectF& area, const QVector<LegendEntry>& legendEntries) const
+{
     Frame frame;
+    frame.legendEntries = compact_ || !legendShown_ ? QVector<LegendEntry>() : legendEntries;
     // A narrow stage starts its heading at the edge: every pixel goes to the words.
     const double left = area.left() + (area.width() < 600.0 ? 16.0 : headingIndent());
     const double width = area.right() - 8.0 - left;
@@ -67,7 +78,7 @@ StageView::Frame StageView::frame(const QRectF& area) const
     const double statusHeight = frame.statusBelowTitle ? fitText(statusExample(), statusFont(), width, 3, 0.7).height() : 0.0;
     const double headingHeight = 8.0 + title.lineSpacing() * frame.titleLines + statusHeight;
     frame.heading = QRectF(left, area.top(), width, headingHeight);
-    const QVector<LegendEntry> entries = compact_ || !legendShown_ ? QVector<LegendEntry>() : legendEntries();
+    const QVector<LegendEntry>& entries = frame.legendEntries;
     if (squareBody() && !entries.isEmpty()) {
         // Beside the square when the width left over holds the legend's longest label on a line or two.
         const QRectF below(area.left(), frame.heading.bottom() + 4.0, area.width(), area.bottom() - frame.heading.bottom() - 4.0);
@@ -145,9 +156,7 @@ QString StageView::tailMassStatus(const QString& percent)
 
 void StageView::drawFrameLegend(QPainter& painter, const Frame& frame) const
 {
-    if (!compact_ && legendShown_) {
-        drawLegend(painter, frame.legend, legendEntries());
-    }
+    drawLegend(painter, frame.legend, frame.legendEntries);
 }
 
 void StageView::invalidateBackground()

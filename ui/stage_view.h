@@ -63,11 +63,17 @@ protected:
     struct Frame {
         QRectF heading;
         QRectF legend;
+        QVector<LegendEntry> legendEntries; // what the legend strip explains (none when compact)
         QRectF body;
         bool statusBelowTitle = false; // a narrow stage puts the status on a line of its own
         int titleLines = 1;
     };
     Frame frame(const QRectF& area) const;
+    // The frame the area would have with `entries` in its legend.
+    Frame frame(const QRectF& area, const QVector<LegendEntry>& entries) const;
+    // The entries for the legend in `area`: all of legendEntries(), unless a small area leaves out the
+    // parts of the picture that some of them explain.
+    virtual QVector<LegendEntry> legendEntriesFor(const QRectF& area) const;
     // The widest status the heading may show, to reserve its room ("mass beyond …: 99.9%").
     virtual QString statusExample() const { return {}; }
     // Where the heading and legend start from the area's left edge (a plot's left axis, say).

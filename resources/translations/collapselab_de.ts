@@ -123,6 +123,21 @@
     </message>
 </context>
 <context>
+    <name>Narration</name>
+    <message>
+        <source>Early model collapse: word for word, real text is %1 times less likely than under generation 0. The model is forgetting the language it learned.</source>
+        <translation>Früher Modellkollaps: Wort für Wort ist echter Text %1-mal weniger wahrscheinlich als unter Generation 0. Das Modell vergisst die Sprache, die es gelernt hat.</translation>
+    </message>
+    <message>
+        <source>Late model collapse: whatever the prompt, the model writes the same few phrases. What is left bears little resemblance to the original text.</source>
+        <translation>Später Modellkollaps: Was auch immer der Anfang ist, das Modell schreibt dieselben wenigen Wendungen. Was bleibt, hat mit dem ursprünglichen Text wenig gemein.</translation>
+    </message>
+    <message>
+        <source>late collapse: the same few phrases for every prompt.</source>
+        <translation>später Kollaps: dieselben wenigen Wendungen für jeden Anfang.</translation>
+    </message>
+</context>
+<context>
     <name>Parameters</name>
     <message>
         <source>New seed</source>
@@ -536,16 +551,16 @@
         <translation>Ein Sprachmodell mit 10 % echtem Text</translation>
     </message>
     <message>
-        <source>Two language models side by side, each trained ten times on what its predecessor wrote: one on nothing else, one with 10% of every generation&apos;s text real. The first grows ever more surprised by real prose, its perplexity twenty times the original&apos;s by the tenth generation; the second&apos;s stays near twice the original&apos;s, as in Fig. 1c of Shumailov et al. (Nature 2024).</source>
-        <translation>Zwei Sprachmodelle nebeneinander, jedes zehnmal mit dem trainiert, was sein Vorgänger schrieb: eines mit nichts anderem, eines mit 10 % echtem Text in jeder Generation. Das erste wird von echter Prosa immer mehr überrascht, seine Perplexität ist in der zehnten Generation zwanzigmal so hoch wie die des Originals; die des zweiten bleibt nahe dem Doppelten, wie in Abb. 1c von Shumailov et al. (Nature 2024).</translation>
-    </message>
-    <message>
         <source>A language model trained on its own writing</source>
         <translation>Ein Sprachmodell, das aus dem eigenen Geschriebenen lernt</translation>
     </message>
     <message>
         <source>An n-gram language model learns Jane Austen&apos;s novels, then ten times over only the text its predecessor wrote by beam search. Its perplexity on real prose climbs and its words and word pairs dwindle until every prompt is continued with the same phrases: the language experiment (Fig. 1b) of Shumailov et al. (Nature 2024).</source>
         <translation>Ein n-Gramm-Sprachmodell lernt Jane Austens Romane, danach zehnmal nur den Text, den sein Vorgänger per Strahlsuche schrieb. Seine Perplexität auf echter Prosa steigt, seine Wörter und Wortpaare schwinden, bis jeder Anfang mit denselben Wendungen fortgesetzt wird: das Sprachexperiment (Abb. 1b) von Shumailov et al. (Nature 2024).</translation>
+    </message>
+    <message>
+        <source>Two language models, each trained ten times on what its predecessor wrote: one on nothing else, one with 10% real text in every generation. The first&apos;s perplexity on real prose climbs twentyfold; the second&apos;s stays near double, as in Fig. 1c of Shumailov et al. (Nature 2024).</source>
+        <translation>Zwei Sprachmodelle, jedes zehnmal mit dem trainiert, was sein Vorgänger schrieb: eines nur damit, eines mit 10 % echtem Text in jeder Generation. Die Perplexität des ersten auf echter Prosa steigt auf das Zwanzigfache, die des zweiten bleibt nahe dem Doppelten, wie in Abb. 1c von Shumailov et al. (Nature 2024).</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1487,16 @@
         <source>Redo the parameter change undone last</source>
         <translation>Die zuletzt rückgängig gemachte Parameteränderung wiederherstellen</translation>
     </message>
+    <message>
+        <source>Data File</source>
+        <translation>Datendatei</translation>
+    </message>
+    <message>
+        <source>The file was not used:
+%1</source>
+        <translation>Die Datei wurde nicht verwendet:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::MetricChart</name>
@@ -1583,8 +1608,8 @@
         <translation>Wörter nach Rang (log–log)</translation>
     </message>
     <message>
-        <source>Perplexity of what it writes, under generation 0</source>
-        <translation>Perplexität des Geschriebenen unter Generation 0</translation>
+        <source>Perplexity for generation 0</source>
+        <translation>Perplexität für Generation 0</translation>
     </message>
 </context>
 <context>

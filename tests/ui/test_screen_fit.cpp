@@ -50,9 +50,14 @@ QString modeName(Mode mode)
 // The preset's keys, lightened so that a run takes a moment: the layout is the same at any length.
 std::vector<Override> lighter(const Preset& preset)
 {
-    std::vector<Override> overrides = {{"--generations 12", "generations", 12}};
     const nlohmann::json& first = preset.entries.front().object;
-    if (first.value("model", std::string("gaussian")) == "vae") {
+    const std::string model = first.value("model", std::string("gaussian"));
+    if (model == "text") {
+        // Beam search writes a few passages a second: three generations of one replicate show every part.
+        return {{"--generations 3", "generations", 3}, {"--replicates 1", "replicates", 1}, {"--samples 200", "samples", 200}};
+    }
+    std::vector<Override> overrides = {{"--generations 12", "generations", 12}};
+    if (model == "vae") {
         overrides.push_back({"--samples 300", "samples", 300});
         overrides.push_back({"--set hidden=32", "hidden", 32});
         overrides.push_back({"--set epochs=1", "epochs", 1});

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <numeric>
 #include <stdexcept>
 
@@ -132,12 +133,14 @@ TextCorpus TextCorpus::fromText(std::string_view text, int sequenceLength, const
     corpus.sequenceLength_ = sequenceLength;
     corpus.training_.reserve(trainingCount);
     corpus.heldOut_.reserve(heldOutCount);
+    corpus.heldOutWords_.reserve(heldOutCount);
     TokenScanner scanner(text);
     while (scanner.next(token)) {
         if (corpus.training_.size() < trainingCount) {
             corpus.training_.push_back(corpus.vocabulary_.add(token));
         } else {
             corpus.heldOut_.push_back(corpus.vocabulary_.find(token));
+            corpus.heldOutWords_.emplace_back(token);
         }
     }
     corpus.trainingCounts_.assign(corpus.vocabulary_.size(), 0);
@@ -146,6 +149,19 @@ TextCorpus TextCorpus::fromText(std::string_view text, int sequenceLength, const
     }
     corpus.rareTail_ = findRareTail(corpus.trainingCounts_, trainingCount);
     return corpus;
+}
+
+std::vector<std::string_view> TextCorpus::heldOutWords(std::span<const TokenId> part) const
+{
+    // std::less orders pointers into different arrays too, where < and - would not be defined.
+    const std::less<const TokenId*> before;
+    const TokenId* end = heldOut_.data() + heldOut_.size();
+    if (before(part.data(), heldOut_.data()) || before(end, part.data() + part.size())) {
+        throw std::out_of_range("heldOutWords: the tokens are not a part of the held-out text");
+    }
+    const auto first = static_cast<std::size_t>(part.data() - heldOut_.data());
+    return {heldOutWords_.begin() + static_cast<std::ptrdiff_t>(first),
+            heldOutWords_.begin() + static_cast<std::ptrdiff_t>(first + part.size())};
 }
 
 std::size_t TextCorpus::blockCount() const

@@ -48,6 +48,8 @@ public:
     std::span<const TokenId> trainingTokens() const { return training_; }
     // The held-out tokens: the last ceil(N / 10); words outside the vocabulary are <unk>.
     std::span<const TokenId> heldOutTokens() const { return heldOut_; }
+    // A part of heldOutTokens() (a prompt) as its words are written in the file, <unk> ones included.
+    std::vector<std::string_view> heldOutWords(std::span<const TokenId> part) const;
     // How often each id occurs in the training stream.
     std::span<const std::uint64_t> trainingCounts() const { return trainingCounts_; }
 
@@ -77,6 +79,7 @@ private:
     Vocabulary vocabulary_;
     std::vector<TokenId> training_;
     std::vector<TokenId> heldOut_;
+    std::vector<std::string> heldOutWords_;
     std::vector<std::uint64_t> trainingCounts_;
     RareTail rareTail_;
 };

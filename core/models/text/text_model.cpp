@@ -4,6 +4,7 @@
 #include "core/model_registry.h"
 #include "core/models/text/decoding.h"
 #include "core/models/text/ngram_model.h"
+#include "core/models/text/tokenizer.h"
 #include "core/parameter_builders.h"
 #include "core/random.h"
 
@@ -211,12 +212,12 @@ std::string TextExperiment::transcript(const FittedModel& model) const
     const text::Vocabulary& vocabulary = corpus_->vocabulary();
     const auto prompts = fixedPrompts();
     const auto continuations = fixedContinuations(model);
-    std::string text;
+    std::string written;
     for (std::size_t i = 0; i < prompts.size(); ++i) {
-        text += "Prompt " + std::to_string(i + 1) + ": " + vocabulary.detokenize(prompts[i]) + "\n";
-        text += "Continued: " + vocabulary.detokenize(continuations[i]) + "\n\n";
+        written += "Prompt " + std::to_string(i + 1) + ": " + text::detokenize(corpus_->heldOutWords(prompts[i])) + "\n";
+        written += "Continued: " + vocabulary.detokenize(continuations[i]) + "\n\n";
     }
-    return text;
+    return written;
 }
 
 // The descriptor --------------------------------------------------------------------------------------
@@ -277,6 +278,24 @@ const ModelDescriptor& TextSettings::descriptor()
                      &text_metrics::vocabulary,    &text_metrics::distinct2,      &text_metrics::repetition};
         // The variety of words is the text's spread; its rare words are its tails.
         d.roles = {&common_metrics::tailMass, &text_metrics::vocabulary, &text_metrics::perplexityReal};
+        // How far from the original: the perplexity of real text, up 1.5 times (drifting) or 4 times
+        // (part of the language lost).
+        d.roles.fit = &text_metrics::perplexityReal;
+        d.roles.fitKind = MetricRoles::FitKind::Perplexity;
+        d.roles.noticeableFitLoss = std::log(1.5);
+        d.roles.severeFitLoss = std::log(4.0);
+        // Beam search writes fewer distinct words than there are in the corpus even in generation 0;
+        // late collapse is a vocabulary down to a twelfth of that, the same few phrases for every prompt.
+        d.roles.collapsedSpread = 0.08;
+        d.roles.earlyCollapseByFit = COLLAPSE_TRANSLATABLE("Narration", "Early model collapse: word for word, real "
+                                                                        "text is %1 times less likely than under "
+                                                                        "generation 0. The model is forgetting the "
+                                                                        "language it learned.");
+        d.roles.lateCollapse = COLLAPSE_TRANSLATABLE("Narration", "Late model collapse: whatever the prompt, the model "
+                                                                  "writes the same few phrases. What is left bears "
+                                                                  "little resemblance to the original text.");
+        d.roles.lateCollapseBriefly = COLLAPSE_TRANSLATABLE("Narration", "late collapse: the same few phrases for "
+                                                                         "every prompt.");
         d.check = [](const Scenario& scenario) {
             const TextSettings& settings = scenario.as<TextSettings>();
             if (settings.promptLength >= settings.sequenceLength) {

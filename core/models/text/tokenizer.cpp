@@ -165,7 +165,7 @@ bool TokenScanner::next(std::string_view& token)
     while (position_ < text_.size()) {
         const CodePoint first = decodeAt(text_, position_);
         const CharacterClass firstClass = classify(first);
-        if (firstClass == CharacterClass::Space) {
+        if (firstClass == CharacterClass::Space || (first.length == 1 && text_[position_] == '_')) {
             position_ += first.length;
             continue;
         }
@@ -210,22 +210,39 @@ std::vector<std::string_view> tokenize(std::string_view text)
     return tokens;
 }
 
-std::string detokenize(std::span<const std::string_view> tokens)
+std::vector<ReadableToken> readable(std::span<const std::string_view> tokens)
 {
-    std::string text;
+    std::vector<ReadableToken> result;
+    result.reserve(tokens.size());
     bool spaceAllowed = false;
     bool insideDoubleQuote = false;
-    for (const std::string_view token : tokens) {
-        const bool isStraightQuote = token == "\"";
-        const bool closing = closesPhrase(token) || joinsBothSides(token) || (isStraightQuote && insideDoubleQuote);
-        if (spaceAllowed && !closing) {
-            text += ' ';
+    const auto isStraightQuoteAt = [&](std::size_t i) { return i < tokens.size() && tokens[i] == "\""; };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string_view token = tokens[i];
+        const bool isStraightQuote = isStraightQuoteAt(i);
+        // Of two quotes in a row the first ends a speech and the second begins the next (the corpus runs
+        // paragraphs together), whatever the count so far said: `." "I`.
+        if (isStraightQuote && isStraightQuoteAt(i + 1)) {
+            insideDoubleQuote = true;
         }
-        text += displayed(token);
+        const bool closing = closesPhrase(token) || joinsBothSides(token) || (isStraightQuote && insideDoubleQuote);
+        result.push_back({displayed(token), spaceAllowed && !closing});
         spaceAllowed = !(opensPhrase(token) || joinsBothSides(token) || (isStraightQuote && !insideDoubleQuote));
         if (isStraightQuote) {
             insideDoubleQuote = !insideDoubleQuote;
         }
+    }
+    return result;
+}
+
+std::string detokenize(std::span<const std::string_view> tokens)
+{
+    std::string text;
+    for (const ReadableToken& token : readable(tokens)) {
+        if (token.spaceBefore) {
+            text += ' ';
+        }
+        text += token.text;
     }
     return text;
 }

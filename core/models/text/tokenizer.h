@@ -17,7 +17,8 @@ namespace collapse::text {
 // - every other character that is not a space is a token of its own: ".", ",", "(", "—";
 // - wikitext's escaped separators "@-@", "@,@" and "@.@" are one token each, so wikitext-2 raw files load
 //   as they are;
-// - spaces and control characters only separate tokens.
+// - spaces and control characters only separate tokens, and so does "_", the emphasis mark of plain-text
+//   editions ("_you_ may"), which is typography, not a word.
 // Bytes that are not part of a valid UTF-8 sequence become one-byte tokens (TextCorpus refuses such files
 // before they get here).
 class TokenScanner {
@@ -34,6 +35,15 @@ private:
 
 // All tokens of `text`, as views into it.
 std::vector<std::string_view> tokenize(std::string_view text);
+
+// A token as it reads in running text: its characters, and whether a space comes before it.
+struct ReadableToken {
+    std::string_view text;
+    bool spaceBefore;
+};
+
+// The tokens as they read, by the rules of detokenize.
+std::vector<ReadableToken> readable(std::span<const std::string_view> tokens);
 
 // Tokens joined for reading: one space between tokens, none before closing punctuation (. , ; : ! ? ) ] }
 // ’ ” » …) or after opening punctuation (( [ { ‘ “ « ¿ ¡), none around dashes and hyphens, straight

@@ -1,6 +1,7 @@
 #include "ui/stages/text/text_stage.h"
 
 #include "core/data_error.h"
+#include "core/models/text/tokenizer.h"
 #include "ui/plot_painting.h"
 #include "ui/run_history.h"
 #include "ui/theme.h"
@@ -68,7 +69,6 @@ void TextStage::setScenario(const Scenario& scenario)
     originalFrequencies_.clear();
     rarity_.clear();
     prompts_.clear();
-    promptRarity_.clear();
     try {
         experiment_ = std::make_unique<TextExperiment>(scenario);
     } catch (const DataError&) {
@@ -94,14 +94,7 @@ void TextStage::setScenario(const Scenario& scenario)
         rarity_[word] = corpus.rareTail().contains(word) ? 2 : rank < kCommonWords ? 0 : 1;
     }
     for (const auto prompt : experiment_->fixedPrompts()) {
-        QStringList words;
-        QVector<int> rarity;
-        for (const text::TokenId word : prompt) {
-            words.append(QString::fromStdString(corpus.vocabulary().word(word)));
-            rarity.append(rarityOf(word));
-        }
-        prompts_.append(words);
-        promptRarity_.append(rarity);
+        prompts_.append(passage(prompt, corpus.heldOutWords(prompt)));
     }
     clearGeneration();
     invalidateBackground();
@@ -112,13 +105,33 @@ int TextStage::rarityOf(text::TokenId word) const
     return word < static_cast<text::TokenId>(rarity_.size()) ? rarity_[word] : 2;
 }
 
+TextStage::Passage TextStage::passage(std::span<const text::TokenId> tokens,
+                                      const std::vector<std::string_view>& written) const
+{
+    Passage words;
+    const std::vector<text::ReadableToken> readable = text::readable(written);
+    for (std::size_t i = 0; i < readable.size(); ++i) {
+        words.append({QString::fromUtf8(readable[i].text.data(), static_cast<qsizetype>(readable[i].text.size())),
+                      readable[i].spaceBefore, rarityOf(tokens[i])});
+    }
+    return words;
+}
+
+TextStage::Passage TextStage::continuation(std::span<const text::TokenId> tokens) const
+{
+    const text::Vocabulary& vocabulary = experiment_->corpus().vocabulary();
+    std::vector<std::string_view> written;
+    for (const text::TokenId token : tokens) {
+        written.emplace_back(vocabulary.word(token));
+    }
+    return passage(tokens, written);
+}
+
 void TextStage::clearGeneration()
 {
     shownGeneration_ = -1;
     first_.clear();
     shown_.clear();
-    firstRarity_.clear();
-    shownRarity_.clear();
     frequencies_.clear();
     trail_.clear();
     firstPerplexities_.clear();
@@ -134,24 +147,15 @@ void TextStage::showGeneration(const RunHistory& history, int generation)
         return;
     }
     shownGeneration_ = generation;
-    const text::Vocabulary& vocabulary = experiment_->corpus().vocabulary();
-    const auto words = [&](const std::vector<std::vector<text::TokenId>>& continuations, QVector<QStringList>& text,
-                            QVector<QVector<int>>& rarity) {
-        text.clear();
-        rarity.clear();
-        for (const auto& continuation : continuations) {
-            QStringList line;
-            QVector<int> rare;
-            for (const text::TokenId word : continuation) {
-                line.append(QString::fromStdString(vocabulary.word(word)));
-                rare.append(rarityOf(word));
-            }
-            text.append(line);
-            rarity.append(rare);
+    const auto continuations = [this](const TextModel& model) {
+        QVector<Passage> passages;
+        for (const auto& tokens : experiment_->fixedContinuations(model)) {
+            passages.append(continuation(tokens));
         }
+        return passages;
     };
-    words(experiment_->fixedContinuations(*writer), shown_, shownRarity_);
-    words(experiment_->fixedContinuations(*first), first_, firstRarity_);
+    shown_ = continuations(*writer);
+    first_ = continuations(*first);
 
     frequencies_ = frequenciesByRank(history.at(generation)->samples);
     trail_.clear();
@@ -191,6 +195,16 @@ QVector<LegendEntry> TextStage::legendEntries() const
             {colours::modelText, Qt::NoPen, tr("an uncommon one")}};
 }
 
+QVector<LegendEntry> TextStage::legendEntriesFor(const QRectF& area) const
+{
+    const QVector<LegendEntry> all = legendEntries();
+    if (plotsFit(frame(area, all).body)) {
+        return all;
+    }
+    // The prompts alone: only the words' colours need explaining.
+    return all.mid(all.size() - 2);
+}
+
 QString TextStage::status() const
 {
     return tr("rare words written: %1 (the original: %2)")
@@ -207,11 +221,27 @@ QString TextStage::waitingTitle() const
     return tr("Reading the original text…");
 }
 
+bool TextStage::wideLayout(const QRectF& inner) const
+{
+    // Side by side needs room for the prompts' two columns of prose beside the plots.
+    return inner.width() >= 1.4 * inner.height() && inner.width() >= 60 * QFontMetricsF(scaledFont(sizes::bodyPoint)).averageCharWidth();
+}
+
+bool TextStage::plotsFit(const QRectF& body) const
+{
+    // Small (a 1024 x 768 window with its panel): the prompts alone, readable; the charts beside the
+    // stage carry the numbers.
+    const QRectF inner = body.adjusted(kMargin, 4, -kMargin, -kMargin);
+    return wideLayout(inner) || inner.height() >= 18 * QFontMetricsF(scaledFont(sizes::bodyPoint)).lineSpacing();
+}
+
 TextStage::Layout TextStage::layOut(const QRectF& area) const
 {
     const QRectF inner = frame(area).body.adjusted(kMargin, 4, -kMargin, -kMargin);
     Layout layout;
-    if (inner.width() >= 1.4 * inner.height()) {
+    if (!plotsFit(frame(area, legendEntries()).body)) {
+        layout.prompts = inner;
+    } else if (wideLayout(inner)) {
         // Wide: the prompts on the left, the two plots stacked on the right.
         const double left = inner.width() * 0.58;
         layout.prompts = QRectF(inner.left(), inner.top(), left, inner.height());
@@ -253,14 +283,18 @@ void TextStage::drawPrompts(QPainter& painter, const QRectF& area) const
     const QFont prose = proseFont(scaledFont(sizes::bodyPoint).pointSizeF());
     const QFontMetricsF headingMetrics(heading);
     const QFontMetricsF metrics(prose);
+    // The two continuations side by side while a column holds a dozen words a line or so; one above the
+    // other in a narrow stage.
+    const bool sideBySide = (area.width() - kMargin) / 2 >= 30 * metrics.averageCharWidth();
+    const double column = sideBySide ? (area.width() - kMargin) / 2 : area.width();
     // As many prompts as leave each room for a few lines of both continuations.
-    const double block = headingMetrics.lineSpacing() + 5.0 * metrics.lineSpacing();
+    const double block = sideBySide ? headingMetrics.lineSpacing() * 2 + 4.0 * metrics.lineSpacing()
+                                    : headingMetrics.lineSpacing() * 3 + 4.0 * metrics.lineSpacing();
     const int count = std::clamp(static_cast<int>(area.height() / block), 1, static_cast<int>(prompts_.size()));
     const double height = area.height() / count;
-    const double column = (area.width() - kMargin) / 2;
     // Words one after another, wrapped, each in its rarity's colour; a continuation longer than its room
     // stops with "…": an excerpt, as a quotation would.
-    const auto flow = [&](const QStringList& words, const QVector<int>& rarity, QRectF box, bool italic) {
+    const auto flow = [&](const Passage& words, QRectF box, bool italic) {
         QFont font = prose;
         font.setItalic(italic);
         painter.setFont(font);
@@ -270,20 +304,35 @@ void TextStage::drawPrompts(QPainter& painter, const QRectF& area) const
         double x = box.left();
         double y = box.top() + wordMetrics.ascent();
         for (int i = 0; i < words.size(); ++i) {
-            const double width = wordMetrics.horizontalAdvance(words[i]);
-            if (x > box.left() && x + width > box.right()) {
+            // A line breaks only where a space would be, so punctuation stays with its word: the width
+            // that must fit is the word's and that of the punctuation joined to it.
+            double width = wordMetrics.horizontalAdvance(words[i].text);
+            double joined = width;
+            for (int j = i + 1; j < words.size() && !words[j].spaceBefore; ++j) {
+                joined += wordMetrics.horizontalAdvance(words[j].text);
+            }
+            const double gap = words[i].spaceBefore && x > box.left() ? space : 0.0;
+            if (words[i].spaceBefore && x > box.left() && x + gap + joined > box.right()) {
+                if (y + wordMetrics.lineSpacing() > box.bottom()) {
+                    // No line left: the excerpt ends here.
+                    painter.setPen(colours::text);
+                    painter.drawText(QPointF(x + gap, y), QStringLiteral("…"));
+                    return;
+                }
                 x = box.left();
                 y += wordMetrics.lineSpacing();
+            } else {
+                x += gap;
             }
             const bool lastLine = y + wordMetrics.lineSpacing() > box.bottom();
-            if (y > box.bottom() || (lastLine && i + 1 < words.size() && x + width + ellipsis > box.right())) {
+            if (y > box.bottom() || (lastLine && i + 1 < words.size() && x + joined + ellipsis > box.right())) {
                 painter.setPen(colours::text);
                 painter.drawText(QPointF(x, y), QStringLiteral("…"));
                 return;
             }
-            painter.setPen(italic ? colours::axis : rarityColour(rarity[i]));
-            painter.drawText(QPointF(x, y), words[i]);
-            x += width + space;
+            painter.setPen(italic ? colours::axis : rarityColour(words[i].rarity));
+            painter.drawText(QPointF(x, y), words[i].text);
+            x += width;
         }
     };
     for (int i = 0; i < count; ++i) {
@@ -293,21 +342,26 @@ void TextStage::drawPrompts(QPainter& painter, const QRectF& area) const
         const QString promptLine = tr("Prompt %1:").arg(i + 1);
         painter.drawText(QPointF(area.left(), top + headingMetrics.ascent()), promptLine);
         const double promptLeft = area.left() + headingMetrics.horizontalAdvance(promptLine) + 8.0;
-        flow(prompts_[i], promptRarity_[i], QRectF(promptLeft, top, area.right() - promptLeft, metrics.lineSpacing()), true);
+        flow(prompts_[i], QRectF(promptLeft, top, area.right() - promptLeft, metrics.lineSpacing()), true);
         const double textTop = top + headingMetrics.lineSpacing() + 2.0;
-        painter.setFont(heading);
-        painter.setPen(colours::axis);
-        painter.drawText(QPointF(area.left(), textTop + headingMetrics.ascent()), tr("generation 0"));
-        painter.drawText(QPointF(area.left() + column + kMargin, textTop + headingMetrics.ascent()),
-                         tr("generation %1").arg(shownGeneration_));
-        const double wordsTop = textTop + headingMetrics.lineSpacing();
-        const double wordsBottom = top + height - 6.0;
-        if (i < first_.size()) {
-            flow(first_[i], firstRarity_[i], QRectF(area.left(), wordsTop, column, wordsBottom - wordsTop), false);
-        }
-        if (i < shown_.size()) {
-            flow(shown_[i], shownRarity_[i], QRectF(area.left() + column + kMargin, wordsTop, column, wordsBottom - wordsTop),
-                 false);
+        const double bottom = top + height - 6.0;
+        // Each continuation under its generation's label, in its own box.
+        const auto continuation = [&](const QVector<Passage>& passages, const QString& label, const QRectF& box) {
+            painter.setFont(heading);
+            painter.setPen(colours::axis);
+            painter.drawText(QPointF(box.left(), box.top() + headingMetrics.ascent()), label);
+            if (i < passages.size()) {
+                flow(passages[i], box.adjusted(0, headingMetrics.lineSpacing(), 0, 0), false);
+            }
+        };
+        const QString shownLabel = tr("generation %1").arg(shownGeneration_);
+        if (sideBySide) {
+            continuation(first_, tr("generation 0"), QRectF(area.left(), textTop, column, bottom - textTop));
+            continuation(shown_, shownLabel, QRectF(area.left() + column + kMargin, textTop, column, bottom - textTop));
+        } else {
+            const double middle = (textTop + bottom) / 2;
+            continuation(first_, tr("generation 0"), QRectF(area.left(), textTop, column, middle - textTop));
+            continuation(shown_, shownLabel, QRectF(area.left(), middle, column, bottom - middle));
         }
     }
     painter.restore();
@@ -315,7 +369,7 @@ void TextStage::drawPrompts(QPainter& painter, const QRectF& area) const
 
 void TextStage::drawRanks(QPainter& painter, const QRectF& area) const
 {
-    if (originalFrequencies_.isEmpty()) {
+    if (originalFrequencies_.isEmpty() || area.isEmpty()) {
         return;
     }
     painter.save();
@@ -338,14 +392,21 @@ void TextStage::drawRanks(QPainter& painter, const QRectF& area) const
     painter.setPen(QPen(colours::axis, 1.0));
     painter.drawLine(plot.bottomLeft(), plot.bottomRight());
     painter.drawLine(plot.bottomLeft(), plot.topLeft());
+    // Every decade labelled where the labels have room, every second or third where they would touch.
+    const double decadeWidth = plot.width() / maxRank;
+    double widestLabel = 0.0;
     for (int decade = 0; decade <= static_cast<int>(maxRank); ++decade) {
+        widestLabel = std::max(widestLabel, metrics.horizontalAdvance(powerOfTenLabel(decade)) + 6);
+    }
+    const int step = std::max(1, static_cast<int>(std::ceil(widestLabel / std::max(decadeWidth, 1.0))));
+    for (int decade = 0; decade <= static_cast<int>(maxRank); decade += step) {
         const double x = plot.left() + decade / maxRank * plot.width();
-        const QString label = decade < 4 ? QString::number(std::pow(10, decade)) : QStringLiteral("10^%1").arg(decade);
+        const QString label = powerOfTenLabel(decade);
         painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, plot.bottom() + 4 + metrics.ascent()), label);
     }
     for (int decade = static_cast<int>(std::ceil(bottom)); decade <= static_cast<int>(std::floor(top)); ++decade) {
         const double y = plot.top() + (top - decade) / (top - bottom) * plot.height();
-        const QString label = QStringLiteral("10^%1").arg(decade);
+        const QString label = powerOfTenLabel(decade);
         painter.drawText(QPointF(plot.left() - 6 - metrics.horizontalAdvance(label), y + metrics.ascent() / 2 - 1), label);
     }
     painter.setClipRect(plot.adjusted(0, -2, 2, 2));
@@ -379,13 +440,13 @@ void TextStage::drawRanks(QPainter& painter, const QRectF& area) const
 
 void TextStage::drawPerplexities(QPainter& painter, const QRectF& area) const
 {
-    if (perplexities_.isEmpty() || firstPerplexities_.isEmpty()) {
+    if (perplexities_.isEmpty() || firstPerplexities_.isEmpty() || area.isEmpty()) {
         return;
     }
     painter.save();
     painter.setPen(colours::text);
     const FittedText title =
-        fitText(tr("Perplexity of what it writes, under generation 0"), scaledFont(sizes::bodyPoint, true), area.width(), 2);
+        fitText(tr("Perplexity for generation 0"), scaledFont(sizes::bodyPoint, true), area.width(), 2);
     drawFittedText(painter, title, area.topLeft(), area.width());
     const QFontMetricsF metrics(scaledFont(sizes::bodyPoint));
     const QRectF plot = area.adjusted(8, title.height() + 6, -4, -metrics.lineSpacing() - 8);
@@ -441,11 +502,20 @@ void TextStage::drawPerplexities(QPainter& painter, const QRectF& area) const
     painter.setPen(QPen(colours::axis, 1.0));
     painter.drawLine(plot.bottomLeft(), plot.bottomRight());
     painter.setFont(scaledFont(sizes::bodyPoint));
-    for (int power = static_cast<int>(std::ceil(low)); power <= static_cast<int>(std::floor(high)); ++power) {
-        const double x = plot.left() + (power - low) / (high - low) * plot.width();
-        const QString label = QString::number(std::pow(10, power));
-        painter.setPen(colours::text);
-        painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, plot.bottom() + 4 + metrics.ascent()), label);
+    // Ticks at 1, 2 and 5 times the powers of ten while the axis spans few decades, at the powers alone
+    // beyond.
+    const std::vector<double> multiples = high - low < 3.0 ? std::vector<double>{1, 2, 5} : std::vector<double>{1};
+    painter.setPen(colours::text);
+    for (int power = static_cast<int>(std::floor(low)); power <= static_cast<int>(std::ceil(high)); ++power) {
+        for (const double multiple : multiples) {
+            const double position = std::log10(multiple) + power;
+            if (position < low || position > high) {
+                continue;
+            }
+            const double x = plot.left() + (position - low) / (high - low) * plot.width();
+            const QString label = multiple == 1.0 ? powerOfTenLabel(power) : QString::number(multiple * std::pow(10, power));
+            painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, plot.bottom() + 4 + metrics.ascent()), label);
+        }
     }
     painter.restore();
 }

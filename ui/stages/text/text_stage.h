@@ -3,11 +3,14 @@
 #include "core/models/text/text_model.h"
 #include "ui/stage_view.h"
 
-#include <QStringList>
+#include <QString>
 #include <QVector>
 
 #include <memory>
 #include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
 
 namespace collapse::ui {
 
@@ -26,13 +29,24 @@ public:
     void clearGeneration() override;
     QVector<LegendEntry> legendEntries() const override;
 
-    // The continuations on stage, as words, for each fixed prompt: generation 0's and this generation's.
-    const QVector<QStringList>& firstContinuations() const { return first_; }
-    const QVector<QStringList>& shownContinuations() const { return shown_; }
+    // A word as the stage sets it: as it reads, and how rare it is in the original (0 common, 1
+    // uncommon, 2 in the rare tail).
+    struct Word {
+        QString text;
+        bool spaceBefore;
+        int rarity;
+    };
+    using Passage = QVector<Word>;
+
+    // For each fixed prompt: the prompt, and its continuations by generation 0 and by this generation.
+    const QVector<Passage>& prompts() const { return prompts_; }
+    const QVector<Passage>& firstContinuations() const { return first_; }
+    const QVector<Passage>& shownContinuations() const { return shown_; }
 
 protected:
     QString statusExample() const override;
     QString waitingTitle() const override;
+    QVector<LegendEntry> legendEntriesFor(const QRectF& area) const override;
     void renderBackground(QPainter& painter, const QRectF& area) const override;
     void renderForeground(QPainter& painter, const QRectF& area) const override;
 
@@ -41,8 +55,14 @@ private:
         QRectF prompts, ranks, perplexities;
     };
     Layout layOut(const QRectF& area) const;
+    // Whether `body`, a frame's body with the whole legend above it, holds the plots beside the prompts.
+    bool plotsFit(const QRectF& body) const;
+    bool wideLayout(const QRectF& inner) const;
     // How rare a word is in the original: 0 common, 1 uncommon, 2 in the rare tail.
     int rarityOf(text::TokenId word) const;
+    // Tokens as the stage sets them; `written` their text as it reads in the file.
+    Passage passage(std::span<const text::TokenId> tokens, const std::vector<std::string_view>& written) const;
+    Passage continuation(std::span<const text::TokenId> tokens) const;
     void drawPrompts(QPainter& painter, const QRectF& area) const;
     void drawRanks(QPainter& painter, const QRectF& area) const;
     void drawPerplexities(QPainter& painter, const QRectF& area) const;
@@ -51,10 +71,7 @@ private:
     std::unique_ptr<TextExperiment> experiment_;
     QVector<double> originalFrequencies_; // by rank, shares of the training tokens
     QVector<int> rarity_;                 // by token id
-    QVector<QStringList> prompts_;
-    QVector<QVector<int>> promptRarity_;
-    QVector<QStringList> first_, shown_;
-    QVector<QVector<int>> firstRarity_, shownRarity_;
+    QVector<Passage> prompts_, first_, shown_;
     QVector<double> frequencies_;                // this generation's written words by rank
     QVector<QVector<double>> trail_;             // earlier generations', oldest first
     QVector<double> firstPerplexities_, perplexities_;

@@ -68,6 +68,8 @@ void TokenizerTest::splitsWordsAndPunctuation_data()
                              << "so|—|then";
     QTest::addRow("curly quotes") << "“Quoted” ‘single’"
                                   << "“|Quoted|”|‘|single|’";
+    QTest::addRow("emphasis marks") << "_You_ may, _she_ said"
+                                    << "You|may|,|she|said";
     QTest::addRow("brackets") << "(x) [y]"
                               << "(|x|)|[|y|]";
     QTest::addRow("digits") << "3.14 and 1990s"
@@ -127,6 +129,10 @@ void TokenizerTest::detokenizeJoinsForReading_data()
                                      << "\"Yes,\" said she.";
     QTest::addRow("two quotations") << "\"|A|\"|and|\"|B|\""
                                     << "\"A\" and \"B\"";
+    QTest::addRow("one speech after another") << "\"|Yes|.|\"|\"|No|.|\""
+                                              << "\"Yes.\" \"No.\"";
+    QTest::addRow("a passage that starts inside a speech") << "sure|.|\"|\"|I|am"
+                                                           << "sure.\" \"I am";
     QTest::addRow("brackets") << "(|x|)|y"
                               << "(x) y";
     QTest::addRow("curly quotes") << "“|Hi|”|he|said"
