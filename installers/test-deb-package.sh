@@ -1,7 +1,7 @@
 #!/bin/sh
 # Checks the Debian package that `cmake --workflow --preset package` made in BUILD_DIR: its declared
 # dependencies, its files, and collapselab-cli run from the unpacked package (headless runs, an
-# offscreen export that needs the Qt platform plugin, and the bundled images found beside it).
+# offscreen export that needs the Qt platform plugin, and the bundled images and text found beside it).
 #   installers/test-deb-package.sh build/package
 set -eu
 
@@ -22,7 +22,8 @@ for file in usr/bin/collapselab usr/bin/collapselab-cli \
     usr/share/metainfo/org.collapselab.CollapseLab.metainfo.xml \
     usr/share/icons/hicolor/scalable/apps/org.collapselab.CollapseLab.svg \
     usr/share/icons/hicolor/48x48/apps/org.collapselab.CollapseLab.png \
-    usr/share/collapselab/data/fashion-mnist-subset/train-images-idx3-ubyte.gz; do
+    usr/share/collapselab/data/fashion-mnist-subset/train-images-idx3-ubyte.gz \
+    usr/share/collapselab/data/austen/austen.txt usr/share/collapselab/data/austen/LICENSE; do
     [ -e "$unpacked/$file" ] || fail "the package has no $file"
 done
 
@@ -41,4 +42,6 @@ env -u QT_QPA_PLATFORM -u DISPLAY "$cli" export --preset gaussian-theorem --gene
 grep -q "<path" "$out/figure.svg" || fail "export wrote no vector figure"
 "$cli" run --preset vae-fashion --generations 1 --replicates 1 --samples 256 --set epochs=1 --set hidden=32 --out "$out/vae"
 [ -s "$out/vae/metrics.csv" ] || fail "the VAE did not find its bundled images"
+"$cli" run --preset text-jackrabbits --generations 1 --replicates 1 --samples 20 --set decoding=sample --out "$out/text"
+[ -s "$out/text/text/generation-0000.txt" ] || fail "the text model did not find its bundled corpus"
 echo "test-deb-package: $package is good"

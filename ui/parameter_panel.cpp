@@ -157,7 +157,7 @@ struct ParameterField::Widgets {
     double shownScale = 1.0; // 100 for percentages
 };
 
-ParameterField::ParameterField(const ParameterSpec& spec, QWidget* owner, Edited edited)
+ParameterField::ParameterField(const ParameterSpec& spec, QWidget* owner, Edited edited, FileChooser chooseFile)
     : spec_(spec), label_(new QLabel(translated("Parameters", spec.label))), editor_(nullptr),
       widgets_(std::make_unique<Widgets>())
 {
@@ -237,10 +237,10 @@ ParameterField::ParameterField(const ParameterSpec& spec, QWidget* owner, Edited
         break;
     case ParameterType::Text:
         w.file = new QPushButton;
-        QObject::connect(w.file, &QPushButton::clicked, w.file, [this, owner, report] {
-            const QString file = QFileDialog::getOpenFileName(owner, label_->text(), QString(),
-                                                              translated("Parameters", spec_.fileFilter) + QStringLiteral(";;") +
-                                                                  QCoreApplication::translate("Parameters", "All files (*)"));
+        QObject::connect(w.file, &QPushButton::clicked, w.file, [this, owner, report, chooseFile] {
+            const QString file = chooseFile(owner, label_->text(),
+                                            translated("Parameters", spec_.fileFilter) + QStringLiteral(";;") +
+                                                QCoreApplication::translate("Parameters", "All files (*)"));
             if (!file.isEmpty()) {
                 report(nlohmann::json(file.toStdString()));
             }
@@ -290,7 +290,11 @@ void ParameterField::show(const Scenario& scenario)
 
 // ParameterPanel --------------------------------------------------------------------------------------
 
-ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent), scenario_(defaultScenario<GaussianSettings>())
+ParameterPanel::ParameterPanel(QWidget* parent)
+    : QWidget(parent), scenario_(defaultScenario<GaussianSettings>()),
+      chooseFile_([](QWidget* owner, const QString& title, const QString& filter) {
+          return QFileDialog::getOpenFileName(owner, title, QString(), filter);
+      })
 {
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(8);
@@ -411,9 +415,9 @@ void ParameterPanel::rebuildFields()
         if (onSlider(spec.key)) {
             continue;
         }
-        auto field = std::make_unique<ParameterField>(spec, this, [this](const ParameterSpec& edited, const nlohmann::json& value) {
-            edit(edited.key, value);
-        });
+        auto field = std::make_unique<ParameterField>(
+            spec, this, [this](const ParameterSpec& edited, const nlohmann::json& value) { edit(edited.key, value); },
+            [this](QWidget* owner, const QString& title, const QString& filter) { return chooseFile_(owner, title, filter); });
         form_->addRow(field->label(), field->editor());
         fields_.push_back(std::move(field));
     }
@@ -490,6 +494,11 @@ void ParameterPanel::edit(std::string_view key, const nlohmann::json& value)
     }
     setScenario(next);
     emit scenarioChanged(scenario_);
+}
+
+void ParameterPanel::setFileChooser(ParameterField::FileChooser chooser)
+{
+    chooseFile_ = std::move(chooser);
 }
 
 void ParameterPanel::modelPicked()

@@ -50,7 +50,9 @@ private:
 class ParameterField {
 public:
     using Edited = std::function<void(const ParameterSpec& spec, const nlohmann::json& value)>;
-    ParameterField(const ParameterSpec& spec, QWidget* owner, Edited edited);
+    // Asks for a file to open (a dialog titled `title` with name filter `filter`); empty when cancelled.
+    using FileChooser = std::function<QString(QWidget* owner, const QString& title, const QString& filter)>;
+    ParameterField(const ParameterSpec& spec, QWidget* owner, Edited edited, FileChooser chooseFile);
     ~ParameterField();
 
     const ParameterSpec& spec() const { return spec_; }
@@ -95,6 +97,9 @@ public:
     static int sliderPositionForSamples(int samples);
     static int samplesForSliderPosition(int position);
 
+    // How a file editor asks for its file: QFileDialog unless replaced (a test answers without a dialog).
+    void setFileChooser(ParameterField::FileChooser chooser);
+
 signals:
     void scenarioChanged(const collapse::Scenario& scenario);
     // A data file that cannot be read was picked and refused; the scenario is unchanged.
@@ -120,6 +125,7 @@ private:
     QFormLayout* form_;
     std::vector<std::unique_ptr<ParameterField>> fields_;
     const void* fieldsModel_ = nullptr;
+    ParameterField::FileChooser chooseFile_;
 };
 
 } // namespace collapse::ui

@@ -133,6 +133,8 @@ private slots:
         QTest::newRow("unknown key") << QByteArray(R"({"model": "gmm", "colour": 1})") << "unknown key \"colour\"";
         QTest::newRow("wrong type") << QByteArray(R"({"samples": "many"})") << "\"samples\" must be an integer";
         QTest::newRow("out of range") << QByteArray(R"({"human_fraction": 2})") << "\"human_fraction\" must be a number in [0, 1]";
+        // A valid scenario whose text file cannot be read (the test writes CORPUS as a binary file).
+        QTest::newRow("unreadable corpus") << QByteArray(R"({"model": "text", "dataset": "CORPUS"})") << "is a binary file, not text";
     }
 
     void badScenarioFilesKeepTheState()
@@ -142,7 +144,9 @@ private slots:
         QTemporaryDir folder;
         const QString path = folder.filePath("scenario.json");
         if (!contents.isNull()) {
-            writeFile(path, contents);
+            const QString corpus = folder.filePath("corpus.txt");
+            writeFile(corpus, QByteArray("words\0", 6));
+            writeFile(path, QByteArray(contents).replace("CORPUS", corpus.toUtf8()));
         }
         const Scenario kept = quickGaussian(Policy::Accumulate);
         auto window = openWindow(kept);

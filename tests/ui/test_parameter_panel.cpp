@@ -10,9 +10,13 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <optional>
@@ -81,6 +85,8 @@ private slots:
     void eachControlChangesItsKeyAlone_data();
     void eachControlChangesItsKeyAlone();
     void theModelPickerListsEveryModel();
+    void aDataFileIsReadBeforeItIsTaken_data();
+    void aDataFileIsReadBeforeItIsTaken();
 };
 
 void ParameterPanelTest::eachControlChangesItsKeyAlone_data()
@@ -172,4 +178,52 @@ void ParameterPanelTest::theModelPickerListsEveryModel()
 }
 
 QTEST_MAIN(ParameterPanelTest)
+void ParameterPanelTest::aDataFileIsReadBeforeItIsTaken_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<QString>("refusal"); // what the message says; empty when the file is taken
+    QByteArray prose;
+    for (int i = 0; i < 30; ++i) {
+        prose += "It is a truth universally acknowledged, that a single man must be in want of a wife. ";
+    }
+    QTest::addRow("prose") << prose << QString();
+    QTest::addRow("empty") << QByteArray() << QStringLiteral("is empty");
+    QTest::addRow("binary") << QByteArray("words\0more", 10) << QStringLiteral("NUL byte");
+    QTest::addRow("Latin-1") << QByteArray("caf\xE9 au lait") << QStringLiteral("not valid UTF-8");
+    QTest::addRow("a few words") << QByteArray("Too short to learn from.") << QStringLiteral("too few");
+}
+
+void ParameterPanelTest::aDataFileIsReadBeforeItIsTaken()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, refusal);
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("corpus.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(contents);
+    file.close();
+
+    ParameterPanel panel;
+    const Scenario before = quickScenario(modelNamed("text"));
+    panel.setScenario(before);
+    panel.setFileChooser([&](QWidget*, const QString&, const QString&) { return path; });
+    QSignalSpy refused(&panel, &ParameterPanel::refused);
+    QSignalSpy changed(&panel, &ParameterPanel::scenarioChanged);
+    auto* chooser = qobject_cast<QPushButton*>(panel.editorFor("dataset"));
+    QVERIFY(chooser != nullptr);
+    chooser->click();
+    if (refusal.isEmpty()) {
+        QCOMPARE(refused.count(), 0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(QString::fromStdString(scenarioToJson(panel.scenario())["dataset"].get<std::string>()), path);
+    } else {
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(refused.count(), 1);
+        const QString message = refused.front().front().toString();
+        QVERIFY2(message.contains(QStringLiteral("corpus.txt")) && message.contains(refusal), qPrintable(message));
+        QCOMPARE(panel.scenario(), before);
+    }
+}
+
 #include "test_parameter_panel.moc"
