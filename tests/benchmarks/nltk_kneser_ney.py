@@ -82,12 +82,12 @@ def main():
 
     sample_rate = sequences * LENGTH / median_time(sample, 1)
     print(f"NLTK:        fit {1e3 * fit_seconds:.0f} ms (median of {repeats}), "
-          f"sampling {sample_rate:.0f} tokens/s ({sequences * LENGTH} tokens a run)")
+          f"sampling {sample_rate:.2g} tokens/s ({sequences * LENGTH} tokens a run)")
     if len(sys.argv) > 3:
         ours_fit_ms, ours_rate = collapselab_medians(sys.argv[3], repeats)
         print(f"collapselab: fit {ours_fit_ms:.1f} ms, sampling {ours_rate:.0f} tokens/s "
               f"(a generation: {BLOCKS * LENGTH} tokens)")
-        print(f"speed-up:    fit {1e3 * fit_seconds / ours_fit_ms:.0f}x, sampling {ours_rate / sample_rate:.0f}x")
+        print(f"speed-up:    fit {1e3 * fit_seconds / ours_fit_ms:.0f}x, sampling {ours_rate / sample_rate:.2g}x")
 
 
 if __name__ == "__main__":
