@@ -48,8 +48,10 @@ struct MetricRoles {
     // minority is not mistaken for losing all variety.
     double collapsedSpread = 1.0 / 3.0;
     // What collapse looks like in this model, for the narration, where the general words do not say it
-    // (context "Narration"): early collapse found by the fit (%1: how many times less likely real data
-    // has become), late collapse in full and in the brief form of a comparison.
+    // (context "Narration"): drift and early collapse found by the fit (%1: how many times less likely
+    // real data has become; %2: the loss in the fit metric's own units), late collapse in full and in the
+    // brief form of a comparison.
+    std::string_view driftingByFit = {};
     std::string_view earlyCollapseByFit = {};
     std::string_view lateCollapse = {};
     std::string_view lateCollapseBriefly = {};

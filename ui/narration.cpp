@@ -64,6 +64,12 @@ QString narrate(CollapseStage stage, const StageEvidence& evidence, const Scenar
                              : ratio < 1e6 ? QObject::tr("thousands of")
                                            : QObject::tr("millions of");
     const QString distance = QString::number(evidence.fitLoss, 'f', 2);
+    // A model's own sentence, which may use either figure or both (QString::arg numbers them by order).
+    const auto modelSentence = [&](std::string_view sentence) {
+        return QCoreApplication::translate("Narration", std::string(sentence).c_str())
+            .replace(QLatin1String("%1"), likelier)
+            .replace(QLatin1String("%2"), QString::number(evidence.fitLoss, 'f', 0));
+    };
     switch (stage) {
     case CollapseStage::RealData:
         return QObject::tr("Generation 0 learns from real data: the model is as close to the original as it "
@@ -76,6 +82,9 @@ QString narrate(CollapseStage stage, const StageEvidence& evidence, const Scenar
             return QObject::tr("The model is drifting from the original: it has moved %1 further from it (W₂) "
                                "than generation 0, and each generation adds its own error.")
                 .arg(distance);
+        }
+        if (byFit && !roles.driftingByFit.empty()) {
+            return modelSentence(roles.driftingByFit);
         }
         if (byFit) {
             return QObject::tr("The model is drifting from the original: real data is already %1 times less "
@@ -92,7 +101,7 @@ QString narrate(CollapseStage stage, const StageEvidence& evidence, const Scenar
                 .arg(distance);
         }
         if (byFit && !roles.earlyCollapseByFit.empty()) {
-            return QCoreApplication::translate("Narration", std::string(roles.earlyCollapseByFit).c_str()).arg(likelier);
+            return modelSentence(roles.earlyCollapseByFit);
         }
         if (byFit) {
             return QObject::tr("Early model collapse: part of the original is gone, and real data is %1 times less "

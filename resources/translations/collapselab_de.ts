@@ -136,6 +136,22 @@
         <source>late collapse: the same few phrases for every prompt.</source>
         <translation>später Kollaps: dieselben wenigen Wendungen für jeden Anfang.</translation>
     </message>
+    <message>
+        <source>The images are drifting from the original: each generation blurs them a little more, and real images fit the model %2 nats worse than at generation 0.</source>
+        <translation>Die Bilder entfernen sich vom Original: Jede Generation macht sie etwas unschärfer, und echte Bilder passen %2 nats schlechter zum Modell als in Generation 0.</translation>
+    </message>
+    <message>
+        <source>Early model collapse: the images blur and grow alike, and real images fit the model %2 nats worse than at generation 0. The rarer kinds of clothing go first.</source>
+        <translation>Früher Modellkollaps: Die Bilder verschwimmen und gleichen sich an, echte Bilder passen %2 nats schlechter zum Modell als in Generation 0. Die selteneren Kleidungsarten gehen zuerst.</translation>
+    </message>
+    <message>
+        <source>Late model collapse: the images are the same grey blur. What is left bears little resemblance to the original images.</source>
+        <translation>Später Modellkollaps: Die Bilder sind alle derselbe graue Fleck. Was bleibt, hat mit den ursprünglichen Bildern wenig gemein.</translation>
+    </message>
+    <message>
+        <source>late collapse: the images are the same blur.</source>
+        <translation>später Kollaps: Die Bilder sind alle derselbe Fleck.</translation>
+    </message>
 </context>
 <context>
     <name>Parameters</name>
@@ -543,10 +559,6 @@
         <translation>Ein VAE, der aus seinen eigenen Bildern lernt</translation>
     </message>
     <message>
-        <source>Each generation trains a fresh variational autoencoder only on the images the previous one generated. Within a few generations the images turn blurry and alike, and the first generation&apos;s encoder sees their latent codes shrink: the VAE experiment of Shumailov et al. (Nature 2024).</source>
-        <translation>Jede Generation trainiert einen neuen Variational Autoencoder nur mit den Bildern, die der vorige erzeugt hat. Binnen weniger Generationen werden die Bilder unscharf und gleichförmig, und der Encoder der ersten Generation sieht ihre latenten Codes schrumpfen: das VAE-Experiment von Shumailov et al. (Nature 2024).</translation>
-    </message>
-    <message>
         <source>A language model with 10% real text</source>
         <translation>Ein Sprachmodell mit 10 % echtem Text</translation>
     </message>
@@ -561,6 +573,10 @@
     <message>
         <source>Two language models, each trained ten times on what its predecessor wrote: one on nothing else, one with 10% real text in every generation. The first&apos;s perplexity on real prose climbs twentyfold; the second&apos;s stays near double, as in Fig. 1c of Shumailov et al. (Nature 2024).</source>
         <translation>Zwei Sprachmodelle, jedes zehnmal mit dem trainiert, was sein Vorgänger schrieb: eines nur damit, eines mit 10 % echtem Text in jeder Generation. Die Perplexität des ersten auf echter Prosa steigt auf das Zwanzigfache, die des zweiten bleibt nahe dem Doppelten, wie in Abb. 1c von Shumailov et al. (Nature 2024).</translation>
+    </message>
+    <message>
+        <source>Each generation trains a fresh variational autoencoder only on the images the previous one generated. Shirts, trousers and shoes that start out recognisable blur, merge and lose variety over ten generations, and the first generation&apos;s encoder sees their latent codes shrink by half in five: the VAE experiment of Shumailov et al. (Nature 2024).</source>
+        <translation>Jede Generation trainiert einen neuen Variational Autoencoder nur mit den Bildern, die der vorige erzeugt hat. Hemden, Hosen und Schuhe, anfangs gut erkennbar, verschwimmen, verschmelzen und verlieren über zehn Generationen an Vielfalt, und der Encoder der ersten Generation sieht ihre latenten Codes in fünf Generationen auf die Hälfte schrumpfen: das VAE-Experiment von Shumailov et al. (Nature 2024).</translation>
     </message>
 </context>
 <context>

@@ -275,6 +275,24 @@ const ModelDescriptor& VaeSettings::descriptor()
         d.metrics = {&common_metrics::tailMass, &vae_metrics::elboReal, &vae_metrics::latentStd,
                      &vae_metrics::pixelDiversity, &vae_metrics::classEntropy};
         d.roles = {&common_metrics::tailMass, &vae_metrics::latentStd, &vae_metrics::latentStd};
+        // How far from the original: the ELBO of real images, a bound on their log-likelihood in nats per
+        // image. The generated images start inside the real ones' central region, so the tail share says
+        // little; 10 nats lost is a visible blur, 40 nats the rarer kinds of clothing gone.
+        d.roles.fit = &vae_metrics::elboReal;
+        d.roles.noticeableFitLoss = 10.0;
+        d.roles.severeFitLoss = 40.0;
+        d.roles.driftingByFit = COLLAPSE_TRANSLATABLE("Narration", "The images are drifting from the original: each "
+                                                                   "generation blurs them a little more, and real "
+                                                                   "images fit the model %2 nats worse than at "
+                                                                   "generation 0.");
+        d.roles.earlyCollapseByFit = COLLAPSE_TRANSLATABLE("Narration", "Early model collapse: the images blur and grow "
+                                                                        "alike, and real images fit the model %2 nats "
+                                                                        "worse than at generation 0. The rarer kinds "
+                                                                        "of clothing go first.");
+        d.roles.lateCollapse = COLLAPSE_TRANSLATABLE("Narration", "Late model collapse: the images are the same grey "
+                                                                  "blur. What is left bears little resemblance to the "
+                                                                  "original images.");
+        d.roles.lateCollapseBriefly = COLLAPSE_TRANSLATABLE("Narration", "late collapse: the images are the same blur.");
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<VaeExperiment>(scenario); };
         return d;
     }();
