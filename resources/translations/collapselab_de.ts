@@ -575,8 +575,8 @@
         <translation>Zwei Sprachmodelle, jedes zehnmal mit dem trainiert, was sein Vorgänger schrieb: eines nur damit, eines mit 10 % echtem Text in jeder Generation. Die Perplexität des ersten auf echter Prosa steigt auf das Zwanzigfache, die des zweiten bleibt nahe dem Doppelten, wie in Abb. 1c von Shumailov et al. (Nature 2024).</translation>
     </message>
     <message>
-        <source>Each generation trains a fresh variational autoencoder only on the images the previous one generated. Shirts, trousers and shoes that start out recognisable blur, merge and lose variety over ten generations, and the first generation&apos;s encoder sees their latent codes shrink by half in five: the VAE experiment of Shumailov et al. (Nature 2024).</source>
-        <translation>Jede Generation trainiert einen neuen Variational Autoencoder nur mit den Bildern, die der vorige erzeugt hat. Hemden, Hosen und Schuhe, anfangs gut erkennbar, verschwimmen, verschmelzen und verlieren über zehn Generationen an Vielfalt, und der Encoder der ersten Generation sieht ihre latenten Codes in fünf Generationen auf die Hälfte schrumpfen: das VAE-Experiment von Shumailov et al. (Nature 2024).</translation>
+        <source>Each generation trains a fresh variational autoencoder only on the images the previous one generated. Recognisable shirts, trousers and shoes blur and merge over ten generations, and their latent codes shrink by half in five: the VAE experiment of Shumailov et al. (Nature 2024).</source>
+        <translation>Jede Generation trainiert einen neuen Variational Autoencoder nur mit den Bildern des vorigen. Erkennbare Hemden, Hosen und Schuhe verschwimmen und verschmelzen über zehn Generationen, ihre latenten Codes schrumpfen in fünf auf die Hälfte: das VAE-Experiment von Shumailov et al. (Nature 2024).</translation>
     </message>
 </context>
 <context>
