@@ -100,6 +100,7 @@ LabelledSlider::LabelledSlider(const QString& title, const QString& toolTip, QWi
     header_->addWidget(value_);
     layout->addLayout(header_);
     layout->addWidget(slider_);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     setToolTip(toolTipText(toolTip));
     slider_->setToolTip(toolTipText(toolTip));
     name->setBuddy(slider_);
@@ -141,6 +142,9 @@ void LabelledSlider::placeValue()
     const auto direction = needed <= width() ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
     if (header_->direction() != direction) {
         header_->setDirection(direction);
+        // Across, the name takes the width the value leaves; stacked, neither takes spare height, so the
+        // value stays under its name.
+        header_->setStretchFactor(name_, direction == QBoxLayout::LeftToRight ? 1 : 0);
         value_->setAlignment(direction == QBoxLayout::LeftToRight ? Qt::AlignRight | Qt::AlignVCenter
                                                                    : Qt::AlignLeft | Qt::AlignVCenter);
     }
