@@ -53,5 +53,8 @@ public:
 
 // The experiment for a scenario's model. Throws DataError when its data cannot be read.
 std::unique_ptr<Experiment> makeExperiment(const Scenario& scenario);
+// Throws the DataError makeExperiment(scenario) would throw, having only read the data files: the window
+// refuses a file that cannot be read at once, without setting up (or training for) a whole experiment.
+void checkDataFiles(const Scenario& scenario);
 
 } // namespace collapse

@@ -81,6 +81,9 @@ struct ModelDescriptor {
     std::function<void(Scenario&, std::string_view key)> follow;
     // The experiment for a valid scenario of this model; throws DataError when its data cannot be read.
     std::function<std::unique_ptr<Experiment>(const Scenario&)> makeExperiment;
+    // Reads the scenario's data files and throws the DataError makeExperiment would, without the rest of
+    // the experiment's set-up (null: a model without data files).
+    std::function<void(const Scenario&)> checkData;
 
     // The metric of this name, or null.
     const MetricDescriptor* findMetric(std::string_view metricName) const;

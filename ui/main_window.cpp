@@ -442,7 +442,7 @@ bool MainWindow::openScenarioFile(const QString& path, QString* error)
         const std::vector<LabelledScenario> scenarios = resolveScenarios(request);
         // Their data files are read before anything is replaced: one that cannot be read keeps the window as it was.
         for (const LabelledScenario& labelled : scenarios) {
-            makeExperiment(labelled.scenario);
+            checkDataFiles(labelled.scenario);
         }
         loadScenarios(scenarios);
         Settings::addRecentScenarioFile(QFileInfo(path).absoluteFilePath());

@@ -486,7 +486,7 @@ void ParameterPanel::edit(std::string_view key, const nlohmann::json& value)
     if (namesAFile) {
         // A data file is read now, so that one that cannot be read is refused while the run goes on.
         try {
-            makeExperiment(next);
+            checkDataFiles(next);
         } catch (const DataError& error) {
             setScenario(scenario_);
             emit refused(QString::fromStdString(error.what()));

@@ -189,9 +189,14 @@ void TextExperiment::measure(const FittedModel& model, const FittedModel& firstM
     values[5] = fourGrams > 0 ? static_cast<double>(repeated) / static_cast<double>(fourGrams) : std::nan("");
 }
 
+std::vector<std::span<const text::TokenId>> TextExperiment::promptsOf(const text::TextCorpus& corpus, const TextSettings& settings)
+{
+    return corpus.prompts(kFixedPrompts, static_cast<std::size_t>(settings.promptLength));
+}
+
 std::vector<std::span<const text::TokenId>> TextExperiment::fixedPrompts() const
 {
-    return corpus_->prompts(kFixedPrompts, static_cast<std::size_t>(settings_.promptLength));
+    return promptsOf(*corpus_, settings_);
 }
 
 std::vector<std::vector<text::TokenId>> TextExperiment::fixedContinuations(const FittedModel& model) const
@@ -305,6 +310,10 @@ const ModelDescriptor& TextSettings::descriptor()
             }
         };
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<TextExperiment>(scenario); };
+        d.checkData = [](const Scenario& scenario) {
+            const TextSettings& settings = scenario.as<TextSettings>();
+            TextExperiment::promptsOf(*loadTextCorpus(settings.dataset, settings.sequenceLength), settings);
+        };
         return d;
     }();
     return model;

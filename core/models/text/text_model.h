@@ -82,6 +82,8 @@ public:
     // The prompts every generation continues on the stage and in the transcripts: evenly spaced in the
     // held-out text, so no model has trained on them.
     std::vector<std::span<const text::TokenId>> fixedPrompts() const;
+    // The same for any corpus; DataError when its held-out part is shorter than a prompt.
+    static std::vector<std::span<const text::TokenId>> promptsOf(const text::TextCorpus& corpus, const TextSettings& settings);
     // The fixed prompts continued by `model`, with the same random numbers in every generation, so that
     // what changes between generations is the model.
     std::vector<std::vector<text::TokenId>> fixedContinuations(const FittedModel& model) const;

@@ -49,6 +49,17 @@ ImageSet columnsOf(const ImageSet& set, Eigen::Index begin, Eigen::Index count)
 
 } // namespace
 
+int labelledClasses(const ImageData& data, const VaeSettings& settings)
+{
+    const auto& labels = data.training.labels;
+    const int classes = labels.empty() ? 0 : *std::max_element(labels.begin(), labels.end()) + 1;
+    if (settings.minorityClass >= 0 && settings.minorityClass >= classes) {
+        throw DataError(settings.dataset + ": \"minority_class\" " + std::to_string(settings.minorityClass) +
+                        " is not among its " + std::to_string(classes) + " labelled classes");
+    }
+    return classes;
+}
+
 Samples VaeModel::sample(Eigen::Index count, double samplingBias, RandomStream& random) const
 {
     const int latent = parameters_.shape().latent;
@@ -97,11 +108,7 @@ VaeExperiment::VaeExperiment(const Scenario& scenario)
       classifierAccuracy_(std::numeric_limits<double>::quiet_NaN())
 {
     const auto& labels = data_.training.labels;
-    const int classes = labels.empty() ? 0 : *std::max_element(labels.begin(), labels.end()) + 1;
-    if (settings_.minorityClass >= 0 && settings_.minorityClass >= classes) {
-        throw DataError(settings_.dataset + ": \"minority_class\" " + std::to_string(settings_.minorityClass) +
-                        " is not among its " + std::to_string(classes) + " labelled classes");
-    }
+    const int classes = labelledClasses(data_, settings_);
     if (classes > 0) {
         byClass_.resize(static_cast<std::size_t>(classes));
         for (std::size_t i = 0; i < labels.size(); ++i) {
@@ -294,6 +301,10 @@ const ModelDescriptor& VaeSettings::descriptor()
                                                                   "original images.");
         d.roles.lateCollapseBriefly = COLLAPSE_TRANSLATABLE("Narration", "late collapse: the images are the same blur.");
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<VaeExperiment>(scenario); };
+        d.checkData = [](const Scenario& scenario) {
+            const VaeSettings& settings = scenario.as<VaeSettings>();
+            labelledClasses(loadImageData(settings.dataset), settings);
+        };
         return d;
     }();
     return model;

@@ -56,6 +56,9 @@ struct ImageData {
 // file. Its labels are the file of the same name with "labels-idx1" for "images-idx3", if present;
 // held-out images are the "t10k" file beside a "train" file, else the last sixth of the images.
 ImageData loadImageData(const std::string& dataset);
+// The number of labelled classes in the training images (0 without labels); DataError when the settings'
+// minority class is not among them.
+int labelledClasses(const ImageData& data, const VaeSettings& settings);
 
 // Each generation trains a fresh VAE on the previous one's decoded prior samples, mixed with real images
 // as the training-set keys say.
