@@ -47,35 +47,33 @@ TextModel::TextModel(std::shared_ptr<const text::TextCorpus> corpus, std::shared
 {
 }
 
-std::vector<text::TokenId> TextModel::continuation(std::span<const text::TokenId> prompt, int length,
-                                                   double temperature, RandomStream& random) const
+std::unique_ptr<text::TokenSampler> TextModel::sampler(double temperature) const
 {
-    if (settings_.decoding == Decoding::Beam) {
-        // As the paper's Hugging Face generation: beam search with the repetition penalty on the
-        // log-softmax scores (generate()'s default, without renormalising).
-        return text::beamContinuation(*model_, prompt, length, settings_.beamWidth, settings_.repetitionPenalty,
-                                      text::BeamNormalisation::AsPenalised);
+    return settings_.decoding == Decoding::Sample ? model_->sampler(temperature) : nullptr;
+}
+
+std::vector<text::TokenId> TextModel::continuation(std::span<const text::TokenId> prompt, int length,
+                                                   text::TokenSampler* sampler, RandomStream& random) const
+{
+    if (sampler != nullptr) {
+        return text::sampleContinuation(*sampler, prompt, length, random);
     }
-    return text::sampleContinuation(*model_, prompt, length, temperature, random);
+    // As the paper's Hugging Face generation: beam search with the repetition penalty on the log-softmax
+    // scores (generate()'s default, without renormalising).
+    return text::beamContinuation(*model_, prompt, length, settings_.beamWidth, settings_.repetitionPenalty,
+                                  text::BeamNormalisation::AsPenalised);
 }
 
 Samples TextModel::sample(Eigen::Index count, double samplingBias, RandomStream& random) const
 {
     const int length = settings_.sequenceLength;
     Samples sequences(length, count);
-    // One sampler for all the sequences: at a temperature other than 1 it precomputes p^(1/λ).
-    std::unique_ptr<text::TokenSampler> sampler;
-    if (settings_.decoding == Decoding::Sample) {
-        sampler = model_->sampler(samplingBias);
-    }
+    const std::unique_ptr<text::TokenSampler> writer = sampler(samplingBias);
     for (Eigen::Index i = 0; i < count; ++i) {
         // The prompts stay real, as in the paper: the opening words of a training block.
         const auto block = corpus_->block(random.below(corpus_->blockCount()));
         const auto prompt = block.first(static_cast<std::size_t>(settings_.promptLength));
-        const std::vector<text::TokenId> words =
-            sampler ? text::sampleContinuation(*sampler, prompt, length, random)
-                    : text::beamContinuation(*model_, prompt, length, settings_.beamWidth, settings_.repetitionPenalty,
-                                             text::BeamNormalisation::AsPenalised);
+        const std::vector<text::TokenId> words = continuation(prompt, length, writer.get(), random);
         for (int row = 0; row < length; ++row) {
             // A continuation that ran out of words (every word of probability zero) repeats its last one.
             const std::size_t at = std::min<std::size_t>(static_cast<std::size_t>(row), words.size() - 1);
@@ -204,10 +202,11 @@ std::vector<std::vector<text::TokenId>> TextExperiment::fixedContinuations(const
     const auto& writer = static_cast<const TextModel&>(model);
     std::vector<std::vector<text::TokenId>> continuations;
     const auto prompts = fixedPrompts();
+    const std::unique_ptr<text::TokenSampler> sampler = writer.sampler(temperature_);
     for (std::size_t i = 0; i < prompts.size(); ++i) {
         // The same numbers in every generation: only the model differs.
         RandomStream random(seed_, static_cast<std::uint32_t>(i), 0, Purpose::Display);
-        continuations.push_back(writer.continuation(prompts[i], settings_.sequenceLength, temperature_, random));
+        continuations.push_back(writer.continuation(prompts[i], settings_.sequenceLength, sampler.get(), random));
     }
     return continuations;
 }

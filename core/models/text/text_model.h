@@ -50,8 +50,12 @@ public:
     // `count` continuations, each of the opening `prompt_length` words of a randomly chosen real training
     // block; λ is the sampling temperature (beam search has none).
     Samples sample(Eigen::Index count, double samplingBias, RandomStream& random) const override;
-    // One continuation of `prompt`, `length` words, as the settings decode.
-    std::vector<text::TokenId> continuation(std::span<const text::TokenId> prompt, int length, double temperature,
+    // What continuation() samples with at temperature λ, made once for many sequences (at λ != 1 it
+    // precomputes p^(1/λ)); null under beam search, which has no temperature.
+    std::unique_ptr<text::TokenSampler> sampler(double temperature) const;
+    // One continuation of `prompt`, `length` words, as the settings decode: with `sampler` (from sampler())
+    // when sampling.
+    std::vector<text::TokenId> continuation(std::span<const text::TokenId> prompt, int length, text::TokenSampler* sampler,
                                             RandomStream& random) const;
 
     const text::LanguageModel& languageModel() const { return *model_; }
