@@ -236,6 +236,15 @@ MetricChart::Layout MetricChart::layOut(const QSizeF& size, double plotLeft) con
 
     const int yCount = std::clamp(static_cast<int>(layout.plot.height() / (1.8 * line)), 2, 6);
     layout.yTicks = ticksOver(low_, high_, yCount, &layout.yStep);
+    // A chart too short for its labels (a small window's row of charts) drops every other tick, down to the
+    // top one, rather than print labels over each other.
+    while (layout.yTicks.size() > 1 && layout.plot.height() / static_cast<double>(layout.yTicks.size() - 1) < line) {
+        QVector<double> thinned;
+        for (qsizetype i = layout.yTicks.size() % 2 == 0 ? 1 : 0; i < layout.yTicks.size(); i += 2) {
+            thinned.append(layout.yTicks[i]);
+        }
+        layout.yTicks = thinned;
+    }
     double left = plotLeft;
     if (left < 0.0) {
         double widest = 0.0;
