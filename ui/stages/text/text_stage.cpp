@@ -130,6 +130,7 @@ TextStage::Passage TextStage::continuation(std::span<const text::TokenId> tokens
 void TextStage::clearGeneration()
 {
     shownGeneration_ = -1;
+    firstSnapshot_.reset();
     first_.clear();
     shown_.clear();
     frequencies_.clear();
@@ -155,7 +156,6 @@ void TextStage::showGeneration(const RunHistory& history, int generation)
         return passages;
     };
     shown_ = continuations(*writer);
-    first_ = continuations(*first);
 
     frequencies_ = frequenciesByRank(history.at(generation)->samples);
     trail_.clear();
@@ -176,7 +176,12 @@ void TextStage::showGeneration(const RunHistory& history, int generation)
         return values;
     };
     perplexities_ = perplexities(history.at(generation)->samples);
-    firstPerplexities_ = perplexities(history.at(0)->samples);
+    // Generation 0's side stays the same for the whole run: worked out once, not at every step.
+    if (history.at(0) != firstSnapshot_) {
+        firstSnapshot_ = history.at(0);
+        first_ = continuations(*first);
+        firstPerplexities_ = perplexities(firstSnapshot_->samples);
+    }
     tailShare_ = history.value(generation, history.at(generation)->shownReplicate, common_metrics::tailMass);
     update();
 }
@@ -347,6 +352,9 @@ void TextStage::drawPrompts(QPainter& painter, const QRectF& area) const
         const double bottom = top + height - 6.0;
         // Each continuation under its generation's label, in its own box.
         const auto continuation = [&](const QVector<Passage>& passages, const QString& label, const QRectF& box) {
+            if (box.height() < headingMetrics.lineSpacing() + metrics.lineSpacing()) {
+                return; // no room for a line of it under its label
+            }
             painter.setFont(heading);
             painter.setPen(colours::axis);
             painter.drawText(QPointF(box.left(), box.top() + headingMetrics.ascent()), label);
@@ -358,6 +366,9 @@ void TextStage::drawPrompts(QPainter& painter, const QRectF& area) const
         if (sideBySide) {
             continuation(first_, tr("generation 0"), QRectF(area.left(), textTop, column, bottom - textTop));
             continuation(shown_, shownLabel, QRectF(area.left() + column + kMargin, textTop, column, bottom - textTop));
+        } else if (bottom - textTop < 2 * (headingMetrics.lineSpacing() + metrics.lineSpacing())) {
+            // Room for one continuation only: this generation's.
+            continuation(shown_, shownLabel, QRectF(area.left(), textTop, column, bottom - textTop));
         } else {
             const double middle = (textTop + bottom) / 2;
             continuation(first_, tr("generation 0"), QRectF(area.left(), textTop, column, middle - textTop));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/models/text/text_model.h"
+#include "ui/snapshot.h"
 #include "ui/stage_view.h"
 
 #include <QString>
@@ -75,6 +76,7 @@ private:
     QVector<double> frequencies_;                // this generation's written words by rank
     QVector<QVector<double>> trail_;             // earlier generations', oldest first
     QVector<double> firstPerplexities_, perplexities_;
+    SnapshotPointer firstSnapshot_; // the generation 0 that first_ and firstPerplexities_ belong to
     double tailShare_ = 0.0;
     int wordsWritten_ = 0;
 };
