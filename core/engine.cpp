@@ -12,13 +12,16 @@
 
 namespace collapse {
 
-// One replicate's state between generations: what it gathered and the samples of its latest model.
+// One replicate's state between generations: what it gathered and the samples of its latest model, and
+// the buffers its steps reuse, so that a generation allocates nothing once the first has run.
 struct Engine::Chain {
-    explicit Chain(const Scenario& scenario) : pool(scenario) {}
+    Chain(const Scenario& scenario, std::size_t columns) : pool(scenario), row(columns) {}
     TrainingPool pool;
     std::shared_ptr<const FittedModel> firstModel;
     std::shared_ptr<const FittedModel> model;
     Samples drawn;
+    Samples human;
+    std::vector<double> row;  // train_size, then the model's metrics
 };
 
 Engine::Engine(const Scenario& scenario) : scenario_(scenario), experiment_(makeExperiment(scenario))
@@ -35,7 +38,7 @@ void Engine::setShownReplicate(int replicate)
     shownReplicate_ = std::clamp(replicate, 0, scenario_.replicates - 1);
 }
 
-void Engine::step(Chain& chain, int replicate, int generation, Eigen::Ref<Eigen::RowVectorXd> row) const
+void Engine::step(Chain& chain, int replicate, int generation) const
 {
     const auto r = static_cast<std::uint32_t>(replicate);
     const auto g = static_cast<std::uint32_t>(generation);
@@ -43,13 +46,13 @@ void Engine::step(Chain& chain, int replicate, int generation, Eigen::Ref<Eigen:
 
     const BatchComposition batch = batchComposition(scenario_, generation);
     RandomStream humanRandom(seed, r, g, Purpose::OriginalData);
-    const Samples human = experiment_->drawOriginal(batch.human, humanRandom);
+    experiment_->drawOriginalInto(chain.human, batch.human, humanRandom);
     // The previous model drew M independent samples; any `synthetic` of them are a fair draw. In
     // generation 0 there is no previous model and `synthetic` is 0.
     const Eigen::Ref<const Samples> synthetic = chain.drawn.leftCols(batch.synthetic);
 
     RandomStream subsampleRandom(seed, r, g, Purpose::Subsampling);
-    const Eigen::Ref<const Samples> training = chain.pool.next(human, synthetic, subsampleRandom);
+    const Eigen::Ref<const Samples> training = chain.pool.next(chain.human, synthetic, subsampleRandom);
 
     RandomStream fitRandom(seed, r, g, Purpose::Fitting);
     chain.model = experiment_->fit(training, fitRandom);
@@ -58,14 +61,12 @@ void Engine::step(Chain& chain, int replicate, int generation, Eigen::Ref<Eigen:
     }
 
     RandomStream sampleRandom(seed, r, g, Purpose::ModelSamples);
-    chain.drawn = chain.model->sample(scenario_.samples, scenario_.samplingBias, sampleRandom);
+    // The training set may be a view of `drawn` (TrainingPool::next), which the fit has finished with.
+    const auto trainSize = static_cast<double>(training.cols());
+    chain.model->sampleInto(chain.drawn, scenario_.samples, scenario_.samplingBias, sampleRandom);
 
-    row[0] = static_cast<double>(training.cols());
-    std::vector<double> values(columns_.size() - 1);
-    experiment_->measure(*chain.model, *chain.firstModel, chain.drawn, values);
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        row[static_cast<Eigen::Index>(i + 1)] = values[i];
-    }
+    chain.row[0] = trainSize;
+    experiment_->measure(*chain.model, *chain.firstModel, chain.drawn, std::span(chain.row).subspan(1));
 }
 
 Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onGeneration,
@@ -73,7 +74,7 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
 {
     const auto cancelled = [cancel] { return cancel != nullptr && cancel->load(std::memory_order_relaxed); };
     const int replicates = scenario_.replicates;
-    std::vector<Chain> chains(static_cast<std::size_t>(replicates), Chain(scenario_));
+    std::vector<Chain> chains(static_cast<std::size_t>(replicates), Chain(scenario_, columns_.size()));
     // Replicates are handed out dynamically (EM's cost varies from fit to fit), in chunks of about an
     // eighth of each thread's share, so that cheap steps do not queue on the shared counter.
     const int chunk = std::max(1, replicates / (8 * omp_get_max_threads()));
@@ -91,9 +92,11 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
                 continue;
             }
             try {
-                Eigen::RowVectorXd row(metrics.cols());
-                step(chains[static_cast<std::size_t>(replicate)], replicate, generation, row);
-                metrics.row(replicate) = row;
+                Chain& chain = chains[static_cast<std::size_t>(replicate)];
+                step(chain, replicate, generation);
+                for (Eigen::Index column = 0; column < metrics.cols(); ++column) {
+                    metrics(replicate, column) = chain.row[static_cast<std::size_t>(column)];
+                }
             } catch (...) {
 #pragma omp critical(engine_failure)
                 if (!failure) {

@@ -56,7 +56,7 @@ public:
 
 private:
     struct Chain;
-    void step(Chain& chain, int replicate, int generation, Eigen::Ref<Eigen::RowVectorXd> row) const;
+    void step(Chain& chain, int replicate, int generation) const;
 
     Scenario scenario_;
     int shownReplicate_ = 0;

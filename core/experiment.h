@@ -16,8 +16,15 @@ struct Scenario;
 class FittedModel {
 public:
     virtual ~FittedModel() = default;
-    // Draws the next synthetic data; `samplingBias` is λ (core/README.md).
-    virtual Samples sample(Eigen::Index count, double samplingBias, RandomStream& random) const = 0;
+    // Draws the next synthetic data into `out`, resized to it; `samplingBias` is λ (core/README.md). A
+    // chain hands in the same buffer every generation, so once it has its size nothing is allocated.
+    virtual void sampleInto(Samples& out, Eigen::Index count, double samplingBias, RandomStream& random) const = 0;
+    Samples sample(Eigen::Index count, double samplingBias, RandomStream& random) const
+    {
+        Samples out;
+        sampleInto(out, count, samplingBias, random);
+        return out;
+    }
 };
 
 // One model family set up for a scenario: the original distribution p_0, how a model is fitted, and
@@ -27,8 +34,14 @@ class Experiment {
 public:
     virtual ~Experiment() = default;
 
-    // `count` fresh samples of p_0, the human data.
-    virtual Samples drawOriginal(Eigen::Index count, RandomStream& random) const = 0;
+    // `count` fresh samples of p_0, the human data, into `out` (resized to them).
+    virtual void drawOriginalInto(Samples& out, Eigen::Index count, RandomStream& random) const = 0;
+    Samples drawOriginal(Eigen::Index count, RandomStream& random) const
+    {
+        Samples out;
+        drawOriginalInto(out, count, random);
+        return out;
+    }
 
     virtual std::shared_ptr<const FittedModel> fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const = 0;
 

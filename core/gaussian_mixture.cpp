@@ -29,7 +29,7 @@ Eigen::MatrixXd repairedCholesky(Eigen::MatrixXd& covariance, double eigenvalueF
     }
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(covariance);
     const double scale = std::max(eigen.eigenvalues().cwiseAbs().maxCoeff(), 1.0);
-    const double floor = std::max(eigenvalueFloor, 1e-12 * scale);
+    const double floor = std::max(eigenvalueFloor, kRelativeEigenvalueFloor * scale);
     const Eigen::VectorXd clamped = eigen.eigenvalues().cwiseMax(floor);
     covariance = eigen.eigenvectors() * clamped.asDiagonal() * eigen.eigenvectors().transpose();
     covariance = 0.5 * (covariance + covariance.transpose()).eval();
@@ -104,24 +104,30 @@ Eigen::MatrixXd GaussianMixture::overallCovariance() const
     return covariance;
 }
 
-Samples GaussianMixture::sample(Eigen::Index count, double covarianceScale, RandomStream& random) const
+void GaussianMixture::sampleInto(Samples& points, Eigen::Index count, double covarianceScale, RandomStream& random) const
 {
+    const double spread = std::sqrt(covarianceScale);
+    const int d = dimension();
+    points.resize(d, count);
+    if (components_.size() == 1) {
+        // One component needs no choice per point: all the normals at once, then one product.
+        const GaussianComponent& component = components_.front();
+        random.fillNormals({points.data(), static_cast<std::size_t>(points.size())});
+        points = ((spread * component.choleskyLower) * points).colwise() + component.mean;
+        return;
+    }
     std::vector<double> weights;
     for (const auto& component : components_) {
         weights.push_back(component.weight);
     }
-    const double spread = std::sqrt(covarianceScale);
-    const int d = dimension();
-    Samples points(d, count);
     Eigen::VectorXd standard(d);
     for (Eigen::Index i = 0; i < count; ++i) {
-        const auto& component = components_[components_.size() == 1 ? 0 : random.categorical(weights)];
+        const auto& component = components_[random.categorical(weights)];
         for (int j = 0; j < d; ++j) {
             standard[j] = random.normal();
         }
         points.col(i) = component.mean + spread * (component.choleskyLower * standard);
     }
-    return points;
 }
 
 double l2DistanceSquared(const GaussianMixture& p, const GaussianMixture& q)

@@ -20,6 +20,10 @@ struct GaussianComponent {
     double logNormaliser = 0.0;     // -(d/2) ln 2π - (1/2) ln det covariance
 };
 
+// The smallest eigenvalue a covariance keeps, relative to its scale (at least 1): a component whose data
+// all coincide stays a very narrow normal instead of losing its density.
+inline constexpr double kRelativeEigenvalueFloor = 1e-12;
+
 // A finite mixture of multivariate normals. Immutable once built; weights sum to one.
 class GaussianMixture {
 public:
@@ -45,9 +49,16 @@ public:
     Eigen::VectorXd overallMean() const;
     Eigen::MatrixXd overallCovariance() const;
 
-    // Draws `count` points; each component's covariance is scaled by `covarianceScale` (the
-    // sampling bias λ (core/README.md): 1 samples faithfully, below 1 samples toward the modes).
-    Samples sample(Eigen::Index count, double covarianceScale, RandomStream& random) const;
+    // Draws `count` points into `out` (resized to them); each component's covariance is scaled by
+    // `covarianceScale` (the sampling bias λ (core/README.md): 1 samples faithfully, below 1 samples
+    // toward the modes).
+    void sampleInto(Samples& out, Eigen::Index count, double covarianceScale, RandomStream& random) const;
+    Samples sample(Eigen::Index count, double covarianceScale, RandomStream& random) const
+    {
+        Samples out;
+        sampleInto(out, count, covarianceScale, random);
+        return out;
+    }
 
 private:
     std::vector<GaussianComponent> components_;

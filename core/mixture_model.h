@@ -5,14 +5,21 @@
 
 namespace collapse {
 
-// A fitted model that is a Gaussian mixture: the gaussian model (one component, 1-D) and gmm.
+// A fitted model that is a Gaussian mixture, which is how the density and scatter stages draw it: the
+// gaussian model's normal and the gmm model's mixtures.
 class MixtureModel : public FittedModel {
 public:
-    explicit MixtureModel(GaussianMixture mixture) : mixture_(std::move(mixture)) {}
-    const GaussianMixture& mixture() const { return mixture_; }
-    Samples sample(Eigen::Index count, double samplingBias, RandomStream& random) const override
+    virtual const GaussianMixture& mixture() const = 0;
+};
+
+// A mixture fitted as such (the gmm model's EM result).
+class FittedMixture final : public MixtureModel {
+public:
+    explicit FittedMixture(GaussianMixture mixture) : mixture_(std::move(mixture)) {}
+    const GaussianMixture& mixture() const override { return mixture_; }
+    void sampleInto(Samples& out, Eigen::Index count, double samplingBias, RandomStream& random) const override
     {
-        return mixture_.sample(count, samplingBias, random);
+        mixture_.sampleInto(out, count, samplingBias, random);
     }
 
 private:

@@ -36,6 +36,9 @@ public:
     double uniform();
     // Standard normal by the Box–Muller transform; the second value of each pair is kept for the next call.
     double normal();
+    // Fills `out` with the values that out.size() calls of normal() would return, whole blocks at a time
+    // so that the generator and the transform run vectorised.
+    void fillNormals(std::span<double> out);
     // Uniform integer in [0, n), n > 0, without modulo bias (Lemire, ACM TOMACS 2019).
     std::size_t below(std::size_t n);
     // Index i with probability weights[i] / sum(weights); weights are non-negative with a positive sum.

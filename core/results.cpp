@@ -5,10 +5,56 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <ostream>
-#include <sstream>
+#include <string>
 
 namespace collapse {
+
+namespace {
+
+// Linear interpolation between neighbouring order statistics; equal neighbours (two infinities, say)
+// give themselves rather than ∞ - ∞.
+double interpolate(double lower, double upper, double fraction)
+{
+    return lower == upper ? lower : lower + fraction * (upper - lower);
+}
+
+// The q-quantile of `values` as quantileOfSorted gives it, by selecting the two order statistics it
+// needs (O(n)) instead of sorting (O(n log n)); `values` is reordered.
+double selectQuantile(std::vector<double>& values, double q)
+{
+    const double position = q * static_cast<double>(values.size() - 1);
+    const auto below = static_cast<std::size_t>(std::floor(position));
+    const auto lower = values.begin() + static_cast<std::ptrdiff_t>(below);
+    std::nth_element(values.begin(), lower, values.end());
+    if (below + 1 == values.size()) {
+        return *lower;
+    }
+    return interpolate(*lower, *std::min_element(lower + 1, values.end()), position - static_cast<double>(below));
+}
+
+// `header`, then the text `formatGeneration(g, text)` writes for every generation g, formatted in
+// parallel, each generation into a text of its own, and joined in order: the bytes are the same for
+// any thread count.
+template <typename Format>
+std::string joinGenerations(std::string header, std::size_t generations, const Format& formatGeneration)
+{
+    std::vector<std::string> texts(generations);
+#pragma omp parallel for schedule(dynamic, 8)
+    for (std::size_t g = 0; g < generations; ++g) {
+        formatGeneration(g, texts[g]);
+    }
+    std::size_t size = header.size();
+    for (const std::string& text : texts) {
+        size += text.size();
+    }
+    header.reserve(size);
+    for (const std::string& text : texts) {
+        header += text;
+    }
+    return header;
+}
+
+} // namespace
 
 double quantileOfSorted(const std::vector<double>& sorted, double q)
 {
@@ -18,8 +64,7 @@ double quantileOfSorted(const std::vector<double>& sorted, double q)
     const double position = q * static_cast<double>(sorted.size() - 1);
     const auto below = static_cast<std::size_t>(std::floor(position));
     const std::size_t above = std::min(below + 1, sorted.size() - 1);
-    const double fraction = position - static_cast<double>(below);
-    return sorted[below] + fraction * (sorted[above] - sorted[below]);
+    return interpolate(sorted[below], sorted[above], position - static_cast<double>(below));
 }
 
 ColumnSummary summarise(const Eigen::Ref<const Eigen::VectorXd>& values)
@@ -33,59 +78,65 @@ ColumnSummary summarise(const Eigen::Ref<const Eigen::VectorXd>& values)
             sum += value;  // in replicate order, so the mean is the same for any thread count
         }
     }
-    const double mean = present.empty() ? std::numeric_limits<double>::quiet_NaN()
-                                        : sum / static_cast<double>(present.size());
-    std::sort(present.begin(), present.end());
-    return {quantileOfSorted(present, 0.5), quantileOfSorted(present, 0.1), quantileOfSorted(present, 0.9), mean};
+    if (present.empty()) {
+        const double none = std::numeric_limits<double>::quiet_NaN();
+        return {none, none, none, none};
+    }
+    const double mean = sum / static_cast<double>(present.size());
+    return {selectQuantile(present, 0.5), selectQuantile(present, 0.1), selectQuantile(present, 0.9), mean};
 }
 
-void writeMetricsCsv(std::ostream& out, const RunResults& results)
+std::string metricsCsv(const RunResults& results)
 {
-    out << "generation,replicate";
+    std::string header = "generation,replicate";
     for (const auto& column : results.columns) {
-        out << ',' << column;
+        header += ',' + column;
     }
-    out << '\n';
-    for (std::size_t g = 0; g < results.generations.size(); ++g) {
+    header += '\n';
+    return joinGenerations(std::move(header), results.generations.size(), [&](std::size_t g, std::string& text) {
         const Eigen::MatrixXd& metrics = results.generations[g];
+        const std::string generation = std::to_string(g);
         for (Eigen::Index r = 0; r < metrics.rows(); ++r) {
-            out << g << ',' << r;
+            text += generation;
+            text += ',';
+            text += std::to_string(r);
             for (Eigen::Index c = 0; c < metrics.cols(); ++c) {
-                out << ',' << formatNumber(metrics(r, c));
+                text += ',';
+                appendNumber(text, metrics(r, c));
             }
-            out << '\n';
+            text += '\n';
+        }
+    });
+}
+
+std::string summaryCsv(const RunResults& results)
+{
+    std::string header = "generation";
+    for (const auto& column : results.columns) {
+        for (const char* statistic : {"_median", "_q10", "_q90", "_mean"}) {
+            header += ',' + column + statistic;
         }
     }
-}
-
-void writeSummaryCsv(std::ostream& out, const RunResults& results)
-{
-    out << "generation";
-    for (const auto& column : results.columns) {
-        out << ',' << column << "_median," << column << "_q10," << column << "_q90," << column << "_mean";
-    }
-    out << '\n';
-    for (std::size_t g = 0; g < results.generations.size(); ++g) {
-        out << g;
+    header += '\n';
+    return joinGenerations(std::move(header), results.generations.size(), [&](std::size_t g, std::string& text) {
+        text += std::to_string(g);
         const Eigen::MatrixXd& metrics = results.generations[g];
         for (Eigen::Index c = 0; c < metrics.cols(); ++c) {
             const ColumnSummary summary = summarise(metrics.col(c));
-            out << ',' << formatNumber(summary.median) << ',' << formatNumber(summary.q10) << ','
-                << formatNumber(summary.q90) << ',' << formatNumber(summary.mean);
+            for (const double value : {summary.median, summary.q10, summary.q90, summary.mean}) {
+                text += ',';
+                appendNumber(text, value);
+            }
         }
-        out << '\n';
-    }
+        text += '\n';
+    });
 }
 
 void addRunFiles(OutputFiles& files, const std::filesystem::path& folder, const RunResults& results,
                  const Scenario& scenario)
 {
-    std::ostringstream metrics;
-    writeMetricsCsv(metrics, results);
-    std::ostringstream summary;
-    writeSummaryCsv(summary, results);
-    files.add(folder / "metrics.csv", metrics.str());
-    files.add(folder / "summary.csv", summary.str());
+    files.add(folder / "metrics.csv", metricsCsv(results));
+    files.add(folder / "summary.csv", summaryCsv(results));
     files.add(folder / "scenario.json", serializeScenario(scenario));
 }
 

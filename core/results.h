@@ -5,7 +5,6 @@
 #include "core/output_files.h"
 
 #include <filesystem>
-#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -29,9 +28,9 @@ ColumnSummary summarise(const Eigen::Ref<const Eigen::VectorXd>& values);
 double quantileOfSorted(const std::vector<double>& sorted, double q);
 
 // metrics.csv: generation, replicate, then every column; one row per (generation, replicate).
-void writeMetricsCsv(std::ostream& out, const RunResults& results);
+std::string metricsCsv(const RunResults& results);
 // summary.csv: generation, then <column>_median, _q10, _q90, _mean for every column.
-void writeSummaryCsv(std::ostream& out, const RunResults& results);
+std::string summaryCsv(const RunResults& results);
 
 // The three files of a run (README.md, "The command line") added to `files` under `folder`: metrics.csv, summary.csv and
 // scenario.json. The command line and the window's data export write the same bytes.

@@ -40,6 +40,9 @@ Eigen::Ref<const Samples> TrainingPool::next(const Samples& human, const Eigen::
                                              RandomStream& random)
 {
     if (policy_ == Policy::Replace) {
+        if (human.cols() == 0) {
+            return synthetic;
+        }
         size_ = 0;
     }
     append(human);

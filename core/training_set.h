@@ -27,7 +27,8 @@ public:
     explicit TrainingPool(const Scenario& scenario) : policy_(scenario.policy), samples_(scenario.samples) {}
 
     // Adds a generation's batch (human columns then synthetic columns) and returns the training set,
-    // valid until the next call. `random` is only used to subsample.
+    // valid until the next call and until `synthetic` changes: under replace, a batch of synthetic data
+    // alone is returned as it is, without a copy. `random` is only used to subsample.
     Eigen::Ref<const Samples> next(const Samples& human, const Eigen::Ref<const Samples>& synthetic,
                                    class RandomStream& random);
 

@@ -29,6 +29,35 @@ int runToEnd(const Scenario& scenario)
     return finished;
 }
 
+// Standard normals drawn a block at a time (Philox and Box–Muller vectorised), and one at a time.
+void BM_FillNormals(benchmark::State& state)
+{
+    std::vector<double> values(static_cast<std::size_t>(state.range(0)));
+    std::uint32_t generation = 0;
+    for (auto _ : state) {
+        RandomStream random(1, 0, generation++, Purpose::ModelSamples);
+        random.fillNormals(values);
+        benchmark::DoNotOptimize(values.data());
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_FillNormals)->Arg(100)->Arg(10000);
+
+void BM_NormalOneAtATime(benchmark::State& state)
+{
+    std::vector<double> values(static_cast<std::size_t>(state.range(0)));
+    std::uint32_t generation = 0;
+    for (auto _ : state) {
+        RandomStream random(1, 0, generation++, Purpose::ModelSamples);
+        for (double& value : values) {
+            value = random.normal();
+        }
+        benchmark::DoNotOptimize(values.data());
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_NormalOneAtATime)->Arg(10000);
+
 // One EM fit of K components to N points of a 2-D standard normal, with the gmm-paper settings.
 void BM_EmFit(benchmark::State& state)
 {

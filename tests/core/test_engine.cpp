@@ -30,8 +30,8 @@ std::string csvOf(const Scenario& scenario)
 {
     const RunResults results = runScenario(scenario);
     std::ostringstream out;
-    writeMetricsCsv(out, results);
-    writeSummaryCsv(out, results);
+    out << metricsCsv(results);
+    out << summaryCsv(results);
     return out.str();
 }
 

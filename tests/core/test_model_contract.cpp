@@ -43,8 +43,8 @@ std::string csvOf(const Scenario& scenario)
 {
     const RunResults results = runScenario(scenario);
     std::ostringstream out;
-    writeMetricsCsv(out, results);
-    writeSummaryCsv(out, results);
+    out << metricsCsv(results);
+    out << summaryCsv(results);
     return out.str();
 }
 
@@ -121,7 +121,7 @@ void ModelContractTest::missingValuesAreEmptyFields()
     // A value that does not exist in one cell: that cell, and only it, is written as an empty field.
     results.generations[0](0, 1) = std::numeric_limits<double>::quiet_NaN();
     std::ostringstream out;
-    writeMetricsCsv(out, results);
+    out << metricsCsv(results);
     std::istringstream lines(out.str());
     std::string line;
     std::getline(lines, line);

@@ -6,8 +6,11 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <numbers>
 
 using namespace collapse;
 using namespace collapse::testing;
@@ -21,6 +24,9 @@ private slots:
     void everyKeyPartChangesTheStream();
     void uniformMoments();
     void normalMoments();
+    void normalsAreBoxMullerToTheLastDigits();
+    void blockNormalsEqualOneAtATime_data();
+    void blockNormalsEqualOneAtATime();
     void belowIsUniform();
     void categoricalFollowsWeights();
 };
@@ -95,6 +101,76 @@ void RandomTest::normalMoments()
     COLLAPSE_COMPARE_WITHIN(fourth / n, 3.0, 4.0 * std::sqrt(96.0 / n));
     // The tails: 5% beyond ±1.96.
     COLLAPSE_COMPARE_WITHIN(double(beyond196) / n, 0.05, 4.0 * std::sqrt(0.05 * 0.95 / n));
+}
+
+void RandomTest::normalsAreBoxMullerToTheLastDigits()
+{
+    // Our own vectorisable log and sincos against libm's, through the transform itself: the same words
+    // give √(-2 ln u1)·(cos 2πu2, sin 2πu2). libm rounds 2πu2 once before its cosine (up to 9e-16 of
+    // angle) and both sides may be off by an ulp or two: 1e-14 of the radius is far inside a wrong
+    // coefficient's error and far outside rounding.
+    RandomStream words(13, 0, 0, Purpose::ModelSamples);
+    RandomStream normals(13, 0, 0, Purpose::ModelSamples);
+    for (int i = 0; i < 100000; ++i) {
+        const double u1 = 1.0 - words.uniform();
+        const double u2 = words.uniform();
+        const double radius = std::sqrt(-2.0 * std::log(u1));
+        const double angle = 2.0 * std::numbers::pi * u2;
+        const double tolerance = 1e-14 * std::max(1.0, radius);
+        const double first = normals.normal();
+        const double second = normals.normal();
+        if (std::abs(first - radius * std::cos(angle)) > tolerance ||
+            std::abs(second - radius * std::sin(angle)) > tolerance) {
+            QFAIL(qPrintable(QStringLiteral("u1 = %1, u2 = %2: (%3, %4) instead of (%5, %6)")
+                                 .arg(u1, 0, 'g', 17).arg(u2, 0, 'g', 17).arg(first, 0, 'g', 17)
+                                 .arg(second, 0, 'g', 17).arg(radius * std::cos(angle), 0, 'g', 17)
+                                 .arg(radius * std::sin(angle), 0, 'g', 17)));
+        }
+    }
+}
+
+void RandomTest::blockNormalsEqualOneAtATime_data()
+{
+    // What the stream drew before the block (a spare normal waiting, half a block used), then how many.
+    QTest::addColumn<int>("wordsBefore");
+    QTest::addColumn<int>("normalsBefore");
+    QTest::addColumn<int>("count");
+    for (const int count : {0, 1, 2, 7, 512, 1001}) {
+        QTest::addRow("fresh, %d", count) << 0 << 0 << count;
+        QTest::addRow("spare waiting, %d", count) << 0 << 1 << count;
+        QTest::addRow("half a block used, %d", count) << 2 << 0 << count;
+        QTest::addRow("one word used, %d", count) << 1 << 0 << count;
+    }
+}
+
+void RandomTest::blockNormalsEqualOneAtATime()
+{
+    // fillNormals runs its own vectorised Philox rounds and transform; bit for bit it must be normal()
+    // (Random123's Philox) called count times, and leave the stream where those calls would.
+    QFETCH(int, wordsBefore);
+    QFETCH(int, normalsBefore);
+    QFETCH(int, count);
+    RandomStream single(14, 5, 9, Purpose::OriginalData);
+    RandomStream block(14, 5, 9, Purpose::OriginalData);
+    for (RandomStream* stream : {&single, &block}) {
+        for (int i = 0; i < wordsBefore; ++i) {
+            stream->nextU32();
+        }
+        for (int i = 0; i < normalsBefore; ++i) {
+            stream->normal();
+        }
+    }
+    std::vector<double> filled(static_cast<std::size_t>(count));
+    block.fillNormals(filled);
+    for (int i = 0; i < count; ++i) {
+        const double expected = single.normal();
+        if (std::bit_cast<std::uint64_t>(filled[std::size_t(i)]) != std::bit_cast<std::uint64_t>(expected)) {
+            QFAIL(qPrintable(QStringLiteral("value %1: %2 instead of %3").arg(i).arg(filled[std::size_t(i)], 0, 'g', 17)
+                                 .arg(expected, 0, 'g', 17)));
+        }
+    }
+    QCOMPARE(block.normal(), single.normal());
+    QCOMPARE(block.nextU32(), single.nextU32());
 }
 
 void RandomTest::belowIsUniform()

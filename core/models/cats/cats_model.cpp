@@ -68,18 +68,17 @@ double HueMixture::density(double hue) const
     return total;
 }
 
-Samples HueMixture::sample(Eigen::Index count, double samplingBias, RandomStream& random) const
+void HueMixture::sampleInto(Samples& hues, Eigen::Index count, double samplingBias, RandomStream& random) const
 {
     std::vector<double> weights;
     for (const auto& c : components_) {
         weights.push_back(std::pow(c.weight, 1.0 / samplingBias));
     }
-    Samples hues(1, count);
+    hues.resize(1, count);
     for (Eigen::Index i = 0; i < count; ++i) {
         const HueComponent& c = components_[random.categorical(weights)];
         hues(0, i) = wrapHue(c.mean + c.spread * random.normal());
     }
-    return hues;
 }
 
 CatsExperiment::CatsExperiment(const Scenario& scenario)
@@ -117,9 +116,9 @@ CatsExperiment::CatsExperiment(const Scenario& scenario)
     }
 }
 
-Samples CatsExperiment::drawOriginal(Eigen::Index count, RandomStream& random) const
+void CatsExperiment::drawOriginalInto(Samples& out, Eigen::Index count, RandomStream& random) const
 {
-    return original_.sample(count, 1.0, random);
+    original_.sampleInto(out, count, 1.0, random);
 }
 
 std::shared_ptr<const FittedModel> CatsExperiment::fit(const Eigen::Ref<const Samples>& training, RandomStream&) const

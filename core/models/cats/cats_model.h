@@ -24,7 +24,7 @@ public:
     const std::vector<HueComponent>& components() const { return components_; }
     // The sampling bias λ is a temperature on the choice of component: weights are raised to 1/λ and
     // renormalised, so λ < 1 favours the common colours.
-    Samples sample(Eigen::Index count, double samplingBias, RandomStream& random) const override;
+    void sampleInto(Samples& out, Eigen::Index count, double samplingBias, RandomStream& random) const override;
     // Density at a hue (per degree), the wrapped normals summed over three turns.
     double density(double hue) const;
 
@@ -56,7 +56,7 @@ inline constexpr MetricDescriptor hueStd{"hue_std", COLLAPSE_TRANSLATABLE("Metri
 class CatsExperiment : public Experiment {
 public:
     explicit CatsExperiment(const Scenario& scenario);
-    Samples drawOriginal(Eigen::Index count, RandomStream& random) const override;
+    void drawOriginalInto(Samples& out, Eigen::Index count, RandomStream& random) const override;
     std::shared_ptr<const FittedModel> fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const override;
     void measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
                  std::span<double> values) const override;

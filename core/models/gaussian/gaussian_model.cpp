@@ -1,12 +1,12 @@
 #include "core/models/gaussian/gaussian_model.h"
 
-#include "core/mixture_model.h"
 #include "core/model_registry.h"
 #include "core/parameter_builders.h"
 #include "core/random.h"
 
 #include <cmath>
 #include <numbers>
+#include <utility>
 
 namespace collapse {
 
@@ -20,6 +20,29 @@ constexpr double kNormalQuantile975 = 1.959963984540054;
 
 } // namespace
 
+NormalModel::NormalModel(double mean, double variance)
+    : mean_(mean), variance_(variance > 0.0 ? variance : kRelativeEigenvalueFloor), standardDeviation_(std::sqrt(variance_))
+{
+}
+
+void NormalModel::sampleInto(Samples& out, Eigen::Index count, double samplingBias, RandomStream& random) const
+{
+    out.resize(1, count);
+    random.fillNormals({out.data(), static_cast<std::size_t>(count)});
+    // λ scales the variance, so √λ the deviation.
+    const double scale = std::sqrt(samplingBias) * standardDeviation_;
+    out.array() = out.array() * scale + mean_;
+}
+
+const GaussianMixture& NormalModel::mixture() const
+{
+    std::call_once(mixtureBuilt_, [this] {
+        mixture_.emplace(std::vector<GaussianMixture::Parameters>{
+            {1.0, Eigen::VectorXd::Constant(1, mean_), Eigen::MatrixXd::Constant(1, 1, variance_)}});
+    });
+    return *mixture_;
+}
+
 GaussianExperiment::GaussianExperiment(const Scenario& scenario) : estimator_(scenario.as<GaussianSettings>().estimator) {}
 
 GaussianMixture GaussianExperiment::original()
@@ -27,35 +50,39 @@ GaussianMixture GaussianExperiment::original()
     return GaussianMixture({{1.0, Eigen::VectorXd::Zero(1), Eigen::MatrixXd::Identity(1, 1)}});
 }
 
-Samples GaussianExperiment::drawOriginal(Eigen::Index count, RandomStream& random) const
+void GaussianExperiment::drawOriginalInto(Samples& out, Eigen::Index count, RandomStream& random) const
 {
     // p_0 = N(0, 1): standard normals as they come.
-    Samples points(1, count);
-    for (Eigen::Index i = 0; i < count; ++i) {
-        points(0, i) = random.normal();
-    }
-    return points;
+    out.resize(1, count);
+    random.fillNormals({out.data(), static_cast<std::size_t>(count)});
 }
 
 std::shared_ptr<const FittedModel> GaussianExperiment::fit(const Eigen::Ref<const Samples>& training, RandomStream&) const
 {
-    const auto count = static_cast<double>(training.cols());
-    const double mean = training.mean();
-    const double sumSquares = (training.array() - mean).square().sum();
+    // The engine's training sets are one contiguous row; viewed as a plain array, Eigen vectorises the
+    // two passes (it does not through a 1 x M block with an outer stride, the general case).
+    const auto meanAndSumSquares = [](const auto& values) {
+        const double mean = values.mean();
+        return std::pair{mean, (values - mean).square().sum()};
+    };
+    const auto [mean, sumSquares] =
+        training.outerStride() == 1
+            ? meanAndSumSquares(Eigen::Map<const Eigen::ArrayXd>(training.data(), training.size()))
+            : meanAndSumSquares(training.array());
+    const auto count = static_cast<double>(training.size());
     // Unbiased: divide by M-1, so E[σ²] stays σ² (a martingale); MLE: divide by M.
     const double variance = sumSquares / (estimator_ == Estimator::Unbiased ? count - 1.0 : count);
     // No floor: the theorem's chain must reach its limit. A variance that underflows to zero (all
-    // samples equal in double precision) is a point mass, which the mixture keeps as a tiny width.
-    return std::make_shared<MixtureModel>(
-        GaussianMixture({{1.0, Eigen::VectorXd::Constant(1, mean), Eigen::MatrixXd::Constant(1, 1, variance)}}));
+    // samples equal in double precision) is a point mass, which the model keeps as a tiny width.
+    return std::make_shared<NormalModel>(mean, variance);
 }
 
 void GaussianExperiment::measure(const FittedModel& model, const FittedModel&, const Samples&,
                                  std::span<double> values) const
 {
-    const auto& component = static_cast<const MixtureModel&>(model).mixture().component(0);
-    const double mean = component.mean[0];
-    const double std = std::sqrt(component.covariance(0, 0));
+    const auto& normal = static_cast<const NormalModel&>(model);
+    const double mean = normal.mean();
+    const double std = normal.standardDeviation();
     // Mass outside [-1.96, 1.96], the central 95% of p_0 = N(0, 1).
     const double below = normalCdf((-kNormalQuantile975 - mean) / std);
     const double above = normalCdf((mean - kNormalQuantile975) / std);

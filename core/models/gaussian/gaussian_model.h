@@ -6,8 +6,11 @@
 #include "core/experiment.h"
 #include "core/gaussian_mixture.h"
 #include "core/metric.h"
+#include "core/mixture_model.h"
 #include "core/models/gaussian/gaussian_settings.h"
 
+#include <mutex>
+#include <optional>
 #include <vector>
 
 namespace collapse {
@@ -23,13 +26,33 @@ inline constexpr MetricDescriptor w2{"w2", COLLAPSE_TRANSLATABLE("Metrics", "Dis
 
 } // namespace gaussian_metrics
 
+// A fitted normal N(μ, σ²). Sampling is the chain's innermost loop, so it is done from the two numbers
+// alone; the mixture the views draw is built on first use.
+class NormalModel final : public MixtureModel {
+public:
+    // A variance of zero (every sample equal) is kept as the mixture's narrowest width, as
+    // GaussianMixture repairs a covariance.
+    NormalModel(double mean, double variance);
+    double mean() const { return mean_; }
+    double standardDeviation() const { return standardDeviation_; }
+    void sampleInto(Samples& out, Eigen::Index count, double samplingBias, RandomStream& random) const override;
+    const GaussianMixture& mixture() const override;
+
+private:
+    double mean_;
+    double variance_;
+    double standardDeviation_;
+    mutable std::once_flag mixtureBuilt_;
+    mutable std::optional<GaussianMixture> mixture_;
+};
+
 class GaussianExperiment : public Experiment {
 public:
     explicit GaussianExperiment(const Scenario& scenario);
     // p_0 = N(0, 1).
     static GaussianMixture original();
 
-    Samples drawOriginal(Eigen::Index count, RandomStream& random) const override;
+    void drawOriginalInto(Samples& out, Eigen::Index count, RandomStream& random) const override;
     std::shared_ptr<const FittedModel> fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const override;
     void measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
                  std::span<double> values) const override;

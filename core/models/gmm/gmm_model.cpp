@@ -42,9 +42,9 @@ GmmExperiment::GmmExperiment(const Scenario& scenario)
     heldOut_ = original_.sample(kHeldOutSize, 1.0, random);
 }
 
-Samples GmmExperiment::drawOriginal(Eigen::Index count, RandomStream& random) const
+void GmmExperiment::drawOriginalInto(Samples& out, Eigen::Index count, RandomStream& random) const
 {
-    return original_.sample(count, 1.0, random);
+    original_.sampleInto(out, count, 1.0, random);
 }
 
 std::shared_ptr<const FittedModel> GmmExperiment::fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const
@@ -56,7 +56,7 @@ std::shared_ptr<const FittedModel> GmmExperiment::fit(const Eigen::Ref<const Sam
     options.tolerance = settings_.emTol;
     options.maxIterations = settings_.emMaxIter;
     options.regCovar = settings_.regCovar;
-    return std::make_shared<MixtureModel>(fitGaussianMixture(training, options, random));
+    return std::make_shared<FittedMixture>(fitGaussianMixture(training, options, random));
 }
 
 void GmmExperiment::measure(const FittedModel& model, const FittedModel&, const Samples&, std::span<double> values) const

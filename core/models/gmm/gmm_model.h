@@ -38,7 +38,7 @@ GaussianMixture originalMixture(const GmmSettings& settings);
 class GmmExperiment : public Experiment {
 public:
     explicit GmmExperiment(const Scenario& scenario);
-    Samples drawOriginal(Eigen::Index count, RandomStream& random) const override;
+    void drawOriginalInto(Samples& out, Eigen::Index count, RandomStream& random) const override;
     std::shared_ptr<const FittedModel> fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const override;
     void measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
                  std::span<double> values) const override;

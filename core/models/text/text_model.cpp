@@ -64,10 +64,10 @@ std::vector<text::TokenId> TextModel::continuation(std::span<const text::TokenId
                                   text::BeamNormalisation::AsPenalised);
 }
 
-Samples TextModel::sample(Eigen::Index count, double samplingBias, RandomStream& random) const
+void TextModel::sampleInto(Samples& sequences, Eigen::Index count, double samplingBias, RandomStream& random) const
 {
     const int length = settings_.sequenceLength;
-    Samples sequences(length, count);
+    sequences.resize(length, count);
     const std::unique_ptr<text::TokenSampler> writer = sampler(samplingBias);
     for (Eigen::Index i = 0; i < count; ++i) {
         // The prompts stay real, as in the paper: the opening words of a training block.
@@ -80,7 +80,6 @@ Samples TextModel::sample(Eigen::Index count, double samplingBias, RandomStream&
             sequences(row, i) = words.empty() ? double(prompt.back()) : static_cast<double>(words[at]);
         }
     }
-    return sequences;
 }
 
 // The corpus ------------------------------------------------------------------------------------------
@@ -116,16 +115,15 @@ TextExperiment::TextExperiment(const Scenario& scenario)
     fixedPrompts();
 }
 
-Samples TextExperiment::drawOriginal(Eigen::Index count, RandomStream& random) const
+void TextExperiment::drawOriginalInto(Samples& blocks, Eigen::Index count, RandomStream& random) const
 {
-    Samples blocks(settings_.sequenceLength, count);
+    blocks.resize(settings_.sequenceLength, count);
     for (Eigen::Index i = 0; i < count; ++i) {
         const auto block = corpus_->block(random.below(corpus_->blockCount()));
         for (Eigen::Index row = 0; row < blocks.rows(); ++row) {
             blocks(row, i) = static_cast<double>(block[static_cast<std::size_t>(row)]);
         }
     }
-    return blocks;
 }
 
 std::shared_ptr<const FittedModel> TextExperiment::fit(const Eigen::Ref<const Samples>& training, RandomStream&) const

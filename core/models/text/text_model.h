@@ -49,7 +49,7 @@ public:
 
     // `count` continuations, each of the opening `prompt_length` words of a randomly chosen real training
     // block; λ is the sampling temperature (beam search has none).
-    Samples sample(Eigen::Index count, double samplingBias, RandomStream& random) const override;
+    void sampleInto(Samples& out, Eigen::Index count, double samplingBias, RandomStream& random) const override;
     // What continuation() samples with at temperature λ, made once for many sequences (at λ != 1 it
     // precomputes p^(1/λ)); null under beam search, which has no temperature.
     std::unique_ptr<text::TokenSampler> sampler(double temperature) const;
@@ -76,7 +76,7 @@ public:
     explicit TextExperiment(const Scenario& scenario);
 
     // `count` real training blocks.
-    Samples drawOriginal(Eigen::Index count, RandomStream& random) const override;
+    void drawOriginalInto(Samples& out, Eigen::Index count, RandomStream& random) const override;
     std::shared_ptr<const FittedModel> fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const override;
     void measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
                  std::span<double> values) const override;

@@ -60,15 +60,13 @@ int labelledClasses(const ImageData& data, const VaeSettings& settings)
     return classes;
 }
 
-Samples VaeModel::sample(Eigen::Index count, double samplingBias, RandomStream& random) const
+void VaeModel::sampleInto(Samples& out, Eigen::Index count, double samplingBias, RandomStream& random) const
 {
     const int latent = parameters_.shape().latent;
-    const double spread = std::sqrt(samplingBias);
-    Eigen::MatrixXf z(latent, count);
-    for (Eigen::Index i = 0; i < z.size(); ++i) {
-        z.data()[i] = static_cast<float>(spread * random.normal());
-    }
-    return decode(parameters_, z).cast<double>();
+    Eigen::MatrixXd standard(latent, count);
+    random.fillNormals({standard.data(), static_cast<std::size_t>(standard.size())});
+    const Eigen::MatrixXf z = (std::sqrt(samplingBias) * standard).cast<float>();
+    out = decode(parameters_, z).cast<double>();
 }
 
 ImageData loadImageData(const std::string& dataset)
@@ -138,9 +136,9 @@ VaeExperiment::VaeExperiment(const Scenario& scenario)
     }
 }
 
-Samples VaeExperiment::drawOriginal(Eigen::Index count, RandomStream& random) const
+void VaeExperiment::drawOriginalInto(Samples& images, Eigen::Index count, RandomStream& random) const
 {
-    Samples images(data_.training.pixels.rows(), count);
+    images.resize(data_.training.pixels.rows(), count);
     for (Eigen::Index i = 0; i < count; ++i) {
         Eigen::Index index = 0;
         if (classWeights_.empty()) {
@@ -151,7 +149,6 @@ Samples VaeExperiment::drawOriginal(Eigen::Index count, RandomStream& random) co
         }
         images.col(i) = data_.training.pixels.col(index).cast<double>();
     }
-    return images;
 }
 
 std::shared_ptr<const FittedModel> VaeExperiment::fit(const Eigen::Ref<const Samples>& training,

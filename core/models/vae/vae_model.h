@@ -39,7 +39,7 @@ public:
     explicit VaeModel(VaeParameters parameters) : parameters_(std::move(parameters)) {}
     const VaeParameters& parameters() const { return parameters_; }
     // Decodes z ~ N(0, λ I): the sampling bias λ acts as a temperature on the latent prior.
-    Samples sample(Eigen::Index count, double samplingBias, RandomStream& random) const override;
+    void sampleInto(Samples& out, Eigen::Index count, double samplingBias, RandomStream& random) const override;
 
 private:
     VaeParameters parameters_;
@@ -65,7 +65,7 @@ int labelledClasses(const ImageData& data, const VaeSettings& settings);
 class VaeExperiment : public Experiment {
 public:
     explicit VaeExperiment(const Scenario& scenario);
-    Samples drawOriginal(Eigen::Index count, RandomStream& random) const override;
+    void drawOriginalInto(Samples& out, Eigen::Index count, RandomStream& random) const override;
     std::shared_ptr<const FittedModel> fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const override;
     bool parallelisesItself() const override { return true; }
     std::string setUpNote() const override;

@@ -151,7 +151,7 @@ void VaeTest::sameBytesForAnyThreadCount()
     scenario.as<VaeSettings>().epochs = 1;
     const auto csv = [&] {
         std::ostringstream out;
-        writeMetricsCsv(out, runScenario(scenario));
+        out << metricsCsv(runScenario(scenario));
         return out.str();
     };
     omp_set_num_threads(1);
