@@ -58,6 +58,30 @@ void BM_NormalOneAtATime(benchmark::State& state)
 }
 BENCHMARK(BM_NormalOneAtATime)->Arg(10000);
 
+// How the gaussian recursion's time grows with each of its three sizes, the other two held: it should
+// be linear in each. Google Benchmark fits time = slope · N and prints the slope ("BigO", time per unit)
+// and the relative RMS of the fit (near 0% when the growth is linear).
+enum class GaussianSize { Samples, Generations, Chains };
+
+void BM_GaussianScaling(benchmark::State& state, GaussianSize varied)
+{
+    Scenario scenario = presetScenario("gaussian-theorem");
+    scenario.samples = varied == GaussianSize::Samples ? static_cast<int>(state.range(0)) : 100;
+    scenario.generations = varied == GaussianSize::Generations ? static_cast<int>(state.range(0)) : 100;
+    scenario.replicates = varied == GaussianSize::Chains ? static_cast<int>(state.range(0)) : 100;
+    omp_set_num_threads(1);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(runToEnd(scenario));
+    }
+    state.SetComplexityN(state.range(0));
+}
+BENCHMARK_CAPTURE(BM_GaussianScaling, samples, GaussianSize::Samples)
+    ->RangeMultiplier(4)->Range(100, 6400)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_GaussianScaling, generations, GaussianSize::Generations)
+    ->RangeMultiplier(4)->Range(100, 6400)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_GaussianScaling, chains, GaussianSize::Chains)
+    ->RangeMultiplier(4)->Range(100, 6400)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond);
+
 // One EM fit of K components to N points of a 2-D standard normal, with the gmm-paper settings.
 void BM_EmFit(benchmark::State& state)
 {
