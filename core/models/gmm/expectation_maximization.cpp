@@ -34,7 +34,8 @@ public:
           responsibility_(data.cols(), options.components), centred_(data.cols(), data.rows()),
           means_(static_cast<std::size_t>(k_)), covariances_(static_cast<std::size_t>(k_)),
           lowers_(static_cast<std::size_t>(k_)), inverseLowers_(static_cast<std::size_t>(k_)), logWeights_(k_),
-          logNormalisers_(k_)
+          logNormalisers_(k_), whitened_(data.cols()), squaredDistance_(data.cols()), largest_(data.cols()),
+          sum_(data.cols())
     {
     }
 
@@ -97,32 +98,39 @@ private:
     // log-sum-exp over components; returns the mean log-likelihood per point.
     double expectation()
     {
-        Eigen::ArrayXd whitened(count_);
-        Eigen::ArrayXd squaredDistance(count_);
         for (int k = 0; k < k_; ++k) {
             const auto kk = static_cast<std::size_t>(k);
             // Squared Mahalanobis distance |L^{-1} (x - μ)|², one whitened coordinate at a time.
-            squaredDistance.setZero();
+            squaredDistance_.setZero();
             for (int a = 0; a < dim_; ++a) {
-                whitened.setZero();
+                whitened_.setZero();
                 for (int b = 0; b <= a; ++b) {
-                    whitened += inverseLowers_[kk](a, b) * (coordinates_.col(b).array() - means_[kk][b]);
+                    whitened_ += inverseLowers_[kk](a, b) * (coordinates_.col(b).array() - means_[kk][b]);
                 }
-                squaredDistance += whitened.square();
+                squaredDistance_ += whitened_.square();
             }
-            logDensity_.col(k) = (logWeights_[k] + logNormalisers_[k]) - 0.5 * squaredDistance;
+            logDensity_.col(k) = (logWeights_[k] + logNormalisers_[k]) - 0.5 * squaredDistance_;
         }
-        // Each exp or log is applied to a plain array on its own: Eigen evaluates those with SIMD
-        // packets, but not when they wrap a broadcast expression.
         // With m the largest term of a point, r_k = exp(l_k - m) / Σ_j exp(l_j - m) and the point's
-        // log-likelihood is m + ln Σ_j exp(l_j - m).
-        const Eigen::VectorXd largest = logDensity_.rowwise().maxCoeff();
-        responsibility_ = logDensity_.colwise() - largest;
-        responsibility_ = responsibility_.array().exp();
-        const Eigen::ArrayXd sum = responsibility_.rowwise().sum();
-        responsibility_.array().colwise() /= sum;
-        Eigen::ArrayXd logSum = sum.log();
-        return (logSum.sum() + largest.sum()) / static_cast<double>(count_);
+        // log-likelihood is m + ln Σ_j exp(l_j - m). Every step runs down whole columns (all points, one
+        // component), which Eigen vectorises; row-wise reductions over the few components would not be.
+        largest_ = logDensity_.col(0);
+        for (int k = 1; k < k_; ++k) {
+            largest_ = largest_.max(logDensity_.col(k).array());
+        }
+        sum_.setZero();
+        for (int k = 0; k < k_; ++k) {
+            // exp on a plain array of its own, which Eigen evaluates with SIMD packets (it does not
+            // through a broadcast expression).
+            whitened_ = logDensity_.col(k).array() - largest_;
+            responsibility_.col(k) = whitened_.exp().matrix();
+            sum_ += responsibility_.col(k).array();
+        }
+        for (int k = 0; k < k_; ++k) {
+            responsibility_.col(k).array() /= sum_;
+        }
+        whitened_ = sum_.log();
+        return (whitened_.sum() + largest_.sum()) / static_cast<double>(count_);
     }
 
     // Σ_i w_i c_i c_i^T over the rows c_i of centred_.
@@ -220,6 +228,11 @@ private:
     std::vector<Matrix> inverseLowers_;
     Eigen::VectorXd logWeights_;
     Eigen::VectorXd logNormalisers_;
+    // Per point, reused by every E-step so that an iteration allocates nothing.
+    Eigen::ArrayXd whitened_;
+    Eigen::ArrayXd squaredDistance_;
+    Eigen::ArrayXd largest_;
+    Eigen::ArrayXd sum_;
 };
 
 template <int Dim>
