@@ -616,7 +616,7 @@ void MainWindow::rebuildViews(bool fresh)
     }
     arrangeCharts();
     if (playback_->shown() < 0) {
-        narration_->setText(tr("Computing the first generation…"));
+        narrationText_ = briefNarrationText_ = tr("Computing the first generation…");
         fitNarration();
     } else {
         refreshCharts();
@@ -682,19 +682,23 @@ void MainWindow::showGeneration(int generation)
         return;
     }
     QStringList lines;
+    QStringList briefLines;
     for (int i = 0; i < runs_->sideCount(); ++i) {
         const RunController::Side& side = runs_->side(i);
         views_[static_cast<std::size_t>(i)]->stage->showGeneration(side.history, generation);
-        const QString text = runs_->sideCount() > 1 ? narrateShownChainBriefly(side.history, generation)
-                                                    : narrateShownChain(side.history, generation);
-        lines.append(runs_->sideCount() > 1
-                         ? QStringLiteral("<b>%1:</b> %2").arg(side.label.toHtmlEscaped(), text.toHtmlEscaped())
-                         : text.toHtmlEscaped());
+        const QString brief = narrateShownChainBriefly(side.history, generation).toHtmlEscaped();
+        if (runs_->sideCount() > 1) {
+            lines.append(QStringLiteral("<b>%1:</b> %2").arg(side.label.toHtmlEscaped(), brief));
+        } else {
+            lines.append(narrateShownChain(side.history, generation).toHtmlEscaped());
+            briefLines.append(brief);
+        }
     }
     for (MetricChart* chart : charts_) {
         chart->setCurrentGeneration(generation);
     }
-    narration_->setText(lines.join(QStringLiteral("<br>")));
+    narrationText_ = lines.join(QStringLiteral("<br>"));
+    briefNarrationText_ = briefLines.isEmpty() ? narrationText_ : briefLines.join(QStringLiteral("<br>"));
     fitNarration();
     transport_->showPosition(generation, available, runs_->side(0).scenario.generations);
     emit frameShown(generation);
@@ -898,8 +902,9 @@ void MainWindow::setTheme(Theme theme)
 namespace {
 
 // A label of fixed height, `lines` lines of `largestPoint` type: the type shrinks (down to
-// `smallestPoint`) until the words fit, so what is around it never moves as the words change.
-void fitLabel(QLabel* label, int lines, double largestPoint, double smallestPoint)
+// `smallestPoint`) until the words fit, so what is around it never moves as the words change. Returns
+// false when they do not fit even at the smallest type (the label then shows that size, cut).
+bool fitLabel(QLabel* label, int lines, double largestPoint, double smallestPoint)
 {
     QFont font = scaledFont(sizes::bodyPoint);
     font.setPointSizeF(largestPoint);
@@ -916,11 +921,11 @@ void fitLabel(QLabel* label, int lines, double largestPoint, double smallestPoin
         document.setTextWidth(width);
         if (document.size().height() <= boxHeight - margins) {
             label->setFont(font);
-            return;
+            return true;
         }
     }
-    noteElidedText(label->text());
     label->setFont(font);
+    return false;
 }
 
 } // namespace
@@ -930,13 +935,24 @@ void MainWindow::fitNarration()
     // Two sides speak briefly, a line or two each, in smaller type that leaves their stages more room.
     const bool twoSides = runs_->sideCount() > 1;
     const int largest = twoSides ? sizes::narrationPoint - 4 : sizes::narrationPoint;
-    fitLabel(narration_, twoSides ? 4 : 3, scaledFont(largest).pointSizeF(), (sizes::bodyPoint - 1) * sizes::typeScale);
+    const auto fits = [&](const QString& text) {
+        narration_->setText(text);
+        return fitLabel(narration_, twoSides ? 4 : 3, scaledFont(largest).pointSizeF(),
+                        (sizes::bodyPoint - 1) * sizes::typeScale);
+    };
+    // Where the whole account does not fit (a narrow stage column on a 1024-pixel screen), the brief one
+    // the comparison uses takes its place rather than being cut.
+    if (!fits(narrationText_) && !fits(briefNarrationText_)) {
+        noteElidedText(narration_->text());
+    }
 }
 
 void MainWindow::fitPresetNote()
 {
     if (!presetNote_->isHidden()) {
-        fitLabel(presetNote_, 3, scaledFont(sizes::bodyPoint).pointSizeF(), 0.8 * sizes::bodyPoint * sizes::typeScale);
+        if (!fitLabel(presetNote_, 3, scaledFont(sizes::bodyPoint).pointSizeF(), 0.8 * sizes::bodyPoint * sizes::typeScale)) {
+            noteElidedText(presetNote_->text());
+        }
     }
 }
 

@@ -157,6 +157,9 @@ private:
     QLabel* presetNote_;
     LegendStrip* legendStrip_ = nullptr;
     QLabel* narration_;
+    // What the narration says of the generation on stage, in full and briefly (fitNarration picks).
+    QString narrationText_;
+    QString briefNarrationText_;
     QGridLayout* chartGrid_;
     QWidget* chartArea_ = nullptr;
     int chartColumns_ = 0;
