@@ -17,6 +17,7 @@
 #include <QPainter>
 #include <QScreen>
 #include <QSpinBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTextDocument>
@@ -145,6 +146,14 @@ private:
 void ScreenFitTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // One settings file per screen: CTest runs the screens side by side, and a window remembers its
+    // geometry and layout, which one screen's run must not hand to another's.
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    QCoreApplication::setApplicationName(QStringLiteral("test_screen_fit-%1x%2-at-%3")
+                                             .arg(screen->geometry().width())
+                                             .arg(screen->geometry().height())
+                                             .arg(screen->devicePixelRatio()));
+    QSettings().clear();
     applyApplicationFont();
     QVERIFY2(german_.load(QStringLiteral(COLLAPSELAB_GERMAN_TRANSLATION)), COLLAPSELAB_GERMAN_TRANSLATION);
 }
