@@ -37,6 +37,9 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace collapse::ui {
 
 namespace {
@@ -901,9 +904,11 @@ void MainWindow::setTheme(Theme theme)
 
 namespace {
 
-// A label of fixed height, `lines` lines of `largestPoint` type: the type shrinks (down to
-// `smallestPoint`) until the words fit, so what is around it never moves as the words change. Returns
-// false when they do not fit even at the smallest type (the label then shows that size, cut).
+// A label of fixed height, `lines` lines of `largestPoint` type: the type shrinks in half-point steps
+// (down to `smallestPoint`) until the words fit, so what is around it never moves as the words change.
+// Returns false when they do not fit even at the smallest type (the label then shows that size, cut).
+// The narration is fitted on every frame of playback, so the size is found by bisection: a handful of
+// layouts rather than one per step.
 bool fitLabel(QLabel* label, int lines, double largestPoint, double smallestPoint)
 {
     QFont font = scaledFont(sizes::bodyPoint);
@@ -915,17 +920,31 @@ bool fitLabel(QLabel* label, int lines, double largestPoint, double smallestPoin
     QTextDocument document;
     document.setDocumentMargin(0);
     document.setHtml(label->text());
-    for (double point = largestPoint; point >= smallestPoint - 1e-9; point -= 0.5) {
-        font.setPointSizeF(point);
+    const auto pointOfStep = [&](int step) { return largestPoint - 0.5 * step; };
+    const auto fitsAt = [&](int step) {
+        font.setPointSizeF(pointOfStep(step));
         document.setDefaultFont(font);
         document.setTextWidth(width);
-        if (document.size().height() <= boxHeight - margins) {
-            label->setFont(font);
-            return true;
+        return document.size().height() <= boxHeight - margins;
+    };
+    const int smallestStep = static_cast<int>(std::floor((largestPoint - smallestPoint) / 0.5 + 1e-9));
+    // The largest type that fits, most often the largest of all; smaller type never needs more room, so
+    // the steps that fit are the ones from some step on.
+    int firstFitting = fitsAt(0) ? 0 : smallestStep + 1;
+    int low = 1;
+    int high = firstFitting == 0 ? 0 : smallestStep;
+    while (low <= high) {
+        const int middle = (low + high) / 2;
+        if (fitsAt(middle)) {
+            firstFitting = middle;
+            high = middle - 1;
+        } else {
+            low = middle + 1;
         }
     }
+    font.setPointSizeF(pointOfStep(std::min(firstFitting, smallestStep)));
     label->setFont(font);
-    return false;
+    return firstFitting <= smallestStep;
 }
 
 } // namespace
