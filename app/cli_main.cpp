@@ -6,8 +6,10 @@
 #include "core/output_files.h"
 #include "core/results.h"
 #include "core/scenario_sources.h"
+#include "core/sweep_folder.h"
 #include "ui/animation_export.h"
 #include "ui/figure_export.h"
+#include "ui/phase_diagram.h"
 #include "ui/run_history.h"
 #include "ui/theme.h"
 
@@ -39,6 +41,11 @@ constexpr int kExitBadInput = 2;
 constexpr const char* kUsage = R"(Usage:
   collapselab-cli run [--preset NAME | --scenario FILE] [--model NAME] [--set KEY=VALUE]...
                       [--samples M] [--generations N] [--replicates R] [--seed S] [--threads T] --out DIR
+  collapselab-cli sweep [scenario options as for run] --vary KEY=SPEC [--vary KEY=SPEC] [--at G[,G...]]
+                      [--shard K/N] [--threads T] --out DIR
+  collapselab-cli sweep-merge DIR... --out DIR
+  collapselab-cli export --sweep DIR --figure FILE --metric NAME [--generation G] [--contour VALUE]
+                      [--size WxH] [--dpi D]
   collapselab-cli presets
   collapselab-cli export [scenario options as for run] (--animation FILE | --figure FILE | --frames DIR)
                       [--view stage|metrics|both] [--generation G[,G...]] [--fps F] [--size WxH]
@@ -59,6 +66,16 @@ and --frames DIR (numbered PNG files) hold one frame per generation at --fps (de
 96 dpi (default 1280x720), PNG at --dpi (default 150), with --transparent leaving out the background.
 --view (default both) picks the stage, the metric charts or both. A comparison preset is drawn side by
 side. Files are written whole or not at all.
+
+sweep runs the scenario at every cell of a grid of one or two numeric keys: SPEC is a list (0,0.05,0.1)
+or a range LO:HI:COUNT, with :log for equal ratios (samples=10:10000:7:log). DIR/sweep.csv has one row
+per cell and generation in --at (default: the last): the keys' values, the generation, then the median,
+10% and 90% quantiles and mean of every metric across replicates, as summary.csv has them. A sweep
+preset (phase-human-data, phase-cats) brings its own --vary and --at. Each finished cell is kept in
+DIR/cells at once: running the same sweep into DIR again resumes it. --shard K/N runs the K-th of N
+balanced shares of the cells; sweep-merge assembles shards into the same sweep.csv as one machine
+writes. export --sweep draws the phase diagram of a finished sweep: --metric is a sweep.csv column or a
+metric (its median); --contour draws the line where it crosses VALUE, the collapse boundary.
 Exit status: 0 done, 2 bad input, 1 failure while running.
 )";
 
@@ -441,6 +458,184 @@ int exportCommand(const std::vector<std::string>& args, int argc, char** argv)
     return kExitDone;
 }
 
+// "7" or "0,50,100" for --at: generations from 0.
+std::vector<int> parseAtGenerations(const std::string& text)
+{
+    try {
+        return parseGenerations(text);
+    } catch (const UsageError&) {
+        throw UsageError("--at takes G or G,G,... with whole numbers from 0, not \"" + text + "\"");
+    }
+}
+
+int sweepCommand(const std::vector<std::string>& args)
+{
+    std::vector<std::string> vary;
+    std::optional<std::vector<int>> at;
+    std::optional<SweepShard> shard;
+    std::optional<std::string> out;
+    const RunOptions options = parseScenarioOptions(args, [&](const std::string& option, const auto& value) {
+        if (option == "--vary") {
+            vary.push_back(value());
+        } else if (option == "--at") {
+            at = parseAtGenerations(value());
+        } else if (option == "--shard") {
+            shard = parseSweepShard(value());
+        } else if (option == "--out") {
+            out = value();
+        } else {
+            return false;
+        }
+        return true;
+    });
+    if (!out) {
+        throw UsageError("sweep needs --out DIR, the folder for the sweep");
+    }
+    // A sweep preset brings its grid; --vary replaces it.
+    const SweepPreset* preset = nullptr;
+    if (options.request.preset) {
+        const Preset& named = presetNamed(*options.request.preset);
+        preset = named.sweep ? &*named.sweep : nullptr;
+    }
+    if (vary.empty() && preset != nullptr) {
+        vary = preset->vary;
+        at = at ? at : std::optional(preset->at);
+    }
+    if (vary.empty()) {
+        throw UsageError("sweep needs --vary KEY=SPEC, the key to sweep and its values");
+    }
+    const std::vector<LabelledScenario> scenarios = resolveScenarios(options.request);
+    if (scenarios.size() != 1) {
+        throw UsageError("a sweep runs one scenario, and this one is a comparison of " + std::to_string(scenarios.size()));
+    }
+    std::vector<SweepAxis> axes;
+    for (const auto& assignment : vary) {
+        axes.push_back(parseSweepAxis(assignment));
+    }
+    const SweepPlan plan = makeSweepPlan(scenarios.front().scenario, std::move(axes), at.value_or(std::vector<int>{}));
+    const std::vector<std::size_t> cells = shardCells(plan, shard.value_or(SweepShard{}));
+    const SweepFolder folder = SweepFolder::prepare(*out, plan);
+    prepareToRun(options.threads);
+
+    std::vector<std::size_t> todo;
+    for (const std::size_t cell : cells) {
+        if (!folder.hasCell(cell)) {
+            todo.push_back(cell);
+        }
+    }
+    const std::string shardText = shard ? " of shard " + std::to_string(shard->index) + "/" + std::to_string(shard->count) : "";
+    std::cerr << "collapselab-cli: " << plan.cellCount() << " cells; " << cells.size() - todo.size() << " of the "
+              << cells.size() << shardText << " already done\n";
+    ProgressReporter progress("cell");
+    std::size_t done = cells.size() - todo.size();
+    const bool finished = runSweepCells(
+        plan, todo,
+        [&](std::size_t cell, const std::string& rows) {
+            folder.writeCell(cell, rows);
+            progress.update(static_cast<int>(++done), static_cast<int>(cells.size()));
+        },
+        &interrupted);
+    if (!finished) {
+        std::cerr << "collapselab-cli: interrupted; the " << done << " finished cells are kept in " << *out
+                  << "; run the same sweep again to resume\n";
+        return kExitFailure;
+    }
+    if (folder.writeSweepCsv()) {
+        std::cerr << "collapselab-cli: sweep written to " << (folder.path() / "sweep.csv").string() << '\n';
+    } else {
+        std::cerr << "collapselab-cli: shard done; sweep-merge assembles sweep.csv once every shard is\n";
+    }
+    return kExitDone;
+}
+
+int sweepMergeCommand(const std::vector<std::string>& args)
+{
+    std::vector<std::filesystem::path> folders;
+    std::optional<std::string> out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--out") {
+            if (i + 1 >= args.size()) {
+                throw UsageError("--out needs a value");
+            }
+            out = args[++i];
+        } else if (args[i].starts_with("--")) {
+            throw UsageError("unknown option \"" + args[i] + "\" (see collapselab-cli --help)");
+        } else {
+            folders.emplace_back(args[i]);
+        }
+    }
+    if (!out || folders.empty()) {
+        throw UsageError("sweep-merge takes the sweep folders and --out DIR");
+    }
+    mergeSweepFolders(folders, *out);
+    std::cerr << "collapselab-cli: merged " << folders.size() << " folder(s) into " << *out << "/sweep.csv\n";
+    return kExitDone;
+}
+
+// export --sweep DIR --figure FILE --metric NAME [--generation G] [--contour VALUE] [--size WxH] [--dpi D]
+int exportSweepCommand(const std::vector<std::string>& args, int argc, char** argv)
+{
+    std::optional<std::string> folderName, figure, metric, sizeText;
+    std::optional<int> generation, dpi;
+    std::optional<double> contour;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& option = args[i];
+        if (i + 1 >= args.size()) {
+            throw UsageError(option + " needs a value");
+        }
+        const std::string& value = args[++i];
+        if (option == "--sweep") {
+            folderName = value;
+        } else if (option == "--figure") {
+            figure = value;
+        } else if (option == "--metric") {
+            metric = value;
+        } else if (option == "--generation") {
+            const std::vector<int> generations = parseGenerations(value);
+            if (generations.size() != 1) {
+                throw UsageError("--generation takes one generation for a phase diagram");
+            }
+            generation = generations.front();
+        } else if (option == "--contour") {
+            try {
+                std::size_t used = 0;
+                contour = std::stod(value, &used);
+                if (used != value.size() || !std::isfinite(*contour)) {
+                    throw UsageError("");
+                }
+            } catch (const std::exception&) {
+                throw UsageError("--contour takes a number, not \"" + value + "\"");
+            }
+        } else if (option == "--size") {
+            sizeText = value;
+        } else if (option == "--dpi") {
+            dpi = parsePositive(option, value, 2400);
+        } else {
+            throw UsageError("export --sweep does not take \"" + option + "\" (see collapselab-cli --help)");
+        }
+    }
+    if (!folderName || !figure || !metric) {
+        throw UsageError("export --sweep DIR needs --figure FILE and --metric NAME");
+    }
+    if (!ui::figureFormatFor(QString::fromStdString(*figure))) {
+        throw UsageError("--figure " + *figure + ": a figure is a .png, .svg or .pdf file");
+    }
+    const QSize size = sizeText ? parseSize(*sizeText, false) : QSize(1280, 720);
+    const SweepFolder folder = SweepFolder::open(*folderName);
+    SweepGrid grid = readSweepGrid(folder, *metric, generation.value_or(-1));
+
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication application(argc, argv);
+    ui::applyApplicationFont();
+    const ui::PhaseDiagram diagram(std::move(grid), contour);
+    ui::writePaintedFigure(QString::fromStdString(*figure), size, dpi.value_or(150),
+                           [&](QPainter& painter, const QSizeF& area) { diagram.render(painter, QRectF(QPointF(0, 0), area), true); });
+    std::cerr << "collapselab-cli: wrote " << *figure << '\n';
+    return kExitDone;
+}
+
 int presetsCommand(const std::vector<std::string>& args)
 {
     if (!args.empty()) {
@@ -448,7 +643,7 @@ int presetsCommand(const std::vector<std::string>& args)
     }
     for (const auto& preset : builtinPresets()) {
         std::printf("%-22s %s%s\n", preset.name.c_str(), preset.title.c_str(),
-                    preset.isComparison() ? " (comparison)" : "");
+                    preset.isComparison() ? " (comparison)" : preset.sweep ? " (sweep)" : "");
     }
     return kExitDone;
 }
@@ -475,9 +670,18 @@ int main(int argc, char** argv)
             return presetsCommand(rest);
         }
         if (args[0] == "export") {
+            if (std::find(rest.begin(), rest.end(), "--sweep") != rest.end()) {
+                return exportSweepCommand(rest, argc, argv);
+            }
             return exportCommand(rest, argc, argv);
         }
-        throw UsageError("unknown command \"" + args[0] + "\" (commands: run, export, presets)");
+        if (args[0] == "sweep") {
+            return sweepCommand(rest);
+        }
+        if (args[0] == "sweep-merge") {
+            return sweepMergeCommand(rest);
+        }
+        throw UsageError("unknown command \"" + args[0] + "\" (commands: run, sweep, sweep-merge, export, presets)");
     } catch (const UsageError& error) {
         std::cerr << "collapselab-cli: " << error.what() << '\n';
         return kExitBadInput;

@@ -6,9 +6,25 @@
 #include <stdexcept>
 #include <system_error>
 
+#include <unistd.h>
+
 namespace collapse {
 
 namespace fs = std::filesystem;
+
+fs::path temporaryPathFor(const fs::path& path)
+{
+    fs::path temporary = path;
+    temporary += ".partial-" + std::to_string(::getpid());
+    return temporary;
+}
+
+void writeFileWhole(const fs::path& path, std::string contents)
+{
+    OutputFiles file;
+    file.add(path, std::move(contents));
+    file.commit();
+}
 
 void OutputFiles::add(fs::path path, std::string contents)
 {
@@ -46,8 +62,7 @@ void OutputFiles::commit()
             }
             createdFolders.insert(createdFolders.end(), missing.rbegin(), missing.rend());
 
-            fs::path temporary = path;
-            temporary += ".partial";
+            const fs::path temporary = temporaryPathFor(path);
             temporaries.push_back(temporary);
             std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
             if (!out) {

@@ -20,4 +20,12 @@ private:
     std::vector<std::pair<std::filesystem::path, std::string>> files_;
 };
 
+// The name a file is written under before it is complete: beside it, marked with this process, so that
+// processes writing the same file at once (shards of a sweep in a shared folder) never write into each
+// other's temporaries.
+std::filesystem::path temporaryPathFor(const std::filesystem::path& path);
+
+// Writes one file whole or not at all, as OutputFiles does.
+void writeFileWhole(const std::filesystem::path& path, std::string contents);
+
 } // namespace collapse

@@ -109,25 +109,34 @@ std::string metricsCsv(const RunResults& results)
     });
 }
 
-std::string summaryCsv(const RunResults& results)
+std::string summaryColumnNames(const std::vector<std::string>& columns)
 {
-    std::string header = "generation";
-    for (const auto& column : results.columns) {
+    std::string names;
+    for (const auto& column : columns) {
         for (const char* statistic : {"_median", "_q10", "_q90", "_mean"}) {
-            header += ',' + column + statistic;
+            names += ',' + column + statistic;
         }
     }
-    header += '\n';
+    return names;
+}
+
+void appendSummaryStatistics(std::string& text, const Eigen::MatrixXd& metrics)
+{
+    for (Eigen::Index c = 0; c < metrics.cols(); ++c) {
+        const ColumnSummary summary = summarise(metrics.col(c));
+        for (const double value : {summary.median, summary.q10, summary.q90, summary.mean}) {
+            text += ',';
+            appendNumber(text, value);
+        }
+    }
+}
+
+std::string summaryCsv(const RunResults& results)
+{
+    std::string header = "generation" + summaryColumnNames(results.columns) + '\n';
     return joinGenerations(std::move(header), results.generations.size(), [&](std::size_t g, std::string& text) {
         text += std::to_string(g);
-        const Eigen::MatrixXd& metrics = results.generations[g];
-        for (Eigen::Index c = 0; c < metrics.cols(); ++c) {
-            const ColumnSummary summary = summarise(metrics.col(c));
-            for (const double value : {summary.median, summary.q10, summary.q90, summary.mean}) {
-                text += ',';
-                appendNumber(text, value);
-            }
-        }
+        appendSummaryStatistics(text, results.generations[g]);
         text += '\n';
     });
 }

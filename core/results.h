@@ -31,6 +31,11 @@ double quantileOfSorted(const std::vector<double>& sorted, double q);
 std::string metricsCsv(const RunResults& results);
 // summary.csv: generation, then <column>_median, _q10, _q90, _mean for every column.
 std::string summaryCsv(const RunResults& results);
+// The part of summary.csv's header after "generation": ",<column>_median,_q10,_q90,_mean" per column.
+std::string summaryColumnNames(const std::vector<std::string>& columns);
+// The part of one generation's summary.csv row after the generation: ",median,q10,q90,mean" of every
+// column of `metrics` (one row per replicate).
+void appendSummaryStatistics(std::string& text, const Eigen::MatrixXd& metrics);
 
 // The three files of a run (README.md, "The command line") added to `files` under `folder`: metrics.csv, summary.csv and
 // scenario.json. The command line and the window's data export write the same bytes.

@@ -1,5 +1,6 @@
 #include "core/scenario_sources.h"
 
+#include "core/input_files.h"
 #include "resources/embedded_presets.h"
 
 #include <algorithm>
@@ -37,6 +38,24 @@ Preset readPreset(std::string_view name, std::string_view text)
     const nlohmann::json body = document.contains("compare") ? nlohmann::json{{"compare", document["compare"]}}
                                                              : document.value("scenario", nlohmann::json());
     preset.entries = scenarioEntries(body, origin);
+    if (const auto sweep = document.find("sweep"); sweep != document.end()) {
+        // Checked in full where it is used (makeSweepPlan); here only its shape.
+        SweepPreset grid;
+        try {
+            for (const auto& vary : sweep->at("vary")) {
+                grid.vary.push_back(vary.get<std::string>());
+            }
+            grid.at = sweep->value("at", std::vector<int>{});
+            grid.metric = sweep->at("metric").get<std::string>();
+            if (sweep->contains("contour")) {
+                grid.contour = sweep->at("contour").get<double>();
+            }
+        } catch (const nlohmann::json::exception&) {
+            throw ScenarioError(origin + ": \"sweep\" needs \"vary\" (KEY=SPEC texts), \"metric\" and may have \"at\" "
+                                         "(generations) and \"contour\" (a number)");
+        }
+        preset.sweep = std::move(grid);
+    }
     return preset;
 }
 
@@ -101,22 +120,8 @@ const Preset& presetNamed(std::string_view name)
 
 std::vector<ScenarioEntry> readScenarioFile(const std::filesystem::path& path)
 {
-    const std::string origin = path.string();
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) {
-        throw ScenarioError(origin + ": " +
-                            (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
-    }
-    if (std::filesystem::file_size(path, error) > kLargestScenarioFile) {
-        throw ScenarioError(origin + ": larger than 1 MiB, too large for a scenario file");
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) {
-        throw ScenarioError(origin + ": cannot be read");
-    }
-    return scenarioEntries(parseJsonDocument(text.str(), origin), origin);
+    const std::string text = readWholeFile(path, kLargestScenarioFile, "a scenario file");
+    return scenarioEntries(parseJsonDocument(text, path.string()), path.string());
 }
 
 std::vector<LabelledScenario> resolveScenarios(const ScenarioRequest& request)

@@ -20,6 +20,14 @@ struct ScenarioEntry {
     nlohmann::json object;
 };
 
+// What a sweep preset sweeps, and the figure it draws (README.md, "Sweeps").
+struct SweepPreset {
+    std::vector<std::string> vary;  // KEY=SPEC, as for --vary
+    std::vector<int> at;            // the generations summarised; empty: the last
+    std::string metric;             // the sweep.csv column the phase diagram shows
+    std::optional<double> contour;  // the collapse boundary drawn on it
+};
+
 // A built-in preset (README.md, "The command line"): a title, two sentences for the window, and one scenario or, for a
 // comparison, two shown side by side.
 struct Preset {
@@ -28,6 +36,8 @@ struct Preset {
     std::string summary;
     int order = 0; // its place in a lecture: presets are listed and numbered in this order
     std::vector<ScenarioEntry> entries;
+    // A sweep preset runs its scenario over a grid and opens as a phase diagram.
+    std::optional<SweepPreset> sweep;
 
     bool isComparison() const { return entries.size() > 1; }
 };

@@ -1,5 +1,7 @@
 #include "ui/contour.h"
 
+#include <cmath>
+
 namespace collapse::ui {
 
 QVector<QLineF> contourSegments(const Eigen::MatrixXd& values, double level, const QRectF& area)
@@ -26,6 +28,10 @@ QVector<QLineF> contourSegments(const Eigen::MatrixXd& values, double level, con
     };
     for (Eigen::Index i = 0; i + 1 < nx; ++i) {
         for (Eigen::Index j = 0; j + 1 < ny; ++j) {
+            // A square with a corner of no value (NaN: a sweep's cell that has none) draws no line.
+            if (std::isnan(values(i, j) + values(i + 1, j) + values(i + 1, j + 1) + values(i, j + 1))) {
+                continue;
+            }
             // Corners counter-clockwise: (i,j), (i+1,j), (i+1,j+1), (i,j+1); one bit each when above.
             const int index = (values(i, j) > level ? 1 : 0) | (values(i + 1, j) > level ? 2 : 0) |
                               (values(i + 1, j + 1) > level ? 4 : 0) | (values(i, j + 1) > level ? 8 : 0);

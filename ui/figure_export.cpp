@@ -65,10 +65,6 @@ std::optional<FigureFormat> figureFormatFor(const QString& path)
 
 void writeFigure(FigureRenderer& renderer, const QString& path, const FigureOptions& options)
 {
-    const auto format = figureFormatFor(path);
-    if (!format) {
-        throw ExportError(QObject::tr("%1: a figure is a .png, .svg or .pdf file").arg(path).toStdString());
-    }
     for (const int generation : options.generations) {
         if (generation < 0 || generation >= renderer.generationCount()) {
             throw ExportError(QObject::tr("generation %1 is not in the run (it has generations 0 to %2)")
@@ -80,17 +76,26 @@ void writeFigure(FigureRenderer& renderer, const QString& path, const FigureOpti
     if (options.generations.isEmpty()) {
         throw ExportError(QObject::tr("a figure needs at least one generation").toStdString());
     }
-    if (options.dpi < 10 || options.dpi > 2400) {
-        throw ExportError(QObject::tr("dpi must be between 10 and 2400, not %1").arg(options.dpi).toStdString());
+    writePaintedFigure(path, figureSize(renderer, options), options.dpi, [&](QPainter& painter, const QSizeF& size) {
+        paintFigure(renderer, painter, size.toSize(), options);
+    });
+}
+
+void writePaintedFigure(const QString& path, QSize size, int dpi, const std::function<void(QPainter&, const QSizeF&)>& paint)
+{
+    const auto format = figureFormatFor(path);
+    if (!format) {
+        throw ExportError(QObject::tr("%1: a figure is a .png, .svg or .pdf file").arg(path).toStdString());
     }
-    const QSize size = figureSize(renderer, options);
+    if (dpi < 10 || dpi > 2400) {
+        throw ExportError(QObject::tr("dpi must be between 10 and 2400, not %1").arg(dpi).toStdString());
+    }
     if (size.width() < 64 || size.height() < 64 || size.width() > 16384 || size.height() > 16384) {
         throw ExportError(QObject::tr("a figure is 64 to 16384 pixels wide and high, not %1x%2")
                               .arg(size.width())
                               .arg(size.height())
                               .toStdString());
     }
-
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         throw ExportError(failure(path, file.errorString()).toStdString());
@@ -99,7 +104,7 @@ void writeFigure(FigureRenderer& renderer, const QString& path, const FigureOpti
     bool painted = false;
     switch (*format) {
     case FigureFormat::Png: {
-        const double ratio = options.dpi / kLayoutDpi;
+        const double ratio = dpi / kLayoutDpi;
         QImage image(QSize(int(std::lround(size.width() * ratio)), int(std::lround(size.height() * ratio))),
                      QImage::Format_ARGB32_Premultiplied);
         if (image.isNull()) {
@@ -111,12 +116,12 @@ void writeFigure(FigureRenderer& renderer, const QString& path, const FigureOpti
         image.fill(Qt::transparent);
         {
             QPainter painter(&image);
-            paintFigure(renderer, painter, size, options);
+            paint(painter, QSizeF(size));
             painted = painter.end();
         }
         // Printed at its dpi, the figure keeps the size it has on screen.
-        image.setDotsPerMeterX(int(std::lround(options.dpi / 0.0254)));
-        image.setDotsPerMeterY(int(std::lround(options.dpi / 0.0254)));
+        image.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
+        image.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
         QImageWriter writer(&file, "png");
         if (painted && !writer.write(image)) {
             discard(file, failure(path, writer.errorString()));
@@ -131,7 +136,7 @@ void writeFigure(FigureRenderer& renderer, const QString& path, const FigureOpti
         generator.setResolution(int(kLayoutDpi));
         generator.setTitle(title);
         QPainter painter(&generator);
-        paintFigure(renderer, painter, size, options);
+        paint(painter, QSizeF(size));
         painted = painter.end();
         break;
     }
@@ -144,7 +149,7 @@ void writeFigure(FigureRenderer& renderer, const QString& path, const FigureOpti
         writer.setTitle(title);
         writer.setCreator(QStringLiteral("Collapse Lab"));
         QPainter painter(&writer);
-        paintFigure(renderer, painter, size, options);
+        paint(painter, QSizeF(size));
         painted = painter.end();
         break;
     }

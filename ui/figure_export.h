@@ -6,6 +6,9 @@
 #include <QString>
 #include <QVector>
 
+class QPainter;
+
+#include <functional>
 #include <optional>
 #include <stdexcept>
 
@@ -36,6 +39,11 @@ struct FigureOptions {
 // Writes a figure whole or not at all (QSaveFile): PNG, or SVG and PDF as vector graphics. Throws
 // ExportError naming the file when it cannot be written or a generation was not computed.
 void writeFigure(FigureRenderer& renderer, const QString& path, const FigureOptions& options);
+
+// Writes a picture whole or not at all: PNG at `dpi`, or SVG and PDF as vector graphics, `size` pixels
+// at 96 dpi (64 to 16384 each way), painted by `paint` into a rectangle of that size. Throws
+// ExportError naming the file. writeFigure and the sweep's phase diagram both write through it.
+void writePaintedFigure(const QString& path, QSize size, int dpi, const std::function<void(QPainter&, const QSizeF&)>& paint);
 
 // The resolutions offered for PNG figures: screen, print, and line art.
 inline constexpr int kFigureDpiChoices[] = {150, 300, 600};

@@ -287,7 +287,7 @@ void EngineTest::outputFilesAreWholeOrAbsent()
     good.commit();
     QVERIFY(std::filesystem::exists(root / "a" / "one.csv"));
     QVERIFY(std::filesystem::exists(root / "a" / "two.csv"));
-    QVERIFY(!std::filesystem::exists(root / "a" / "one.csv.partial"));
+    QVERIFY(!std::filesystem::exists(temporaryPathFor(root / "a" / "one.csv")));
 
     // The second file's folder cannot be made (a file stands in its way): nothing is left of the first.
     std::ofstream(root / "blocker") << "x";
@@ -296,7 +296,7 @@ void EngineTest::outputFilesAreWholeOrAbsent()
     bad.add(root / "blocker" / "two.csv", "2\n");
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, bad.commit());
     QVERIFY(!std::filesystem::exists(root / "b" / "one.csv"));
-    QVERIFY(!std::filesystem::exists(root / "b" / "one.csv.partial"));
+    QVERIFY(!std::filesystem::exists(temporaryPathFor(root / "b" / "one.csv")));
     QVERIFY(!std::filesystem::exists(root / "b"));
 }
 

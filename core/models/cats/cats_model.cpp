@@ -240,6 +240,7 @@ void CatsExperiment::measure(const FittedModel& model, const FittedModel&, const
     const double resultant = std::min(1.0, std::hypot(x, y) / count);
     values[3] = resultant > 0.0 ? std::sqrt(-2.0 * std::log(resultant)) * kDegreesPerRadian
                                 : std::numeric_limits<double>::infinity();
+    values[4] = minority.empty() ? 0.0 : 1.0;
 }
 
 const ModelDescriptor& CatsSettings::descriptor()
@@ -263,7 +264,7 @@ const ModelDescriptor& CatsSettings::descriptor()
                                                                  "yellow."))};
         d.parameters.back().decimals = 1;
         d.metrics = {&common_metrics::tailMass, &cats_metrics::minorityFraction, &cats_metrics::minorityHue,
-                     &cats_metrics::hueStd};
+                     &cats_metrics::hueStd, &cats_metrics::bluePresent};
         // At the start the blue tenth makes most of the hue spread (some 50°, against the yellow cats' 8°):
         // all cats of one colour is a tenth of it.
         d.roles = {&cats_metrics::minorityFraction, &cats_metrics::hueStd, &cats_metrics::minorityFraction};

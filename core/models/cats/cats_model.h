@@ -43,6 +43,11 @@ inline constexpr MetricDescriptor minorityHue{
     "Circular mean hue of those cats; empty when there are none.", 0.0, 360.0};
 inline constexpr MetricDescriptor hueStd{"hue_std", COLLAPSE_TRANSLATABLE("Metrics", "Spread of fur colour (°)"),
                                          "Circular standard deviation of all sampled hues.", 0.0};
+inline constexpr MetricDescriptor bluePresent{
+    "blue_present", COLLAPSE_TRANSLATABLE("Metrics", "Blue cats still drawn"),
+    "1 while any sampled cat is nearer blue than yellow, 0 once none is: its mean over replicates is the share of "
+    "chains that keep their blue cats.",
+    0.0, 1.0};
 
 } // namespace cats_metrics
 
