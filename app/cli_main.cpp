@@ -160,6 +160,16 @@ std::vector<int> parseGenerations(const std::string& text)
     return generations;
 }
 
+// A command-line value as JSON (jsonFromCommandLineValue), its problem named with the option.
+nlohmann::json commandLineValue(const std::string& option, const std::string& text)
+{
+    try {
+        return jsonFromCommandLineValue(text);
+    } catch (const ScenarioError& error) {
+        throw UsageError(option + ": " + error.what());
+    }
+}
+
 // Reads the scenario options shared by run and export; `extra` takes the command's own options and
 // returns false for one it does not know.
 RunOptions parseScenarioOptions(
@@ -194,12 +204,15 @@ RunOptions parseScenarioOptions(
             }
             const std::string key = assignment.substr(0, equals);
             options.request.overrides.push_back(
-                {"--set " + assignment, key, jsonFromCommandLineValue(assignment.substr(equals + 1))});
+                {"--set " + assignment, key, commandLineValue("--set " + key, assignment.substr(equals + 1))});
         } else if (const auto found = keyOptions.find(option); found != keyOptions.end()) {
             const std::string& text = value();
             // --model takes a name; the numeric options must be numbers, not strings that happen to
             // be valid JSON.
-            nlohmann::json parsed = found->second == "model" ? nlohmann::json(text) : jsonFromCommandLineValue(text);
+            nlohmann::json parsed = commandLineValue(option, text);
+            if (found->second == "model") {
+                parsed = nlohmann::json(text);
+            }
             options.request.overrides.push_back({option + " " + text, found->second, parsed});
         } else if (!extra || !extra(option, value)) {
             throw UsageError("unknown option \"" + option + "\" (see collapselab-cli --help)");

@@ -4,6 +4,7 @@
 #include "ui/main_window.h"
 #include "ui/named_choice.h"
 #include "ui/settings.h"
+#include "ui/sweep_window.h"
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -15,6 +16,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <iostream>
 
 namespace {
 
@@ -37,8 +39,11 @@ std::vector<collapse::LabelledScenario> initialScenarios(const QCommandLineParse
     if (!last.isEmpty()) {
         try {
             return {{std::string(), parseScenario(last.toStdString(), "the last session's scenario")}};
-        } catch (const ScenarioError&) {
-            // A scenario saved by another version: start from the default instead.
+        } catch (const ScenarioError& error) {
+            // A scenario saved by another version, or a settings file edited by hand: it is dropped, so
+            // that the next start does not meet it again, and the window starts from the default.
+            ui::Settings::setLastScenario(QString());
+            std::cerr << "collapselab: " << error.what() << "; it was dropped and the default opens instead\n";
         }
     }
     return {{std::string(), scenarioFromJson(presetNamed("gaussian-theorem").entries.front().object)}};
@@ -133,10 +138,13 @@ int main(int argc, char** argv)
     } else if (scenarios.size() > 1) {
         window.loadScenarios(scenarios);
     }
+    // A sweep preset shows its phase diagram in the sweep window: --size and --screenshot apply to it.
+    collapse::ui::SweepWindow* sweeps = window.sweepWindow();
+    QWidget* shown = sweeps != nullptr ? static_cast<QWidget*>(sweeps) : &window;
     if (parser.isSet("size")) {
         const QStringList parts = parser.value("size").split('x');
         if (parts.size() == 2 && parts[0].toInt() > 0 && parts[1].toInt() > 0) {
-            window.resize(parts[0].toInt(), parts[1].toInt());
+            shown->resize(parts[0].toInt(), parts[1].toInt());
         } else {
             std::fprintf(stderr, "collapselab: --size takes WIDTHxHEIGHT, not \"%s\"\n", qPrintable(parser.value("size")));
             return 2;
@@ -144,20 +152,27 @@ int main(int argc, char** argv)
     }
     if (parser.isSet("screenshot")) {
         const QString file = parser.value("screenshot");
-        const int generation = parser.isSet("screenshot-generation") ? parser.value("screenshot-generation").toInt()
-                                                                    : window.scenario().generations - 1;
-        QObject::connect(&window, &collapse::ui::MainWindow::runCompleted, &window, [&window, file, generation] {
-            window.goToGeneration(generation);
-            // One more turn of the event loop so that every view has painted.
-            QTimer::singleShot(300, &window, [&window, file] {
-                if (!window.grab().save(file)) {
+        // One more turn of the event loop once everything is computed, so that every view has painted.
+        const auto saveAndQuit = [shown, file] {
+            QTimer::singleShot(300, shown, [shown, file] {
+                if (!shown->grab().save(file)) {
                     std::fprintf(stderr, "collapselab: cannot write %s\n", qPrintable(file));
                     QApplication::exit(1);
                     return;
                 }
                 QApplication::quit();
             });
-        });
+        };
+        if (sweeps != nullptr) {
+            QObject::connect(sweeps, &collapse::ui::SweepWindow::sweepCompleted, sweeps, saveAndQuit);
+        } else {
+            const int generation = parser.isSet("screenshot-generation") ? parser.value("screenshot-generation").toInt()
+                                                                        : window.scenario().generations - 1;
+            QObject::connect(&window, &collapse::ui::MainWindow::runCompleted, &window, [&window, generation, saveAndQuit] {
+                window.goToGeneration(generation);
+                saveAndQuit();
+            });
+        }
     }
     if (parser.isSet("theme")) {
         const auto theme = collapse::ui::choiceNamed<collapse::ui::Theme>(
@@ -174,6 +189,12 @@ int main(int argc, char** argv)
     window.show();
     if (parser.isSet("presenter")) {
         window.setPresenterMode(true);
+        if (sweeps != nullptr) {
+            sweeps->setFullScreen(true);
+        }
+    }
+    if (sweeps != nullptr) {
+        sweeps->raise();
     }
     return application.exec();
 }

@@ -170,6 +170,12 @@ Scenario scenarioFromJson(const json& object)
 
 json parseJsonDocument(std::string_view text, std::string_view origin)
 {
+    // Nesting is capped before parsing: every later step (copying, comparing, writing) recurses into
+    // the document, and a file of nothing but brackets would overflow the stack there.
+    if (jsonNestingDepth(text) > kDeepestJsonNesting) {
+        throw ScenarioError(std::string(origin) + ": nested more than " + std::to_string(kDeepestJsonNesting) +
+                            " levels deep, which no scenario is");
+    }
     try {
         return json::parse(text.begin(), text.end());
     } catch (const json::parse_error& error) {
@@ -183,7 +189,76 @@ json parseJsonDocument(std::string_view text, std::string_view origin)
         throw ScenarioError(std::string(origin) + ": not valid JSON " +
                             (atEnd ? std::string("(it ends too early)")
                                    : "(line " + std::to_string(line) + ", column " + std::to_string(column) + ")"));
+    } catch (const json::out_of_range&) {
+        throw ScenarioError(std::string(origin) + ": holds a number too large for a double (beyond 1.8e308)");
+    } catch (const json::exception&) {
+        throw ScenarioError(std::string(origin) + ": not a JSON document the program can read");
     }
+}
+
+int jsonNestingDepth(std::string_view text)
+{
+    int depth = 0;
+    int deepest = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\') {
+                ++i;  // the escaped character, a quote included
+            } else if (c == '"') {
+                inString = false;
+            }
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+bool isValidUtf8(std::string_view text)
+{
+    // RFC 3629: no overlong forms, no surrogates, nothing beyond U+10FFFF.
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        std::size_t length = 0;
+        std::uint32_t point = 0;
+        if (byte < 0x80) {
+            ++i;
+            continue;
+        } else if ((byte & 0xE0) == 0xC0) {
+            length = 2;
+            point = byte & 0x1Fu;
+        } else if ((byte & 0xF0) == 0xE0) {
+            length = 3;
+            point = byte & 0x0Fu;
+        } else if ((byte & 0xF8) == 0xF0) {
+            length = 4;
+            point = byte & 0x07u;
+        } else {
+            return false;
+        }
+        if (i + length > text.size()) {
+            return false;
+        }
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) {
+                return false;
+            }
+            point = (point << 6) | (next & 0x3Fu);
+        }
+        const std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (point < smallest[length] || point > 0x10FFFF || (point >= 0xD800 && point <= 0xDFFF)) {
+            return false;
+        }
+        i += length;
+    }
+    return true;
 }
 
 Scenario parseScenario(std::string_view text, std::string_view origin)
@@ -213,6 +288,9 @@ std::string serializeScenario(const Scenario& scenario)
 
 json jsonFromCommandLineValue(std::string_view value)
 {
+    if (!isValidUtf8(value)) {
+        throw ScenarioError("the value " + std::string(value.size() > 40 ? "starting " : "") + "is not valid UTF-8 text");
+    }
     json parsed = json::parse(value.begin(), value.end(), nullptr, false);
     if (parsed.is_discarded()) {
         return json(std::string(value));

@@ -82,10 +82,17 @@ Scenario parseScenario(std::string_view text, std::string_view origin);
 nlohmann::ordered_json scenarioToJson(const Scenario& scenario);
 std::string serializeScenario(const Scenario& scenario);
 
-// Parses JSON text; a syntax error throws ScenarioError naming `origin` and the line and column.
+// Parses JSON text; a syntax error throws ScenarioError naming `origin` and the line and column, and so
+// does a document nested more than kDeepestJsonNesting levels or holding a number beyond a double's range.
 nlohmann::json parseJsonDocument(std::string_view text, std::string_view origin);
+inline constexpr int kDeepestJsonNesting = 64;
+// How deeply arrays and objects nest in JSON text (brackets inside strings do not count).
+int jsonNestingDepth(std::string_view text);
+// Whether `text` is well-formed UTF-8 (RFC 3629).
+bool isValidUtf8(std::string_view text);
 
-// Interprets a command-line value ("0.1", "accumulate", "[1,2]"): JSON when it parses, else a string.
+// Interprets a command-line value ("0.1", "accumulate", "[1,2]"): JSON when it parses, else a string;
+// text that is not UTF-8 throws ScenarioError.
 nlohmann::json jsonFromCommandLineValue(std::string_view value);
 
 } // namespace collapse

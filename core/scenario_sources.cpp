@@ -61,6 +61,48 @@ Preset readPreset(std::string_view name, std::string_view text)
 
 } // namespace
 
+std::string plainNameProblem(std::string_view name)
+{
+    if (name.empty()) {
+        return "is empty";
+    }
+    if (name.size() > 64) {
+        return "is longer than 64 characters";
+    }
+    if (name == "." || name == ".." || name.front() == '.') {
+        return "starts with a dot";
+    }
+    for (const char c : name) {
+        if (c == '/' || c == '\\') {
+            return "contains a path separator";
+        }
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            return "contains a control character";
+        }
+        if (c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|') {
+            return "contains a character file names cannot hold (: * ? \" < > |)";
+        }
+    }
+    return {};
+}
+
+std::string quotedForMessage(std::string_view text)
+{
+    std::string quoted = "\"";
+    for (const char c : text.substr(0, 40)) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) {
+            static const char* const digits = "0123456789abcdef";
+            quoted += "\\x";
+            quoted += digits[byte >> 4];
+            quoted += digits[byte & 15];
+        } else {
+            quoted += c;
+        }
+    }
+    return quoted + (text.size() > 40 ? "...\"" : "\"");
+}
+
 std::vector<ScenarioEntry> scenarioEntries(const nlohmann::json& document, std::string_view origin)
 {
     std::vector<ScenarioEntry> entries;
@@ -77,7 +119,18 @@ std::vector<ScenarioEntry> scenarioEntries(const nlohmann::json& document, std::
                 throw ScenarioError(std::string(origin) + ": every side of a comparison needs a \"label\" and a "
                                                           "\"scenario\"");
             }
-            entries.push_back({side["label"].get<std::string>(), side["scenario"]});
+            const std::string label = side["label"].get<std::string>();
+            // The label names the side's output folder: it must be a plain name, never a path.
+            if (const std::string problem = plainNameProblem(label); !problem.empty()) {
+                throw ScenarioError(std::string(origin) + ": the comparison's label " + quotedForMessage(label) + " " + problem);
+            }
+            for (const auto& earlier : entries) {
+                if (earlier.label == label) {
+                    throw ScenarioError(std::string(origin) + ": two sides of the comparison are labelled " +
+                                        quotedForMessage(label) + "; each needs a name of its own");
+                }
+            }
+            entries.push_back({label, side["scenario"]});
         }
     } else {
         entries.push_back({"", document});

@@ -47,6 +47,13 @@ const std::vector<Preset>& builtinPresets();
 // Throws ScenarioError naming the preset and listing the known ones.
 const Preset& presetNamed(std::string_view name);
 
+// What is wrong with `name` as a plain file name, the only kind a label that names a folder may be: empty
+// when nothing is; else "contains a path separator", "starts with a dot" (. and .. included), "contains a
+// control character", ... (README.md, "Scenario files").
+std::string plainNameProblem(std::string_view name);
+// `text` in double quotes for a message, control characters as \xNN, cut after 40 characters.
+std::string quotedForMessage(std::string_view text);
+
 // The scenarios of a document: a scenario object, or {"compare": [{"label", "scenario"}, ...]}.
 std::vector<ScenarioEntry> scenarioEntries(const nlohmann::json& document, std::string_view origin);
 

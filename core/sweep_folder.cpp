@@ -251,15 +251,15 @@ void mergeSweepFolders(const std::vector<fs::path>& folders, const fs::path& out
     writeSweepCsvFrom(plan, cellFiles, target.path() / kCsvFile);
 }
 
-std::vector<std::string> sweepStatisticColumns(const SweepFolder& folder)
+std::vector<std::string> sweepStatisticColumns(const SweepPlan& plan)
 {
-    std::string header = sweepCsvHeader(folder.plan());
+    std::string header = sweepCsvHeader(plan);
     header.pop_back();
     std::vector<std::string> columns;
     std::size_t start = 0;
     for (std::size_t field = 0; start <= header.size(); ++field) {
         const auto comma = std::min(header.find(',', start), header.size());
-        if (field > folder.plan().axes.size()) {  // past the keys and "generation"
+        if (field > plan.axes.size()) {  // past the keys and "generation"
             columns.push_back(header.substr(start, comma - start));
         }
         start = comma + 1;
@@ -267,10 +267,46 @@ std::vector<std::string> sweepStatisticColumns(const SweepFolder& folder)
     return columns;
 }
 
-SweepGrid readSweepGrid(const SweepFolder& folder, const std::string& column, int generation)
+std::vector<std::string> readSweepCells(const SweepFolder& folder)
 {
     const SweepPlan& plan = folder.plan();
-    const std::vector<std::string> columns = sweepStatisticColumns(folder);
+    const fs::path csvPath = folder.path() / kCsvFile;
+    std::error_code error;
+    if (!fs::exists(csvPath, error)) {
+        throw ScenarioError(folder.path().string() + " holds no sweep.csv yet: the sweep has not finished (" +
+                            missingCellsMessage(plan, folder.missingCells()) + ")");
+    }
+    const std::string text = readWholeFile(csvPath, kLargestSweepCsv, "a sweep's results");
+    const std::string header = sweepCsvHeader(plan);
+    if (text.compare(0, header.size(), header) != 0) {
+        throw ScenarioError(csvPath.string() + ": its header is not the sweep's");
+    }
+    std::vector<std::string> cells(plan.cellCount());
+    std::size_t start = header.size();
+    for (std::size_t cell = 0; cell < cells.size(); ++cell) {
+        std::size_t end = start;
+        for (std::size_t row = 0; row < plan.cellGenerations(cell).size() && end != std::string::npos; ++row) {
+            end = text.find('\n', end);
+            end = end == std::string::npos ? end : end + 1;
+        }
+        if (end == std::string::npos) {
+            throw ScenarioError(csvPath.string() + ": ends before the sweep's last cell");
+        }
+        cells[cell] = text.substr(start, end - start);
+        if (!isCellText(plan, cell, cells[cell])) {
+            throw ScenarioError(csvPath.string() + ": the rows of cell " + plan.cellName(cell) + " are not the sweep's");
+        }
+        start = end;
+    }
+    if (start != text.size()) {
+        throw ScenarioError(csvPath.string() + ": has rows the sweep does not");
+    }
+    return cells;
+}
+
+SweepGrid sweepGrid(const SweepPlan& plan, const std::vector<std::string>& cellRows, const std::string& column, int generation)
+{
+    const std::vector<std::string> columns = sweepStatisticColumns(plan);
     auto found = std::find(columns.begin(), columns.end(), column);
     if (found == columns.end()) {
         found = std::find(columns.begin(), columns.end(), column + "_median");
@@ -284,22 +320,6 @@ SweepGrid readSweepGrid(const SweepFolder& folder, const std::string& column, in
         throw ScenarioError("--metric " + column + ": the sweep has no such metric (it has " + known +
                             ", each also as _q10, _q90 or _mean)");
     }
-    const fs::path csvPath = folder.path() / kCsvFile;
-    std::error_code error;
-    if (!fs::exists(csvPath, error)) {
-        throw ScenarioError(folder.path().string() + " holds no sweep.csv yet: the sweep has not finished (" +
-                            missingCellsMessage(plan, folder.missingCells()) + ")");
-    }
-    const std::string text = readWholeFile(csvPath, kLargestSweepCsv, "a sweep's results");
-    const std::string header = sweepCsvHeader(plan);
-    if (text.compare(0, header.size(), header) != 0) {
-        throw ScenarioError(csvPath.string() + ": its header is not the sweep's");
-    }
-    const std::size_t axisCount = plan.axes.size();
-    const std::size_t field = axisCount + 1 + static_cast<std::size_t>(found - columns.begin());
-    const auto rows = static_cast<Eigen::Index>(plan.axes[0].values.size());
-    const auto cols = static_cast<Eigen::Index>(axisCount > 1 ? plan.axes[1].values.size() : 1);
-
     // The generation: given, or the last the sweep summarised (its cells all summarise the same ones
     // unless "generations" itself is swept).
     const std::vector<int> summarised = plan.cellGenerations(0);
@@ -316,43 +336,42 @@ SweepGrid readSweepGrid(const SweepFolder& folder, const std::string& column, in
         throw ScenarioError("--generation " + std::to_string(wanted) + ": the sweep summarised generation " + list);
     }
 
+    const std::size_t axisCount = plan.axes.size();
+    const std::size_t field = axisCount + 1 + static_cast<std::size_t>(found - columns.begin());
+    const auto rows = static_cast<Eigen::Index>(plan.axes[0].values.size());
+    const auto cols = static_cast<Eigen::Index>(axisCount > 1 ? plan.axes[1].values.size() : 1);
     SweepGrid grid{plan, *found, wanted, Eigen::MatrixXd::Constant(rows, cols, std::numeric_limits<double>::quiet_NaN())};
-    std::size_t start = header.size();
-    std::size_t cell = 0;
-    std::size_t rowInCell = 0;
-    while (start < text.size()) {
-        const std::size_t end = text.find('\n', start);
-        if (end == std::string::npos || cell >= plan.cellCount()) {
-            throw ScenarioError(csvPath.string() + ": has rows the sweep does not");
-        }
+    for (std::size_t cell = 0; cell < plan.cellCount() && cell < cellRows.size(); ++cell) {
         const std::vector<int> generations = plan.cellGenerations(cell);
-        std::vector<std::string_view> fields;
-        for (std::size_t at = start; at <= end;) {
-            const std::size_t comma = std::min(text.find(',', at), end);
-            fields.emplace_back(text.data() + at, comma - at);
-            at = comma + 1;
+        const auto at = std::find(generations.begin(), generations.end(), wanted);
+        if (cellRows[cell].empty() || at == generations.end()) {
+            continue;
         }
-        const int rowGeneration = generations[rowInCell];
-        if (rowGeneration == wanted && field < fields.size()) {
-            double value = std::numeric_limits<double>::quiet_NaN();
-            const std::string_view written = fields[field];
-            if (!written.empty() && std::from_chars(written.data(), written.data() + written.size(), value).ec != std::errc()) {
-                throw ScenarioError(csvPath.string() + ": \"" + std::string(written) + "\" is not a number");
-            }
-            const auto i = static_cast<Eigen::Index>(axisCount > 1 ? cell / plan.axes[1].values.size() : cell);
-            const auto j = static_cast<Eigen::Index>(axisCount > 1 ? cell % plan.axes[1].values.size() : 0);
-            grid.values(i, j) = value;
+        // The row of the wanted generation, then its field.
+        std::size_t start = 0;
+        for (auto g = generations.begin(); g != at; ++g) {
+            start = cellRows[cell].find('\n', start) + 1;
         }
-        start = end + 1;
-        if (++rowInCell == generations.size()) {
-            rowInCell = 0;
-            ++cell;
+        for (std::size_t f = 0; f < field; ++f) {
+            start = cellRows[cell].find(',', start) + 1;
         }
-    }
-    if (cell != plan.cellCount()) {
-        throw ScenarioError(csvPath.string() + ": ends before the sweep's last cell");
+        const std::size_t end = cellRows[cell].find_first_of(",\n", start);
+        const std::string_view written(cellRows[cell].data() + start, end - start);
+        double value = std::numeric_limits<double>::quiet_NaN();
+        if (!written.empty() && std::from_chars(written.data(), written.data() + written.size(), value).ec != std::errc()) {
+            throw ScenarioError("the sweep's value \"" + std::string(written) + "\" is not a number");
+        }
+        grid.values(static_cast<Eigen::Index>(cell / static_cast<std::size_t>(cols)),
+                     static_cast<Eigen::Index>(cell % static_cast<std::size_t>(cols))) = value;
     }
     return grid;
+}
+
+SweepGrid readSweepGrid(const SweepFolder& folder, const std::string& column, int generation)
+{
+    // The column first: an unknown one is named before the results are read.
+    sweepGrid(folder.plan(), {}, column, generation);
+    return sweepGrid(folder.plan(), readSweepCells(folder), column, generation);
 }
 
 } // namespace collapse

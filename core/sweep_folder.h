@@ -60,9 +60,16 @@ struct SweepGrid {
     Eigen::MatrixXd values;
 };
 // The sweep.csv columns a figure can show: every <metric>_<statistic>.
-std::vector<std::string> sweepStatisticColumns(const SweepFolder& folder);
-// Reads `column` (a sweep.csv column, or a metric's name for its median) at `generation` (-1: the last
-// the sweep summarised). Throws ScenarioError naming an unknown column or generation, or a damaged file.
+std::vector<std::string> sweepStatisticColumns(const SweepPlan& plan);
+// Every cell's rows from the folder's sweep.csv, checked against the plan; throws ScenarioError naming a
+// missing or damaged file.
+std::vector<std::string> readSweepCells(const SweepFolder& folder);
+// `column` (a sweep.csv column, or a metric's name for its median) at `generation` (-1: the last the
+// sweep summarised) over the grid, from the cells' rows (an empty text: a cell without results, NaN).
+// Throws ScenarioError naming an unknown column or generation.
+SweepGrid sweepGrid(const SweepPlan& plan, const std::vector<std::string>& cellRows, const std::string& column,
+                    int generation);
+// sweepGrid() of a finished sweep's folder.
 SweepGrid readSweepGrid(const SweepFolder& folder, const std::string& column, int generation);
 
 } // namespace collapse

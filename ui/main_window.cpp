@@ -11,8 +11,11 @@
 #include "ui/parameter_panel.h"
 #include "ui/playback.h"
 #include "ui/plot_painting.h"
+#include "ui/preset_texts.h"
+#include "ui/screen_room.h"
 #include "ui/settings.h"
 #include "ui/stages/stage_registry.h"
+#include "ui/sweep_window.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -60,17 +63,6 @@ constexpr int kNarrowestChart = 280;
 constexpr int kNarrowestChartInRow = 160;
 // Presenter mode's type, relative to the window's.
 constexpr double kPresenterTypeScale = 1.3;
-
-// A preset's title and two sentences in the user's language (app/CMakeLists.txt lists them for lupdate).
-QString presetTitle(const Preset& preset)
-{
-    return QCoreApplication::translate("Presets", preset.title.c_str());
-}
-
-QString presetSummary(const Preset& preset)
-{
-    return QCoreApplication::translate("Presets", preset.summary.c_str());
-}
 
 // `edited` differs from `before` in some keys: the same keys set on `other` (the second side of a
 // comparison keeps what makes it different, and follows every shared change).
@@ -257,6 +249,9 @@ void MainWindow::buildMenus()
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     file->addAction(tr("&Save Scenario…"), QKeySequence::Save, this, &MainWindow::saveScenarioDialog);
+    file->addAction(tr("New S&weep…"), QKeySequence(tr("Ctrl+Shift+W")), this, [this] {
+        openSweepWindow()->useScenario(scenario());
+    });
     file->addSeparator();
     file->addAction(tr("Export &Figure…"), QKeySequence(tr("Ctrl+E")), exports_, &ExportActions::exportFigure);
     file->addAction(tr("Export &Animation…"), QKeySequence(tr("Ctrl+Shift+E")), exports_, &ExportActions::exportAnimation);
@@ -418,6 +413,10 @@ void MainWindow::loadScenarios(const std::vector<LabelledScenario>& scenarios)
 void MainWindow::loadPreset(const std::string& name, const std::vector<Override>& overrides)
 {
     const Preset& preset = presetNamed(name);
+    if (preset.sweep) {
+        openSweepWindow()->loadPreset(name);
+        return;
+    }
     ScenarioRequest request;
     request.preset = name;
     request.overrides = overrides;
@@ -735,6 +734,22 @@ void MainWindow::updateStatus()
     }
 }
 
+SweepWindow* MainWindow::openSweepWindow()
+{
+    if (sweepWindow_ == nullptr) {
+        sweepWindow_ = new SweepWindow(this);
+        connect(sweepWindow_, &SweepWindow::cellOpened, this, [this](const Scenario& cell) {
+            loadScenario(cell);
+            raise();
+            activateWindow();
+        });
+    }
+    sweepWindow_->show();
+    sweepWindow_->raise();
+    sweepWindow_->activateWindow();
+    return sweepWindow_;
+}
+
 // ---- Presenter mode and themes -------------------------------------------------------------------
 
 void MainWindow::setPresenterMode(bool on)
@@ -749,6 +764,9 @@ void MainWindow::setPresenterMode(bool on)
     const QScreen* presenterScreen = screen();
     const double roomForType = presenterScreen != nullptr ? presenterScreen->size().height() / 830.0 : 1.0;
     sizes::typeScale = on ? std::clamp(roomForType, 1.0, kPresenterTypeScale) : 1.0;
+    if (sweepWindow_ != nullptr) {
+        sweepWindow_->refreshStyle();
+    }
     panelScroll_->setVisible(!on && panelAction_->isChecked());
     menuBar()->setVisible(!on);
     statusBar()->setVisible(!on);
@@ -777,24 +795,17 @@ void MainWindow::setPresenterMode(bool on)
 
 void MainWindow::fitToScreen()
 {
-    const QScreen* shown = screen() != nullptr ? screen() : QGuiApplication::primaryScreen();
-    if (shown == nullptr || isFullScreen()) {
+    const QSize room = roomOnScreen(*this);
+    if (room.isEmpty() || isFullScreen()) {
         return;
     }
-    // The frame (title bar, borders) comes on top of the window's own size.
-    const QRect available = shown->availableGeometry();
-    const QSize frameExtra = frameGeometry().size() - geometry().size();
-    const QSize room = available.size() - frameExtra;
     // Arranged for the width it will have, so that its minimum size lets it get there.
     arrangeColumns(std::min(width(), room.width()));
     const QSize fitted = size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room));
     if (fitted != size()) {
         resize(fitted);
     }
-    QRect frame = frameGeometry();
-    frame.moveLeft(std::clamp(frame.left(), available.left(), std::max(available.left(), available.right() - frame.width() + 1)));
-    frame.moveTop(std::clamp(frame.top(), available.top(), std::max(available.top(), available.bottom() - frame.height() + 1)));
-    move(frame.topLeft());
+    keepOnScreen(*this);
 }
 
 void MainWindow::arrangeColumns(int forWidth)
@@ -900,6 +911,9 @@ void MainWindow::setTheme(Theme theme)
     transport_->refreshIcons();
     panel_->applyThemeColours();
     rebuildViews(true);
+    if (sweepWindow_ != nullptr) {
+        sweepWindow_->refreshStyle();
+    }
 }
 
 namespace {

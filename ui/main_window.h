@@ -32,6 +32,7 @@ class MetricChart;
 class ParameterPanel;
 class Playback;
 class SimulationWorker;
+class SweepWindow;
 
 // The Collapse Lab window: parameters on the left, the model's stage in the middle with a line saying
 // what it shows, metric charts on the right, the transport along the bottom. It lays these out, builds
@@ -61,6 +62,11 @@ public:
     void goToGeneration(int generation);
     // The finished run's files, as RunController::saveRunData.
     void saveRunData(const QString& folder) const { runs_->saveRunData(folder); }
+
+    // The sweep window, made on first use: a new sweep of the scenario on stage (File ▸ New Sweep) or a
+    // sweep preset. A cell clicked there opens here as a run.
+    SweepWindow* openSweepWindow();
+    SweepWindow* sweepWindow() const { return sweepWindow_; }
 
     void setPresenterMode(bool on);
     bool isPresenterMode() const { return presenting_; }
@@ -155,6 +161,7 @@ private:
     QVBoxLayout* stageLayout_;
     QHBoxLayout* stageRow_;
     QLabel* presetNote_;
+    SweepWindow* sweepWindow_ = nullptr;
     LegendStrip* legendStrip_ = nullptr;
     QLabel* narration_;
     // What the narration says of the generation on stage, in full and briefly (fitNarration picks).

@@ -1,5 +1,6 @@
 #include "ui/phase_diagram.h"
 
+#include "core/model_registry.h"
 #include "core/number_text.h"
 #include "ui/contour.h"
 #include "ui/plot_painting.h"
@@ -88,6 +89,22 @@ void PhaseDiagram::setValue(std::size_t cell, double value)
     grid_.values(static_cast<Eigen::Index>(cell / columns), static_cast<Eigen::Index>(cell % columns)) = value;
 }
 
+QString PhaseDiagram::metricTitle(std::string_view name) const
+{
+    // The chart's title of the metric, in lower case inside a sentence unless it starts with a name
+    // ("σ", "L2"); the column's name for a column that is no model metric (train_size).
+    for (const MetricDescriptor* metric : grid_.plan.base.model().metrics) {
+        if (metric->name == name) {
+            QString title = QCoreApplication::translate("Metrics", std::string(metric->title).c_str());
+            if (title.size() > 1 && title[1].isLower()) {
+                title[0] = title[0].toLower();
+            }
+            return title;
+        }
+    }
+    return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+}
+
 QString PhaseDiagram::title() const
 {
     static const std::array<std::pair<const char*, const char*>, 4> statistics{{
@@ -100,8 +117,7 @@ QString PhaseDiagram::title() const
     for (const auto& [suffix, text] : statistics) {
         const std::string_view column = grid_.column;
         if (column.ends_with(suffix)) {
-            what = QCoreApplication::translate("PhaseDiagram", text)
-                       .arg(QString::fromStdString(std::string(column.substr(0, column.size() - std::strlen(suffix)))));
+            what = QCoreApplication::translate("PhaseDiagram", text).arg(metricTitle(column.substr(0, column.size() - std::strlen(suffix))));
             break;
         }
     }

@@ -46,6 +46,7 @@ private:
     QRectF cellRect(const QRectF& plot, Eigen::Index i, Eigen::Index j) const;
     // The range the colours span: the finite values' (and the contour level's).
     std::pair<double, double> colourRange() const;
+    QString metricTitle(std::string_view name) const;
 
     SweepGrid grid_;
     std::optional<double> contour_;

@@ -7,6 +7,7 @@
 #include "core/models/vae/vae_training.h"
 #include "core/random.h"
 #include "core/scenario_sources.h"
+#include "core/sweep.h"
 
 #include <benchmark/benchmark.h>
 #include <omp.h>
@@ -141,6 +142,51 @@ BENCHMARK_CAPTURE(BM_EnsembleThreads, gmm_paper, "gmm-paper", 50, 16)
     ->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(BM_EnsembleThreads, gaussian_theorem, "gaussian-theorem", 100, 1000)
     ->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The phase-human-data sweep (its 42 cells, at 50 of its 501 generations so that one pass takes seconds,
+// not a minute) on 1 and on 2 threads: cells per second, and the ratio of the two times is the speed-up
+// of running cells one to a thread.
+SweepPlan phaseHumanDataPlan(int generations)
+{
+    const Preset& preset = presetNamed("phase-human-data");
+    Scenario base = presetScenario("phase-human-data");
+    base.generations = generations;
+    std::vector<SweepAxis> axes;
+    for (const auto& assignment : preset.sweep->vary) {
+        axes.push_back(parseSweepAxis(assignment));
+    }
+    return makeSweepPlan(base, axes, {});
+}
+
+void BM_SweepThreads(benchmark::State& state)
+{
+    const SweepPlan plan = phaseHumanDataPlan(50);
+    const std::vector<std::size_t> cells = shardCells(plan, {});
+    omp_set_num_threads(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        runSweepCells(plan, cells, [](std::size_t, const std::string& rows) { benchmark::DoNotOptimize(rows.data()); }, nullptr);
+    }
+    state.counters["cells_per_s"] = benchmark::Counter(static_cast<double>(cells.size()), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_SweepThreads)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Time against the number of cells, all of one cost (a sweep over the seed), on 2 threads: the fitted
+// slope is the time per cell, and the RMS of the fit shows it is linear.
+void BM_SweepScaling(benchmark::State& state)
+{
+    Scenario base = presetScenario("gaussian-theorem");
+    base.generations = 100;
+    base.replicates = 100;
+    const auto count = static_cast<int>(state.range(0));
+    const SweepPlan plan = makeSweepPlan(base, {parseSweepAxis("seed=1:" + std::to_string(count) + ":" + std::to_string(count))}, {});
+    const std::vector<std::size_t> cells = shardCells(plan, {});
+    omp_set_num_threads(2);
+    for (auto _ : state) {
+        runSweepCells(plan, cells, [](std::size_t, const std::string& rows) { benchmark::DoNotOptimize(rows.data()); }, nullptr);
+    }
+    state.SetComplexityN(count);
+}
+BENCHMARK(BM_SweepScaling)->RangeMultiplier(2)->Range(4, 64)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // One generation of text-jackrabbits (four chains of 1000 sequences of 64 words) on 2 threads, written by
 // the preset's beam search or by sampling: the time the window waits for each generation.

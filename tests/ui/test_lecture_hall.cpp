@@ -10,6 +10,7 @@
 #include "ui/metric_chart.h"
 #include "ui/parameter_change.h"
 #include "ui/parameter_panel.h"
+#include "ui/sweep_window.h"
 #include "ui/transport_bar.h"
 
 #include <QAction>
@@ -73,6 +74,13 @@ private slots:
         auto window = openWindow(quickGaussian());
         for (const Preset& preset : builtinPresets()) {
             window->loadPreset(preset.name);
+            if (preset.sweep) {
+                // A sweep preset opens the sweep window, running its grid (tests/ui/test_sweep_window.cpp).
+                QVERIFY(window->sweepWindow() != nullptr && window->sweepWindow()->isVisible());
+                QVERIFY(window->sweepWindow()->isRunning());
+                window->sweepWindow()->cancelSweep();
+                continue;
+            }
             QCOMPARE(window->sideCount(), static_cast<int>(preset.entries.size()));
             for (int side = 0; side < window->sideCount(); ++side) {
                 QCOMPARE(window->scenario(side), scenarioFromJson(preset.entries[side].object));

@@ -8,6 +8,7 @@
 #include "tests/common/quick_scenarios.h"
 #include "ui/main_window.h"
 #include "ui/plot_painting.h"
+#include "ui/sweep_window.h"
 #include "ui/theme.h"
 
 #include <QAbstractButton>
@@ -18,6 +19,7 @@
 #include <QScreen>
 #include <QSpinBox>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTextDocument>
@@ -166,8 +168,8 @@ void ScreenFitTest::everyPresetFits_data()
     for (const QString& language : {QStringLiteral("en"), QStringLiteral("de")}) {
         for (const Preset& preset : builtinPresets()) {
             for (const Mode mode : {Mode::Normal, Mode::Compare, Mode::Presenter}) {
-                if (mode == Mode::Compare && preset.isComparison()) {
-                    continue; // a comparison preset's normal mode is compare mode
+                if (mode == Mode::Compare && (preset.isComparison() || preset.sweep)) {
+                    continue; // a comparison preset's normal mode is compare mode; a sweep has no sides
                 }
                 QTest::addRow("%s %s %s", qPrintable(language), preset.name.c_str(), qPrintable(modeName(mode)))
                     << language << QString::fromStdString(preset.name) << mode;
@@ -192,46 +194,70 @@ void ScreenFitTest::everyPresetFits()
     MainWindow* window = window_.get();
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window));
-    if (mode == Mode::Compare) {
+    // A sweep preset opens the sweep window, which must fit as the main window does.
+    QWidget* checked = window;
+    if (shown.sweep) {
+        SweepWindow* sweeps = window->openSweepWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(sweeps));
         ScenarioRequest request;
         request.preset = shown.name;
         request.overrides = lighter(shown);
-        Scenario second = resolveScenarios(request).front().scenario;
-        const Scenario first = second;
-        second.seed += 1;
-        window->loadScenarios({{"seed 1", first}, {"seed 2", second}});
+        std::vector<SweepAxis> axes;
+        for (const auto& assignment : shown.sweep->vary) {
+            axes.push_back(parseSweepAxis(assignment));
+        }
+        const SweepPlan plan = makeSweepPlan(resolveScenarios(request).front().scenario, axes, {});
+        if (mode == Mode::Presenter) {
+            window->setPresenterMode(true);
+            sweeps->setFullScreen(true);
+        }
+        QSignalSpy completed(sweeps, &SweepWindow::sweepCompleted);
+        sweeps->showSweep(plan, shown.sweep->metric, shown.sweep->contour);
+        QVERIFY(completed.wait(kRunTimeoutMs));
+        QApplication::processEvents();
+        checked = sweeps;
     } else {
-        window->loadPreset(shown.name, lighter(shown));
+        if (mode == Mode::Compare) {
+            ScenarioRequest request;
+            request.preset = shown.name;
+            request.overrides = lighter(shown);
+            Scenario second = resolveScenarios(request).front().scenario;
+            const Scenario first = second;
+            second.seed += 1;
+            window->loadScenarios({{"seed 1", first}, {"seed 2", second}});
+        } else {
+            window->loadPreset(shown.name, lighter(shown));
+        }
+        if (mode == Mode::Presenter) {
+            window->setPresenterMode(true);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(window->isRunComplete(), kRunTimeoutMs);
+        window->goToGeneration(window->availableGenerations() - 1);
+        QApplication::processEvents();
     }
-    if (mode == Mode::Presenter) {
-        window->setPresenterMode(true);
-    }
-    QTRY_VERIFY_WITH_TIMEOUT(window->isRunComplete(), kRunTimeoutMs);
-    window->goToGeneration(window->availableGenerations() - 1);
-    QApplication::processEvents();
-    const QImage picture = window->grab().toImage();
+    const QImage picture = checked->grab().toImage();
     QVERIFY2(elidedTextCount() == elidedBefore,
              qPrintable(QStringLiteral("cut short: ") + elidedTexts().mid(elidedBefore).join(QStringLiteral(" | "))));
 
-    const QScreen* screen = window->screen();
-    if (!screen->availableGeometry().contains(window->frameGeometry()) && qEnvironmentVariableIsSet("COLLAPSELAB_DUMP_SIZES")) {
-        for (const QWidget* child : window->findChildren<QWidget*>()) {
+    const QScreen* screen = checked->screen();
+    if (!screen->availableGeometry().contains(checked->frameGeometry()) && qEnvironmentVariableIsSet("COLLAPSELAB_DUMP_SIZES")) {
+        for (const QWidget* child : checked->findChildren<QWidget*>()) {
             if (child->isVisible() && child->minimumSizeHint().width() > 300) {
                 qInfo() << child->metaObject()->className() << child->objectName() << child->minimumSizeHint();
             }
         }
     }
     const QRect room = mode == Mode::Presenter ? screen->geometry() : screen->availableGeometry();
-    QVERIFY2(room.contains(window->frameGeometry()),
+    QVERIFY2(room.contains(checked->frameGeometry()),
              qPrintable(QStringLiteral("window frame %1,%2 %3x%4 on a screen of %5x%6")
-                            .arg(window->frameGeometry().x())
-                            .arg(window->frameGeometry().y())
-                            .arg(window->frameGeometry().width())
-                            .arg(window->frameGeometry().height())
+                            .arg(checked->frameGeometry().x())
+                            .arg(checked->frameGeometry().y())
+                            .arg(checked->frameGeometry().width())
+                            .arg(checked->frameGeometry().height())
                             .arg(room.width())
                             .arg(room.height())));
-    for (const QWidget* widget : window->findChildren<QWidget*>()) {
-        if (widget->isVisible() && widget->window() == window) {
+    for (const QWidget* widget : checked->findChildren<QWidget*>()) {
+        if (widget->isVisible() && widget->window() == checked) {
             const QString cut = cutText(widget);
             QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("%1 cuts \"%2\"").arg(widget->metaObject()->className(), cut)));
         }
