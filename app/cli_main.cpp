@@ -3,6 +3,7 @@
 
 #include "core/data_error.h"
 #include "core/engine.h"
+#include "core/memory_estimate.h"
 #include "core/output_files.h"
 #include "core/results.h"
 #include "core/scenario_sources.h"
@@ -160,6 +161,27 @@ std::vector<int> parseGenerations(const std::string& text)
     return generations;
 }
 
+// Refuses, before any work, an output that could not be written: a missing or read-only folder, or a
+// file where a folder must go (and the other way round).
+void checkOutputTarget(const std::string& option, const std::string& path, bool folder)
+{
+    if (const std::string problem = outputTargetProblem(path, folder); !problem.empty()) {
+        throw UsageError(option + " " + path + ": " + problem);
+    }
+}
+
+// A figure's size and resolution as writePaintedFigure takes them, checked before any work.
+void checkFigureSize(const std::optional<QSize>& size, const std::optional<int>& dpi)
+{
+    if (size && (size->width() < 64 || size->height() < 64)) {
+        throw UsageError("--size: a figure is 64 to 16384 pixels wide and high, not " + std::to_string(size->width()) + "x" +
+                         std::to_string(size->height()));
+    }
+    if (dpi && *dpi < 10) {
+        throw UsageError("--dpi must be from 10 to 2400, not " + std::to_string(*dpi));
+    }
+}
+
 // A command-line value as JSON (jsonFromCommandLineValue), its problem named with the option.
 nlohmann::json commandLineValue(const std::string& option, const std::string& text)
 {
@@ -302,10 +324,11 @@ int runCommand(const std::vector<std::string>& args)
 {
     const RunOptions options = parseRunOptions(args);
     const std::vector<LabelledScenario> scenarios = resolveScenarios(options.request);
-    const std::filesystem::path outDir = *options.out;
-    if (std::filesystem::exists(outDir) && !std::filesystem::is_directory(outDir)) {
-        throw UsageError("--out " + outDir.string() + " exists and is not a folder");
+    for (const auto& [label, scenario] : scenarios) {
+        checkFitsInMemory(scenario, RunKeeping::Metrics);
     }
+    const std::filesystem::path outDir = *options.out;
+    checkOutputTarget("--out", *options.out, true);
     prepareToRun(options.threads);
 
     OutputFiles files;
@@ -384,6 +407,14 @@ ExportOptions parseExportOptions(const std::vector<std::string>& args, RunOption
     if (sizeText) {
         options.size = parseSize(*sizeText, !options.figure);
     }
+    if (options.figure) {
+        checkFigureSize(options.size, options.dpi);
+        checkOutputTarget("--figure", *options.figure, false);
+    } else if (options.animation) {
+        checkOutputTarget("--animation", *options.animation, false);
+    } else {
+        checkOutputTarget("--frames", *options.frames, true);
+    }
     if (!options.figure) {
         // Refused now rather than after a long simulation.
         ui::AnimationOptions animation;
@@ -403,6 +434,7 @@ int exportCommand(const std::vector<std::string>& args, int argc, char** argv)
     const ExportOptions options = parseExportOptions(args, run);
     const std::vector<LabelledScenario> scenarios = resolveScenarios(run.request);
     for (const auto& [label, scenario] : scenarios) {
+        checkFitsInMemory(scenario, RunKeeping::MetricsAndStage);
         for (const int generation : options.generations) {
             if (generation >= scenario.generations) {
                 throw UsageError("--generation " + std::to_string(generation) + " is past the run's last generation, " +
@@ -504,6 +536,7 @@ int sweepCommand(const std::vector<std::string>& args)
     if (!out) {
         throw UsageError("sweep needs --out DIR, the folder for the sweep");
     }
+    checkOutputTarget("--out", *out, true);
     // A sweep preset brings its grid; --vary replaces it.
     const SweepPreset* preset = nullptr;
     if (options.request.preset) {
@@ -527,6 +560,15 @@ int sweepCommand(const std::vector<std::string>& args)
     }
     const SweepPlan plan = makeSweepPlan(scenarios.front().scenario, std::move(axes), at.value_or(std::vector<int>{}));
     const std::vector<std::size_t> cells = shardCells(plan, shard.value_or(SweepShard{}));
+    // Cells run one to a thread: as many at once as there are threads.
+    const int parallel = std::min<int>(options.threads.value_or(omp_get_max_threads()), static_cast<int>(cells.size()));
+    for (const std::size_t cell : cells) {
+        try {
+            checkFitsInMemory(plan.cellScenario(cell), RunKeeping::Summary, parallel);
+        } catch (const ScenarioError& error) {
+            throw ScenarioError("the cell " + plan.cellName(cell) + ": " + error.what());
+        }
+    }
     const SweepFolder folder = SweepFolder::prepare(*out, plan);
     prepareToRun(options.threads);
 
@@ -580,6 +622,7 @@ int sweepMergeCommand(const std::vector<std::string>& args)
     if (!out || folders.empty()) {
         throw UsageError("sweep-merge takes the sweep folders and --out DIR");
     }
+    checkOutputTarget("--out", *out, true);
     mergeSweepFolders(folders, *out);
     std::cerr << "collapselab-cli: merged " << folders.size() << " folder(s) into " << *out << "/sweep.csv\n";
     return kExitDone;
@@ -634,6 +677,8 @@ int exportSweepCommand(const std::vector<std::string>& args, int argc, char** ar
         throw UsageError("--figure " + *figure + ": a figure is a .png, .svg or .pdf file");
     }
     const QSize size = sizeText ? parseSize(*sizeText, false) : QSize(1280, 720);
+    checkFigureSize(size, dpi);
+    checkOutputTarget("--figure", *figure, false);
     const SweepFolder folder = SweepFolder::open(*folderName);
     SweepGrid grid = readSweepGrid(folder, *metric, generation.value_or(-1));
 

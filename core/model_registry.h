@@ -81,6 +81,9 @@ struct ModelDescriptor {
     std::function<void(Scenario&, std::string_view key)> follow;
     // The experiment for a valid scenario of this model; throws DataError when its data cannot be read.
     std::function<std::unique_ptr<Experiment>(const Scenario&)> makeExperiment;
+    // How many numbers one sample holds (a 2-D point 2, an image 784, a sequence its length), for the
+    // memory estimate of a run (null: one).
+    std::function<double(const Scenario&)> valuesPerSample;
     // Reads the scenario's data files and throws the DataError makeExperiment would, without the rest of
     // the experiment's set-up (null: a model without data files).
     std::function<void(const Scenario&)> checkData;

@@ -1,6 +1,7 @@
 #include "core/output_files.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
@@ -12,11 +13,98 @@ namespace collapse {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Temporaries are NAME.partial-HOST-PID; a replaced file waits as NAME.previous-HOST-PID until the new
+// set is in. The host matters on a folder shared by a cluster's nodes: only this machine's processes can
+// be known to be gone.
+constexpr const char* kPartialMark = ".partial-";
+constexpr const char* kPreviousMark = ".previous-";
+
+const std::string& hostName()
+{
+    static const std::string name = [] {
+        char buffer[256] = {};
+        if (::gethostname(buffer, sizeof buffer - 1) != 0 || buffer[0] == '\0') {
+            return std::string("host");
+        }
+        std::string host(buffer);
+        for (char& c : host) {
+            c = c == '/' ? '_' : c;
+        }
+        return host;
+    }();
+    return name;
+}
+
+fs::path markedPath(const fs::path& path, const char* mark, long pid)
+{
+    fs::path marked = path;
+    marked += mark + hostName() + "-" + std::to_string(pid);
+    return marked;
+}
+
+// Whether a process of this id runs on this machine.
+bool processRuns(long pid)
+{
+    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
+
+void writeTemporary(const fs::path& path, const fs::path& temporary, const std::string& contents)
+{
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
+    }
+    out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+    out.flush();
+    out.close();
+    if (!out) {
+        throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno != 0 ? errno : EIO));
+    }
+    // The size on disk is the size written: a full disk cannot leave a short file behind unnoticed.
+    std::error_code error;
+    if (fs::file_size(temporary, error) != contents.size() || error) {
+        throw std::runtime_error("cannot write " + path.string() + ": the disk took only part of it");
+    }
+}
+
+} // namespace
+
 fs::path temporaryPathFor(const fs::path& path)
 {
-    fs::path temporary = path;
-    temporary += ".partial-" + std::to_string(::getpid());
-    return temporary;
+    return markedPath(path, kPartialMark, static_cast<long>(::getpid()));
+}
+
+void removeStaleTemporaries(const fs::path& path)
+{
+    std::error_code error;
+    const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    const std::string name = path.filename().string();
+    for (const auto& entry : fs::directory_iterator(folder, error)) {
+        const std::string entryName = entry.path().filename().string();
+        for (const char* mark : {kPartialMark, kPreviousMark}) {
+            const std::string prefix = name + mark;
+            if (entryName.size() <= prefix.size() || entryName.compare(0, prefix.size(), prefix) != 0) {
+                continue;
+            }
+            const std::string owner = prefix + hostName() + "-";
+            if (entryName.compare(0, owner.size(), owner) != 0) {
+                continue;  // another machine's, or no temporary of ours
+            }
+            const std::string digits = entryName.substr(owner.size());
+            if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9 ||
+                processRuns(std::stol(digits))) {
+                continue;
+            }
+            std::error_code ignored;
+            if (mark == kPreviousMark && !fs::exists(path, ignored)) {
+                fs::rename(entry.path(), path, ignored);  // the killed commit had not placed the new file
+            } else {
+                fs::remove_all(entry.path(), ignored);
+            }
+        }
+    }
 }
 
 void writeFileWhole(const fs::path& path, std::string contents)
@@ -26,6 +114,35 @@ void writeFileWhole(const fs::path& path, std::string contents)
     file.commit();
 }
 
+std::string outputTargetProblem(const fs::path& path, bool folder)
+{
+    std::error_code error;
+    const fs::path absolute = fs::absolute(path, error);
+    if (fs::exists(absolute, error)) {
+        if (folder && !fs::is_directory(absolute, error)) {
+            return path.string() + " exists and is not a folder";
+        }
+        if (!folder && fs::is_directory(absolute, error)) {
+            return path.string() + " is a folder";
+        }
+    }
+    // The nearest folder that exists must take new files.
+    fs::path existing = absolute.parent_path();
+    while (!existing.empty() && !fs::exists(existing, error)) {
+        if (!folder) {
+            return "the folder " + existing.string() + " does not exist";
+        }
+        existing = existing.parent_path();
+    }
+    if (!fs::is_directory(existing, error)) {
+        return existing.string() + " is not a folder";
+    }
+    if (::access(existing.c_str(), W_OK | X_OK) != 0) {
+        return "cannot write into " + existing.string() + ": " + std::strerror(errno);
+    }
+    return {};
+}
+
 void OutputFiles::add(fs::path path, std::string contents)
 {
     files_.emplace_back(std::move(path), std::move(contents));
@@ -33,13 +150,18 @@ void OutputFiles::add(fs::path path, std::string contents)
 
 void OutputFiles::commit()
 {
+    const long pid = static_cast<long>(::getpid());
     std::vector<fs::path> temporaries;
     std::vector<fs::path> createdFolders;
-    std::vector<fs::path> renamed;
-    const auto removeAll = [&] {
+    std::vector<std::pair<fs::path, fs::path>> movedAside;  // destination, its previous file
+    std::vector<fs::path> placed;
+    const auto undo = [&] {
         std::error_code ignored;
-        for (const auto& path : renamed) {
+        for (const auto& path : placed) {
             fs::remove(path, ignored);
+        }
+        for (const auto& [destination, previous] : movedAside) {
+            fs::rename(previous, destination, ignored);
         }
         for (const auto& temporary : temporaries) {
             fs::remove(temporary, ignored);
@@ -61,30 +183,34 @@ void OutputFiles::commit()
                 throw std::runtime_error("cannot create folder " + folder.string() + ": " + error.message());
             }
             createdFolders.insert(createdFolders.end(), missing.rbegin(), missing.rend());
-
-            const fs::path temporary = temporaryPathFor(path);
-            temporaries.push_back(temporary);
-            std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-            if (!out) {
-                throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
-            }
-            out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-            out.close();
-            if (!out) {
-                throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
-            }
+            removeStaleTemporaries(path);
+            temporaries.push_back(temporaryPathFor(path));
+            writeTemporary(path, temporaries.back(), contents);
         }
         for (std::size_t i = 0; i < files_.size(); ++i) {
+            const fs::path& destination = files_[i].first;
             std::error_code error;
-            fs::rename(temporaries[i], files_[i].first, error);
-            if (error) {
-                throw std::runtime_error("cannot write " + files_[i].first.string() + ": " + error.message());
+            if (fs::exists(destination, error)) {
+                const fs::path previous = markedPath(destination, kPreviousMark, pid);
+                fs::rename(destination, previous, error);
+                if (error) {
+                    throw std::runtime_error("cannot replace " + destination.string() + ": " + error.message());
+                }
+                movedAside.emplace_back(destination, previous);
             }
-            renamed.push_back(files_[i].first);
+            fs::rename(temporaries[i], destination, error);
+            if (error) {
+                throw std::runtime_error("cannot write " + destination.string() + ": " + error.message());
+            }
+            placed.push_back(destination);
         }
     } catch (...) {
-        removeAll();
+        undo();
         throw;
+    }
+    std::error_code ignored;
+    for (const auto& [destination, previous] : movedAside) {
+        fs::remove(previous, ignored);
     }
 }
 

@@ -7,10 +7,11 @@
 
 namespace collapse {
 
-// A set of files written whole or not at all: every file is first written under a temporary name
-// beside its destination, and only when all of them are complete are they renamed into place. A
-// failure (an unwritable folder, a full disk) removes what was written and throws
-// std::runtime_error naming the file.
+// A set of files written whole or not at all (core/README.md, "Files"): every file is first written
+// under a temporary name beside its destination and checked; only when all of them are complete are the
+// files they replace moved aside and the new ones renamed into place. A failure (an unwritable folder,
+// a full disk, a rename refused) removes what was written and puts the previous files back, then
+// throws std::runtime_error naming the file.
 class OutputFiles {
 public:
     void add(std::filesystem::path path, std::string contents);
@@ -22,10 +23,19 @@ private:
 
 // The name a file is written under before it is complete: beside it, marked with this process, so that
 // processes writing the same file at once (shards of a sweep in a shared folder) never write into each
-// other's temporaries.
+// other's temporaries, and a later run recognises what a killed one left (removeStaleTemporaries).
 std::filesystem::path temporaryPathFor(const std::filesystem::path& path);
+
+// Removes the temporaries of `path` that a process no longer running left behind (killed while writing),
+// and puts back a previous file that such a process had moved aside and not replaced.
+void removeStaleTemporaries(const std::filesystem::path& path);
 
 // Writes one file whole or not at all, as OutputFiles does.
 void writeFileWhole(const std::filesystem::path& path, std::string contents);
+
+// What stands in the way of writing `path` (a file, or with `folder` a folder of files), found before any
+// work is done: a missing or unwritable folder above it, or something of the other kind in its place.
+// Empty when nothing does.
+std::string outputTargetProblem(const std::filesystem::path& path, bool folder);
 
 } // namespace collapse

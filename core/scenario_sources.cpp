@@ -69,9 +69,6 @@ std::string plainNameProblem(std::string_view name)
     if (name.size() > 64) {
         return "is longer than 64 characters";
     }
-    if (name == "." || name == ".." || name.front() == '.') {
-        return "starts with a dot";
-    }
     for (const char c : name) {
         if (c == '/' || c == '\\') {
             return "contains a path separator";
@@ -82,6 +79,9 @@ std::string plainNameProblem(std::string_view name)
         if (c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|') {
             return "contains a character file names cannot hold (: * ? \" < > |)";
         }
+    }
+    if (name.front() == '.') {
+        return "starts with a dot";  // . and .. included
     }
     return {};
 }

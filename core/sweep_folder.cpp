@@ -81,6 +81,7 @@ std::string missingCellsMessage(const SweepPlan& plan, const std::vector<std::si
 // Streams sweep.csv into place from the cells' files: memory holds one cell at a time.
 void writeSweepCsvFrom(const SweepPlan& plan, const std::vector<fs::path>& cellFiles, const fs::path& target)
 {
+    removeStaleTemporaries(target);
     const fs::path temporary = temporaryPathFor(target);
     const auto fail = [&](const std::string& reason) {
         std::error_code ignored;

@@ -1,5 +1,6 @@
 #include "ui/animation_export.h"
 
+#include "core/output_files.h"
 #include "ui/figure_export.h"
 #include "ui/named_choice.h"
 
@@ -223,9 +224,9 @@ bool writeFrames(FigureRenderer& renderer, const QString& folderAsGiven, const A
     if (!QFileInfo(parent).isDir()) {
         throw ExportError(QObject::tr("cannot write %1: the folder %2 does not exist").arg(folder, parent).toStdString());
     }
-    const QString temporary = QDir(parent).filePath(QStringLiteral(".%1.%2.partial")
-                                                        .arg(destination.fileName())
-                                                        .arg(QCoreApplication::applicationPid()));
+    // Beside the destination, named so that a later export recognises it if this one is killed.
+    removeStaleTemporaries(folder.toStdString());
+    const QString temporary = QString::fromStdString(temporaryPathFor(folder.toStdString()).string());
     // Removes the temporary folder unless it was renamed into place.
     struct Cleanup {
         QString path;

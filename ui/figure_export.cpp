@@ -1,14 +1,15 @@
 #include "ui/figure_export.h"
 
+#include "core/output_files.h"
 #include "ui/named_choice.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageWriter>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -45,14 +46,6 @@ void paintFigure(FigureRenderer& renderer, QPainter& painter, const QSize& size,
     } else {
         renderer.render(painter, area, options.generations.value(0), !options.transparent);
     }
-}
-
-// Leaves nothing of `file` behind and reports why.
-[[noreturn]] void discard(QSaveFile& file, const QString& message)
-{
-    file.cancelWriting();
-    file.commit();
-    throw ExportError(message.toStdString());
 }
 
 } // namespace
@@ -96,10 +89,14 @@ void writePaintedFigure(const QString& path, QSize size, int dpi, const std::fun
                               .arg(size.height())
                               .toStdString());
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        throw ExportError(failure(path, file.errorString()).toStdString());
+    // Drawn into memory, then written through the one checked path every output takes (writeFileWhole):
+    // a full disk or a killed process never leaves a short or stray file.
+    const std::string problem = outputTargetProblem(path.toStdString(), false);
+    if (!problem.empty()) {
+        throw ExportError(failure(path, QString::fromStdString(problem)).toStdString());
     }
+    QBuffer file;
+    file.open(QIODevice::WriteOnly);
     const QString title = QObject::tr("Collapse Lab: %1").arg(QFileInfo(path).completeBaseName());
     bool painted = false;
     switch (*format) {
@@ -108,9 +105,10 @@ void writePaintedFigure(const QString& path, QSize size, int dpi, const std::fun
         QImage image(QSize(int(std::lround(size.width() * ratio)), int(std::lround(size.height() * ratio))),
                      QImage::Format_ARGB32_Premultiplied);
         if (image.isNull()) {
-            discard(file, failure(path, QObject::tr("not enough memory for %1x%2 pixels")
-                                            .arg(size.width() * ratio)
-                                            .arg(size.height() * ratio)));
+            throw ExportError(failure(path, QObject::tr("not enough memory for %1x%2 pixels")
+                                                .arg(size.width() * ratio)
+                                                .arg(size.height() * ratio))
+                                  .toStdString());
         }
         image.setDevicePixelRatio(ratio);
         image.fill(Qt::transparent);
@@ -124,7 +122,7 @@ void writePaintedFigure(const QString& path, QSize size, int dpi, const std::fun
         image.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
         QImageWriter writer(&file, "png");
         if (painted && !writer.write(image)) {
-            discard(file, failure(path, writer.errorString()));
+            throw ExportError(failure(path, writer.errorString()).toStdString());
         }
         break;
     }
@@ -155,10 +153,13 @@ void writePaintedFigure(const QString& path, QSize size, int dpi, const std::fun
     }
     }
     if (!painted) {
-        discard(file, failure(path, QObject::tr("the picture could not be drawn")));
+        throw ExportError(failure(path, QObject::tr("the picture could not be drawn")).toStdString());
     }
-    if (!file.commit()) {
-        throw ExportError(failure(path, file.errorString()).toStdString());
+    file.close();
+    try {
+        writeFileWhole(path.toStdString(), file.data().toStdString());
+    } catch (const std::runtime_error& error) {
+        throw ExportError(error.what());
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/data_error.h"
 #include "core/experiment.h"
+#include "core/output_files.h"
 #include "ui/export_actions.h"
 #include "ui/help_dialogs.h"
 #include "ui/legend_strip.h"
@@ -30,7 +31,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
-#include <QSaveFile>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -459,10 +459,10 @@ bool MainWindow::openScenarioFile(const QString& path, QString* error)
 
 bool MainWindow::saveScenarioFile(const QString& path, QString* error)
 {
-    QSaveFile file(path);
-    const QByteArray text = QByteArray::fromStdString(serializeScenarios(runs_->sideScenarios()));
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
-        const QString message = tr("cannot write %1: %2").arg(path, file.errorString());
+    try {
+        writeFileWhole(path.toStdString(), serializeScenarios(runs_->sideScenarios()));
+    } catch (const std::runtime_error& failure) {
+        const QString message = QString::fromUtf8(failure.what());
         if (error != nullptr) {
             *error = message;
         } else {

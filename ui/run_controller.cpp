@@ -1,5 +1,6 @@
 #include "ui/run_controller.h"
 
+#include "core/memory_estimate.h"
 #include "core/model_registry.h"
 #include "core/output_files.h"
 #include "core/results.h"
@@ -137,6 +138,23 @@ void RunController::restartNow()
     complete_ = false;
     failed_ = false;
     clock_.start();
+    // A run that cannot fit in memory is not started: the window says why and keeps its values.
+    for (const auto& side : sides_) {
+        try {
+            checkFitsInMemory(side->scenario, RunKeeping::MetricsAndStage, static_cast<int>(sides_.size()));
+        } catch (const ScenarioError& error) {
+            for (const auto& stopped : sides_) {
+                stopped->worker->stop();
+                stopped->request = 0;
+                stopped->history.reset(stopped->scenario);
+            }
+            complete_ = true;
+            failed_ = true;
+            emit restarted();
+            emit failed(QString::fromUtf8(error.what()));
+            return;
+        }
+    }
     std::vector<std::size_t> fromCache;
     for (std::size_t i = 0; i < sides_.size(); ++i) {
         Side& side = *sides_[i];

@@ -1,6 +1,7 @@
 #include "ui/sweep_window.h"
 
 #include "core/input_files.h"
+#include "core/memory_estimate.h"
 #include "core/model_registry.h"
 #include "core/output_files.h"
 #include "core/scenario_sources.h"
@@ -31,6 +32,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSpinBox>
+#include <QThread>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -563,7 +565,12 @@ bool SweepWindow::runSweep()
         // and run there is the same sweep.json.
         const int generation = generation_->value();
         const bool last = atLast_ && generation == base_.generations - 1;
-        plan_ = makeSweepPlan(base_, std::move(axes), last ? std::vector<int>{} : std::vector<int>{generation});
+        SweepPlan plan = makeSweepPlan(base_, std::move(axes), last ? std::vector<int>{} : std::vector<int>{generation});
+        // Cells run one to a thread: as many at once as there are threads.
+        for (std::size_t cell = 0; cell < plan.cellCount(); ++cell) {
+            checkFitsInMemory(plan.cellScenario(cell), RunKeeping::Summary, QThread::idealThreadCount());
+        }
+        plan_ = std::move(plan);
     } catch (const std::exception& failure) {
         showProblem(QString::fromUtf8(failure.what()));
         return false;

@@ -1,5 +1,6 @@
 #include "ui/video_encoder.h"
 
+#include "core/output_files.h"
 #include "ui/figure_export.h"
 
 extern "C" {
@@ -136,12 +137,9 @@ VideoEncoder::VideoEncoder(const QString& path, VideoFormat format, QSize size, 
     c.size = size;
     c.palette = palette;
     c.destination = std::filesystem::path(path.toStdString());
-    const QFileInfo destination(path);
-    c.temporary = destination.dir()
-                      .filePath(QStringLiteral(".%1.%2.partial")
-                                    .arg(destination.fileName())
-                                    .arg(QCoreApplication::applicationPid()))
-                      .toStdString();
+    // Beside the destination, named so that a later export recognises it if this one is killed.
+    removeStaleTemporaries(c.destination);
+    c.temporary = temporaryPathFor(c.destination);
     const FormatChoice choice = choiceFor(format);
     // Failures are reported by exception; the encoders' statistics would only clutter the terminal.
     av_log_set_level(AV_LOG_ERROR);

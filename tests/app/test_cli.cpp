@@ -38,6 +38,7 @@ private slots:
     void badInputExitsTwoWithOneLine();
     void versionIsPrinted();
     void exportWritesFiguresAndAnimations();
+    void aFullDiskLeavesNoShortFile();
 };
 
 void CliTest::runWritesTheThreeFiles()
@@ -181,6 +182,19 @@ void CliTest::badInputExitsTwoWithOneLine_data()
     QTest::addRow("prompt as long as a sequence") << QStringList{"run", "--model", "text", "--set", "prompt_length=64"} << none << R"("prompt_length" must be shorter than "sequence_length")";
     QTest::addRow("unknown smoothing") << QStringList{"run", "--model", "text", "--set", "smoothing=laplace"} << none << R"("smoothing" must be one of kneser_ney, none)";
     QTest::addRow("preset and file") << QStringList{"run", "--preset", "gmm-paper", "--scenario", "FILE"} << QByteArray("{}") << "either --preset or --scenario";
+    // Hostile or unlucky files and values (README.md, "Hardening").
+    const QByteArray side = R"({"label": "a", "scenario": {"generations": 2}})";
+    QTest::addRow("label climbing out") << QStringList{"run", "--scenario", "FILE"} << (R"({"compare": [)" + side + R"(, {"label": "../x", "scenario": {}}]})") << R"(the comparison's label "../x" contains a path separator)";
+    QTest::addRow("label as an absolute path") << QStringList{"run", "--scenario", "FILE"} << (R"({"compare": [)" + side + R"(, {"label": "/tmp/x", "scenario": {}}]})") << "contains a path separator";
+    QTest::addRow("hidden label") << QStringList{"run", "--scenario", "FILE"} << (R"({"compare": [)" + side + R"(, {"label": ".x", "scenario": {}}]})") << "starts with a dot";
+    QTest::addRow("label twice") << QStringList{"run", "--scenario", "FILE"} << (R"({"compare": [)" + side + "," + side + "]}") << R"(two sides of the comparison are labelled "a")";
+    QTest::addRow("deeply nested") << QStringList{"run", "--scenario", "FILE"} << (QByteArray(100000, '[') + QByteArray(100000, ']')) << "nested more than 64 levels deep";
+    QTest::addRow("number beyond a double") << QStringList{"run", "--scenario", "FILE"} << QByteArray(R"({"filter_rate": 1e400})") << "holds a number too large for a double";
+    QTest::addRow("run beyond memory") << QStringList{"run", "--samples", "10000000", "--replicates", "100000"} << none << "this run would need about";
+    QTest::addRow("history beyond memory") << QStringList{"run", "--generations", "1000000", "--replicates", "100000"} << none << R"(make "generations" (1000000) or "replicates" (100000) smaller)";
+    QTest::addRow("out is a file") << QStringList{"run", "--out", "FILE"} << QByteArray("{}") << "exists and is not a folder";
+    QTest::addRow("figure of one pixel") << QStringList{"export", "--figure", "OUT.png", "--size", "1x1"} << none << "a figure is 64 to 16384 pixels";
+    QTest::addRow("figure in a missing folder") << QStringList{"export", "--figure", "TEMPDIR/absent/x.png"} << none << "absent does not exist";
 }
 
 void CliTest::badInputExitsTwoWithOneLine()
@@ -246,12 +260,43 @@ void CliTest::exportWritesFiguresAndAnimations()
     QCOMPARE(comparison.exitCode, 0);
     QVERIFY(fileContents(dir.filePath("comparison.pdf")).startsWith("%PDF-"));
 
-    // A folder that cannot be written: exit 1, the file named, nothing left.
+    // A folder that does not exist: refused before anything runs (exit 2), the file named, nothing left.
     const Result unwritable = runCli(QStringList{"export"} + quick + QStringList{"--figure", dir.filePath("absent/run.pdf")});
-    QCOMPARE(unwritable.exitCode, 1);
+    QCOMPARE(unwritable.exitCode, 2);
+    QVERIFY2(unwritable.stdErr.contains("does not exist"), qPrintable(unwritable.stdErr));
     QVERIFY2(unwritable.stdErr.contains(dir.filePath("absent/run.pdf")), qPrintable(unwritable.stdErr));
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
              (QStringList{"comparison.pdf", "frames", "run.gif", "run.png", "run.svg"}));
+}
+
+// The disk fills up while writing (a file-size limit stands in for it, its signal ignored so that the
+// write fails with EFBIG): exit 1 naming the file, no short file, and the previous results untouched.
+void CliTest::aFullDiskLeavesNoShortFile()
+{
+    QTemporaryDir dir;
+    const QStringList run = {"run", "--preset", "gaussian-theorem", "--generations", "30", "--replicates", "40", "--out", dir.filePath("run")};
+    QCOMPARE(runCli(run).exitCode, 0);
+    const QByteArray before = fileContents(dir.filePath("run/metrics.csv"));
+    const auto limited = [&](const QStringList& arguments) {
+        QStringList quoted;
+        for (const QString& argument : arguments) {
+            quoted << "'" + argument + "'";
+        }
+        return collapse::testing::runProgram("/bin/sh", {"-c", "trap '' XFSZ; ulimit -f 16; exec '" +
+                                                                   QStringLiteral(COLLAPSELAB_CLI_PATH) + "' " + quoted.join(' ')});
+    };
+    const Result full = limited(run + QStringList{"--seed", "2"});
+    QCOMPARE(full.exitCode, 1);
+    QVERIFY2(full.stdErr.contains("cannot write " + dir.filePath("run/metrics.csv")), qPrintable(full.stdErr));
+    QCOMPARE(fileContents(dir.filePath("run/metrics.csv")), before);
+
+    const Result figure = limited({"export", "--preset", "gaussian-theorem", "--generations", "3", "--replicates", "5",
+                                   "--figure", dir.filePath("big.png"), "--dpi", "600"});
+    QCOMPARE(figure.exitCode, 1);
+    QVERIFY2(figure.stdErr.contains("cannot write " + dir.filePath("big.png")), qPrintable(figure.stdErr));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{"run"});
+    QCOMPARE(QDir(dir.filePath("run")).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             (QStringList{"metrics.csv", "scenario.json", "summary.csv"}));
 }
 
 QTEST_GUILESS_MAIN(CliTest)

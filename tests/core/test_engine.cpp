@@ -18,8 +18,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <sstream>
+
+#include <unistd.h>
 
 using namespace collapse;
 using namespace collapse::testing;
@@ -277,6 +280,16 @@ void EngineTest::numbersRoundTrip()
     QCOMPARE(formatNumber(1000.0), std::string("1000"));
 }
 
+namespace {
+
+std::string fileText(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+} // namespace
+
 void EngineTest::outputFilesAreWholeOrAbsent()
 {
     QTemporaryDir dir;
@@ -298,6 +311,36 @@ void EngineTest::outputFilesAreWholeOrAbsent()
     QVERIFY(!std::filesystem::exists(root / "b" / "one.csv"));
     QVERIFY(!std::filesystem::exists(temporaryPathFor(root / "b" / "one.csv")));
     QVERIFY(!std::filesystem::exists(root / "b"));
+
+    // A set that fails while its files are being put in place leaves the previous set as it was.
+    OutputFiles first;
+    first.add(root / "c" / "one.csv", "old 1\n");
+    first.add(root / "c" / "two.csv", "old 2\n");
+    first.commit();
+    char host[256] = {};
+    ::gethostname(host, sizeof host - 1);
+    const std::filesystem::path blocker = root / "c" / ("two.csv.previous-" + std::string(host) + "-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(blocker / "in-the-way");  // two.csv cannot be moved aside
+    OutputFiles second;
+    second.add(root / "c" / "one.csv", "new 1\n");
+    second.add(root / "c" / "two.csv", "new 2\n");
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, second.commit());
+    QCOMPARE(fileText(root / "c" / "one.csv"), std::string("old 1\n"));
+    QCOMPARE(fileText(root / "c" / "two.csv"), std::string("old 2\n"));
+    std::filesystem::remove_all(blocker);
+    QCOMPARE(std::distance(std::filesystem::directory_iterator(root / "c"), std::filesystem::directory_iterator()), 2);
+
+    // What a killed writer left (its process is gone) is cleared by the next write of the same file; a
+    // running process's temporary is left alone.
+    const std::string stale = "one.csv.partial-" + std::string(host) + "-999999999";
+    std::ofstream(root / "c" / stale) << "half";
+    const std::filesystem::path running = temporaryPathFor(root / "c" / "one.csv");
+    writeFileWhole(root / "c" / "two.csv", "new 2\n");
+    QVERIFY(std::filesystem::exists(root / "c" / stale));
+    writeFileWhole(root / "c" / "one.csv", "new 1\n");
+    QVERIFY(!std::filesystem::exists(root / "c" / stale));
+    QVERIFY(!std::filesystem::exists(running));
+    QCOMPARE(fileText(root / "c" / "one.csv"), std::string("new 1\n"));
 }
 
 QTEST_APPLESS_MAIN(EngineTest)

@@ -42,6 +42,8 @@ private slots:
     void builtinPresetsLoad();
     void comparisonPresetsHaveTwoSides();
     void overridesApplyAndAreChecked();
+    void commandLineValuesMustBeUtf8();
+    void labelsArePlainNames();
 };
 
 void ScenarioTest::defaultsAreValid()
@@ -112,6 +114,11 @@ void ScenarioTest::rejectsMalformedText_data()
     QTest::addRow("syntax error") << QByteArray("{\n  \"samples\": 100,\n  oops\n}") << "not valid JSON (line 3, column 3)";
     QTest::addRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << "not valid JSON (line 1, column 1)";
     QTest::addRow("empty") << QByteArray() << "not valid JSON (it ends too early)";
+    QTest::addRow("nested deeper than any scenario") << QByteArray(200000, '{') << "nested more than 64 levels deep, which no scenario is";
+    QTest::addRow("brackets in a string do not nest") << (R"({"model": ")" + QByteArray(1000, '[') + R"("})")
+                                                      << R"("model" must be one of gaussian, gmm, vae, cats, text, not "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...)";
+    QTest::addRow("number beyond a double") << QByteArray(R"({"samples": 1e400})") << "holds a number too large for a double (beyond 1.8e308)";
+    QTest::addRow("invalid UTF-8 in a string") << QByteArray("{\"dataset\": \"caf\xe9\"}") << "not valid JSON (line 1, column 18)";
 }
 
 void ScenarioTest::rejectsMalformedText()
@@ -120,6 +127,27 @@ void ScenarioTest::rejectsMalformedText()
     QFETCH(QString, message);
     const QString error = errorOf([&] { parseScenario(std::string_view(text.constData(), size_t(text.size())), "x.json"); });
     QCOMPARE(error, "x.json: " + message);
+}
+
+void ScenarioTest::commandLineValuesMustBeUtf8()
+{
+    QVERIFY(jsonFromCommandLineValue("café") == nlohmann::json("café"));
+    for (const char* bad : {"caf\xe9", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "ab\xe2\x82"}) {
+        QVERIFY2(errorOf([&] { jsonFromCommandLineValue(bad); }).contains("is not valid UTF-8 text"), bad);
+    }
+}
+
+void ScenarioTest::labelsArePlainNames()
+{
+    for (const char* good : {"replace", "human-10", "10% real data", "Ünïcode"}) {
+        QVERIFY2(plainNameProblem(good).empty(), good);
+    }
+    QCOMPARE(plainNameProblem(".."), std::string("starts with a dot"));
+    QCOMPARE(plainNameProblem("a/b"), std::string("contains a path separator"));
+    QCOMPARE(plainNameProblem("a\\b"), std::string("contains a path separator"));
+    QCOMPARE(plainNameProblem("a\nb"), std::string("contains a control character"));
+    QCOMPARE(plainNameProblem(""), std::string("is empty"));
+    QCOMPARE(quotedForMessage("a\nb"), std::string("\"a\\x0ab\""));
 }
 
 void ScenarioTest::readsScenarioFiles()

@@ -168,6 +168,7 @@ const ModelDescriptor& GmmSettings::descriptor()
                 settings.minorityShare = 1.0 / settings.trueComponents;
             }
         };
+        d.valuesPerSample = [](const Scenario& scenario) { return static_cast<double>(scenario.as<GmmSettings>().dim); };
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<GmmExperiment>(scenario); };
         return d;
     }();

@@ -306,6 +306,7 @@ const ModelDescriptor& TextSettings::descriptor()
                                     std::to_string(settings.sequenceLength) + ")");
             }
         };
+        d.valuesPerSample = [](const Scenario& scenario) { return static_cast<double>(scenario.as<TextSettings>().sequenceLength); };
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<TextExperiment>(scenario); };
         d.checkData = [](const Scenario& scenario) {
             const TextSettings& settings = scenario.as<TextSettings>();

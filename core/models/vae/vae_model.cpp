@@ -53,9 +53,18 @@ int labelledClasses(const ImageData& data, const VaeSettings& settings)
 {
     const auto& labels = data.training.labels;
     const int classes = labels.empty() ? 0 : *std::max_element(labels.begin(), labels.end()) + 1;
-    if (settings.minorityClass >= 0 && settings.minorityClass >= classes) {
+    const bool minorityPresent = std::find(labels.begin(), labels.end(), settings.minorityClass) != labels.end();
+    if (settings.minorityClass >= 0 && (settings.minorityClass >= classes || !minorityPresent)) {
         throw DataError(settings.dataset + ": \"minority_class\" " + std::to_string(settings.minorityClass) +
-                        " is not among its " + std::to_string(classes) + " labelled classes");
+                        (labels.empty() ? " needs labels, and the images have none"
+                                        : " does not occur among its training images' labels (0 to " + std::to_string(classes - 1) + ")"));
+    }
+    // Held-out labels the classifier was never trained on would be read past its classes.
+    for (const auto label : data.heldOut.labels) {
+        if (static_cast<int>(label) >= classes) {
+            throw DataError(settings.dataset + ": a held-out image is labelled " + std::to_string(label) +
+                            ", a class the training images do not have (they have 0 to " + std::to_string(classes - 1) + ")");
+        }
     }
     return classes;
 }
@@ -88,6 +97,15 @@ ImageData loadImageData(const std::string& dataset)
         data.heldOut = readImageSet(testImages, hasLabels && std::filesystem::exists(testLabels, error)
                                                     ? testLabels
                                                     : std::filesystem::path());
+        // The held-out images are measured with the model of the training images: same size, same classes.
+        if (data.heldOut.rows != all.rows || data.heldOut.columns != all.columns) {
+            throw DataError(testImages.string() + ": images are " + std::to_string(data.heldOut.rows) + "x" +
+                            std::to_string(data.heldOut.columns) + " pixels, but the training images in " +
+                            images.string() + " are " + std::to_string(all.rows) + "x" + std::to_string(all.columns));
+        }
+        if (data.heldOut.pixels.cols() < 1) {
+            throw DataError(testImages.string() + ": holds no images to evaluate on");
+        }
         data.training = std::move(all);
     } else {
         const Eigen::Index count = all.pixels.cols();
@@ -297,6 +315,7 @@ const ModelDescriptor& VaeSettings::descriptor()
                                                                   "blur. What is left bears little resemblance to the "
                                                                   "original images.");
         d.roles.lateCollapseBriefly = COLLAPSE_TRANSLATABLE("Narration", "late collapse: the images are the same blur.");
+        d.valuesPerSample = [](const Scenario&) { return 28.0 * 28.0; };
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<VaeExperiment>(scenario); };
         d.checkData = [](const Scenario& scenario) {
             const VaeSettings& settings = scenario.as<VaeSettings>();

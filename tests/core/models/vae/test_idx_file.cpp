@@ -70,6 +70,7 @@ private slots:
     void rejectsBadFiles();
     void labelsMustMatchImages();
     void bundledSubsetIsComplete();
+    void dataSetsAreCheckedWhereTheyAreRead();
 };
 
 void IdxFileTest::readsPlainAndGzip_data()
@@ -140,6 +141,36 @@ void IdxFileTest::bundledSubsetIsComplete()
     }
     QCOMPARE(perClass, std::vector<int>(10, 1000));
     QVERIFY(data.training.pixels.minCoeff() >= 0.0f && data.training.pixels.maxCoeff() <= 1.0f);
+}
+
+void IdxFileTest::dataSetsAreCheckedWhereTheyAreRead()
+{
+    // Six 28x28 training images of classes 0 and 2; held-out images beside them, as Fashion-MNIST names them.
+    QTemporaryDir dir;
+    const QByteArray pixels = ramp(6 * 28 * 28);
+    const std::string images = write(dir, "train-images-idx3-ubyte", idx(0x08, {6, 28, 28}, pixels));
+    write(dir, "train-labels-idx1-ubyte", idx(0x08, {6}, QByteArray("\x00\x02\x00\x02\x00\x02", 6)));
+    VaeSettings settings;
+    settings.dataset = images;
+
+    // Held-out images of another size would be read past their end by the classifier.
+    write(dir, "t10k-images-idx3-ubyte", idx(0x08, {2, 14, 14}, ramp(2 * 14 * 14)));
+    write(dir, "t10k-labels-idx1-ubyte", idx(0x08, {2}, QByteArray("\x00\x02", 2)));
+    QVERIFY(errorOf([&] { loadImageData(images); }).contains("images are 14x14 pixels, but the training images"));
+
+    // A held-out class the training images lack.
+    write(dir, "t10k-images-idx3-ubyte", idx(0x08, {2, 28, 28}, ramp(2 * 28 * 28)));
+    write(dir, "t10k-labels-idx1-ubyte", idx(0x08, {2}, QByteArray("\x00\x07", 2)));
+    const ImageData withClassSeven = loadImageData(images);
+    QVERIFY(errorOf([&] { labelledClasses(withClassSeven, settings); }).contains("a held-out image is labelled 7"));
+
+    // A minority class that no image has: below the largest label, so only a search finds it missing.
+    write(dir, "t10k-labels-idx1-ubyte", idx(0x08, {2}, QByteArray("\x00\x02", 2)));
+    const ImageData data = loadImageData(images);
+    settings.minorityClass = 1;
+    QVERIFY(errorOf([&] { labelledClasses(data, settings); }).contains("\"minority_class\" 1 does not occur among"));
+    settings.minorityClass = 2;
+    QCOMPARE(labelledClasses(data, settings), 3);
 }
 
 QTEST_APPLESS_MAIN(IdxFileTest)
