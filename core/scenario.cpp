@@ -149,7 +149,7 @@ Scenario scenarioFromJson(const json& object)
         if (key == "model") {
             continue;
         }
-        const auto inCommon = std::find_if(common.begin(), common.end(), [&](const ParameterSpec& spec) { return spec.key == key; });
+        const auto inCommon = std::find_if(common.begin(), common.end(), [&key = key](const ParameterSpec& spec) { return spec.key == key; });
         const ParameterSpec* spec = inCommon != common.end() ? &*inCommon : model->findParameter(key);
         if (spec == nullptr) {
             if (keyOfAnotherModel(key)) {
