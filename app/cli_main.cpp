@@ -3,6 +3,7 @@
 
 #include "core/data_error.h"
 #include "core/engine.h"
+#include "core/input_files.h"
 #include "core/memory_estimate.h"
 #include "core/output_files.h"
 #include "core/results.h"
@@ -72,7 +73,8 @@ sweep runs the scenario at every cell of a grid of one or two numeric keys: SPEC
 or a range LO:HI:COUNT, with :log for equal ratios (samples=10:10000:7:log). DIR/sweep.csv has one row
 per cell and generation in --at (default: the last): the keys' values, the generation, then the median,
 10% and 90% quantiles and mean of every metric across replicates, as summary.csv has them. A sweep
-preset (phase-human-data, phase-cats) brings its own --vary and --at. Each finished cell is kept in
+preset (phase-human-data, phase-cats) brings its own --vary and --at; --scenario DIR/sweep.json runs
+a sweep's file again as it is. Each finished cell is kept in
 DIR/cells at once: running the same sweep into DIR again resumes it. --shard K/N runs the K-th of N
 balanced shares of the cells; sweep-merge assembles shards into the same sweep.csv as one machine
 writes. export --sweep draws the phase diagram of a finished sweep: --metric is a sweep.csv column or a
@@ -513,6 +515,43 @@ std::vector<int> parseAtGenerations(const std::string& text)
     }
 }
 
+// The plan a sweep command asks for: a sweep file given as --scenario (DIR/sweep.json) as it is, or the
+// scenario (a preset, a file, the defaults) over the --vary axes, or a sweep preset's own grid.
+SweepPlan sweepPlanOf(const ScenarioRequest& request, std::vector<std::string> vary, std::optional<std::vector<int>> at)
+{
+    if (request.file && vary.empty()) {
+        const std::string origin = request.file->string();
+        const std::string text = readWholeFile(*request.file, 1 << 20, "a scenario or sweep file");
+        const nlohmann::json document = parseJsonDocument(text, origin);
+        if (document.is_object() && document.contains("sweep")) {
+            if (!request.overrides.empty() || at || request.preset) {
+                throw UsageError("--scenario " + origin + " is a sweep file, which runs as it is: give it no --preset, "
+                                 "--set, --samples, ... or --at");
+            }
+            return parseSweepPlan(text, origin);
+        }
+    }
+    // A sweep preset brings its grid; --vary replaces it.
+    if (vary.empty() && request.preset) {
+        if (const Preset& named = presetNamed(*request.preset); named.sweep) {
+            vary = named.sweep->vary;
+            at = at ? at : std::optional(named.sweep->at);
+        }
+    }
+    if (vary.empty()) {
+        throw UsageError("sweep needs --vary KEY=SPEC, the key to sweep and its values");
+    }
+    const std::vector<LabelledScenario> scenarios = resolveScenarios(request);
+    if (scenarios.size() != 1) {
+        throw UsageError("a sweep runs one scenario, and this one is a comparison of " + std::to_string(scenarios.size()));
+    }
+    std::vector<SweepAxis> axes;
+    for (const auto& assignment : vary) {
+        axes.push_back(parseSweepAxis(assignment));
+    }
+    return makeSweepPlan(scenarios.front().scenario, std::move(axes), at.value_or(std::vector<int>{}));
+}
+
 int sweepCommand(const std::vector<std::string>& args)
 {
     std::vector<std::string> vary;
@@ -537,28 +576,7 @@ int sweepCommand(const std::vector<std::string>& args)
         throw UsageError("sweep needs --out DIR, the folder for the sweep");
     }
     checkOutputTarget("--out", *out, true);
-    // A sweep preset brings its grid; --vary replaces it.
-    const SweepPreset* preset = nullptr;
-    if (options.request.preset) {
-        const Preset& named = presetNamed(*options.request.preset);
-        preset = named.sweep ? &*named.sweep : nullptr;
-    }
-    if (vary.empty() && preset != nullptr) {
-        vary = preset->vary;
-        at = at ? at : std::optional(preset->at);
-    }
-    if (vary.empty()) {
-        throw UsageError("sweep needs --vary KEY=SPEC, the key to sweep and its values");
-    }
-    const std::vector<LabelledScenario> scenarios = resolveScenarios(options.request);
-    if (scenarios.size() != 1) {
-        throw UsageError("a sweep runs one scenario, and this one is a comparison of " + std::to_string(scenarios.size()));
-    }
-    std::vector<SweepAxis> axes;
-    for (const auto& assignment : vary) {
-        axes.push_back(parseSweepAxis(assignment));
-    }
-    const SweepPlan plan = makeSweepPlan(scenarios.front().scenario, std::move(axes), at.value_or(std::vector<int>{}));
+    const SweepPlan plan = sweepPlanOf(options.request, vary, at);
     const std::vector<std::size_t> cells = shardCells(plan, shard.value_or(SweepShard{}));
     // Cells run one to a thread: as many at once as there are threads.
     const int parallel = std::min<int>(options.threads.value_or(omp_get_max_threads()), static_cast<int>(cells.size()));

@@ -316,8 +316,10 @@ void PhaseDiagram::render(QPainter& painter, const QRectF& area, bool background
     }
     if (contour_) {
         const double y = barY(*contour_);
-        painter.setPen(QPen(Qt::black, 2.0, Qt::DashLine));
-        painter.drawLine(QPointF(l.colourBar.left() - 4, y), QPointF(l.colourBar.right() + 4, y));
+        // The boundary's level beside the bar, in the text's colour so that it shows on every theme.
+        painter.setPen(QPen(colours::text, 2.0, Qt::DashLine));
+        painter.drawLine(QPointF(l.colourBar.left() - 6, y), QPointF(l.colourBar.left() - 1, y));
+        painter.drawLine(QPointF(l.colourBar.left(), y), QPointF(l.colourBar.right(), y));
     }
     painter.restore();
 }

@@ -138,10 +138,11 @@ void RunController::restartNow()
     complete_ = false;
     failed_ = false;
     clock_.start();
-    // A run that cannot fit in memory is not started: the window says why and keeps its values.
+    // A run that cannot fit in memory is not started: the window says why and keeps its values. The
+    // sides share the machine.
     for (const auto& side : sides_) {
         try {
-            checkFitsInMemory(side->scenario, RunKeeping::MetricsAndStage, static_cast<int>(sides_.size()));
+            checkFitsInMemory(side->scenario, RunKeeping::MetricsAndStage, 1, machineMemoryBytes() / static_cast<double>(sides_.size()));
         } catch (const ScenarioError& error) {
             for (const auto& stopped : sides_) {
                 stopped->worker->stop();

@@ -37,6 +37,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <functional>
 
 namespace collapse::ui {
 
@@ -86,6 +87,20 @@ QString defaultValues(const std::string& key, const Scenario& base)
     const nlohmann::ordered_json value = scenarioToJson(base)[key];
     return value.is_number_integer() ? QStringLiteral("%1,%2").arg(value.get<long long>()).arg(value.get<long long>() * 2)
                                      : QStringLiteral("%1,%2").arg(value.get<double>()).arg(value.get<double>() * 2);
+}
+
+// Runs `work`; a failure's message goes to `error` (when given) and makes it false.
+bool succeeds(QString* error, const std::function<void()>& work)
+{
+    try {
+        work();
+        return true;
+    } catch (const std::exception& failure) {
+        if (error != nullptr) {
+            *error = QString::fromUtf8(failure.what());
+        }
+        return false;
+    }
 }
 
 QString describe(const Scenario& scenario)
@@ -475,7 +490,8 @@ void SweepWindow::showSweep(const SweepPlan& plan, const std::string& metric, st
 
 bool SweepWindow::openSweepFile(const QString& path, QString* error)
 {
-    try {
+    QString message;
+    const bool opened = succeeds(&message, [&] {
         const std::filesystem::path file = path.toStdString();
         const SweepPlan plan = parseSweepPlan(readWholeFile(file, kLargestSweepFile, "a sweep file"), file.string());
         std::vector<std::string> rows;
@@ -485,70 +501,53 @@ bool SweepWindow::openSweepFile(const QString& path, QString* error)
         }
         const std::string metric = plan.base.model().roles.headline != nullptr ? std::string(plan.base.model().roles.headline->name) : "";
         showSweep(plan, metric, std::nullopt, std::move(rows));
-        return true;
-    } catch (const std::exception& failure) {
-        const QString message = tr("The sweep was not opened:\n%1").arg(QString::fromUtf8(failure.what()));
+    });
+    if (!opened) {
+        message = tr("The sweep was not opened:\n%1").arg(message);
         if (error != nullptr) {
             *error = message;
         } else {
             QMessageBox::warning(this, tr("Open Sweep"), message);
         }
-        return false;
     }
+    return opened;
 }
 
 bool SweepWindow::saveSweepFile(const QString& path, QString* error) const
 {
-    try {
+    return succeeds(error, [&] {
         if (!plan_) {
             throw std::runtime_error(tr("there is no sweep to save yet: run one first").toStdString());
         }
         writeFileWhole(path.toStdString(), serializeSweepPlan(*plan_));
-        return true;
-    } catch (const std::exception& failure) {
-        if (error != nullptr) {
-            *error = QString::fromUtf8(failure.what());
-        }
-        return false;
-    }
+    });
 }
 
 bool SweepWindow::exportFigure(const QString& path, QString* error) const
 {
-    try {
+    return succeeds(error, [&] {
         if (!diagram_) {
             throw std::runtime_error(tr("there is no phase diagram yet: run a sweep first").toStdString());
         }
         writePaintedFigure(path, QSize(1280, 720), 150, [this](QPainter& painter, const QSizeF& size) {
             diagram_->render(painter, QRectF(QPointF(0, 0), size), true);
         });
-        return true;
-    } catch (const std::exception& failure) {
-        if (error != nullptr) {
-            *error = QString::fromUtf8(failure.what());
-        }
-        return false;
-    }
+    });
 }
 
 bool SweepWindow::exportData(const QString& path, QString* error) const
 {
-    try {
+    return succeeds(error, [&] {
         if (!plan_ || finished_ < cellRows_.size() || cellRows_.empty()) {
-            throw std::runtime_error(tr("the sweep has not finished: %1 of %2 cells are done").arg(finished_).arg(cellRows_.size()).toStdString());
+            throw std::runtime_error(
+                tr("the sweep has not finished: %1 of %2 cells are done").arg(finished_).arg(cellRows_.size()).toStdString());
         }
         std::string csv = sweepCsvHeader(*plan_);
         for (const std::string& rows : cellRows_) {
             csv += rows;
         }
         writeFileWhole(path.toStdString(), std::move(csv));
-        return true;
-    } catch (const std::exception& failure) {
-        if (error != nullptr) {
-            *error = QString::fromUtf8(failure.what());
-        }
-        return false;
-    }
+    });
 }
 
 bool SweepWindow::runSweep()

@@ -78,8 +78,11 @@ void CliSweepTest::threadCountDoesNotChangeTheBytes()
     QCOMPARE(runCli(kSmallSweep + QStringList{"--threads", "1", "--out", dir.filePath("one")}).exitCode, 0);
     QCOMPARE(runCli(kSmallSweep + QStringList{"--threads", "2", "--out", dir.filePath("two")}).exitCode, 0);
     QCOMPARE(fileContents(dir.filePath("two/sweep.csv")), fileContents(dir.filePath("one/sweep.csv")));
-    // sweep.json runs the sweep again by itself.
     QCOMPARE(fileContents(dir.filePath("two/sweep.json")), fileContents(dir.filePath("one/sweep.json")));
+    // sweep.json runs the sweep again by itself, to the same bytes.
+    const Result again = runCli({"sweep", "--scenario", dir.filePath("one/sweep.json"), "--out", dir.filePath("again")});
+    QVERIFY2(again.exitCode == 0, qPrintable(again.stdErr));
+    QCOMPARE(fileContents(dir.filePath("again/sweep.csv")), fileContents(dir.filePath("one/sweep.csv")));
 }
 
 void CliSweepTest::mergedShardsEqualOneMachine()

@@ -45,6 +45,7 @@ private slots:
     void editsRestartOnceAfterAPause();
     void cancelledResultsAreDropped();
     void aRemovedSideSaysNothingMore();
+    void aRunBeyondMemoryIsNotStarted();
 };
 
 void RunControllerTest::runsEverySideToTheEnd()
@@ -85,7 +86,7 @@ void RunControllerTest::cancelledResultsAreDropped()
 {
     RunController runs;
     Scenario slow = quickGaussian();
-    slow.generations = 100000;
+    slow.generations = 20000;
     slow.replicates = 2000;
     runs.setSides({{"", slow}});
     QTRY_VERIFY_WITH_TIMEOUT(runs.availableGenerations() >= 3, kRunTimeoutMs);
@@ -104,7 +105,7 @@ void RunControllerTest::aRemovedSideSaysNothingMore()
 {
     RunController runs;
     Scenario slow = quickGaussian();
-    slow.generations = 100000;
+    slow.generations = 20000;
     slow.replicates = 2000;
     runs.setSides({{"a", slow}, {"b", slow}});
     QTRY_VERIFY_WITH_TIMEOUT(runs.availableGenerations() >= 2, kRunTimeoutMs);
@@ -117,6 +118,24 @@ void RunControllerTest::aRemovedSideSaysNothingMore()
         QCOMPARE(signal.at(0).toInt(), 0);
     }
     QCOMPARE(runs.availableGenerations(), 30);
+}
+
+void RunControllerTest::aRunBeyondMemoryIsNotStarted()
+{
+    RunController runs;
+    QSignalSpy failed(&runs, &RunController::failed);
+    Scenario huge = quickGaussian();
+    huge.samples = 10'000'000;
+    huge.replicates = 100'000;
+    runs.setSides({{"", huge}});
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kRunTimeoutMs);
+    const QString message = failed.front().front().toString();
+    QVERIFY2(message.contains("this run would need about") && message.contains(R"("samples" (10000000) or "replicates" (100000))"),
+             qPrintable(message));
+    QVERIFY(runs.isComplete());
+    QCOMPARE(runs.availableGenerations(), 0);
+    // Its values are kept: the scenario is the one asked for.
+    QCOMPARE(runs.side(0).scenario.samples, 10'000'000);
 }
 
 QTEST_GUILESS_MAIN(RunControllerTest)
