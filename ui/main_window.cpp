@@ -460,6 +460,10 @@ bool MainWindow::openScenarioFile(const QString& path, QString* error)
 bool MainWindow::saveScenarioFile(const QString& path, QString* error)
 {
     try {
+        // Into a folder that exists: a mistyped path is refused, not made.
+        if (const std::string problem = outputTargetProblem(path.toStdString(), false); !problem.empty()) {
+            throw std::runtime_error(tr("cannot write %1: %2").arg(path, QString::fromStdString(problem)).toStdString());
+        }
         writeFileWhole(path.toStdString(), serializeScenarios(runs_->sideScenarios()));
     } catch (const std::runtime_error& failure) {
         const QString message = QString::fromUtf8(failure.what());

@@ -161,9 +161,11 @@ PhaseDiagram::Layout PhaseDiagram::layout(const QRectF& area) const
 {
     const QFont font = scaledFont(sizes::bodyPoint);
     const QFontMetricsF metrics(font);
-    const QFontMetricsF titleMetrics(scaledFont(sizes::headingPoint, true));
     Layout l;
-    l.title = QRectF(area.left() + kGap, area.top() + kGap, area.width() - 2 * kGap, titleMetrics.height());
+    // The title on one line where it fits, else on two, in smaller type if need be.
+    const double titleWidth = area.width() - 2 * kGap;
+    l.titleText = fitText(title(), scaledFont(sizes::headingPoint, true), titleWidth, 2);
+    l.title = QRectF(area.left() + kGap, area.top() + kGap, titleWidth, l.titleText.height());
     // Room for the y values' labels on the left, the colour bar's on the right, the x values' and both
     // axis titles below.
     double yLabelWidth = 0.0;
@@ -217,8 +219,7 @@ void PhaseDiagram::render(QPainter& painter, const QRectF& area, bool background
     const QFontMetricsF metrics(font);
 
     painter.setPen(colours::text);
-    const FittedText title = fitText(this->title(), scaledFont(sizes::headingPoint, true), l.title.width(), 1);
-    drawFittedText(painter, title, l.title.topLeft(), l.title.width(), Qt::AlignHCenter);
+    drawFittedText(painter, l.titleText, l.title.topLeft(), l.title.width(), Qt::AlignHCenter);
 
     // The cells. A cell without a value (not run yet, or no value) is left in the background's colour
     // with a thin outline.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sweep_folder.h"
+#include "ui/plot_painting.h"
 
 #include <QColor>
 #include <QPointF>
@@ -40,6 +41,7 @@ public:
 
 private:
     struct Layout {
+        FittedText titleText;
         QRectF title, plot, colourBar;
     };
     Layout layout(const QRectF& area) const;
