@@ -421,6 +421,7 @@ void SweepWindow::useScenario(const Scenario& base)
     progress_->setValue(0);
     progress_->setFormat(tr("no cells run yet"));
     showProblem({});
+    fitFormWidth();
 }
 
 void SweepWindow::fillKeyChoices()
@@ -484,6 +485,7 @@ void SweepWindow::showSweep(const SweepPlan& plan, const std::string& metric, st
         metric_->setCurrentIndex(index);
     }
     contour_->setText(contour ? QString::number(*contour) : QString());
+    fitFormWidth();
     if (cellRows.size() == plan.cellCount()) {
         plan_ = plan;
         cellRows_ = std::move(cellRows);
@@ -672,6 +674,7 @@ void SweepWindow::fitFormWidth()
     if (formScroll_ == nullptr) {
         return;
     }
+    formScroll_->widget()->adjustSize();
     const int needed = formScroll_->widget()->sizeHint().width() + formScroll_->verticalScrollBar()->sizeHint().width();
     formScroll_->setFixedWidth(std::clamp(needed, 260, std::max(260, width() / 2)));
 }
