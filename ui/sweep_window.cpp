@@ -360,31 +360,25 @@ void SweepWindow::buildMenus()
             openSweepFile(path);
         }
     });
-    file->addAction(tr("&Save Sweep…"), QKeySequence::Save, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save Sweep"), Settings::exportFolder() + "/sweep.json",
-                                                          tr("Sweeps (*.json)"));
-        QString error;
-        if (!path.isEmpty() && !saveSweepFile(path, &error)) {
-            QMessageBox::warning(this, tr("Save Sweep"), error);
-        }
-    });
+    // Each save asks for a file, then writes it; a failure is shown and nothing is left behind.
+    using Save = bool (SweepWindow::*)(const QString&, QString*) const;
+    const auto addSave = [&](const QString& text, const QKeySequence& keys, const QString& title, const QString& name,
+                             const QString& filter, Save save) {
+        file->addAction(text, keys, this, [this, title, name, filter, save] {
+            const QString path = QFileDialog::getSaveFileName(this, title, Settings::exportFolder() + "/" + name, filter);
+            QString error;
+            if (!path.isEmpty() && !(this->*save)(path, &error)) {
+                QMessageBox::warning(this, title, error);
+            }
+        });
+    };
+    addSave(tr("&Save Sweep…"), QKeySequence::Save, tr("Save Sweep"), QStringLiteral("sweep.json"), tr("Sweeps (*.json)"),
+            &SweepWindow::saveSweepFile);
     file->addSeparator();
-    file->addAction(tr("Export &Figure…"), QKeySequence(tr("Ctrl+E")), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Figure"), Settings::exportFolder() + "/phase.pdf",
-                                                          tr("Figures (*.pdf *.svg *.png)"));
-        QString error;
-        if (!path.isEmpty() && !exportFigure(path, &error)) {
-            QMessageBox::warning(this, tr("Export Figure"), error);
-        }
-    });
-    file->addAction(tr("Export &Data…"), QKeySequence(tr("Ctrl+Shift+D")), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Data"), Settings::exportFolder() + "/sweep.csv",
-                                                          tr("CSV files (*.csv)"));
-        QString error;
-        if (!path.isEmpty() && !exportData(path, &error)) {
-            QMessageBox::warning(this, tr("Export Data"), error);
-        }
-    });
+    addSave(tr("Export &Figure…"), QKeySequence(tr("Ctrl+E")), tr("Export Figure"), QStringLiteral("phase.pdf"),
+            tr("Figures (*.pdf *.svg *.png)"), &SweepWindow::exportFigure);
+    addSave(tr("Export &Data…"), QKeySequence(tr("Ctrl+Shift+D")), tr("Export Data"), QStringLiteral("sweep.csv"),
+            tr("CSV files (*.csv)"), &SweepWindow::exportData);
     file->addSeparator();
     file->addAction(tr("&Close"), QKeySequence::Close, this, &QWidget::close);
     QMenu* view = menuBar()->addMenu(tr("&View"));
