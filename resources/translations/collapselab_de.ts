@@ -98,6 +98,10 @@
         <source>Repeated 4-grams</source>
         <translation>Wiederholte 4-Gramme</translation>
     </message>
+    <message>
+        <source>Blue cats still drawn</source>
+        <translation>Noch gezogene blaue Katzen</translation>
+    </message>
 </context>
 <context>
     <name>Models</name>
@@ -497,6 +501,25 @@
     </message>
 </context>
 <context>
+    <name>PhaseDiagram</name>
+    <message>
+        <source>Median of %1</source>
+        <translation>Median von %1</translation>
+    </message>
+    <message>
+        <source>10% quantile of %1</source>
+        <translation>10-%-Quantil von %1</translation>
+    </message>
+    <message>
+        <source>90% quantile of %1</source>
+        <translation>90-%-Quantil von %1</translation>
+    </message>
+    <message>
+        <source>Mean of %1</source>
+        <translation>Mittelwert von %1</translation>
+    </message>
+</context>
+<context>
     <name>Presets</name>
     <message>
         <source>Accumulate instead of replace</source>
@@ -577,6 +600,22 @@
     <message>
         <source>Each generation trains a fresh variational autoencoder only on the images the previous one generated. Recognisable shirts, trousers and shoes blur and merge over ten generations, and their latent codes shrink by half in five: the VAE experiment of Shumailov et al. (Nature 2024).</source>
         <translation>Jede Generation trainiert einen neuen Variational Autoencoder nur mit den Bildern des vorigen. Erkennbare Hemden, Hosen und Schuhe verschwimmen und verschmelzen über zehn Generationen, ihre latenten Codes schrumpfen in fünf auf die Hälfte: das VAE-Experiment von Shumailov et al. (Nature 2024).</translation>
+    </message>
+    <message>
+        <source>Which populations keep their blue cats: a phase diagram</source>
+        <translation>Welche Populationen ihre blauen Katzen behalten: ein Phasendiagramm</translation>
+    </message>
+    <message>
+        <source>The cats&apos; model refitted for 100 generations, swept over how many cats each generation learns from and the share of real cats among them; the colour is the share of chains in which blue cats are still drawn at generation 100. Few cats and no real ones lose the blue cats almost everywhere; real cats in every generation keep them.</source>
+        <translation>Das Katzenmodell, 100 Generationen lang neu angepasst, über die Zahl der Katzen, aus denen jede Generation lernt, und den Anteil echter Katzen darunter; die Farbe ist der Anteil der Ketten, in denen in Generation 100 noch blaue Katzen gezogen werden. Wenige Katzen ohne echte verlieren die blauen fast überall; echte Katzen in jeder Generation erhalten sie.</translation>
+    </message>
+    <message>
+        <source>Where real data saves the model: a phase diagram</source>
+        <translation>Wo echte Daten das Modell retten: ein Phasendiagramm</translation>
+    </message>
+    <message>
+        <source>A single Gaussian refitted for 500 generations, swept over the sample size and the share of fresh human data in every generation; the colour is the median fitted spread, 1 for the original. Below the dashed line, where the spread has fallen under 0.5, the model has collapsed: a little real data in every generation keeps even small samples alive.</source>
+        <translation>Eine einzelne Normalverteilung, 500 Generationen lang neu angepasst, über die Stichprobengröße und den Anteil frischer menschlicher Daten in jeder Generation; die Farbe ist die mediane angepasste Streuung, 1 für das Original. Unter der gestrichelten Linie, wo die Streuung unter 0,5 gefallen ist, ist das Modell kollabiert: Ein wenig echte Daten in jeder Generation halten selbst kleine Stichproben am Leben.</translation>
     </message>
 </context>
 <context>
@@ -905,6 +944,22 @@
         <source>parameter change</source>
         <translation>Parameteränderung</translation>
     </message>
+    <message>
+        <source>no value</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <source>%1 (log scale)</source>
+        <translation>%1 (logarithmisch)</translation>
+    </message>
+    <message>
+        <source>%1 at generation %2 over %3 replicates</source>
+        <translation>%1 in Generation %2 über %3 Wiederholungen</translation>
+    </message>
+    <message>
+        <source>%1: M = %2, %3 generations, %4 replicates</source>
+        <translation>%1: M = %2, %3 Generationen, %4 Wiederholungen</translation>
+    </message>
 </context>
 <context>
     <name>Stages</name>
@@ -955,6 +1010,25 @@
     <message>
         <source>%1 words of context</source>
         <translation>%1 Wörter Kontext</translation>
+    </message>
+</context>
+<context>
+    <name>SweepWindow</name>
+    <message>
+        <source>median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>10% quantile</source>
+        <translation>10-%-Quantil</translation>
+    </message>
+    <message>
+        <source>90% quantile</source>
+        <translation>90-%-Quantil</translation>
     </message>
 </context>
 <context>
@@ -1513,6 +1587,14 @@
         <translation>Die Datei wurde nicht verwendet:
 %1</translation>
     </message>
+    <message>
+        <source>New S&amp;weep…</source>
+        <translation>Neuer &amp;Sweep …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Shift+W</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::MetricChart</name>
@@ -1556,6 +1638,17 @@
     </message>
 </context>
 <context>
+    <name>collapse::ui::PhaseDiagramView</name>
+    <message>
+        <source>Choose the keys and their values, then run the sweep: each cell is a whole run, and the diagram fills in as they finish.</source>
+        <translation>Schlüssel und Werte wählen, dann den Sweep starten: Jede Zelle ist ein ganzer Lauf, und das Diagramm füllt sich, sobald sie fertig sind.</translation>
+    </message>
+    <message>
+        <source>Click to open this cell as a run.</source>
+        <translation>Klicken öffnet diese Zelle als Lauf.</translation>
+    </message>
+</context>
+<context>
     <name>collapse::ui::ScatterStage</name>
     <message>
         <source>The original distribution</source>
@@ -1571,6 +1664,183 @@
     <message>
         <source>mass in the original&apos;s tails: %1</source>
         <translation>Masse in den Rändern des Originals: %1</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::SweepWindow</name>
+    <message>
+        <source>Collapse Lab: Sweep</source>
+        <translation>Collapse Lab: Sweep</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cells</source>
+        <translation>%1 von %2 Zellen</translation>
+    </message>
+    <message>
+        <source>The sweep stopped: %1</source>
+        <translation>Der Sweep wurde angehalten: %1</translation>
+    </message>
+    <message>
+        <source>0,0.1,0.2 or 10:1000:5:log</source>
+        <translation>0,0.1,0.2 oder 10:1000:5:log</translation>
+    </message>
+    <message>
+        <source>A list of values (0,0.1,0.2), or a range LO:HI:COUNT in equal steps, with :log for equal ratios.</source>
+        <translation>Eine Liste von Werten (0,0.1,0.2) oder ein Bereich LO:HI:ANZAHL in gleichen Schritten, mit :log in gleichen Verhältnissen.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Draws the line where the value crosses this number: the collapse boundary.</source>
+        <translation>Zeichnet die Linie, an der der Wert diese Zahl kreuzt: die Kollapsgrenze.</translation>
+    </message>
+    <message>
+        <source>Across:</source>
+        <translation>Waagrecht:</translation>
+    </message>
+    <message>
+        <source>values:</source>
+        <translation>Werte:</translation>
+    </message>
+    <message>
+        <source>Up:</source>
+        <translation>Senkrecht:</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Metrik:</translation>
+    </message>
+    <message>
+        <source>Statistic:</source>
+        <translation>Statistik:</translation>
+    </message>
+    <message>
+        <source>At generation:</source>
+        <translation>In Generation:</translation>
+    </message>
+    <message>
+        <source>Boundary at:</source>
+        <translation>Grenze bei:</translation>
+    </message>
+    <message>
+        <source>Run Sweep</source>
+        <translation>Sweep starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>no cells run yet</source>
+        <translation>noch keine Zelle gerechnet</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Sweep…</source>
+        <translation>Sweep ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open Sweep</source>
+        <translation>Sweep öffnen</translation>
+    </message>
+    <message>
+        <source>Sweeps (*.json)</source>
+        <translation>Sweeps (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Sweep…</source>
+        <translation>Sweep &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Save Sweep</source>
+        <translation>Sweep speichern</translation>
+    </message>
+    <message>
+        <source>Export &amp;Figure…</source>
+        <translation>&amp;Abbildung exportieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export Figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>Figures (*.pdf *.svg *.png)</source>
+        <translation>Abbildungen (*.pdf *.svg *.png)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Data…</source>
+        <translation>&amp;Daten exportieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>Export Data</source>
+        <translation>Daten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>(none: one key)</source>
+        <translation>(keiner: ein Schlüssel)</translation>
+    </message>
+    <message>
+        <source>Each cell runs: %1</source>
+        <translation>Jede Zelle rechnet: %1</translation>
+    </message>
+    <message>
+        <source>The sweep was not opened:
+%1</source>
+        <translation>Der Sweep wurde nicht geöffnet:
+%1</translation>
+    </message>
+    <message>
+        <source>there is no sweep to save yet: run one first</source>
+        <translation>es gibt noch keinen Sweep zum Speichern: zuerst einen starten</translation>
+    </message>
+    <message>
+        <source>there is no phase diagram yet: run a sweep first</source>
+        <translation>es gibt noch kein Phasendiagramm: zuerst einen Sweep starten</translation>
+    </message>
+    <message>
+        <source>the sweep has not finished: %1 of %2 cells are done</source>
+        <translation>der Sweep ist nicht fertig: %1 von %2 Zellen sind gerechnet</translation>
+    </message>
+    <message>
+        <source>the boundary must be a number, not &quot;%1&quot;</source>
+        <translation>die Grenze muss eine Zahl sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>0 of %1 cells</source>
+        <translation>0 von %1 Zellen</translation>
+    </message>
+    <message>
+        <source>cancelled: %1 of %2 cells</source>
+        <translation>abgebrochen: %1 von %2 Zellen</translation>
     </message>
 </context>
 <context>
