@@ -69,6 +69,17 @@ int labelStride(double length, double labelSize, std::size_t count)
 
 } // namespace
 
+std::span<const StatisticName> statisticNames()
+{
+    static constexpr StatisticName names[] = {
+        {"_median", QT_TRANSLATE_NOOP("PhaseDiagram", "median")},
+        {"_mean", QT_TRANSLATE_NOOP("PhaseDiagram", "mean")},
+        {"_q10", QT_TRANSLATE_NOOP("PhaseDiagram", "10% quantile")},
+        {"_q90", QT_TRANSLATE_NOOP("PhaseDiagram", "90% quantile")},
+    };
+    return names;
+}
+
 QColor viridis(double t)
 {
     t = std::clamp(std::isnan(t) ? 0.0 : t, 0.0, 1.0);
@@ -91,15 +102,11 @@ void PhaseDiagram::setValue(std::size_t cell, double value)
 
 QString PhaseDiagram::metricTitle(std::string_view name) const
 {
-    // The chart's title of the metric, in lower case inside a sentence unless it starts with a name
-    // ("σ", "L2"); the column's name for a column that is no model metric (train_size).
+    // The chart's title of the metric; the column's name for a column that is no model metric
+    // (train_size).
     for (const MetricDescriptor* metric : grid_.plan.base.model().metrics) {
         if (metric->name == name) {
-            QString title = QCoreApplication::translate("Metrics", std::string(metric->title).c_str());
-            if (title.size() > 1 && title[1].isLower()) {
-                title[0] = title[0].toLower();
-            }
-            return title;
+            return QCoreApplication::translate("Metrics", std::string(metric->title).c_str());
         }
     }
     return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
@@ -107,22 +114,20 @@ QString PhaseDiagram::metricTitle(std::string_view name) const
 
 QString PhaseDiagram::title() const
 {
-    static const std::array<std::pair<const char*, const char*>, 4> statistics{{
-        {"_median", QT_TRANSLATE_NOOP("PhaseDiagram", "Median of %1")},
-        {"_q10", QT_TRANSLATE_NOOP("PhaseDiagram", "10% quantile of %1")},
-        {"_q90", QT_TRANSLATE_NOOP("PhaseDiagram", "90% quantile of %1")},
-        {"_mean", QT_TRANSLATE_NOOP("PhaseDiagram", "Mean of %1")},
-    }};
-    QString what = QString::fromStdString(grid_.column);
-    for (const auto& [suffix, text] : statistics) {
-        const std::string_view column = grid_.column;
-        if (column.ends_with(suffix)) {
-            what = QCoreApplication::translate("PhaseDiagram", text).arg(metricTitle(column.substr(0, column.size() - std::strlen(suffix))));
-            break;
+    // "Standard deviation σ — median at generation 500 over 100 replicates": the metric's own title,
+    // then the statistic, so that no language has to fit one phrase into the other.
+    const std::string_view column = grid_.column;
+    for (const StatisticName& statistic : statisticNames()) {
+        if (column.size() > statistic.suffix.size() && column.ends_with(statistic.suffix)) {
+            return QCoreApplication::translate("PhaseDiagram", "%1 — %2 at generation %3 over %4 replicates")
+                .arg(metricTitle(column.substr(0, column.size() - statistic.suffix.size())),
+                     QCoreApplication::translate("PhaseDiagram", statistic.name))
+                .arg(grid_.generation)
+                .arg(grid_.plan.base.replicates);
         }
     }
-    return QObject::tr("%1 at generation %2 over %3 replicates")
-        .arg(what)
+    return QCoreApplication::translate("PhaseDiagram", "%1 at generation %2 over %3 replicates")
+        .arg(QString::fromStdString(grid_.column))
         .arg(grid_.generation)
         .arg(grid_.plan.base.replicates);
 }

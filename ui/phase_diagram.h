@@ -9,10 +9,20 @@
 #include <QString>
 
 #include <optional>
+#include <span>
+#include <string_view>
 
 class QPainter;
 
 namespace collapse::ui {
+
+// The statistics of sweep.csv's columns, by suffix, with their names (translatable, context
+// "PhaseDiagram"): median, mean, 10% and 90% quantiles.
+struct StatisticName {
+    std::string_view suffix;
+    const char* name;
+};
+std::span<const StatisticName> statisticNames();
 
 // Viridis (van der Walt & Smith, matplotlib 2015): perceptually uniform, readable by the colour-blind
 // and in greyscale. `t` in [0, 1] runs from dark blue through green to yellow.

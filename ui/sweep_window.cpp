@@ -46,17 +46,6 @@ namespace {
 // Sweep files are small: a scenario and two lists.
 constexpr std::uintmax_t kLargestSweepFile = 1 << 20;
 
-struct StatisticChoice {
-    const char* suffix;
-    const char* label;
-};
-constexpr StatisticChoice kStatistics[] = {
-    {"_median", QT_TRANSLATE_NOOP("SweepWindow", "median")},
-    {"_mean", QT_TRANSLATE_NOOP("SweepWindow", "mean")},
-    {"_q10", QT_TRANSLATE_NOOP("SweepWindow", "10% quantile")},
-    {"_q90", QT_TRANSLATE_NOOP("SweepWindow", "90% quantile")},
-};
-
 QString fromStd(const std::string& text)
 {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
@@ -267,8 +256,9 @@ void SweepWindow::buildForm()
     }
     metric_ = new QComboBox;
     statistic_ = new QComboBox;
-    for (const auto& choice : kStatistics) {
-        statistic_->addItem(tr(choice.label), QString::fromLatin1(choice.suffix));
+    for (const StatisticName& statistic : statisticNames()) {
+        statistic_->addItem(QCoreApplication::translate("PhaseDiagram", statistic.name),
+                            QString::fromLatin1(statistic.suffix.data(), static_cast<qsizetype>(statistic.suffix.size())));
     }
     generation_ = new QSpinBox;
     contour_ = new QLineEdit;
@@ -468,8 +458,8 @@ void SweepWindow::showSweep(const SweepPlan& plan, const std::string& metric, st
     generation_->setValue(plan.cellGenerations(0).back());
     atLast_ = plan.at.empty();
     // The metric: a column (std_median) or a metric's name (its median).
-    for (const auto& choice : kStatistics) {
-        const std::string suffix = choice.suffix;
+    for (const StatisticName& statistic : statisticNames()) {
+        const std::string suffix(statistic.suffix);
         if (metric.size() > suffix.size() && metric.ends_with(suffix)) {
             metric_->setCurrentIndex(std::max(0, metric_->findData(fromStd(metric.substr(0, metric.size() - suffix.size())))));
             statistic_->setCurrentIndex(statistic_->findData(fromStd(suffix)));

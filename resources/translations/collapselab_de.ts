@@ -503,20 +503,28 @@
 <context>
     <name>PhaseDiagram</name>
     <message>
-        <source>Median of %1</source>
-        <translation>Median von %1</translation>
+        <source>%1 — %2 at generation %3 over %4 replicates</source>
+        <translation>%1 — %2 in Generation %3 über %4 Wiederholungen</translation>
     </message>
     <message>
-        <source>10% quantile of %1</source>
-        <translation>10-%-Quantil von %1</translation>
+        <source>%1 at generation %2 over %3 replicates</source>
+        <translation>%1 in Generation %2 über %3 Wiederholungen</translation>
     </message>
     <message>
-        <source>90% quantile of %1</source>
-        <translation>90-%-Quantil von %1</translation>
+        <source>median</source>
+        <translation>Median</translation>
     </message>
     <message>
-        <source>Mean of %1</source>
-        <translation>Mittelwert von %1</translation>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>10% quantile</source>
+        <translation>10-%-Quantil</translation>
+    </message>
+    <message>
+        <source>90% quantile</source>
+        <translation>90-%-Quantil</translation>
     </message>
 </context>
 <context>
@@ -953,10 +961,6 @@
         <translation>%1 (logarithmisch)</translation>
     </message>
     <message>
-        <source>%1 at generation %2 over %3 replicates</source>
-        <translation>%1 in Generation %2 über %3 Wiederholungen</translation>
-    </message>
-    <message>
         <source>%1: M = %2, %3 generations, %4 replicates</source>
         <translation>%1: M = %2, %3 Generationen, %4 Wiederholungen</translation>
     </message>
@@ -1010,25 +1014,6 @@
     <message>
         <source>%1 words of context</source>
         <translation>%1 Wörter Kontext</translation>
-    </message>
-</context>
-<context>
-    <name>SweepWindow</name>
-    <message>
-        <source>median</source>
-        <translation>Median</translation>
-    </message>
-    <message>
-        <source>mean</source>
-        <translation>Mittelwert</translation>
-    </message>
-    <message>
-        <source>10% quantile</source>
-        <translation>10-%-Quantil</translation>
-    </message>
-    <message>
-        <source>90% quantile</source>
-        <translation>90-%-Quantil</translation>
     </message>
 </context>
 <context>

@@ -192,8 +192,8 @@ void CliSweepTest::exportDrawsThePhaseDiagram()
     QVERIFY2(svg.exitCode == 0, qPrintable(svg.stdErr));
     const QByteArray vector = fileContents(dir.filePath("phase.svg"));
     QVERIFY(vector.contains("<svg"));
-    QVERIFY(vector.contains("90% quantile of mass in the original&apos;s tails at generation 11") ||
-            vector.contains("90% quantile of mass in the original's tails at generation 11"));
+    QVERIFY(vector.contains("Mass in the original&apos;s tails — 90% quantile at generation 11") ||
+            vector.contains("Mass in the original's tails — 90% quantile at generation 11"));
     QVERIFY(vector.contains("samples (log scale)"));
 }
 
