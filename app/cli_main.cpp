@@ -545,11 +545,7 @@ SweepPlan sweepPlanOf(const ScenarioRequest& request, std::vector<std::string> v
     if (scenarios.size() != 1) {
         throw UsageError("a sweep runs one scenario, and this one is a comparison of " + std::to_string(scenarios.size()));
     }
-    std::vector<SweepAxis> axes;
-    for (const auto& assignment : vary) {
-        axes.push_back(parseSweepAxis(assignment));
-    }
-    return makeSweepPlan(scenarios.front().scenario, std::move(axes), at.value_or(std::vector<int>{}));
+    return makeSweepPlan(scenarios.front().scenario, parseSweepAxes(vary), at.value_or(std::vector<int>{}));
 }
 
 int sweepCommand(const std::vector<std::string>& args)

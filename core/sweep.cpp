@@ -155,6 +155,15 @@ SweepAxis parseSweepAxis(std::string_view assignment)
     return axis;
 }
 
+std::vector<SweepAxis> parseSweepAxes(const std::vector<std::string>& assignments)
+{
+    std::vector<SweepAxis> axes;
+    for (const auto& assignment : assignments) {
+        axes.push_back(parseSweepAxis(assignment));
+    }
+    return axes;
+}
+
 SweepPlan makeSweepPlan(const Scenario& base, std::vector<SweepAxis> axes, std::vector<int> at)
 {
     if (axes.empty() || axes.size() > 2) {
@@ -342,8 +351,12 @@ std::string sweepCsvHeader(const SweepPlan& plan)
     for (const auto& axis : plan.axes) {
         header += axis.key + ',';
     }
-    Engine engine(plan.base);
-    return header + "generation" + summaryColumnNames(engine.metricColumns()) + '\n';
+    // The model's columns from its descriptor: an Engine would load the model's data to say the same.
+    std::vector<std::string> columns;
+    for (const std::string_view column : metricColumnsOf(plan.base.model())) {
+        columns.emplace_back(column);
+    }
+    return header + "generation" + summaryColumnNames(columns) + '\n';
 }
 
 std::optional<std::string> runSweepCell(const SweepPlan& plan, std::size_t cell, const std::atomic<bool>* cancel)

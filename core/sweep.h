@@ -53,6 +53,9 @@ inline constexpr std::size_t kMostSweepCells = 1'000'000;
 // Throws ScenarioError naming the problem.
 SweepAxis parseSweepAxis(std::string_view assignment);
 
+// parseSweepAxis() of each KEY=SPEC, in order (a sweep preset's "vary", the command line's --vary).
+std::vector<SweepAxis> parseSweepAxes(const std::vector<std::string>& assignments);
+
 // Checks the axes against `base` and builds every cell's scenario once: a key must be a numeric key of
 // the base's model, varied once; whole-number keys take whole values (a range's steps are rounded, and
 // must stay distinct); every value must be in the key's range; every generation in `at` must exist in

@@ -383,7 +383,6 @@ void SweepWindow::useScenario(const Scenario& base)
     note_->hide();
     fillKeyChoices();
     fillMetricChoices();
-    const QStringList keys = sweepableKeys(base_);
     const auto choose = [&](QComboBox* box, QLineEdit* values, const QString& key, int fallback) {
         const int index = box->findText(key);
         box->setCurrentIndex(index >= 0 ? index : fallback);
@@ -436,12 +435,9 @@ void SweepWindow::loadPreset(const std::string& name)
     if (!preset.sweep) {
         return;
     }
-    std::vector<SweepAxis> axes;
-    for (const auto& assignment : preset.sweep->vary) {
-        axes.push_back(parseSweepAxis(assignment));
-    }
     const Scenario base = scenarioFromJson(preset.entries.front().object);
-    showSweep(makeSweepPlan(base, std::move(axes), preset.sweep->at), preset.sweep->metric, preset.sweep->contour);
+    showSweep(makeSweepPlan(base, parseSweepAxes(preset.sweep->vary), preset.sweep->at), preset.sweep->metric,
+              preset.sweep->contour);
     note_->setText(QStringLiteral("<b>%1.</b> %2").arg(presetTitle(preset).toHtmlEscaped(), presetSummary(preset).toHtmlEscaped()));
     note_->show();
 }

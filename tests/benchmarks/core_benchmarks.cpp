@@ -151,11 +151,7 @@ SweepPlan phaseHumanDataPlan(int generations)
     const Preset& preset = presetNamed("phase-human-data");
     Scenario base = presetScenario("phase-human-data");
     base.generations = generations;
-    std::vector<SweepAxis> axes;
-    for (const auto& assignment : preset.sweep->vary) {
-        axes.push_back(parseSweepAxis(assignment));
-    }
-    return makeSweepPlan(base, axes, {});
+    return makeSweepPlan(base, parseSweepAxes(preset.sweep->vary), {});
 }
 
 void BM_SweepThreads(benchmark::State& state)

@@ -202,11 +202,7 @@ void ScreenFitTest::everyPresetFits()
         ScenarioRequest request;
         request.preset = shown.name;
         request.overrides = lighter(shown);
-        std::vector<SweepAxis> axes;
-        for (const auto& assignment : shown.sweep->vary) {
-            axes.push_back(parseSweepAxis(assignment));
-        }
-        const SweepPlan plan = makeSweepPlan(resolveScenarios(request).front().scenario, axes, {});
+        const SweepPlan plan = makeSweepPlan(resolveScenarios(request).front().scenario, parseSweepAxes(shown.sweep->vary), {});
         if (mode == Mode::Presenter) {
             window->setPresenterMode(true);
             sweeps->setFullScreen(true);
