@@ -6,11 +6,13 @@
 #include "core/input_files.h"
 #include "core/memory_estimate.h"
 #include "core/output_files.h"
+#include "core/reproduction.h"
 #include "core/results.h"
 #include "core/scenario_sources.h"
 #include "core/sweep_folder.h"
 #include "ui/animation_export.h"
 #include "ui/figure_export.h"
+#include "ui/paper_report.h"
 #include "ui/phase_diagram.h"
 #include "ui/run_history.h"
 #include "ui/theme.h"
@@ -48,6 +50,7 @@ constexpr const char* kUsage = R"(Usage:
   collapselab-cli sweep-merge DIR... --out DIR
   collapselab-cli export --sweep DIR --figure FILE --metric NAME [--generation G] [--contour VALUE]
                       [--size WxH] [--dpi D]
+  collapselab-cli reproduce [--scale quick|paper] [--threads T] --out DIR
   collapselab-cli presets
   collapselab-cli export [scenario options as for run] (--animation FILE | --figure FILE | --frames DIR)
                       [--view stage|metrics|both] [--generation G[,G...]] [--fps F] [--size WxH]
@@ -79,6 +82,10 @@ DIR/cells at once: running the same sweep into DIR again resumes it. --shard K/N
 balanced shares of the cells; sweep-merge assembles shards into the same sweep.csv as one machine
 writes. export --sweep draws the phase diagram of a finished sweep: --metric is a sweep.csv column or a
 metric (its median); --contour draws the line where it crosses VALUE, the collapse boundary.
+reproduce reruns the experiments of Shumailov et al. (Nature 2024) at the paper's settings (--scale
+paper) or at sizes that take under two minutes on two cores (quick, the default), and writes
+DIR/report.pdf and DIR/report.md, each number beside the paper's, with the figures in DIR/figures, the
+scenario behind every row in DIR/scenarios and its CSVs in DIR/data.
 Exit status: 0 done, 2 bad input, 1 failure while running.
 )";
 
@@ -313,6 +320,18 @@ bool runScenario(const std::string& label, const Scenario& scenario, Engine& eng
     return true;
 }
 
+// Drawing needs Qt's GUI classes; with no screen to show anything, on the offscreen platform. `argc` must
+// outlive the application.
+std::unique_ptr<QApplication> drawingApplication(int& argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    auto application = std::make_unique<QApplication>(argc, argv);
+    ui::applyApplicationFont();
+    return application;
+}
+
 void prepareToRun(const std::optional<int>& threads)
 {
     if (threads) {
@@ -430,7 +449,7 @@ ExportOptions parseExportOptions(const std::vector<std::string>& args, RunOption
     return options;
 }
 
-int exportCommand(const std::vector<std::string>& args, int argc, char** argv)
+int exportCommand(const std::vector<std::string>& args, int& argc, char** argv)
 {
     RunOptions run;
     const ExportOptions options = parseExportOptions(args, run);
@@ -446,12 +465,7 @@ int exportCommand(const std::vector<std::string>& args, int argc, char** argv)
     }
     prepareToRun(run.threads);
 
-    // Drawing needs Qt's GUI classes; with no screen to show anything, on the offscreen platform.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-    QApplication application(argc, argv);
-    ui::applyApplicationFont();
+    const auto application = drawingApplication(argc, argv);
 
     std::vector<std::unique_ptr<ui::RunHistory>> histories;
     QVector<ui::LabelledHistory> runs;
@@ -643,7 +657,7 @@ int sweepMergeCommand(const std::vector<std::string>& args)
 }
 
 // export --sweep DIR --figure FILE --metric NAME [--generation G] [--contour VALUE] [--size WxH] [--dpi D]
-int exportSweepCommand(const std::vector<std::string>& args, int argc, char** argv)
+int exportSweepCommand(const std::vector<std::string>& args, int& argc, char** argv)
 {
     std::optional<std::string> folderName, figure, metric, sizeText;
     std::optional<int> generation, dpi;
@@ -696,11 +710,7 @@ int exportSweepCommand(const std::vector<std::string>& args, int argc, char** ar
     const SweepFolder folder = SweepFolder::open(*folderName);
     SweepGrid grid = readSweepGrid(folder, *metric, generation.value_or(-1));
 
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-    QApplication application(argc, argv);
-    ui::applyApplicationFont();
+    const auto application = drawingApplication(argc, argv);
     const ui::PhaseDiagram diagram(std::move(grid), contour);
     ui::writePaintedFigure(QString::fromStdString(*figure), size, dpi.value_or(150),
                            [&](QPainter& painter, const QSizeF& area) { diagram.render(painter, QRectF(QPointF(0, 0), area), true); });
@@ -721,6 +731,76 @@ int presetsCommand(const std::vector<std::string>& args)
 }
 
 } // namespace
+
+// reproduce [--scale quick|paper] [--threads T] --out DIR
+int reproduceCommand(const std::vector<std::string>& args, int& argc, char** argv)
+{
+    ReproductionScale scale = ReproductionScale::Quick;
+    std::optional<int> threads;
+    std::optional<std::string> out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& option = args[i];
+        if (option != "--scale" && option != "--threads" && option != "--out") {
+            throw UsageError("reproduce does not take \"" + option + "\" (see collapselab-cli --help)");
+        }
+        if (i + 1 >= args.size()) {
+            throw UsageError(option + " needs a value");
+        }
+        const std::string& value = args[++i];
+        if (option == "--scale") {
+            const auto named = reproductionScaleNamed(value);
+            if (!named) {
+                throw UsageError("--scale takes quick or paper, not \"" + value + "\"");
+            }
+            scale = *named;
+        } else if (option == "--threads") {
+            threads = parsePositive(option, value, 1024);
+        } else {
+            out = value;
+        }
+    }
+    if (!out) {
+        throw UsageError("reproduce needs --out DIR, the folder for the report");
+    }
+    checkOutputTarget("--out", *out, true);
+    const ReproductionPlan plan = reproductionPlan(scale);
+    for (const auto& experiment : plan.experiments) {
+        for (const auto& run : experiment.runs) {
+            checkFitsInMemory(run.scenario, RunKeeping::MetricsAndStage);
+        }
+    }
+    prepareToRun(threads);
+    const auto application = drawingApplication(argc, argv);
+    for (const auto& note : plan.notes) {
+        std::cerr << "collapselab-cli: " << note << '\n';
+    }
+
+    const auto start = std::chrono::steady_clock::now();
+    ui::PaperReproduction reproduction(plan);
+    std::optional<ProgressReporter> progress;
+    int shownRun = 0;
+    const bool finished = reproduction.compute(
+        [&](const ui::ReproductionProgress& where) {
+            if (where.run != shownRun) {
+                shownRun = where.run;
+                progress.emplace("run " + std::to_string(where.run) + " of " + std::to_string(where.runs) + ", " +
+                                 where.name + ": generation");
+            }
+            progress->update(where.generation, where.generations);
+        },
+        &interrupted);
+    if (!finished) {
+        std::cerr << "collapselab-cli: interrupted; nothing was written\n";
+        return kExitFailure;
+    }
+    ReportContext context;
+    context.version = COLLAPSELAB_VERSION;
+    context.threads = omp_get_max_threads();
+    context.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    reproduction.write(*out, context);
+    std::cerr << "collapselab-cli: report written to " << (std::filesystem::path(*out) / "report.pdf").string() << '\n';
+    return kExitDone;
+}
 
 int main(int argc, char** argv)
 {
@@ -753,7 +833,10 @@ int main(int argc, char** argv)
         if (args[0] == "sweep-merge") {
             return sweepMergeCommand(rest);
         }
-        throw UsageError("unknown command \"" + args[0] + "\" (commands: run, sweep, sweep-merge, export, presets)");
+        if (args[0] == "reproduce") {
+            return reproduceCommand(rest, argc, argv);
+        }
+        throw UsageError("unknown command \"" + args[0] + "\" (commands: run, sweep, sweep-merge, export, reproduce, presets)");
     } catch (const UsageError& error) {
         std::cerr << "collapselab-cli: " << error.what() << '\n';
         return kExitBadInput;

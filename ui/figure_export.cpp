@@ -80,6 +80,23 @@ void writePaintedFigure(const QString& path, QSize size, int dpi, const std::fun
     if (!format) {
         throw ExportError(QObject::tr("%1: a figure is a .png, .svg or .pdf file").arg(path).toStdString());
     }
+    // Drawn into memory, then written through the one checked path every output takes (writeFileWhole):
+    // a full disk or a killed process never leaves a short or stray file.
+    const std::string problem = outputTargetProblem(path.toStdString(), false);
+    if (!problem.empty()) {
+        throw ExportError(failure(path, QString::fromStdString(problem)).toStdString());
+    }
+    const QByteArray bytes = paintedFigure(*format, path, size, dpi, paint);
+    try {
+        writeFileWhole(path.toStdString(), bytes.toStdString());
+    } catch (const std::runtime_error& error) {
+        throw ExportError(error.what());
+    }
+}
+
+QByteArray paintedFigure(FigureFormat format, const QString& path, QSize size, int dpi,
+                         const std::function<void(QPainter&, const QSizeF&)>& paint)
+{
     if (dpi < 10 || dpi > 2400) {
         throw ExportError(QObject::tr("dpi must be between 10 and 2400, not %1").arg(dpi).toStdString());
     }
@@ -89,17 +106,11 @@ void writePaintedFigure(const QString& path, QSize size, int dpi, const std::fun
                               .arg(size.height())
                               .toStdString());
     }
-    // Drawn into memory, then written through the one checked path every output takes (writeFileWhole):
-    // a full disk or a killed process never leaves a short or stray file.
-    const std::string problem = outputTargetProblem(path.toStdString(), false);
-    if (!problem.empty()) {
-        throw ExportError(failure(path, QString::fromStdString(problem)).toStdString());
-    }
     QBuffer file;
     file.open(QIODevice::WriteOnly);
     const QString title = QObject::tr("Collapse Lab: %1").arg(QFileInfo(path).completeBaseName());
     bool painted = false;
-    switch (*format) {
+    switch (format) {
     case FigureFormat::Png: {
         const double ratio = dpi / kLayoutDpi;
         QImage image(QSize(int(std::lround(size.width() * ratio)), int(std::lround(size.height() * ratio))),
@@ -156,11 +167,7 @@ void writePaintedFigure(const QString& path, QSize size, int dpi, const std::fun
         throw ExportError(failure(path, QObject::tr("the picture could not be drawn")).toStdString());
     }
     file.close();
-    try {
-        writeFileWhole(path.toStdString(), file.data().toStdString());
-    } catch (const std::runtime_error& error) {
-        throw ExportError(error.what());
-    }
+    return file.data();
 }
 
 } // namespace collapse::ui

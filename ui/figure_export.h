@@ -2,6 +2,7 @@
 
 #include "ui/figure_renderer.h"
 
+#include <QByteArray>
 #include <QSize>
 #include <QString>
 #include <QVector>
@@ -44,6 +45,10 @@ void writeFigure(FigureRenderer& renderer, const QString& path, const FigureOpti
 // at 96 dpi (64 to 16384 each way), painted by `paint` into a rectangle of that size. Throws
 // ExportError naming the file. writeFigure and the sweep's phase diagram both write through it.
 void writePaintedFigure(const QString& path, QSize size, int dpi, const std::function<void(QPainter&, const QSizeF&)>& paint);
+
+// The bytes writePaintedFigure writes, for a file of `format` named `path` (in messages and the title).
+QByteArray paintedFigure(FigureFormat format, const QString& path, QSize size, int dpi,
+                         const std::function<void(QPainter&, const QSizeF&)>& paint);
 
 // The resolutions offered for PNG figures: screen, print, and line art.
 inline constexpr int kFigureDpiChoices[] = {150, 300, 600};

@@ -69,7 +69,12 @@ void GmmExperiment::measure(const FittedModel& model, const FittedModel&, const 
     values[3] = std::sqrt(mixture.overallCovariance().trace() / mixture.dimension());
     double minWeight = std::numeric_limits<double>::infinity();
     double entropy = 0.0;
+    double narrowest = std::numeric_limits<double>::infinity();
+    double widest = 0.0;
     for (const auto& component : mixture.components()) {
+        const double spread = std::sqrt(component.covariance.trace() / mixture.dimension());
+        narrowest = std::min(narrowest, spread);
+        widest = std::max(widest, spread);
         minWeight = std::min(minWeight, component.weight);
         if (component.weight > 0.0) {
             entropy -= component.weight * std::log(component.weight);
@@ -77,6 +82,8 @@ void GmmExperiment::measure(const FittedModel& model, const FittedModel&, const 
     }
     values[4] = minWeight;
     values[5] = std::exp(entropy);
+    values[6] = narrowest;
+    values[7] = widest;
 }
 
 namespace {
@@ -141,7 +148,8 @@ const ModelDescriptor& GmmSettings::descriptor()
         d.capacity = {1, 64, "mixture components"};
         d.parameters = gmmParameters();
         d.metrics = {&common_metrics::tailMass,  &gmm_metrics::loglikReal, &gmm_metrics::l2ToOriginal,
-                     &gmm_metrics::totalStd,     &gmm_metrics::minWeight,  &gmm_metrics::effectiveComponents};
+                     &gmm_metrics::totalStd,     &gmm_metrics::minWeight,  &gmm_metrics::effectiveComponents,
+                     &gmm_metrics::componentStdMin, &gmm_metrics::componentStdMax};
         // Real data a nat per point less likely than at the start is visible in the picture; three nats
         // (twenty times less likely) mean a part of the original is gone.
         d.roles = {&common_metrics::tailMass, &gmm_metrics::totalStd, &gmm_metrics::totalStd};

@@ -1,0 +1,360 @@
+#include "ui/paper_report.h"
+
+#include "core/engine.h"
+#include "core/models/gaussian/gaussian_model.h"
+#include "core/output_files.h"
+#include "ui/figure_export.h"
+#include "ui/figure_renderer.h"
+#include "ui/plot_painting.h"
+#include "ui/theme.h"
+
+#include <QBuffer>
+#include <QPageSize>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPdfWriter>
+#include <QTextBlock>
+#include <QTextBlockFormat>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextFragment>
+#include <QTextImageFormat>
+
+#include <algorithm>
+#include <cmath>
+
+namespace collapse::ui {
+
+namespace {
+
+// Figures are laid out in pixels at 96 dpi and stored at this resolution, sharp on paper.
+constexpr int kFigureDpi = 192;
+
+// A4 at 96 dpi, the unit QTextDocument lays out in, and the margin around the text.
+constexpr QSizeF kA4{793.7, 1122.5};
+constexpr double kPageMargin = 48.0;
+
+// The colours of the Gaussian's sample sizes, in the order of the runs: Okabe & Ito's, as everywhere.
+QColor sampleSizeColour(std::size_t index)
+{
+    const QColor colours[] = {colours::model, colours::accent, colours::secondary, colours::marker};
+    return colours[index % std::size(colours)];
+}
+
+// One panel of the Gaussian figure: a curve per run over the generations, in data coordinates.
+struct GaussianPanel {
+    QString title;
+    QString yTitle;
+    // Per run, the curves to draw: solid ones and dashed ones.
+    std::vector<std::vector<QVector<double>>> solid, dashed;
+};
+
+void paintPanel(QPainter& painter, const QRectF& area, const GaussianPanel& panel, int generations)
+{
+    painter.save();
+    painter.setPen(colours::text);
+    painter.setFont(scaledFont(sizes::bodyPoint, true));
+    const QFontMetricsF metrics(painter.font());
+    painter.drawText(QPointF(area.left() + kPlotMargins.left, area.top() + metrics.ascent()), panel.title);
+    const QRectF plot = area.adjusted(kPlotMargins.left, metrics.lineSpacing() + kPlotMargins.top, -kPlotMargins.right,
+                                      -kPlotMargins.bottom);
+    double low = std::numeric_limits<double>::infinity();
+    double high = -low;
+    for (const auto* curves : {&panel.solid, &panel.dashed}) {
+        for (const auto& run : *curves) {
+            for (const auto& curve : run) {
+                for (const double value : curve) {
+                    if (std::isfinite(value)) {
+                        low = std::min(low, value);
+                        high = std::max(high, value);
+                    }
+                }
+            }
+        }
+    }
+    if (!(high > low)) {
+        low -= 1.0;
+        high += 1.0;
+    }
+    const double pad = 0.05 * (high - low);
+    const QRectF data(0.0, low - pad, std::max(1, generations - 1), high - low + 2.0 * pad);
+    drawAxes(painter, plot, data, true);
+    drawAxisTitles(painter, plot, QObject::tr("generation"), panel.yTitle);
+    painter.setClipRect(plot);
+    const auto toPlot = [&](double x, double y) {
+        return QPointF(plot.left() + (x - data.left()) / data.width() * plot.width(),
+                       plot.bottom() - (y - data.top()) / data.height() * plot.height());
+    };
+    const auto stroke = [&](const QVector<double>& curve, const QPen& pen) {
+        QPainterPath path;
+        bool drawing = false;
+        for (qsizetype g = 0; g < curve.size(); ++g) {
+            if (!std::isfinite(curve[g])) {
+                drawing = false;
+                continue;
+            }
+            const QPointF point = toPlot(static_cast<double>(g), curve[g]);
+            drawing ? path.lineTo(point) : path.moveTo(point);
+            drawing = true;
+        }
+        painter.strokePath(path, pen);
+    };
+    for (std::size_t run = 0; run < panel.solid.size(); ++run) {
+        for (const auto& curve : panel.dashed[run]) {
+            stroke(curve, QPen(sampleSizeColour(run), 1.5, Qt::DashLine));
+        }
+        for (const auto& curve : panel.solid[run]) {
+            stroke(curve, QPen(sampleSizeColour(run), 2.0));
+        }
+    }
+    painter.restore();
+}
+
+// The notebook's picture: per estimator, μ's 10–90% band and σ²'s median over the generations, one colour
+// per sample size M, with the closed form of the median dashed.
+void paintGaussianPaths(QPainter& painter, const QSizeF& size, const ReproductionExperiment& experiment,
+                        const std::vector<const RunHistory*>& histories)
+{
+    painter.fillRect(QRectF(QPointF(0, 0), size), colours::background);
+    // Runs come per estimator, then per M (core/reproduction.cpp).
+    std::vector<std::pair<QString, std::vector<std::size_t>>> estimators;
+    QVector<LegendEntry> legend;
+    for (std::size_t i = 0; i < experiment.runs.size(); ++i) {
+        const ReproductionRun& run = experiment.runs[i];
+        const bool mle = run.scenario.as<GaussianSettings>().estimator == Estimator::Mle;
+        const QString name = mle ? QObject::tr("maximum likelihood") : QObject::tr("unbiased");
+        if (estimators.empty() || estimators.back().first != name) {
+            estimators.push_back({name, {}});
+        }
+        estimators.back().second.push_back(i);
+        if (estimators.size() == 1) {
+            legend.append({sampleSizeColour(estimators.back().second.size() - 1), Qt::SolidLine,
+                           QObject::tr("M = %1").arg(run.scenario.samples)});
+        }
+    }
+    legend.append({colours::text, Qt::DashLine, QObject::tr("closed form of the median")});
+    const double legendRoom = legendHeight(legend, size.width() - 2 * kPlotMargins.left) + 12.0;
+    const double rowHeight = (size.height() - legendRoom) / static_cast<double>(estimators.size());
+    int generations = 0;
+    for (std::size_t row = 0; row < estimators.size(); ++row) {
+        GaussianPanel mean{QObject::tr("μ, 10–90% of chains, %1").arg(estimators[row].first), QObject::tr("μ"), {}, {}};
+        GaussianPanel variance{QObject::tr("σ², median of chains, %1").arg(estimators[row].first),
+                               QObject::tr("log₁₀ σ²"), {}, {}};
+        for (const std::size_t i : estimators[row].second) {
+            const RunHistory& history = *histories[i];
+            const Scenario& scenario = experiment.runs[i].scenario;
+            generations = std::max(generations, history.size());
+            const RunHistory::Band& means = history.band(gaussian_metrics::mean);
+            mean.solid.push_back({means.q10, means.q90});
+            mean.dashed.push_back({});
+            QVector<double> median, closedForm;
+            const double M = scenario.samples;
+            const bool mle = scenario.as<GaussianSettings>().estimator == Estimator::Mle;
+            for (const double sigma : history.band(gaussian_metrics::standardDeviation).median) {
+                // Generation g is fit k = g + 1. ln σ²_k sums k terms ln(χ²_{M−1} / (M − 1)) of mean
+                // ≈ −1/(M−1), and maximum likelihood adds k ln((M − 1)/M).
+                const double k = static_cast<double>(median.size()) + 1.0;
+                median.append(std::log10(sigma * sigma));
+                closedForm.append((-k / (M - 1.0) + (mle ? k * std::log1p(-1.0 / M) : 0.0)) / std::log(10.0));
+            }
+            variance.solid.push_back({median});
+            variance.dashed.push_back({closedForm});
+        }
+        const QRectF rowArea(0.0, static_cast<double>(row) * rowHeight, size.width(), rowHeight);
+        paintPanel(painter, QRectF(rowArea.topLeft(), QSizeF(size.width() / 2, rowHeight)).adjusted(8, 8, -8, -8), mean,
+                   generations);
+        paintPanel(painter, QRectF(QPointF(size.width() / 2, rowArea.top()), QSizeF(size.width() / 2, rowHeight)).adjusted(8, 8, -8, -8),
+                   variance, generations);
+    }
+    drawLegend(painter, QRectF(kPlotMargins.left, size.height() - legendRoom, size.width() - 2 * kPlotMargins.left, legendRoom),
+               legend);
+}
+
+struct DrawnFigure {
+    QSize size;
+    std::function<void(QPainter&, const QSizeF&)> paint;
+};
+
+} // namespace
+
+PaperReproduction::PaperReproduction(ReproductionPlan plan) : plan_(std::move(plan)) {}
+
+PaperReproduction::~PaperReproduction() = default;
+
+bool PaperReproduction::compute(const std::function<void(const ReproductionProgress&)>& progress,
+                                const std::atomic<bool>* cancel)
+{
+    computed_.clear();
+    ReproductionProgress where;
+    where.runs = plan_.runCount();
+    for (const auto& experiment : plan_.experiments) {
+        std::vector<std::unique_ptr<ComputedRun>> runs;
+        for (const auto& run : experiment.runs) {
+            ++where.run;
+            where.name = run.name;
+            where.generation = 0;
+            where.generations = run.scenario.generations;
+            if (progress) {
+                progress(where);
+            }
+            Engine engine(run.scenario);
+            auto computed = std::make_unique<ComputedRun>();
+            computed->history.reset(run.scenario);
+            computed->results.columns = engine.metricColumns();
+            const auto outcome = engine.run(
+                [&](GenerationSnapshot&& snapshot) {
+                    where.generation = snapshot.generation + 1;
+                    computed->results.generations.push_back(snapshot.metrics);
+                    computed->history.append(std::move(snapshot));
+                    if (progress) {
+                        progress(where);
+                    }
+                },
+                cancel);
+            if (outcome == Engine::Outcome::Cancelled) {
+                computed_.clear();
+                return false;
+            }
+            runs.push_back(std::move(computed));
+        }
+        computed_.push_back(std::move(runs));
+    }
+    return true;
+}
+
+void PaperReproduction::write(const std::filesystem::path& folder, const ReportContext& context) const
+{
+    if (computed_.size() != plan_.experiments.size()) {
+        throw std::logic_error("the reproduction is written after it is computed");
+    }
+    OutputFiles files;
+    std::vector<ReproducedExperiment> reproduced;
+    std::vector<std::pair<QString, QImage>> images;
+    for (std::size_t e = 0; e < plan_.experiments.size(); ++e) {
+        const ReproductionExperiment& experiment = plan_.experiments[e];
+        std::vector<RunResults> results;
+        std::vector<const RunHistory*> histories;
+        QVector<LabelledHistory> labelled;
+        for (std::size_t r = 0; r < experiment.runs.size(); ++r) {
+            const ComputedRun& run = *computed_[e][r];
+            results.push_back(run.results);
+            histories.push_back(&run.history);
+            labelled.append({QString::fromStdString(experiment.runs[r].label), &run.history});
+            files.add(folder / "scenarios" / (experiment.runs[r].name + ".json"), serializeScenario(experiment.runs[r].scenario));
+            addRunFiles(files, folder / "data" / experiment.runs[r].name, run.results, experiment.runs[r].scenario);
+        }
+
+        // The figure, in the paper's layout.
+        DrawnFigure figure;
+        std::unique_ptr<FigureRenderer> renderer;
+        switch (experiment.layout) {
+        case PaperFigureLayout::GaussianPaths:
+            figure.size = QSize(1280, 900);
+            figure.paint = [&](QPainter& painter, const QSizeF& size) {
+                paintGaussianPaths(painter, size, experiment, histories);
+            };
+            break;
+        case PaperFigureLayout::StageGenerations: {
+            renderer = std::make_unique<FigureRenderer>(QVector<LabelledHistory>{labelled.front()}, ExportView::Stage);
+            QVector<int> generations;
+            for (const int generation : experiment.figureGenerations) {
+                if (generation < renderer->generationCount()) {
+                    generations.append(generation);
+                }
+            }
+            figure.size = renderer->smallMultiplesSize(static_cast<int>(generations.size()), FigureRenderer::kPanelSize).toSize();
+            figure.paint = [&renderer, generations](QPainter& painter, const QSizeF& size) {
+                renderer->renderSmallMultiples(painter, QRectF(QPointF(0, 0), size), generations);
+            };
+            break;
+        }
+        case PaperFigureLayout::SideBySide:
+            renderer = std::make_unique<FigureRenderer>(labelled, ExportView::Both);
+            figure.size = QSize(1600, 900);
+            figure.paint = [&renderer](QPainter& painter, const QSizeF& size) {
+                renderer->render(painter, QRectF(QPointF(0, 0), size), renderer->generationCount() - 1);
+            };
+            break;
+        }
+        const QString name = QStringLiteral("figures/%1.png").arg(QString::fromStdString(experiment.id));
+        const QByteArray png = paintedFigure(FigureFormat::Png, name, figure.size, kFigureDpi, figure.paint);
+        files.add(folder / name.toStdString(), png.toStdString());
+        images.emplace_back(name, QImage::fromData(png, "png"));
+        reproduced.push_back({&experiment, reportRows(experiment, results), name.toStdString()});
+    }
+    const std::string markdown = reportMarkdown(plan_, reproduced, context);
+    files.add(folder / "report.md", markdown);
+    files.add(folder / "report.pdf", reportPdf(QString::fromStdString(markdown), images).toStdString());
+    files.commit();
+}
+
+QByteArray reportPdf(const QString& markdown, const std::vector<std::pair<QString, QImage>>& images)
+{
+    QTextDocument document;
+    QFont font = scaledFont(9);
+    document.setDefaultFont(font);
+    // Setting the text clears the resources: the figures are added after it.
+    document.setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
+    for (const auto& [name, image] : images) {
+        document.addResource(QTextDocument::ImageResource, QUrl(name), image);
+    }
+    document.setPageSize(kA4);
+    document.setDocumentMargin(kPageMargin);
+
+    // Each figure as wide as the text, its height in proportion.
+    const double textWidth = kA4.width() - 2.0 * kPageMargin;
+    std::vector<std::pair<int, QTextImageFormat>> figures;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto fragment = block.begin(); !fragment.atEnd(); ++fragment) {
+            const QTextCharFormat format = fragment.fragment().charFormat();
+            if (!format.isImageFormat()) {
+                continue;
+            }
+            QTextImageFormat image = format.toImageFormat();
+            const auto found = std::find_if(images.begin(), images.end(),
+                                            [&](const auto& entry) { return entry.first == image.name(); });
+            if (found == images.end() || found->second.isNull()) {
+                continue;
+            }
+            const QSizeF size = QSizeF(found->second.size()) / found->second.devicePixelRatio();
+            const double width = std::min(textWidth, size.width());
+            image.setWidth(width);
+            image.setHeight(width * size.height() / size.width());
+            figures.emplace_back(fragment.fragment().position(), image);
+        }
+    }
+    // Each experiment from a new page.
+    bool firstSection = true;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        if (block.blockFormat().headingLevel() != 2) {
+            continue;
+        }
+        if (!firstSection) {
+            QTextBlockFormat format = block.blockFormat();
+            format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+            QTextCursor(block).setBlockFormat(format);
+        }
+        firstSection = false;
+    }
+    for (const auto& [position, image] : figures) {
+        QTextCursor cursor(&document);
+        cursor.setPosition(position);
+        cursor.setPosition(position + 1, QTextCursor::KeepAnchor);
+        cursor.setCharFormat(image);
+    }
+
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setTitle(QObject::tr("Model collapse, reproduced"));
+        writer.setCreator(QStringLiteral("Collapse Lab"));
+        document.print(&writer);
+    }
+    buffer.close();
+    return buffer.data();
+}
+
+} // namespace collapse::ui
