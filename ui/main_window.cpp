@@ -13,6 +13,7 @@
 #include "ui/playback.h"
 #include "ui/plot_painting.h"
 #include "ui/preset_texts.h"
+#include "ui/reproduction_dialog.h"
 #include "ui/screen_room.h"
 #include "ui/settings.h"
 #include "ui/stages/stage_registry.h"
@@ -22,6 +23,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -35,6 +37,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTextDocument>
 #include <QStatusBar>
 #include <QUndoStack>
@@ -371,6 +374,9 @@ void MainWindow::buildMenus()
         }
         KeyboardShortcutsHelp(actions, this).exec();
     });
+    help->addSeparator();
+    help->addAction(tr("&Reproduce the Paper…"), this, [this] { reproducePaper(); });
+    help->addSeparator();
     help->addAction(tr("&About Collapse Lab"), QKeySequence(tr("Ctrl+Shift+F1")), this, [this] {
         QMessageBox::about(this, tr("About Collapse Lab"),
                            tr("<h3>Collapse Lab %1</h3><p>Watch generative models forget: each generation is "
@@ -752,6 +758,31 @@ SweepWindow* MainWindow::openSweepWindow()
     sweepWindow_->raise();
     sweepWindow_->activateWindow();
     return sweepWindow_;
+}
+
+ReproductionDialog* MainWindow::reproducePaper(QString parentFolder)
+{
+    if (parentFolder.isEmpty()) {
+        parentFolder = QFileDialog::getExistingDirectory(
+            this, tr("Where the Report's Folder Goes"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+        if (parentFolder.isEmpty()) {
+            return nullptr;
+        }
+    }
+    // Its own folder, so that the report's data never mixes with what the chosen folder holds.
+    const std::filesystem::path folder = std::filesystem::path(parentFolder.toStdString()) / "paper-reproduction";
+    if (const std::string problem = outputTargetProblem(folder, true); !problem.empty()) {
+        QMessageBox::warning(this, tr("Reproduce the Paper"),
+                             tr("Cannot write %1: %2").arg(QString::fromStdString(folder.string()), QString::fromStdString(problem)));
+        return nullptr;
+    }
+    auto* dialog = new ReproductionDialog(reproductionPlan(ReproductionScale::Quick), folder, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReproductionDialog::reportWritten, this,
+            [](const QString& pdf) { QDesktopServices::openUrl(QUrl::fromLocalFile(pdf)); });
+    dialog->show();
+    dialog->start();
+    return dialog;
 }
 
 // ---- Presenter mode and themes -------------------------------------------------------------------

@@ -32,6 +32,7 @@ class MetricChart;
 class ParameterPanel;
 class Playback;
 class SimulationWorker;
+class ReproductionDialog;
 class SweepWindow;
 
 // The Collapse Lab window: parameters on the left, the model's stage in the middle with a line saying
@@ -66,6 +67,9 @@ public:
     // The sweep window, made on first use: a new sweep of the scenario on stage (File ▸ New Sweep) or a
     // sweep preset. A cell clicked there opens here as a run.
     SweepWindow* openSweepWindow();
+    // Help ▸ Reproduce the Paper…: the quick scale into <parentFolder>/paper-reproduction (asked for when
+    // empty), with a progress dialog; the PDF opens when it is written. Null when nothing was started.
+    ReproductionDialog* reproducePaper(QString parentFolder = {});
     SweepWindow* sweepWindow() const { return sweepWindow_; }
 
     void setPresenterMode(bool on);
