@@ -238,8 +238,8 @@ ReportRow closedFormRow(std::string quantity, std::string paper, std::string our
     row.scenario = "scenarios/" + run.name + ".json";
     row.agrees = errors <= kAgreementErrors;
     char text[64];
-    std::snprintf(text, sizeof text, "%.1f", errors);
-    row.verdict = std::string(row.agrees ? "agrees" : "differs") + ": " + text + " standard errors apart";
+    std::snprintf(text, sizeof text, std::isfinite(errors) ? "%.1f standard errors apart" : "no spread to judge by", errors);
+    row.verdict = std::string(row.agrees ? "agrees" : "differs") + ": " + text;
     return row;
 }
 
@@ -247,9 +247,11 @@ ReportRow closedFormRow(std::string quantity, std::string paper, std::string our
 ReportRow closedFormRow(std::string quantity, const std::string& formula, double expected, double estimate,
                         double standardError, const ColumnSummary& spread, const ReproductionRun& run)
 {
+    // No spread at all: agreement is equality.
+    const double difference = std::abs(estimate - expected);
+    const double errors = difference == 0.0 ? 0.0 : difference / standardError;
     return closedFormRow(std::move(quantity), formula + " = " + reportNumber(expected),
-                         reportNumber(estimate) + " ± " + reportNumber(standardError),
-                         std::abs(estimate - expected) / standardError, spread, run);
+                         reportNumber(estimate) + " ± " + reportNumber(standardError), errors, spread, run);
 }
 
 // A mean of chains whose variance is a product of k random factors is carried by the few chains that kept

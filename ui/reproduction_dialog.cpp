@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -24,8 +25,18 @@ quint64 ReproductionWorker::restart(PaperReproduction& reproduction)
 {
     return RestartableThread::restart([this, &reproduction](quint64 request, const std::atomic<bool>& cancel) {
         try {
+            // A generation of a small Gaussian takes microseconds: the window hears of a new run, of its end
+            // and otherwise at most every 50 ms, never a flood of signals.
+            QElapsedTimer sinceSignal;
+            int signalledRun = 0;
             const bool finished = reproduction.compute(
                 [&](const ReproductionProgress& where) {
+                    if (where.run == signalledRun && where.generation < where.generations && sinceSignal.isValid() &&
+                        sinceSignal.elapsed() < 50) {
+                        return;
+                    }
+                    signalledRun = where.run;
+                    sinceSignal.start();
                     emit progressed(request, where.run, where.runs, QString::fromStdString(where.name), where.generation,
                                     where.generations);
                 },

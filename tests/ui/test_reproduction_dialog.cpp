@@ -1,0 +1,167 @@
+// Help ▸ Reproduce the Paper… as a lecturer meets it: the dialog runs the plan with a moving progress bar,
+// writes the report and says where; Cancel stops it and writes nothing; a run that cannot start is named.
+// The plan is the quick scale made smaller still, so that the test takes seconds.
+
+#include "core/models/vae/vae_settings.h"
+#include "core/reproduction.h"
+#include "ui/main_window.h"
+#include "ui/reproduction_dialog.h"
+
+#include <QAction>
+#include <QFile>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace collapse;
+using namespace collapse::ui;
+
+namespace {
+
+constexpr int kTimeoutMs = 240000;
+
+// Every experiment of the quick scale, a few generations of small samples each.
+ReproductionPlan tinyPlan()
+{
+    ReproductionPlan plan = reproductionPlan(ReproductionScale::Quick);
+    for (auto& experiment : plan.experiments) {
+        for (auto& run : experiment.runs) {
+            Scenario& scenario = run.scenario;
+            scenario.generations = 3;
+            scenario.replicates = std::min(scenario.replicates, 4);
+            scenario.samples = std::min(scenario.samples, 200);
+            if (scenario.holds<VaeSettings>()) {
+                scenario.as<VaeSettings>().epochs = 1;
+            }
+        }
+    }
+    return plan;
+}
+
+// Clicks the dialog's one button (Cancel while running, Close after).
+void clickButton(ReproductionDialog& dialog)
+{
+    const auto buttons = dialog.findChildren<QPushButton*>();
+    QCOMPARE(buttons.size(), 1);
+    buttons.front()->click();
+}
+
+} // namespace
+
+class ReproductionDialogTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void runsAndWritesTheReport();
+    void cancelWritesNothing();
+    void aRunThatCannotStartIsNamed();
+    void helpMenuOffersIt();
+};
+
+void ReproductionDialogTest::runsAndWritesTheReport()
+{
+    QTemporaryDir dir;
+    const std::filesystem::path folder = dir.filePath("report").toStdString();
+    ReproductionDialog dialog(tinyPlan(), folder);
+    QSignalSpy written(&dialog, &ReproductionDialog::reportWritten);
+    dialog.show();
+    dialog.start();
+    QVERIFY(dialog.isRunning());
+    QVERIFY(written.wait(kTimeoutMs));
+    QVERIFY(!dialog.isRunning());
+    QCOMPARE(written.front().front().toString(), QString::fromStdString((folder / "report.pdf").string()));
+    QCOMPARE(dialog.progressPercent(), 100);
+    QVERIFY2(dialog.statusText().contains("report.pdf"), qPrintable(dialog.statusText()));
+    for (const char* file : {"report.pdf", "report.md", "figures/gmm.png", "scenarios/gmm.json", "data/gmm/metrics.csv",
+                             "data/text-10-percent-real/summary.csv"}) {
+        QVERIFY2(QFile::exists(QString::fromStdString((folder / file).string())), file);
+    }
+    QFile report(QString::fromStdString((folder / "report.md").string()));
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    QVERIFY(report.readAll().contains("12 runs in"));
+}
+
+void ReproductionDialogTest::cancelWritesNothing()
+{
+    QTemporaryDir dir;
+    const std::filesystem::path folder = dir.filePath("report").toStdString();
+    ReproductionPlan plan = tinyPlan();
+    // The first run long enough to be caught in the middle.
+    plan.experiments.front().runs.front().scenario.generations = 100000;
+    ReproductionDialog dialog(plan, folder);
+    QSignalSpy written(&dialog, &ReproductionDialog::reportWritten);
+    dialog.show();
+    dialog.start();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.statusText().startsWith("Run 1 of 12") && dialog.statusText().contains("generation 2"),
+                             kTimeoutMs);
+    clickButton(dialog);
+    QVERIFY(!dialog.isRunning());
+    QVERIFY(dialog.statusText().startsWith("Cancelled"));
+    QCOMPARE(dialog.progressPercent(), 0);
+    // Nothing arrives late, nothing is written.
+    QTest::qWait(300);
+    QCOMPARE(written.size(), 0);
+    QVERIFY(!std::filesystem::exists(folder));
+    // Close now closes.
+    clickButton(dialog);
+    QVERIFY(!dialog.isVisible());
+}
+
+void ReproductionDialogTest::aRunThatCannotStartIsNamed()
+{
+    QTemporaryDir dir;
+    const std::filesystem::path folder = dir.filePath("report").toStdString();
+    ReproductionPlan plan = tinyPlan();
+    for (auto& experiment : plan.experiments) {
+        for (auto& run : experiment.runs) {
+            if (run.scenario.holds<VaeSettings>()) {
+                run.scenario.as<VaeSettings>().dataset = dir.filePath("missing-images-idx3-ubyte.gz").toStdString();
+            }
+        }
+    }
+    ReproductionDialog dialog(plan, folder);
+    QSignalSpy written(&dialog, &ReproductionDialog::reportWritten);
+    dialog.show();
+    dialog.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), kTimeoutMs);
+    QVERIFY2(dialog.statusText().startsWith("Nothing was written") && dialog.statusText().contains("missing-images"),
+             qPrintable(dialog.statusText()));
+    QCOMPARE(written.size(), 0);
+    QVERIFY(!std::filesystem::exists(folder));
+}
+
+void ReproductionDialogTest::helpMenuOffersIt()
+{
+    Scenario small = defaultScenario("gaussian");
+    small.generations = 5;
+    small.replicates = 5;
+    MainWindow window(small);
+    QAction* found = nullptr;
+    for (QAction* menu : window.menuBar()->actions()) {
+        for (QAction* action : menu->menu()->actions()) {
+            if (action->text() == MainWindow::tr("&Reproduce the Paper…")) {
+                found = action;
+            }
+        }
+    }
+    QVERIFY(found != nullptr);
+    // A folder that cannot be written is refused before anything runs.
+    QTemporaryDir dir;
+    QFile file(dir.filePath("a-file"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QTimer::singleShot(0, [] {
+        for (QWidget* widget : QApplication::topLevelWidgets()) {
+            if (widget->inherits("QMessageBox")) {
+                widget->close();
+            }
+        }
+    });
+    QCOMPARE(window.reproducePaper(file.fileName()), nullptr);
+}
+
+QTEST_MAIN(ReproductionDialogTest)
+#include "test_reproduction_dialog.moc"
