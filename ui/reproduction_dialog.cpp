@@ -75,7 +75,7 @@ ReproductionDialog::ReproductionDialog(ReproductionPlan plan, std::filesystem::p
     layout->addWidget(status_);
     layout->addStretch();
     layout->addWidget(buttons);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 72);
 
     connect(worker_, &ReproductionWorker::progressed, this, &ReproductionDialog::showProgress);
     connect(worker_, &ReproductionWorker::computed, this, &ReproductionDialog::writeReport);

@@ -102,6 +102,14 @@
         <source>Blue cats still drawn</source>
         <translation>Noch gezogene blaue Katzen</translation>
     </message>
+    <message>
+        <source>Narrowest component&apos;s spread</source>
+        <translation>Streuung der schmalsten Komponente</translation>
+    </message>
+    <message>
+        <source>Widest component&apos;s spread</source>
+        <translation>Streuung der breitesten Komponente</translation>
+    </message>
 </context>
 <context>
     <name>Models</name>
@@ -964,6 +972,46 @@
         <source>%1: M = %2, %3 generations, %4 replicates</source>
         <translation>%1: M = %2, %3 Generationen, %4 Wiederholungen</translation>
     </message>
+    <message>
+        <source>generation</source>
+        <translation>Generation</translation>
+    </message>
+    <message>
+        <source>maximum likelihood</source>
+        <translation>Maximum Likelihood</translation>
+    </message>
+    <message>
+        <source>unbiased</source>
+        <translation>erwartungstreu</translation>
+    </message>
+    <message>
+        <source>M = %1</source>
+        <translation>M = %1</translation>
+    </message>
+    <message>
+        <source>closed form of the median</source>
+        <translation>geschlossene Form des Medians</translation>
+    </message>
+    <message>
+        <source>μ, 10–90% of chains, %1</source>
+        <translation>μ, 10–90 % der Ketten, %1</translation>
+    </message>
+    <message>
+        <source>μ</source>
+        <translation>μ</translation>
+    </message>
+    <message>
+        <source>σ², median of chains, %1</source>
+        <translation>σ², Median der Ketten, %1</translation>
+    </message>
+    <message>
+        <source>log₁₀ σ²</source>
+        <translation>log₁₀ σ²</translation>
+    </message>
+    <message>
+        <source>Model collapse, reproduced</source>
+        <translation>Modellkollaps, nachgerechnet</translation>
+    </message>
 </context>
 <context>
     <name>Stages</name>
@@ -1580,6 +1628,22 @@
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+W</translation>
     </message>
+    <message>
+        <source>&amp;Reproduce the Paper…</source>
+        <translation>Das Paper &amp;nachrechnen …</translation>
+    </message>
+    <message>
+        <source>Where the Report&apos;s Folder Goes</source>
+        <translation>Wohin der Ordner des Berichts kommt</translation>
+    </message>
+    <message>
+        <source>Reproduce the Paper</source>
+        <translation>Das Paper nachrechnen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::MetricChart</name>
@@ -1631,6 +1695,49 @@
     <message>
         <source>Click to open this cell as a run.</source>
         <translation>Klicken öffnet diese Zelle als Lauf.</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::ReproductionDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Reproduce the Paper</source>
+        <translation>Das Paper nachrechnen</translation>
+    </message>
+    <message>
+        <source>Reruns the experiments of Shumailov et al. (Nature 2024) at the quick scale, about a minute on two cores, and writes a report that sets each of our numbers beside the paper&apos;s. The paper&apos;s own settings take longer: &lt;code&gt;collapselab-cli reproduce --scale paper&lt;/code&gt;.</source>
+        <translation>Rechnet die Experimente von Shumailov et al. (Nature 2024) im kleinen Maßstab nach, etwa eine Minute auf zwei Kernen, und schreibt einen Bericht, der jede unserer Zahlen neben die des Papers stellt. Die Einstellungen des Papers selbst dauern länger: &lt;code&gt;collapselab-cli reproduce --scale paper&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Start …</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2, %3: generation %4 of %5</source>
+        <translation>Lauf %1 von %2, %3: Generation %4 von %5</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Der Bericht wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>The report is written: %1</source>
+        <translation>Der Bericht ist geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>Nichts wurde geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Abgebrochen; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>

@@ -70,7 +70,11 @@ void ReproductionDialogTest::runsAndWritesTheReport()
     dialog.show();
     dialog.start();
     QVERIFY(dialog.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.statusText().startsWith("Run "), kTimeoutMs);
+    // What the dialog looks like, running and done, beside the test program.
+    dialog.grab().save("reproduction-dialog-running.png");
     QVERIFY(written.wait(kTimeoutMs));
+    dialog.grab().save("reproduction-dialog-done.png");
     QVERIFY(!dialog.isRunning());
     QCOMPARE(written.front().front().toString(), QString::fromStdString((folder / "report.pdf").string()));
     QCOMPARE(dialog.progressPercent(), 100);
