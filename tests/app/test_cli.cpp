@@ -52,7 +52,7 @@ void CliTest::runWritesTheThreeFiles()
     QVERIFY(result.stdErr.contains("generation 3 of 3"));
     const QList<QByteArray> metrics = fileContents(out + "/metrics.csv").split('\n');
     QCOMPARE(metrics.front(), QByteArray("generation,replicate,train_size,tail_mass,loglik_real,l2_to_original,"
-                                         "total_std,min_weight,effective_components"));
+                                         "total_std,min_weight,effective_components,component_std_min,component_std_max"));
     QCOMPARE(metrics.size(), 1 + 3 * 2 + 1);  // header, rows, final newline
     const QList<QByteArray> summary = fileContents(out + "/summary.csv").split('\n');
     QVERIFY(summary.front().startsWith("generation,train_size_median,train_size_q10,train_size_q90,train_size_mean,"
