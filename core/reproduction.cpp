@@ -254,12 +254,28 @@ ReportRow closedFormRow(std::string quantity, const std::string& formula, double
                          reportNumber(estimate) + " ± " + reportNumber(standardError), errors, spread, run);
 }
 
-// A mean of chains whose variance is a product of k random factors is carried by the few chains that kept
-// theirs: with ln σ² spread by s, the relative standard error of a mean over R chains is
-// sqrt((e^{s²} − 1) / R) (the log-normal's), and past one half no R-chain run can measure it.
-bool meanIsMeasurable(double logSpread, std::size_t chains)
+// A mean over chains of a quantity that carries a product of k random factors, σ²_k itself or μ²_k: the
+// few chains that kept their variance carry it. With ln σ² spread by s between chains and the quantity
+// log-normal in that factor, its relative standard error over R chains is sqrt((c e^{s²} − 1) / R), with
+// c = 1 for σ² and c = 3 for μ² (μ given a chain's path is normal with variance V = Σ σ²_i / M, whose
+// log-spread is at most σ²_k's, and E[Z⁴] = 3). The error taken is the larger of that and the sample's
+// own s / sqrt(R), which understates a skewed mean's; past a relative error of one half no run of R chains
+// measures the mean.
+struct MeanOverChains {
+    double estimate = 0.0;
+    double error = 0.0;
+    bool measurable = false;
+};
+
+MeanOverChains meanOverChains(const std::vector<double>& values, double logSpread, double fourthMoment)
 {
-    return std::sqrt(std::expm1(logSpread * logSpread) / static_cast<double>(chains)) <= 0.5;
+    const double chains = static_cast<double>(values.size());
+    const double relativeError = std::sqrt((fourthMoment * std::exp(logSpread * logSpread) - 1.0) / chains);
+    MeanOverChains mean;
+    mean.estimate = meanOf(values);
+    mean.error = std::max(sampleSd(values) / std::sqrt(chains), mean.estimate * relativeError);
+    mean.measurable = relativeError <= 0.5;
+    return mean;
 }
 
 ReportRow unmeasurableRow(std::string quantity, std::string formula, double expected, double logSpread,
@@ -306,48 +322,38 @@ std::vector<ReportRow> gaussianRows(const ReproductionExperiment& experiment, co
             row.band = "μ: " + bandText(meanSpread);
             return row;
         };
-        // Var(μ) about the original's mean 0: the mean of μ², with the standard error of a mean.
+        // Var(μ) about the original's mean 0: the mean of μ².
         std::vector<double> squaredMeans;
         for (const double value : means) {
             squaredMeans.push_back(value * value);
         }
-        const double meanVariance = meanOf(squaredMeans);
-        const double meanVarianceError = sampleSd(squaredMeans) / std::sqrt(chains);
+        const MeanOverChains meanVariance = meanOverChains(squaredMeans, logSpread, 3.0);
         const bool mle = run.scenario.as<GaussianSettings>().estimator == Estimator::Mle;
+        const double shrink = std::pow(1.0 - 1.0 / M, k);
         if (!mle) {
             // ln σ²_k is a sum of k independent terms; its sample median has the standard error
-            // sqrt(π/2) sd / sqrt(R), which carries over to σ² by the delta method.
-            // Judged on the log scale, where that error is symmetric.
+            // sqrt(π/2) sd / sqrt(R). Judged on the log scale, where that error is symmetric.
             const double median = varianceSpread.median;
             const double logError = std::sqrt(std::acos(-1.0) / 2.0) * logSpread / std::sqrt(chains);
             const double expected = std::exp(-k / (M - 1.0));
             rows.push_back(closedFormRow("median σ²" + after, "e^(−k/(M−1)) = " + reportNumber(expected),
                                          reportNumber(median) + " (ln ± " + reportNumber(logError) + ")",
                                          std::abs(std::log(median) - std::log(expected)) / logError, varianceSpread, run));
-            const std::string quantity = "Var(μ)" + after;
-            if (meanIsMeasurable(logSpread, variances.size())) {
-                rows.push_back(withMeanBand(closedFormRow(quantity, "k/M", k / M, meanVariance, meanVarianceError, meanSpread, run)));
-            } else {
-                rows.push_back(withMeanBand(unmeasurableRow(quantity, "k/M", k / M, logSpread, meanSpread, run)));
-            }
         } else {
-            const double shrink = std::pow(1.0 - 1.0 / M, k);
-            const std::string expectation = "E[σ²]" + after;
-            if (meanIsMeasurable(logSpread, variances.size())) {
-                // The sample's own spread understates a skewed mean's error; the log-normal's, from the
-                // spread of ln σ², does not, and the larger of the two is taken.
-                const double mean = meanOf(variances);
-                const double error = std::max(sampleSd(variances) / std::sqrt(chains),
-                                              mean * std::sqrt(std::expm1(logSpread * logSpread) / chains));
-                rows.push_back(closedFormRow(expectation, "(1 − 1/M)^k", shrink, mean, error, varianceSpread, run));
-                rows.push_back(withMeanBand(closedFormRow("Var(μ)" + after, "1 − (1 − 1/M)^k", 1.0 - shrink, meanVariance,
-                                                          meanVarianceError, meanSpread, run)));
-            } else {
-                rows.push_back(unmeasurableRow(expectation, "(1 − 1/M)^k", shrink, logSpread, varianceSpread, run));
-                rows.push_back(withMeanBand(
-                    unmeasurableRow("Var(μ)" + after, "1 − (1 − 1/M)^k", 1.0 - shrink, logSpread, meanSpread, run)));
-            }
+            const MeanOverChains variance = meanOverChains(variances, logSpread, 1.0);
+            const std::string quantity = "E[σ²]" + after;
+            rows.push_back(variance.measurable
+                               ? closedFormRow(quantity, "(1 − 1/M)^k", shrink, variance.estimate, variance.error,
+                                               varianceSpread, run)
+                               : unmeasurableRow(quantity, "(1 − 1/M)^k", shrink, logSpread, varianceSpread, run));
         }
+        const std::string quantity = "Var(μ)" + after;
+        const std::string formula = mle ? "1 − (1 − 1/M)^k" : "k/M";
+        const double expected = mle ? 1.0 - shrink : k / M;
+        rows.push_back(withMeanBand(meanVariance.measurable
+                                        ? closedFormRow(quantity, formula, expected, meanVariance.estimate,
+                                                        meanVariance.error, meanSpread, run)
+                                        : unmeasurableRow(quantity, formula, expected, logSpread, meanSpread, run)));
     }
     return rows;
 }

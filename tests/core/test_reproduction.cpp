@@ -102,6 +102,7 @@ private slots:
     void bandRowsSayWhetherThePaperIsWithin();
     void closedFormsAreJudgedByStandardErrors();
     void heavyTailedMeansAreNotMeasured();
+    void varianceOfTheMeanNeedsMoreChainsThanTheMeanVariance();
     void textRowsJudgeTheDirection();
     void resultsOfAnotherShapeAreRefused();
     void numbersHaveThreeSignificantDigits();
@@ -278,6 +279,26 @@ void ReproductionTest::heavyTailedMeansAreNotMeasured()
     }
     // Var(μ) for both estimators and E[σ²] for maximum likelihood, at every M; the medians stay measured.
     QCOMPARE(unmeasured, 12);
+}
+
+void ReproductionTest::varianceOfTheMeanNeedsMoreChainsThanTheMeanVariance()
+{
+    const ReproductionPlan plan = reproductionPlan(ReproductionScale::Quick);
+    const auto& gaussian = experimentNamed(plan, "gaussian");
+    // ln σ² evenly within ± 3.2 (s² ≈ 3.4) over 200 chains: the log-normal relative error of E[σ²] is
+    // sqrt((e^3.4 − 1) / 200) ≈ 0.38, measurable; of E[μ²], sqrt((3 e^3.4 − 1) / 200) ≈ 0.67, not.
+    const std::vector<ReportRow> rows = reportRows(
+        gaussian, gaussianResults(gaussian, paperMedianLog, 3.2, [](const Scenario&) { return 1.0; }));
+    int unmeasured = 0;
+    for (const auto& row : rows) {
+        if (row.quantity.starts_with("Var(μ)")) {
+            QCOMPARE(row.ours, std::string("not measurable"));
+            ++unmeasured;
+        } else {
+            QVERIFY2(row.ours != "not measurable", row.quantity.c_str());
+        }
+    }
+    QCOMPARE(unmeasured, 8);
 }
 
 void ReproductionTest::textRowsJudgeTheDirection()
