@@ -288,12 +288,14 @@ QString FigureRenderer::caption() const
     }
     const int chains = runs_.front().history->scenario().replicates;
     const int shown = runs_.front().history->isEmpty() ? 0 : runs_.front().history->at(0)->shownReplicate;
-    parts.append(QCoreApplication::translate("FigureRenderer",
-                                             "Panels: chain %1 of %2 at the generation above each. Charts: median over "
-                                             "the chains (line) and 10–90% band; dotted, the original's value; "
-                                             "vertical lines, the generations shown.")
+    parts.append(QCoreApplication::translate("FigureRenderer", "Panels: chain %1 of %2 at the generation above each.")
                      .arg(shown + 1)
                      .arg(chains));
+    if (view_ != ExportView::Stage) {
+        parts.append(QCoreApplication::translate("FigureRenderer",
+                                                 "Charts: median over the chains (line) and 10–90% band; dotted, the "
+                                                 "original's value; vertical lines, the generations shown."));
+    }
     return parts.join(QLatin1Char(' '));
 }
 

@@ -4,8 +4,12 @@
 <context>
     <name>FigureRenderer</name>
     <message>
-        <source>Panels: chain %1 of %2 at the generation above each. Charts: median over the chains (line) and 10–90% band; dotted, the original&apos;s value; vertical lines, the generations shown.</source>
-        <translation>Bilder: Kette %1 von %2 in der darüber genannten Generation. Diagramme: Median über die Ketten (Linie) und 10–90-%-Band; gepunktet der Wert des Originals; senkrechte Linien die gezeigten Generationen.</translation>
+        <source>Panels: chain %1 of %2 at the generation above each.</source>
+        <translation>Bilder: Kette %1 von %2 in der darüber genannten Generation.</translation>
+    </message>
+    <message>
+        <source>Charts: median over the chains (line) and 10–90% band; dotted, the original&apos;s value; vertical lines, the generations shown.</source>
+        <translation>Diagramme: Median über die Ketten (Linie) und 10–90-%-Band; gepunktet der Wert des Originals; senkrechte Linien die gezeigten Generationen.</translation>
     </message>
 </context>
 <context>

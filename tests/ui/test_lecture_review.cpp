@@ -252,6 +252,9 @@ void LectureReviewTest::aPaperFigureCarriesLegendAndCaption()
     QVERIFY2(caption.contains("samples 1000") && caption.contains("em_tol 1e-05") && caption.contains("seed 1"),
              qPrintable(caption));
     QVERIFY2(caption.contains("10–90% band"), qPrintable(caption));
+    // A figure of the stage alone says nothing of charts it does not have.
+    const QString stageCaption = FigureRenderer({{QString(), &history}}, ExportView::Stage).caption();
+    QVERIFY2(stageCaption.contains("Panels: chain 1 of") && !stageCaption.contains("Charts"), qPrintable(stageCaption));
     const QSize size = renderer.smallMultiplesSize(4, FigureRenderer::kPanelSize).toSize();
     QImage image(size, QImage::Format_ARGB32);
     image.fill(Qt::white);
