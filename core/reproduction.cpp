@@ -29,6 +29,12 @@ constexpr double kPaperGmmL2 = 536.0;
 // VAE (Fig. 3): the standard deviation of the latent codes in generations 0 to 4.
 constexpr double kPaperLatentStd[5] = {0.674, 0.608, 0.527, 0.468, 0.433};
 
+// How each experiment's results are judged (below).
+std::vector<ReportRow> gaussianRows(const ReproductionExperiment& experiment, const std::vector<RunResults>& results);
+std::vector<ReportRow> gmmRows(const ReproductionExperiment& experiment, const std::vector<RunResults>& results);
+std::vector<ReportRow> vaeRows(const ReproductionExperiment& experiment, const std::vector<RunResults>& results);
+std::vector<ReportRow> textRows(const ReproductionExperiment& experiment, const std::vector<RunResults>& results);
+
 nlohmann::json gaussianScenario(int samples, const char* estimator, ReproductionScale scale)
 {
     return {{"model", "gaussian"},
@@ -43,6 +49,7 @@ ReproductionExperiment gaussianExperiment(ReproductionScale scale)
 {
     ReproductionExperiment experiment;
     experiment.id = "gaussian";
+    experiment.judge = gaussianRows;
     experiment.title = "A single Gaussian (Theorem 3.1 and the paper's notebook)";
     experiment.layout = PaperFigureLayout::GaussianPaths;
     const int generations = scale == ReproductionScale::Paper ? 1000 : 100;
@@ -69,6 +76,7 @@ ReproductionExperiment gmmExperiment(ReproductionScale scale)
 {
     ReproductionExperiment experiment;
     experiment.id = "gmm";
+    experiment.judge = gmmRows;
     experiment.title = "A Gaussian mixture fitted by EM (Fig. 2)";
     experiment.layout = PaperFigureLayout::StageGenerations;
     experiment.figureGenerations = {0, 50, 100, 150, 200, 350, kGmmLastSnapshot};
@@ -95,6 +103,7 @@ ReproductionExperiment vaeExperiment(ReproductionScale scale, const std::filesys
 {
     ReproductionExperiment experiment;
     experiment.id = "vae";
+    experiment.judge = vaeRows;
     experiment.title = "A variational autoencoder trained on its own images (Fig. 3)";
     experiment.layout = PaperFigureLayout::StageGenerations;
     experiment.figureGenerations = {0, 1, 2, 3, 4};
@@ -139,6 +148,7 @@ ReproductionExperiment textExperiment(ReproductionScale scale)
 {
     ReproductionExperiment experiment;
     experiment.id = "text";
+    experiment.judge = textRows;
     experiment.title = "A language model trained on its own writing (Fig. 1b and c)";
     experiment.layout = PaperFigureLayout::SideBySide;
     const int replicates = scale == ReproductionScale::Paper ? 4 : 2;
@@ -495,19 +505,10 @@ std::vector<ReportRow> reportRows(const ReproductionExperiment& experiment, cons
         throw std::invalid_argument("the experiment " + experiment.id + " has " + std::to_string(experiment.runs.size()) +
                                     " runs, not " + std::to_string(results.size()));
     }
-    if (experiment.id == "gaussian") {
-        return gaussianRows(experiment, results);
+    if (experiment.judge == nullptr) {
+        throw std::invalid_argument("the experiment " + experiment.id + " has no way to judge its results");
     }
-    if (experiment.id == "gmm") {
-        return gmmRows(experiment, results);
-    }
-    if (experiment.id == "vae") {
-        return vaeRows(experiment, results);
-    }
-    if (experiment.id == "text") {
-        return textRows(experiment, results);
-    }
-    throw std::invalid_argument("no experiment of the paper is called " + experiment.id);
+    return experiment.judge(experiment, results);
 }
 
 std::string reportNumber(double value)

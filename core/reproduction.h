@@ -39,6 +39,20 @@ enum class PaperFigureLayout {
     SideBySide,
 };
 
+// One line of an experiment's table. `ours` is the median over replicates (or, for a closed form, the
+// estimate and its standard error); `band` the 10–90% range over replicates; `verdict` says in words
+// whether the paper's value lies within it (or, for a closed form, within three standard errors; or,
+// where the paper prints no number, whether ours shows what its figure shows).
+struct ReportRow {
+    std::string quantity;
+    std::string paper;
+    std::string ours;
+    std::string band;
+    std::string verdict;
+    bool agrees = false;
+    std::string scenario; // the file behind the numbers: scenarios/<name>.json
+};
+
 struct ReproductionExperiment {
     std::string id; // figures/<id>.png
     std::string title;
@@ -47,6 +61,8 @@ struct ReproductionExperiment {
     PaperFigureLayout layout = PaperFigureLayout::SideBySide;
     std::vector<int> figureGenerations; // StageGenerations: the paper's snapshots
     std::vector<ReproductionRun> runs;
+    // Judges the results of the runs, in their order, against the paper (reportRows() calls it).
+    std::vector<ReportRow> (*judge)(const ReproductionExperiment& experiment, const std::vector<RunResults>& results) = nullptr;
 };
 
 // Where the VAE looks for the full Fashion-MNIST training set: Debian's dataset-fashion-mnist.
@@ -64,20 +80,6 @@ struct ReproductionPlan {
 // when that file exists, else the bundled subset (and a note says so).
 ReproductionPlan reproductionPlan(ReproductionScale scale,
                                   const std::filesystem::path& fullImages = std::filesystem::path(kDebianFashionMnist));
-
-// One line of an experiment's table. `ours` is the median over replicates (or, for a closed form, the
-// estimate and its standard error); `band` the 10–90% range over replicates; `verdict` says in words
-// whether the paper's value lies within it (or, for a closed form, within three standard errors; or,
-// where the paper prints no number, whether ours shows what its figure shows).
-struct ReportRow {
-    std::string quantity;
-    std::string paper;
-    std::string ours;
-    std::string band;
-    std::string verdict;
-    bool agrees = false;
-    std::string scenario; // the file behind the numbers: scenarios/<name>.json
-};
 
 // The rows of `experiment` from the results of its runs, in the order of its runs. Throws
 // std::invalid_argument when the results do not belong to the experiment.

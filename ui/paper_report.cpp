@@ -188,7 +188,7 @@ bool PaperReproduction::compute(const std::function<void(const ReproductionProgr
     ReproductionProgress where;
     where.runs = plan_.runCount();
     for (const auto& experiment : plan_.experiments) {
-        std::vector<std::unique_ptr<ComputedRun>> runs;
+        ComputedExperiment computed;
         for (const auto& run : experiment.runs) {
             ++where.run;
             where.name = run.name;
@@ -198,14 +198,14 @@ bool PaperReproduction::compute(const std::function<void(const ReproductionProgr
                 progress(where);
             }
             Engine engine(run.scenario);
-            auto computed = std::make_unique<ComputedRun>();
-            computed->history.reset(run.scenario);
-            computed->results.columns = engine.metricColumns();
+            auto history = std::make_unique<RunHistory>();
+            history->reset(run.scenario);
+            RunResults results{engine.metricColumns(), {}};
             const auto outcome = engine.run(
                 [&](GenerationSnapshot&& snapshot) {
                     where.generation = snapshot.generation + 1;
-                    computed->results.generations.push_back(snapshot.metrics);
-                    computed->history.append(std::move(snapshot));
+                    results.generations.push_back(snapshot.metrics);
+                    history->append(std::move(snapshot));
                     if (progress) {
                         progress(where);
                     }
@@ -215,9 +215,10 @@ bool PaperReproduction::compute(const std::function<void(const ReproductionProgr
                 computed_.clear();
                 return false;
             }
-            runs.push_back(std::move(computed));
+            computed.results.push_back(std::move(results));
+            computed.histories.push_back(std::move(history));
         }
-        computed_.push_back(std::move(runs));
+        computed_.push_back(std::move(computed));
     }
     return true;
 }
@@ -232,16 +233,15 @@ void PaperReproduction::write(const std::filesystem::path& folder, const ReportC
     std::vector<std::pair<QString, QImage>> images;
     for (std::size_t e = 0; e < plan_.experiments.size(); ++e) {
         const ReproductionExperiment& experiment = plan_.experiments[e];
-        std::vector<RunResults> results;
+        const ComputedExperiment& computed = computed_[e];
         std::vector<const RunHistory*> histories;
         QVector<LabelledHistory> labelled;
         for (std::size_t r = 0; r < experiment.runs.size(); ++r) {
-            const ComputedRun& run = *computed_[e][r];
-            results.push_back(run.results);
-            histories.push_back(&run.history);
-            labelled.append({QString::fromStdString(experiment.runs[r].label), &run.history});
-            files.add(folder / "scenarios" / (experiment.runs[r].name + ".json"), serializeScenario(experiment.runs[r].scenario));
-            addRunFiles(files, folder / "data" / experiment.runs[r].name, run.results, experiment.runs[r].scenario);
+            const ReproductionRun& run = experiment.runs[r];
+            histories.push_back(computed.histories[r].get());
+            labelled.append({QString::fromStdString(run.label), computed.histories[r].get()});
+            files.add(folder / "scenarios" / (run.name + ".json"), serializeScenario(run.scenario));
+            addRunFiles(files, folder / "data" / run.name, computed.results[r], run.scenario);
         }
 
         // The figure, in the paper's layout.
@@ -280,7 +280,7 @@ void PaperReproduction::write(const std::filesystem::path& folder, const ReportC
         const QByteArray png = paintedFigure(FigureFormat::Png, name, figure.size, kFigureDpi, figure.paint);
         files.add(folder / name.toStdString(), png.toStdString());
         images.emplace_back(name, QImage::fromData(png, "png"));
-        reproduced.push_back({&experiment, reportRows(experiment, results), name.toStdString()});
+        reproduced.push_back({&experiment, reportRows(experiment, computed.results), name.toStdString()});
     }
     const std::string markdown = reportMarkdown(plan_, reproduced, context);
     files.add(folder / "report.md", markdown);

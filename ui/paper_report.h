@@ -42,14 +42,15 @@ public:
     void write(const std::filesystem::path& folder, const ReportContext& context) const;
 
 private:
-    struct ComputedRun {
-        RunHistory history;
-        RunResults results;
+    // An experiment's runs once computed, in the order of its runs: the metrics for the tables and CSVs,
+    // the histories (which the figures point into, so they never move) for the figures.
+    struct ComputedExperiment {
+        std::vector<RunResults> results;
+        std::vector<std::unique_ptr<RunHistory>> histories;
     };
 
     ReproductionPlan plan_;
-    // Per experiment, per run, once computed.
-    std::vector<std::vector<std::unique_ptr<ComputedRun>>> computed_;
+    std::vector<ComputedExperiment> computed_;
 };
 
 // The report's PDF: the Markdown laid out on A4 pages with its figures, `images` by the names it uses.
