@@ -76,6 +76,17 @@ fs::path temporaryPathFor(const fs::path& path)
     return markedPath(path, kPartialMark, static_cast<long>(::getpid()));
 }
 
+bool isTemporaryOf(const std::string& name, const std::string& fileName)
+{
+    for (const char* mark : {kPartialMark, kPreviousMark}) {
+        const std::string prefix = fileName + mark;
+        if (name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void removeStaleTemporaries(const fs::path& path)
 {
     std::error_code error;

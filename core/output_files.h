@@ -26,6 +26,10 @@ private:
 // other's temporaries, and a later run recognises what a killed one left (removeStaleTemporaries).
 std::filesystem::path temporaryPathFor(const std::filesystem::path& path);
 
+// Whether `name` is a temporary of the file called `fileName` (NAME.partial-… or NAME.previous-…), written
+// by a process of any machine that is writing or replacing it now or was killed while doing so.
+bool isTemporaryOf(const std::string& name, const std::string& fileName);
+
 // Removes the temporaries of `path` that a process no longer running left behind (killed while writing),
 // and puts back a previous file that such a process had moved aside and not replaced.
 void removeStaleTemporaries(const std::filesystem::path& path);

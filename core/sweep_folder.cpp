@@ -27,10 +27,17 @@ const char* const kPlanFile = "sweep.json";
 const char* const kCellsFolder = "cells";
 const char* const kCsvFile = "sweep.csv";
 
-// Entries a sweep's folder may hold besides its own: the Slurm scripts' logs.
+// Entries a sweep's folder may hold besides its own: the Slurm scripts' logs. The temporaries of its own
+// files are its own too: shards that start together find each other's sweep.json being written.
 bool isForeignEntry(const fs::path& name)
 {
-    return name != kPlanFile && name != kCellsFolder && name != kCsvFile && name != "slurm-logs";
+    const std::string text = name.string();
+    for (const char* own : {kPlanFile, kCellsFolder, kCsvFile, "slurm-logs"}) {
+        if (text == own || isTemporaryOf(text, own)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::size_t lineCount(const std::string& text)

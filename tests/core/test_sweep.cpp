@@ -226,6 +226,16 @@ void SweepTest::folderResumesItsOwnSweepOnly()
         QVERIFY2(QString(error.what()).contains("is not the rows of cell samples=1000 human_fraction=0"), error.what());
     }
 
+    // Shards that start together see each other's sweep.json being written, on this machine or another.
+    const std::filesystem::path together = dir.filePath("together").toStdString();
+    std::filesystem::create_directories(together);
+    std::ofstream(together / "sweep.json.partial-othernode-4242") << "{";
+    std::ofstream(together / "sweep.csv.previous-othernode-4243") << "x";
+    QVERIFY(!SweepFolder::prepare(together, plan).hasCell(0));
+    std::ofstream(together / "sweep.jsonx.partial-othernode-1") << "{";
+    std::filesystem::remove(together / "sweep.json");
+    QVERIFY_THROWS_EXCEPTION(ScenarioError, SweepFolder::prepare(together, plan));
+
     // A folder of something else is refused.
     const std::filesystem::path other = dir.filePath("other").toStdString();
     std::filesystem::create_directories(other);
