@@ -8,6 +8,10 @@
 #include <cmath>
 #include <numbers>
 
+#if defined(__AVX512F__)
+#include <immintrin.h>
+#endif
+
 namespace collapse {
 
 namespace {
@@ -86,21 +90,61 @@ inline void boxMuller(double u1, double u2, double& first, double& second)
 }
 
 // Philox4x32-10 of `count` consecutive counters, the last word running from `counter[3]`: the rounds of
-// Random123's philox.h written as one loop over blocks that the compiler vectorises, each word of the
-// output in an array of its own (the test checks it against Random123 word for word).
+// Random123's philox.h written as one loop over blocks, each word of the output in an array of its own
+// (the test checks it against Random123 word for word). With AVX-512, eight blocks run at once, one in
+// each 64-bit lane: vpmuludq multiplies the low 32 bits of each lane into all 64, which is a round's
+// multiplication with no repacking between rounds (the compiler's own vectorisation of the loop below
+// shuffles 32-bit words in and out of 64-bit lanes every round and runs at half the speed). The high
+// halves of the lanes carry junk that the multiplications ignore and the final narrowing drops.
 void philoxBlocks(const std::uint32_t key[2], const std::uint32_t counter[4], int count, std::uint32_t* word0,
                   std::uint32_t* word1, std::uint32_t* word2, std::uint32_t* word3)
 {
-    constexpr std::uint64_t multiplier0 = 0xD2511F53, multiplier1 = 0xCD9E8D57;
+    constexpr std::uint32_t multiplier0 = 0xD2511F53, multiplier1 = 0xCD9E8D57;
     constexpr std::uint32_t weyl0 = 0x9E3779B9, weyl1 = 0xBB67AE85;
+    constexpr int kRounds = 10;
+    int block = 0;
+#if defined(__AVX512F__)
+    constexpr int kLanes = 8;
+    constexpr int kXorOfThree = 0x96;  // the truth table of a ^ b ^ c for vpternlogq
+    const __m512i lanesMultiplier0 = _mm512_set1_epi64(multiplier0);
+    const __m512i lanesMultiplier1 = _mm512_set1_epi64(multiplier1);
+    __m512i roundKey0[kRounds];
+    __m512i roundKey1[kRounds];
+    for (int round = 0; round < kRounds; ++round) {
+        const auto bump = static_cast<std::uint32_t>(round);
+        roundKey0[round] = _mm512_set1_epi64(static_cast<std::uint32_t>(key[0] + bump * weyl0));
+        roundKey1[round] = _mm512_set1_epi64(static_cast<std::uint32_t>(key[1] + bump * weyl1));
+    }
+    const __m512i laneOffsets = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
+    for (; block + kLanes <= count; block += kLanes) {
+        __m512i x0 = _mm512_set1_epi64(counter[0]);
+        __m512i x1 = _mm512_set1_epi64(counter[1]);
+        __m512i x2 = _mm512_set1_epi64(counter[2]);
+        const auto firstCounter = static_cast<std::uint32_t>(counter[3] + static_cast<std::uint32_t>(block));
+        // The counter word wraps at 2^32 as the scalar rounds' does; only the low halves are read.
+        __m512i x3 = _mm512_add_epi64(_mm512_set1_epi64(firstCounter), laneOffsets);
+        for (int round = 0; round < kRounds; ++round) {
+            const __m512i product0 = _mm512_mul_epu32(x0, lanesMultiplier0);
+            const __m512i product1 = _mm512_mul_epu32(x2, lanesMultiplier1);
+            x0 = _mm512_ternarylogic_epi64(_mm512_srli_epi64(product1, 32), x1, roundKey0[round], kXorOfThree);
+            x1 = product1;
+            x2 = _mm512_ternarylogic_epi64(_mm512_srli_epi64(product0, 32), x3, roundKey1[round], kXorOfThree);
+            x3 = product0;
+        }
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(word0 + block), _mm512_cvtepi64_epi32(x0));
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(word1 + block), _mm512_cvtepi64_epi32(x1));
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(word2 + block), _mm512_cvtepi64_epi32(x2));
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(word3 + block), _mm512_cvtepi64_epi32(x3));
+    }
+#endif
 #pragma omp simd
-    for (int b = 0; b < count; ++b) {
+    for (int b = block; b < count; ++b) {
         std::uint32_t x0 = counter[0], x1 = counter[1], x2 = counter[2];
         std::uint32_t x3 = counter[3] + static_cast<std::uint32_t>(b);
         std::uint32_t k0 = key[0], k1 = key[1];
-        for (int round = 0; round < 10; ++round) {
-            const std::uint64_t product0 = multiplier0 * x0;
-            const std::uint64_t product1 = multiplier1 * x2;
+        for (int round = 0; round < kRounds; ++round) {
+            const std::uint64_t product0 = std::uint64_t{multiplier0} * x0;
+            const std::uint64_t product1 = std::uint64_t{multiplier1} * x2;
             x0 = static_cast<std::uint32_t>(product1 >> 32) ^ x1 ^ k0;
             x1 = static_cast<std::uint32_t>(product1);
             x2 = static_cast<std::uint32_t>(product0 >> 32) ^ x3 ^ k1;
@@ -114,6 +158,14 @@ void philoxBlocks(const std::uint32_t key[2], const std::uint32_t counter[4], in
         word3[b] = x3;
     }
 }
+
+// GCC vectorises with 256-bit registers by default even where AVX-512 is there; the Box–Muller transform
+// is arithmetic only and runs a quarter faster in 512-bit ones.
+#if defined(__AVX512F__)
+#define COLLAPSE_WIDE_VECTORS __attribute__((target("prefer-vector-width=512")))
+#else
+#define COLLAPSE_WIDE_VECTORS
+#endif
 
 } // namespace
 
@@ -170,7 +222,7 @@ double RandomStream::normal()
     return first;
 }
 
-void RandomStream::fillNormals(std::span<double> out)
+COLLAPSE_WIDE_VECTORS void RandomStream::fillNormals(std::span<double> out)
 {
     std::size_t filled = 0;
     if (hasSpareNormal_ && !out.empty()) {
