@@ -355,18 +355,17 @@ int runCommand(const std::vector<std::string>& args)
     OutputFiles files;
     for (const auto& [label, scenario] : scenarios) {
         Engine engine(scenario);
-        RunResults results{engine.metricColumns(), {}};
         const std::filesystem::path folder = label.empty() ? outDir : outDir / label;
+        RunFileStreams tables(files, folder, engine.metricColumns(), scenario);
         if (!runScenario(label, scenario, engine, [&](GenerationSnapshot&& snapshot) {
                 // What replicate 0's model writes, for models that write (text), to quote from.
                 if (const std::string transcript = engine.experiment().transcript(*snapshot.model); !transcript.empty()) {
                     files.add(folder / "text" / transcriptName(snapshot.generation), transcript);
                 }
-                results.generations.push_back(std::move(snapshot.metrics));
+                tables.add(snapshot.metrics);
             })) {
             return kExitFailure;
         }
-        addRunFiles(files, folder, results, scenario);
     }
     files.commit();
     std::cerr << "collapselab-cli: results written to " << outDir.string() << '\n';

@@ -7,6 +7,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <stdexcept>
 
@@ -79,23 +80,48 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
     // eighth of each thread's share, so that cheap steps do not queue on the shared counter.
     const int chunk = std::max(1, replicates / (8 * omp_get_max_threads()));
     const bool parallelReplicates = replicates > 1 && !experiment_->parallelisesItself();
+    const Eigen::Index columns = static_cast<Eigen::Index>(columns_.size());
 
-    for (int generation = 0; generation < scenario_.generations; ++generation) {
+    // Each chain runs a span of generations in a row before the next chain's turn: the chain's samples
+    // are still in the core's cache when its next fit reads them, where a pass over thousands of chains
+    // between two of its generations would have evicted them. The chains are independent and every
+    // random number is keyed by (replicate, generation), so the span changes when numbers are computed,
+    // never which. The first span is one generation, so the first snapshot comes at once; later spans
+    // are as many generations as take about kSpanSeconds, so that snapshots and progress keep flowing.
+    constexpr double kSpanSeconds = 0.02;
+    constexpr int kLongestSpan = 16;
+    int nextSpan = 1;
+    std::vector<GenerationSnapshot> snapshots;
+    for (int first = 0; first < scenario_.generations;) {
         if (cancelled()) {
             return Outcome::Cancelled;
         }
-        Eigen::MatrixXd metrics(replicates, static_cast<Eigen::Index>(columns_.size()));
+        const int span = std::min(nextSpan, scenario_.generations - first);
+        const int shownReplicate = shownReplicate_;
+        snapshots.resize(static_cast<std::size_t>(span));
+        for (int offset = 0; offset < span; ++offset) {
+            GenerationSnapshot& snapshot = snapshots[static_cast<std::size_t>(offset)];
+            snapshot.generation = first + offset;
+            snapshot.shownReplicate = shownReplicate;
+            snapshot.metrics.resize(replicates, columns);
+        }
+        const auto started = std::chrono::steady_clock::now();
         std::exception_ptr failure;
 #pragma omp parallel for schedule(dynamic, chunk) if (parallelReplicates)
         for (int replicate = 0; replicate < replicates; ++replicate) {
-            if (cancelled()) {
-                continue;
-            }
             try {
                 Chain& chain = chains[static_cast<std::size_t>(replicate)];
-                step(chain, replicate, generation);
-                for (Eigen::Index column = 0; column < metrics.cols(); ++column) {
-                    metrics(replicate, column) = chain.row[static_cast<std::size_t>(column)];
+                for (int offset = 0; offset < span && !cancelled(); ++offset) {
+                    GenerationSnapshot& snapshot = snapshots[static_cast<std::size_t>(offset)];
+                    step(chain, replicate, first + offset);
+                    for (Eigen::Index column = 0; column < columns; ++column) {
+                        snapshot.metrics(replicate, column) = chain.row[static_cast<std::size_t>(column)];
+                    }
+                    if (replicate == shownReplicate) {
+                        snapshot.model = chain.model;
+                        const Eigen::Index cap = chain.drawn.rows() <= 2 ? kDisplaySampleCap : kDisplayImageCap;
+                        snapshot.samples = chain.drawn.leftCols(std::min(chain.drawn.cols(), cap));
+                    }
                 }
             } catch (...) {
 #pragma omp critical(engine_failure)
@@ -110,16 +136,21 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
         if (cancelled()) {
             return Outcome::Cancelled;
         }
-        GenerationSnapshot snapshot;
-        snapshot.generation = generation;
-        snapshot.metrics = std::move(metrics);
-        const Chain& shown = chains[static_cast<std::size_t>(shownReplicate_)];
-        snapshot.shownReplicate = shownReplicate_;
-        snapshot.model = shown.model;
-        const Samples& drawn = shown.drawn;
-        const Eigen::Index cap = drawn.rows() <= 2 ? kDisplaySampleCap : kDisplayImageCap;
-        snapshot.samples = drawn.leftCols(std::min(drawn.cols(), cap));
-        onGeneration(std::move(snapshot));
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        for (GenerationSnapshot& snapshot : snapshots) {
+            const bool last = snapshot.generation + 1 == scenario_.generations;
+            onGeneration(std::move(snapshot));
+            // A cancel from inside the callback stops the run before the next generation is handed out,
+            // as it would before the next generation were computed.
+            if (!last && cancelled()) {
+                return Outcome::Cancelled;
+            }
+        }
+        first += span;
+        const double secondsPerGeneration = seconds / span;
+        nextSpan = secondsPerGeneration * kLongestSpan <= kSpanSeconds
+                       ? kLongestSpan
+                       : std::clamp(static_cast<int>(kSpanSeconds / secondsPerGeneration), 1, kLongestSpan);
     }
     return Outcome::Finished;
 }

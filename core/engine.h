@@ -48,8 +48,9 @@ public:
 
     enum class Outcome { Finished, Cancelled };
 
-    // Runs every generation, calling `onGeneration` on this thread as each finishes. `cancel` is
-    // checked before each generation and before each replicate's step. Errors inside the parallel
+    // Runs every generation, calling `onGeneration` on this thread for each in order, as soon as every
+    // replicate has finished it (chains run a few generations in a row where generations are quick).
+    // `cancel` is checked before each replicate's step. Errors inside the parallel
     // region are rethrown here as std::runtime_error.
     Outcome run(const std::function<void(GenerationSnapshot&&)>& onGeneration,
                 const std::atomic<bool>* cancel = nullptr);

@@ -154,16 +154,88 @@ std::string outputTargetProblem(const fs::path& path, bool folder)
     return {};
 }
 
+OutputFiles::Stream::Stream(fs::path path, fs::path temporary)
+    : path_(std::move(path)), temporary_(std::move(temporary)), out_(temporary_, std::ios::binary | std::ios::trunc)
+{
+    if (!out_) {
+        throw std::runtime_error("cannot write " + path_.string() + ": " + std::strerror(errno));
+    }
+}
+
+void OutputFiles::Stream::append(std::string_view text)
+{
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!out_) {
+        throw std::runtime_error("cannot write " + path_.string() + ": " + std::strerror(errno != 0 ? errno : EIO));
+    }
+    written_ += text.size();
+}
+
+// The checks writeTemporary makes: the close succeeded and the disk holds every byte appended.
+void OutputFiles::Stream::finish()
+{
+    out_.close();
+    if (!out_) {
+        throw std::runtime_error("cannot write " + path_.string() + ": " + std::strerror(errno != 0 ? errno : EIO));
+    }
+    std::error_code error;
+    if (fs::file_size(temporary_, error) != written_ || error) {
+        throw std::runtime_error("cannot write " + path_.string() + ": the disk took only part of it");
+    }
+}
+
+OutputFiles::~OutputFiles()
+{
+    if (!committed_) {
+        discard();
+    }
+}
+
+void OutputFiles::discard()
+{
+    std::error_code ignored;
+    for (const auto& stream : streams_) {
+        stream->out_.close();
+        fs::remove(stream->temporary_, ignored);
+    }
+    for (auto folder = createdFolders_.rbegin(); folder != createdFolders_.rend(); ++folder) {
+        fs::remove(*folder, ignored);  // only removes a folder that is still empty
+    }
+}
+
+void OutputFiles::makeFolderFor(const fs::path& path)
+{
+    const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    std::vector<fs::path> missing;
+    for (fs::path f = fs::absolute(folder); !fs::exists(f); f = f.parent_path()) {
+        missing.push_back(f);
+    }
+    std::error_code error;
+    fs::create_directories(folder, error);
+    if (error) {
+        throw std::runtime_error("cannot create folder " + folder.string() + ": " + error.message());
+    }
+    createdFolders_.insert(createdFolders_.end(), missing.rbegin(), missing.rend());
+}
+
 void OutputFiles::add(fs::path path, std::string contents)
 {
     files_.emplace_back(std::move(path), std::move(contents));
 }
 
+OutputFiles::Stream& OutputFiles::stream(fs::path path)
+{
+    makeFolderFor(path);
+    removeStaleTemporaries(path);
+    fs::path temporary = temporaryPathFor(path);
+    streams_.push_back(std::unique_ptr<Stream>(new Stream(std::move(path), std::move(temporary))));
+    return *streams_.back();
+}
+
 void OutputFiles::commit()
 {
     const long pid = static_cast<long>(::getpid());
-    std::vector<fs::path> temporaries;
-    std::vector<fs::path> createdFolders;
+    std::vector<std::pair<fs::path, fs::path>> written;  // destination, its temporary
     std::vector<std::pair<fs::path, fs::path>> movedAside;  // destination, its previous file
     std::vector<fs::path> placed;
     const auto undo = [&] {
@@ -174,32 +246,23 @@ void OutputFiles::commit()
         for (const auto& [destination, previous] : movedAside) {
             fs::rename(previous, destination, ignored);
         }
-        for (const auto& temporary : temporaries) {
+        for (const auto& [destination, temporary] : written) {
             fs::remove(temporary, ignored);
         }
-        for (auto folder = createdFolders.rbegin(); folder != createdFolders.rend(); ++folder) {
-            fs::remove(*folder, ignored);  // only removes a folder that is still empty
-        }
+        discard();
     };
     try {
-        for (const auto& [path, contents] : files_) {
-            const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-            std::vector<fs::path> missing;
-            for (fs::path f = fs::absolute(folder); !fs::exists(f); f = f.parent_path()) {
-                missing.push_back(f);
-            }
-            std::error_code error;
-            fs::create_directories(folder, error);
-            if (error) {
-                throw std::runtime_error("cannot create folder " + folder.string() + ": " + error.message());
-            }
-            createdFolders.insert(createdFolders.end(), missing.rbegin(), missing.rend());
-            removeStaleTemporaries(path);
-            temporaries.push_back(temporaryPathFor(path));
-            writeTemporary(path, temporaries.back(), contents);
+        for (const auto& stream : streams_) {
+            stream->finish();
+            written.emplace_back(stream->path_, stream->temporary_);
         }
-        for (std::size_t i = 0; i < files_.size(); ++i) {
-            const fs::path& destination = files_[i].first;
+        for (const auto& [path, contents] : files_) {
+            makeFolderFor(path);
+            removeStaleTemporaries(path);
+            written.emplace_back(path, temporaryPathFor(path));
+            writeTemporary(path, written.back().second, contents);
+        }
+        for (const auto& [destination, temporary] : written) {
             std::error_code error;
             if (fs::exists(destination, error)) {
                 const fs::path previous = markedPath(destination, kPreviousMark, pid);
@@ -209,7 +272,7 @@ void OutputFiles::commit()
                 }
                 movedAside.emplace_back(destination, previous);
             }
-            fs::rename(temporaries[i], destination, error);
+            fs::rename(temporary, destination, error);
             if (error) {
                 throw std::runtime_error("cannot write " + destination.string() + ": " + error.message());
             }
@@ -217,8 +280,10 @@ void OutputFiles::commit()
         }
     } catch (...) {
         undo();
+        committed_ = true;  // undone: nothing is left for the destructor
         throw;
     }
+    committed_ = true;
     std::error_code ignored;
     for (const auto& [destination, previous] : movedAside) {
         fs::remove(previous, ignored);

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -14,11 +17,47 @@ namespace collapse {
 // throws std::runtime_error naming the file.
 class OutputFiles {
 public:
+    // A file whose contents arrive in pieces while they are computed (a long run's metrics.csv): each
+    // piece goes straight to the file's temporary, so memory holds none of it, and commit() places the
+    // file with the others.
+    class Stream {
+    public:
+        // Throws std::runtime_error naming the file when the disk refuses the piece.
+        void append(std::string_view text);
+
+    private:
+        friend class OutputFiles;
+        Stream(std::filesystem::path path, std::filesystem::path temporary);
+        void finish();
+
+        std::filesystem::path path_;
+        std::filesystem::path temporary_;
+        std::ofstream out_;
+        std::uintmax_t written_ = 0;
+    };
+
+    OutputFiles() = default;
+    OutputFiles(const OutputFiles&) = delete;
+    OutputFiles& operator=(const OutputFiles&) = delete;
+    // What was streamed and not committed (a run cancelled or failed) is removed, with the folders made
+    // for it.
+    ~OutputFiles();
+
     void add(std::filesystem::path path, std::string contents);
+    // Makes the folders `path` needs and opens its temporary now; throws std::runtime_error naming what
+    // cannot be made.
+    Stream& stream(std::filesystem::path path);
     void commit();
 
 private:
+    // Creates the folders above `path` that are missing, remembering them so that a failure removes them.
+    void makeFolderFor(const std::filesystem::path& path);
+    void discard();
+
     std::vector<std::pair<std::filesystem::path, std::string>> files_;
+    std::vector<std::unique_ptr<Stream>> streams_;
+    std::vector<std::filesystem::path> createdFolders_;
+    bool committed_ = false;
 };
 
 // The name a file is written under before it is complete: beside it, marked with this process, so that

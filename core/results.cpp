@@ -54,6 +54,44 @@ std::string joinGenerations(std::string header, std::size_t generations, const F
     return header;
 }
 
+const char* const kMetricsFile = "metrics.csv";
+const char* const kSummaryFile = "summary.csv";
+const char* const kScenarioFile = "scenario.json";
+
+std::string metricsCsvHeader(const std::vector<std::string>& columns)
+{
+    std::string header = "generation,replicate";
+    for (const auto& column : columns) {
+        header += ',' + column;
+    }
+    return header + '\n';
+}
+
+// metrics.csv's rows of replicates [first, last) of one generation.
+void appendMetricsRows(std::string& text, std::size_t generation, const Eigen::MatrixXd& metrics, Eigen::Index first,
+                       Eigen::Index last)
+{
+    const std::string generationText = std::to_string(generation) + ',';
+    for (Eigen::Index r = first; r < last; ++r) {
+        text += generationText;
+        text += std::to_string(r);
+        for (Eigen::Index c = 0; c < metrics.cols(); ++c) {
+            text += ',';
+            appendNumber(text, metrics(r, c));
+        }
+        text += '\n';
+    }
+}
+
+void appendColumnSummary(std::string& text, const Eigen::Ref<const Eigen::VectorXd>& values)
+{
+    const ColumnSummary summary = summarise(values);
+    for (const double value : {summary.median, summary.q10, summary.q90, summary.mean}) {
+        text += ',';
+        appendNumber(text, value);
+    }
+}
+
 } // namespace
 
 double quantileOfSorted(const std::vector<double>& sorted, double q)
@@ -88,25 +126,11 @@ ColumnSummary summarise(const Eigen::Ref<const Eigen::VectorXd>& values)
 
 std::string metricsCsv(const RunResults& results)
 {
-    std::string header = "generation,replicate";
-    for (const auto& column : results.columns) {
-        header += ',' + column;
-    }
-    header += '\n';
-    return joinGenerations(std::move(header), results.generations.size(), [&](std::size_t g, std::string& text) {
-        const Eigen::MatrixXd& metrics = results.generations[g];
-        const std::string generation = std::to_string(g);
-        for (Eigen::Index r = 0; r < metrics.rows(); ++r) {
-            text += generation;
-            text += ',';
-            text += std::to_string(r);
-            for (Eigen::Index c = 0; c < metrics.cols(); ++c) {
-                text += ',';
-                appendNumber(text, metrics(r, c));
-            }
-            text += '\n';
-        }
-    });
+    return joinGenerations(metricsCsvHeader(results.columns), results.generations.size(),
+                           [&](std::size_t g, std::string& text) {
+                               const Eigen::MatrixXd& metrics = results.generations[g];
+                               appendMetricsRows(text, g, metrics, 0, metrics.rows());
+                           });
 }
 
 std::string summaryColumnNames(const std::vector<std::string>& columns)
@@ -123,11 +147,7 @@ std::string summaryColumnNames(const std::vector<std::string>& columns)
 void appendSummaryStatistics(std::string& text, const Eigen::MatrixXd& metrics)
 {
     for (Eigen::Index c = 0; c < metrics.cols(); ++c) {
-        const ColumnSummary summary = summarise(metrics.col(c));
-        for (const double value : {summary.median, summary.q10, summary.q90, summary.mean}) {
-            text += ',';
-            appendNumber(text, value);
-        }
+        appendColumnSummary(text, metrics.col(c));
     }
 }
 
@@ -144,9 +164,49 @@ std::string summaryCsv(const RunResults& results)
 void addRunFiles(OutputFiles& files, const std::filesystem::path& folder, const RunResults& results,
                  const Scenario& scenario)
 {
-    files.add(folder / "metrics.csv", metricsCsv(results));
-    files.add(folder / "summary.csv", summaryCsv(results));
-    files.add(folder / "scenario.json", serializeScenario(scenario));
+    files.add(folder / kMetricsFile, metricsCsv(results));
+    files.add(folder / kSummaryFile, summaryCsv(results));
+    files.add(folder / kScenarioFile, serializeScenario(scenario));
+}
+
+RunFileStreams::RunFileStreams(OutputFiles& files, const std::filesystem::path& folder,
+                               const std::vector<std::string>& columns, const Scenario& scenario)
+    : metrics_(files.stream(folder / kMetricsFile)), summary_(files.stream(folder / kSummaryFile))
+{
+    metrics_.append(metricsCsvHeader(columns));
+    summary_.append("generation" + summaryColumnNames(columns) + '\n');
+    files.add(folder / kScenarioFile, serializeScenario(scenario));
+}
+
+void RunFileStreams::add(const Eigen::MatrixXd& metrics)
+{
+    // Pieces of a few hundred rows each, then one per column's summary; formatted on every thread and
+    // appended in order, so the bytes are the same for any thread count.
+    constexpr Eigen::Index kRowsAPiece = 256;
+    const Eigen::Index rowPieces = (metrics.rows() + kRowsAPiece - 1) / kRowsAPiece;
+    const Eigen::Index pieces = rowPieces + metrics.cols();
+    pieces_.resize(static_cast<std::size_t>(pieces));
+#pragma omp parallel for schedule(dynamic, 1)
+    for (Eigen::Index piece = 0; piece < pieces; ++piece) {
+        std::string& text = pieces_[static_cast<std::size_t>(piece)];
+        text.clear();
+        if (piece < rowPieces) {
+            appendMetricsRows(text, generation_, metrics, piece * kRowsAPiece,
+                              std::min(metrics.rows(), (piece + 1) * kRowsAPiece));
+        } else {
+            appendColumnSummary(text, metrics.col(piece - rowPieces));
+        }
+    }
+    for (Eigen::Index piece = 0; piece < rowPieces; ++piece) {
+        metrics_.append(pieces_[static_cast<std::size_t>(piece)]);
+    }
+    std::string summaryRow = std::to_string(generation_);
+    for (Eigen::Index piece = rowPieces; piece < pieces; ++piece) {
+        summaryRow += pieces_[static_cast<std::size_t>(piece)];
+    }
+    summaryRow += '\n';
+    summary_.append(summaryRow);
+    ++generation_;
 }
 
 } // namespace collapse

@@ -37,6 +37,23 @@ std::string summaryColumnNames(const std::vector<std::string>& columns);
 // column of `metrics` (one row per replicate).
 void appendSummaryStatistics(std::string& text, const Eigen::MatrixXd& metrics);
 
+// The three files of a run written while it runs, one generation at a time: each generation's rows
+// are formatted in parallel as it arrives and go straight to the files' temporaries (OutputFiles::stream),
+// so a run of any length holds one generation of text. The bytes are addRunFiles's.
+class RunFileStreams {
+public:
+    RunFileStreams(OutputFiles& files, const std::filesystem::path& folder, const std::vector<std::string>& columns,
+                   const Scenario& scenario);
+    // The next generation's metrics, one row per replicate.
+    void add(const Eigen::MatrixXd& metrics);
+
+private:
+    OutputFiles::Stream& metrics_;
+    OutputFiles::Stream& summary_;
+    std::size_t generation_ = 0;
+    std::vector<std::string> pieces_;  // reused from generation to generation
+};
+
 // The three files of a run (README.md, "The command line") added to `files` under `folder`: metrics.csv, summary.csv and
 // scenario.json. The command line and the window's data export write the same bytes.
 void addRunFiles(OutputFiles& files, const std::filesystem::path& folder, const RunResults& results,

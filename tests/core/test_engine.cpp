@@ -16,6 +16,7 @@
 
 #include <omp.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -50,6 +51,17 @@ Scenario smallGmm()
     return scenario;
 }
 
+void expectOnlyEntries(const std::filesystem::path& folder, std::vector<std::string> names)
+{
+    std::vector<std::string> found;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        found.push_back(entry.path().filename().string());
+    }
+    std::sort(found.begin(), found.end());
+    std::sort(names.begin(), names.end());
+    QCOMPARE(found, names);
+}
+
 } // namespace
 
 class EngineTest : public QObject {
@@ -71,6 +83,8 @@ private slots:
     void summariesUseType7Quantiles();
     void numbersRoundTrip();
     void outputFilesAreWholeOrAbsent();
+    void streamedFilesAreWholeOrAbsent();
+    void runFileStreamsWriteTheRunFiles();
 };
 
 void EngineTest::sameSeedSameBytesForAnyThreadCount_data()
@@ -150,6 +164,25 @@ void EngineTest::snapshotsCarryTheStage()
     QVERIFY(model != nullptr);
     QCOMPARE(model->mixture().size(), 3);
     QCOMPARE(engine.metricColumns().front(), "train_size");
+
+    // Chains run several quick generations in a row; each snapshot still carries its own generation's
+    // model of the chain on stage, the one its metrics row describes.
+    Scenario quick = defaultScenario<GaussianSettings>();
+    quick.generations = 60;
+    quick.replicates = 3;
+    Engine gaussian(quick);
+    gaussian.setShownReplicate(1);
+    const auto& columns = gaussian.metricColumns();
+    const auto meanColumn = std::distance(columns.begin(), std::find(columns.begin(), columns.end(), "mean"));
+    int generation = 0;
+    gaussian.run([&](GenerationSnapshot&& snapshot) {
+        QCOMPARE(snapshot.generation, generation++);
+        QCOMPARE(snapshot.shownReplicate, 1);
+        const auto& normal = dynamic_cast<const NormalModel&>(*snapshot.model);
+        QCOMPARE(normal.mean(), snapshot.metrics(1, meanColumn));
+        QCOMPARE(snapshot.samples.cols(), Eigen::Index(quick.samples));
+    });
+    QCOMPARE(generation, 60);
 }
 
 void EngineTest::trainingSizeFollowsPolicy_data()
@@ -344,4 +377,78 @@ void EngineTest::outputFilesAreWholeOrAbsent()
 }
 
 QTEST_APPLESS_MAIN(EngineTest)
+void EngineTest::streamedFilesAreWholeOrAbsent()
+{
+    QTemporaryDir dir;
+    const std::filesystem::path root = dir.path().toStdString();
+
+    // Streamed pieces and whole files are placed together by the commit.
+    {
+        OutputFiles files;
+        OutputFiles::Stream& stream = files.stream(root / "run" / "metrics.csv");
+        QVERIFY(std::filesystem::exists(temporaryPathFor(root / "run" / "metrics.csv")));
+        QVERIFY(!std::filesystem::exists(root / "run" / "metrics.csv"));
+        stream.append("a,b\n");
+        stream.append("1,2\n");
+        files.add(root / "run" / "scenario.json", "{}");
+        files.commit();
+    }
+    QCOMPARE(fileText(root / "run" / "metrics.csv"), std::string("a,b\n1,2\n"));
+    expectOnlyEntries(root / "run", {"metrics.csv", "scenario.json"});
+
+    // A run that stops before its commit (cancelled, or a failure) leaves neither its temporaries nor
+    // the folders made for them; an earlier run's files stay as they were.
+    {
+        OutputFiles files;
+        files.stream(root / "new" / "deeper" / "metrics.csv").append("half");
+        files.stream(root / "run" / "metrics.csv").append("half");
+        QVERIFY(std::filesystem::exists(root / "new" / "deeper"));
+    }
+    QVERIFY(!std::filesystem::exists(root / "new"));
+    QCOMPARE(fileText(root / "run" / "metrics.csv"), std::string("a,b\n1,2\n"));
+    expectOnlyEntries(root / "run", {"metrics.csv", "scenario.json"});
+
+    // A commit that fails on a whole file removes the streamed one too.
+    std::ofstream(root / "blocker") << "x";
+    OutputFiles failing;
+    failing.stream(root / "third" / "metrics.csv").append("rows");
+    failing.add(root / "blocker" / "summary.csv", "rows");
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, failing.commit());
+    QVERIFY(!std::filesystem::exists(root / "third"));
+
+    // A stream whose folder cannot be made says so at once.
+    OutputFiles blocked;
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, blocked.stream(root / "blocker" / "metrics.csv"));
+}
+
+void EngineTest::runFileStreamsWriteTheRunFiles()
+{
+    // The command line streams a run's files generation by generation; the window writes them from a
+    // finished run. Both must give the same bytes, for any thread count.
+    Scenario scenario = smallGmm();
+    scenario.replicates = 600;  // more than one piece of rows a generation
+    scenario.generations = 3;
+    scenario.samples = 50;
+    const RunResults results = runScenario(scenario);
+    QTemporaryDir dir;
+    const std::filesystem::path root = dir.path().toStdString();
+    OutputFiles whole;
+    addRunFiles(whole, root / "whole", results, scenario);
+    whole.commit();
+    for (const int threads : {1, 2}) {
+        omp_set_num_threads(threads);
+        const std::filesystem::path folder = root / ("streamed-" + std::to_string(threads));
+        OutputFiles streamed;
+        RunFileStreams streams(streamed, folder, results.columns, scenario);
+        for (const Eigen::MatrixXd& metrics : results.generations) {
+            streams.add(metrics);
+        }
+        streamed.commit();
+        for (const char* name : {"metrics.csv", "summary.csv", "scenario.json"}) {
+            QVERIFY2(fileText(folder / name) == fileText(root / "whole" / name), name);
+        }
+    }
+    QVERIFY(fileText(root / "whole" / "metrics.csv").size() > 10000);
+}
+
 #include "test_engine.moc"
