@@ -6,7 +6,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QRegularExpression>
 #include <QTest>
@@ -39,6 +41,7 @@ private slots:
     void versionIsPrinted();
     void exportWritesFiguresAndAnimations();
     void aFullDiskLeavesNoShortFile();
+    void anInterruptedRunWritesNothing();
 };
 
 void CliTest::runWritesTheThreeFiles()
@@ -297,6 +300,29 @@ void CliTest::aFullDiskLeavesNoShortFile()
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{"run"});
     QCOMPARE(QDir(dir.filePath("run")).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
              (QStringList{"metrics.csv", "scenario.json", "summary.csv"}));
+}
+
+// metrics.csv is written while the run goes on; an interrupted run leaves neither it nor its folder.
+void CliTest::anInterruptedRunWritesNothing()
+{
+    QTemporaryDir dir;
+    QProcess process;
+    process.setReadChannel(QProcess::StandardError);
+    process.start(QStringLiteral(COLLAPSELAB_CLI_PATH), {"run", "--preset", "gaussian-theorem", "--generations", "100000",
+                                                         "--out", dir.filePath("deep/run")});
+    QVERIFY(process.waitForStarted());
+    QByteArray stderrText;
+    while (!stderrText.contains("generation") && process.state() == QProcess::Running) {
+        process.waitForReadyRead(1000);
+        stderrText += process.readAllStandardError();
+    }
+    QVERIFY(QFileInfo::exists(dir.filePath("deep/run")));
+    process.terminate();
+    QVERIFY(process.waitForFinished(60'000));
+    stderrText += process.readAllStandardError();
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY2(stderrText.contains("interrupted; nothing was written"), stderrText.constData());
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{});
 }
 
 QTEST_GUILESS_MAIN(CliTest)
