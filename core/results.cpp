@@ -18,18 +18,54 @@ double interpolate(double lower, double upper, double fraction)
     return lower == upper ? lower : lower + fraction * (upper - lower);
 }
 
-// The q-quantile of `values` as quantileOfSorted gives it, by selecting the two order statistics it
-// needs (O(n)) instead of sorting (O(n log n)); `values` is reordered.
-double selectQuantile(std::vector<double>& values, double q)
+// The median, q10 and q90 of `values` as quantileOfSorted gives them, by selecting the order statistics
+// they need (O(n)) instead of sorting (O(n log n)); `values` is reordered. Once the median's order
+// statistic is in place, everything below it is smaller and everything above larger, so the lower
+// quantile is selected among the lower half only and the upper among the upper half.
+struct Quantiles {
+    double median, q10, q90;
+};
+
+Quantiles selectQuantiles(std::vector<double>& values)
 {
-    const double position = q * static_cast<double>(values.size() - 1);
-    const auto below = static_cast<std::size_t>(std::floor(position));
-    const auto lower = values.begin() + static_cast<std::ptrdiff_t>(below);
-    std::nth_element(values.begin(), lower, values.end());
-    if (below + 1 == values.size()) {
-        return *lower;
+    const auto begin = values.begin();
+    const std::size_t n = values.size();
+    const auto at = [&](std::size_t index) { return begin + static_cast<std::ptrdiff_t>(index); };
+    const auto positionOf = [n](double q) { return q * static_cast<double>(n - 1); };
+    const auto belowOf = [](double position) { return static_cast<std::size_t>(std::floor(position)); };
+
+    const double midPosition = positionOf(0.5);
+    const std::size_t mid = belowOf(midPosition);
+    std::nth_element(begin, at(mid), values.end());
+    const double midValue = values[mid];
+    const double aboveMid = mid + 1 < n ? *std::min_element(at(mid + 1), values.end()) : midValue;
+    // The quantile whose lower order statistic is the median's.
+    const auto besideMedian = [&](double position) {
+        return interpolate(midValue, aboveMid, position - static_cast<double>(mid));
+    };
+
+    const double lowPosition = positionOf(0.1);
+    const std::size_t low = belowOf(lowPosition);
+    double q10 = 0.0;
+    if (low == mid) {
+        q10 = besideMedian(lowPosition);
+    } else {
+        std::nth_element(begin, at(low), at(mid));
+        const double next = low + 1 < mid ? *std::min_element(at(low + 1), at(mid)) : midValue;
+        q10 = interpolate(values[low], next, lowPosition - static_cast<double>(low));
     }
-    return interpolate(*lower, *std::min_element(lower + 1, values.end()), position - static_cast<double>(below));
+
+    const double highPosition = positionOf(0.9);
+    const std::size_t high = belowOf(highPosition);
+    double q90 = 0.0;
+    if (high == mid) {
+        q90 = besideMedian(highPosition);
+    } else {
+        std::nth_element(at(mid + 1), at(high), values.end());
+        const double next = high + 1 < n ? *std::min_element(at(high + 1), values.end()) : values[high];
+        q90 = interpolate(values[high], next, highPosition - static_cast<double>(high));
+    }
+    return {besideMedian(midPosition), q10, q90};
 }
 
 // `header`, then the text `formatGeneration(g, text)` writes for every generation g, formatted in
@@ -41,7 +77,11 @@ std::string joinGenerations(std::string header, std::size_t generations, const F
     std::vector<std::string> texts(generations);
 #pragma omp parallel for schedule(dynamic, 8)
     for (std::size_t g = 0; g < generations; ++g) {
-        formatGeneration(g, texts[g]);
+        // Formatted into a string of this thread's own: neighbouring strings of `texts` share cache
+        // lines, and every append to one would move them away from the other thread.
+        std::string text;
+        formatGeneration(g, text);
+        texts[g] = std::move(text);
     }
     std::size_t size = header.size();
     for (const std::string& text : texts) {
@@ -121,7 +161,8 @@ ColumnSummary summarise(const Eigen::Ref<const Eigen::VectorXd>& values)
         return {none, none, none, none};
     }
     const double mean = sum / static_cast<double>(present.size());
-    return {selectQuantile(present, 0.5), selectQuantile(present, 0.1), selectQuantile(present, 0.9), mean};
+    const Quantiles quantiles = selectQuantiles(present);
+    return {quantiles.median, quantiles.q10, quantiles.q90, mean};
 }
 
 std::string metricsCsv(const RunResults& results)
@@ -188,7 +229,9 @@ void RunFileStreams::add(const Eigen::MatrixXd& metrics)
     pieces_.resize(static_cast<std::size_t>(pieces));
 #pragma omp parallel for schedule(dynamic, 1)
     for (Eigen::Index piece = 0; piece < pieces; ++piece) {
-        std::string& text = pieces_[static_cast<std::size_t>(piece)];
+        // The piece's buffer is taken out while it is written (as in joinGenerations): neighbouring
+        // strings share cache lines.
+        std::string text = std::move(pieces_[static_cast<std::size_t>(piece)]);
         text.clear();
         if (piece < rowPieces) {
             appendMetricsRows(text, generation_, metrics, piece * kRowsAPiece,
@@ -196,6 +239,7 @@ void RunFileStreams::add(const Eigen::MatrixXd& metrics)
         } else {
             appendColumnSummary(text, metrics.col(piece - rowPieces));
         }
+        pieces_[static_cast<std::size_t>(piece)] = std::move(text);
     }
     for (Eigen::Index piece = 0; piece < rowPieces; ++piece) {
         metrics_.append(pieces_[static_cast<std::size_t>(piece)]);

@@ -303,6 +303,24 @@ void EngineTest::summariesUseType7Quantiles()
     const ColumnSummary empty = summarise(Eigen::VectorXd::Constant(3, std::numeric_limits<double>::quiet_NaN()));
     QVERIFY(std::isnan(empty.median));
     QCOMPARE(formatNumber(empty.mean), std::string());
+
+    // The quantiles are selected, not sorted for; they must be the sorted values' for every count,
+    // with ties, whichever order the values come in.
+    RandomStream random(3, 0, 0, Purpose::Display);
+    for (const int count : {1, 2, 3, 4, 5, 9, 10, 11, 12, 20, 21, 101, 2000}) {
+        for (const bool ties : {false, true}) {
+            Eigen::VectorXd drawn(count);
+            for (Eigen::Index i = 0; i < count; ++i) {
+                drawn(i) = ties ? static_cast<double>(random.below(4)) : random.normal();
+            }
+            std::vector<double> sorted(drawn.begin(), drawn.end());
+            std::sort(sorted.begin(), sorted.end());
+            const ColumnSummary selected = summarise(drawn);
+            QCOMPARE(selected.median, quantileOfSorted(sorted, 0.5));
+            QCOMPARE(selected.q10, quantileOfSorted(sorted, 0.1));
+            QCOMPARE(selected.q90, quantileOfSorted(sorted, 0.9));
+        }
+    }
 }
 
 void EngineTest::numbersRoundTrip()
