@@ -15,12 +15,16 @@ std::string formatNumber(double value)
 
 void appendNumber(std::string& text, double value)
 {
+    std::array<char, kLongestNumberText> buffer;
+    text.append(buffer.data(), writeNumber(buffer.data(), value));
+}
+
+char* writeNumber(char* first, double value)
+{
     if (std::isnan(value)) {
-        return;
+        return first;
     }
-    std::array<char, 32> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    text.append(buffer.data(), result.ptr);
+    return std::to_chars(first, first + kLongestNumberText, value).ptr;
 }
 
 } // namespace collapse

@@ -10,4 +10,10 @@ std::string formatNumber(double value);
 // formatNumber(value) appended to `text`, without a string of its own.
 void appendNumber(std::string& text, double value);
 
+// The most characters formatNumber writes: a sign, 17 significant digits, a point and an exponent.
+inline constexpr int kLongestNumberText = 24;
+// formatNumber(value) written at `first`, which has room for kLongestNumberText characters; returns
+// the end of what was written.
+char* writeNumber(char* first, double value);
+
 } // namespace collapse
