@@ -362,7 +362,7 @@ int runCommand(const std::vector<std::string>& args)
                 if (const std::string transcript = engine.experiment().transcript(*snapshot.model); !transcript.empty()) {
                     files.add(folder / "text" / transcriptName(snapshot.generation), transcript);
                 }
-                tables.add(snapshot.metrics);
+                tables.add(snapshot.metrics, snapshot.summaries);
             })) {
             return kExitFailure;
         }

@@ -104,6 +104,7 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
             snapshot.generation = first + offset;
             snapshot.shownReplicate = shownReplicate;
             snapshot.metrics.resize(replicates, columns);
+            snapshot.summaries.resize(static_cast<std::size_t>(columns));
         }
         const auto started = std::chrono::steady_clock::now();
         std::exception_ptr failure;
@@ -135,6 +136,12 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
         }
         if (cancelled()) {
             return Outcome::Cancelled;
+        }
+        const int summaries = span * static_cast<int>(columns);
+#pragma omp parallel for schedule(dynamic, 1) if (parallelReplicates)
+        for (int summary = 0; summary < summaries; ++summary) {
+            GenerationSnapshot& snapshot = snapshots[static_cast<std::size_t>(summary / columns)];
+            snapshot.summaries[static_cast<std::size_t>(summary % columns)] = summarise(snapshot.metrics.col(summary % columns));
         }
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         for (GenerationSnapshot& snapshot : snapshots) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/column_summary.h"
 #include "core/experiment.h"
 #include "core/samples.h"
 #include "core/scenario.h"
@@ -19,6 +20,9 @@ struct GenerationSnapshot {
     // One row per replicate, one column per Engine::metricColumns() entry; NaN where a value is
     // missing.
     Eigen::MatrixXd metrics;
+    // summarise() of each column of `metrics`: computed with the generation, on every thread, so that
+    // no view has to.
+    std::vector<ColumnSummary> summaries;
     // The chain on stage: its replicate number, model and samples (at most kDisplaySampleCap points or
     // kDisplayImageCap images).
     int shownReplicate = 0;

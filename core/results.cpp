@@ -12,63 +12,6 @@ namespace collapse {
 
 namespace {
 
-// Linear interpolation between neighbouring order statistics; equal neighbours (two infinities, say)
-// give themselves rather than ∞ - ∞.
-double interpolate(double lower, double upper, double fraction)
-{
-    return lower == upper ? lower : lower + fraction * (upper - lower);
-}
-
-// The median, q10 and q90 of `values` as quantileOfSorted gives them, by selecting the order statistics
-// they need (O(n)) instead of sorting (O(n log n)); `values` is reordered. Once the median's order
-// statistic is in place, everything below it is smaller and everything above larger, so the lower
-// quantile is selected among the lower half only and the upper among the upper half.
-struct Quantiles {
-    double median, q10, q90;
-};
-
-Quantiles selectQuantiles(std::vector<double>& values)
-{
-    const auto begin = values.begin();
-    const std::size_t n = values.size();
-    const auto at = [&](std::size_t index) { return begin + static_cast<std::ptrdiff_t>(index); };
-    const auto positionOf = [n](double q) { return q * static_cast<double>(n - 1); };
-    const auto belowOf = [](double position) { return static_cast<std::size_t>(std::floor(position)); };
-
-    const double midPosition = positionOf(0.5);
-    const std::size_t mid = belowOf(midPosition);
-    std::nth_element(begin, at(mid), values.end());
-    const double midValue = values[mid];
-    const double aboveMid = mid + 1 < n ? *std::min_element(at(mid + 1), values.end()) : midValue;
-    // The quantile whose lower order statistic is the median's.
-    const auto besideMedian = [&](double position) {
-        return interpolate(midValue, aboveMid, position - static_cast<double>(mid));
-    };
-
-    const double lowPosition = positionOf(0.1);
-    const std::size_t low = belowOf(lowPosition);
-    double q10 = 0.0;
-    if (low == mid) {
-        q10 = besideMedian(lowPosition);
-    } else {
-        std::nth_element(begin, at(low), at(mid));
-        const double next = low + 1 < mid ? *std::min_element(at(low + 1), at(mid)) : midValue;
-        q10 = interpolate(values[low], next, lowPosition - static_cast<double>(low));
-    }
-
-    const double highPosition = positionOf(0.9);
-    const std::size_t high = belowOf(highPosition);
-    double q90 = 0.0;
-    if (high == mid) {
-        q90 = besideMedian(highPosition);
-    } else {
-        std::nth_element(at(mid + 1), at(high), values.end());
-        const double next = high + 1 < n ? *std::min_element(at(high + 1), values.end()) : values[high];
-        q90 = interpolate(values[high], next, highPosition - static_cast<double>(high));
-    }
-    return {besideMedian(midPosition), q10, q90};
-}
-
 // `header`, then the text `formatGeneration(g, text)` writes for every generation g, formatted in
 // parallel, each generation into a text of its own, and joined in order: the bytes are the same for
 // any thread count.
@@ -130,47 +73,7 @@ void appendMetricsRows(std::string& text, std::size_t generation, const Eigen::M
     }
 }
 
-void appendColumnSummary(std::string& text, const Eigen::Ref<const Eigen::VectorXd>& values)
-{
-    const ColumnSummary summary = summarise(values);
-    for (const double value : {summary.median, summary.q10, summary.q90, summary.mean}) {
-        text += ',';
-        appendNumber(text, value);
-    }
-}
-
 } // namespace
-
-double quantileOfSorted(const std::vector<double>& sorted, double q)
-{
-    if (sorted.empty()) {
-        return std::numeric_limits<double>::quiet_NaN();
-    }
-    const double position = q * static_cast<double>(sorted.size() - 1);
-    const auto below = static_cast<std::size_t>(std::floor(position));
-    const std::size_t above = std::min(below + 1, sorted.size() - 1);
-    return interpolate(sorted[below], sorted[above], position - static_cast<double>(below));
-}
-
-ColumnSummary summarise(const Eigen::Ref<const Eigen::VectorXd>& values)
-{
-    std::vector<double> present;
-    present.reserve(static_cast<std::size_t>(values.size()));
-    double sum = 0.0;
-    for (const double value : values) {
-        if (!std::isnan(value)) {
-            present.push_back(value);
-            sum += value;  // in replicate order, so the mean is the same for any thread count
-        }
-    }
-    if (present.empty()) {
-        const double none = std::numeric_limits<double>::quiet_NaN();
-        return {none, none, none, none};
-    }
-    const double mean = sum / static_cast<double>(present.size());
-    const Quantiles quantiles = selectQuantiles(present);
-    return {quantiles.median, quantiles.q10, quantiles.q90, mean};
-}
 
 std::string metricsCsv(const RunResults& results)
 {
@@ -192,10 +95,13 @@ std::string summaryColumnNames(const std::vector<std::string>& columns)
     return names;
 }
 
-void appendSummaryStatistics(std::string& text, const Eigen::MatrixXd& metrics)
+void appendSummaryStatistics(std::string& text, const std::vector<ColumnSummary>& summaries)
 {
-    for (Eigen::Index c = 0; c < metrics.cols(); ++c) {
-        appendColumnSummary(text, metrics.col(c));
+    for (const ColumnSummary& summary : summaries) {
+        for (const double value : {summary.median, summary.q10, summary.q90, summary.mean}) {
+            text += ',';
+            appendNumber(text, value);
+        }
     }
 }
 
@@ -204,7 +110,7 @@ std::string summaryCsv(const RunResults& results)
     std::string header = "generation" + summaryColumnNames(results.columns) + '\n';
     return joinGenerations(std::move(header), results.generations.size(), [&](std::size_t g, std::string& text) {
         text += std::to_string(g);
-        appendSummaryStatistics(text, results.generations[g]);
+        appendSummaryStatistics(text, summariseColumns(results.generations[g]));
         text += '\n';
     });
 }
@@ -226,13 +132,12 @@ RunFileStreams::RunFileStreams(OutputFiles& files, const std::filesystem::path& 
     files.add(folder / kScenarioFile, serializeScenario(scenario));
 }
 
-void RunFileStreams::add(const Eigen::MatrixXd& metrics)
+void RunFileStreams::add(const Eigen::MatrixXd& metrics, const std::vector<ColumnSummary>& summaries)
 {
-    // Pieces of a few hundred rows each, then one per column's summary; formatted on every thread and
-    // appended in order, so the bytes are the same for any thread count.
+    // Pieces of a few hundred rows each, formatted on every thread and appended in order, so the bytes
+    // are the same for any thread count.
     constexpr Eigen::Index kRowsAPiece = 256;
-    const Eigen::Index rowPieces = (metrics.rows() + kRowsAPiece - 1) / kRowsAPiece;
-    const Eigen::Index pieces = rowPieces + metrics.cols();
+    const Eigen::Index pieces = (metrics.rows() + kRowsAPiece - 1) / kRowsAPiece;
     pieces_.resize(static_cast<std::size_t>(pieces));
 #pragma omp parallel for schedule(dynamic, 1)
     for (Eigen::Index piece = 0; piece < pieces; ++piece) {
@@ -240,21 +145,14 @@ void RunFileStreams::add(const Eigen::MatrixXd& metrics)
         // strings share cache lines.
         std::string text = std::move(pieces_[static_cast<std::size_t>(piece)]);
         text.clear();
-        if (piece < rowPieces) {
-            appendMetricsRows(text, generation_, metrics, piece * kRowsAPiece,
-                              std::min(metrics.rows(), (piece + 1) * kRowsAPiece));
-        } else {
-            appendColumnSummary(text, metrics.col(piece - rowPieces));
-        }
+        appendMetricsRows(text, generation_, metrics, piece * kRowsAPiece, std::min(metrics.rows(), (piece + 1) * kRowsAPiece));
         pieces_[static_cast<std::size_t>(piece)] = std::move(text);
     }
-    for (Eigen::Index piece = 0; piece < rowPieces; ++piece) {
-        metrics_.append(pieces_[static_cast<std::size_t>(piece)]);
+    for (const std::string& piece : pieces_) {
+        metrics_.append(piece);
     }
     std::string summaryRow = std::to_string(generation_);
-    for (Eigen::Index piece = rowPieces; piece < pieces; ++piece) {
-        summaryRow += pieces_[static_cast<std::size_t>(piece)];
-    }
+    appendSummaryStatistics(summaryRow, summaries);
     summaryRow += '\n';
     summary_.append(summaryRow);
     ++generation_;

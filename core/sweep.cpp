@@ -373,7 +373,7 @@ std::optional<std::string> runSweepCell(const SweepPlan& plan, std::size_t cell,
         [&](GenerationSnapshot&& snapshot) {
             if (std::binary_search(generations.begin(), generations.end(), snapshot.generation)) {
                 rows += prefix + std::to_string(snapshot.generation);
-                appendSummaryStatistics(rows, snapshot.metrics);
+                appendSummaryStatistics(rows, snapshot.summaries);
                 rows += '\n';
             }
         },

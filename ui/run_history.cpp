@@ -29,7 +29,7 @@ void RunHistory::append(const SnapshotPointer& snapshot)
         const auto values = snapshot->metrics.col(static_cast<Eigen::Index>(c));
         const Eigen::Index present = values.size() - values.array().isNaN().count();
         const bool typical = 2 * present >= values.size();
-        const ColumnSummary summary = summarise(values);
+        const ColumnSummary& summary = snapshot->summaries[static_cast<std::size_t>(c)];
         const double missing = std::numeric_limits<double>::quiet_NaN();
         bands_[c].median.append(typical ? summary.median : missing);
         bands_[c].q10.append(typical ? summary.q10 : missing);

@@ -459,7 +459,7 @@ void EngineTest::runFileStreamsWriteTheRunFiles()
         OutputFiles streamed;
         RunFileStreams streams(streamed, folder, results.columns, scenario);
         for (const Eigen::MatrixXd& metrics : results.generations) {
-            streams.add(metrics);
+            streams.add(metrics, summariseColumns(metrics));
         }
         streamed.commit();
         for (const char* name : {"metrics.csv", "summary.csv", "scenario.json"}) {
