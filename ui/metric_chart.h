@@ -81,7 +81,9 @@ private:
     // `plotLeft` negative: the room the y labels need.
     Layout layOut(const QSizeF& size, double plotLeft) const;
     void invalidate();
-    void drawChart(QPainter& painter, const Layout& layout) const;
+    // `onePerPixel`: thin the lines to what each device pixel column shows, for the screen; figures
+    // keep every point, as a vector file may be zoomed.
+    void drawChart(QPainter& painter, const Layout& layout, bool onePerPixel) const;
     void drawMarkers(QPainter& painter, const Layout& layout) const;
     // The two sides' medians by name, when comparing.
     QVector<LegendEntry> sideLegend() const;
