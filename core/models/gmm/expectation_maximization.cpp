@@ -20,7 +20,12 @@ constexpr double kMassEpsilon = 10.0 * std::numeric_limits<double>::epsilon();
 constexpr int kMaxLloydIterations = 100;
 
 // EM on points of a fixed dimension. The points are held as one contiguous array per coordinate
-// (count x dim, column-major), so that every step is a vectorised operation over all points.
+// (count x dim, column-major) and visited a block at a time: each block's responsibilities are computed
+// (vectorised down the block, one component at a time) and folded at once into every component's
+// sufficient statistics, so an iteration is one pass over the points and nothing per point outlives
+// its block. The statistics are taken around each component's mean before the pass (Chan, Golub &
+// LeVeque, "Algorithms for computing the sample variance", 1983: shifted data), so that the covariance
+// Q/N − δδᵀ never subtracts two large, nearly equal numbers, however narrow a component has become.
 template <int Dim>
 class EmFitter {
 public:
@@ -30,12 +35,11 @@ public:
 
     EmFitter(const Eigen::Ref<const Samples>& data, const EmOptions& options)
         : data_(data), coordinates_(data.transpose()), options_(options), count_(data.cols()),
-          dim_(static_cast<int>(data.rows())), k_(options.components), logDensity_(data.cols(), options.components),
-          responsibility_(data.cols(), options.components), centred_(data.cols(), data.rows()),
-          means_(static_cast<std::size_t>(k_)), covariances_(static_cast<std::size_t>(k_)),
-          lowers_(static_cast<std::size_t>(k_)), inverseLowers_(static_cast<std::size_t>(k_)), logWeights_(k_),
-          logNormalisers_(k_), whitened_(data.cols()), squaredDistance_(data.cols()), largest_(data.cols()),
-          sum_(data.cols())
+          dim_(static_cast<int>(data.rows())), k_(options.components), means_(static_cast<std::size_t>(k_)),
+          covariances_(static_cast<std::size_t>(k_)), lowers_(static_cast<std::size_t>(k_)),
+          inverseLowers_(static_cast<std::size_t>(k_)), logWeights_(k_), logNormalisers_(k_),
+          moments_(static_cast<std::size_t>(k_)), logDensity_(kBlock, k_), responsibility_(kBlock, k_),
+          largest_(kBlock), sum_(kBlock), scratch_(kBlock), centred_(kBlock, dim_)
     {
     }
 
@@ -66,107 +70,157 @@ public:
     }
 
 private:
+    // Points are visited this many at a time: a block's arrays stay in the first-level cache.
+    static constexpr Eigen::Index kBlock = 256;
+
+    // Σ r, Σ r², Σ r d and Σ r d dᵀ (its lower half) of one component over the points so far, with
+    // d = x − shift.
+    struct Moments {
+        Vector shift;
+        double mass = 0.0;
+        double squaredMass = 0.0;
+        Vector first;
+        Matrix second;
+    };
+
+    void startMoments()
+    {
+        for (int k = 0; k < k_; ++k) {
+            Moments& m = moments_[static_cast<std::size_t>(k)];
+            m.shift = means_[static_cast<std::size_t>(k)];
+            m.mass = 0.0;
+            m.squaredMass = 0.0;
+            m.first = Vector::Zero(dim_);
+            m.second = Matrix::Zero(dim_, dim_);
+        }
+    }
+
+    // Folds the responsibilities of the points [start, start + size) (the first `size` rows of
+    // responsibility_) into every component's moments.
+    void accumulate(Eigen::Index start, Eigen::Index size)
+    {
+        for (int k = 0; k < k_; ++k) {
+            Moments& m = moments_[static_cast<std::size_t>(k)];
+            const auto r = responsibility_.col(k).head(size);
+            m.mass += r.sum();
+            m.squaredMass += r.square().sum();
+            for (int a = 0; a < dim_; ++a) {
+                centred_.col(a).head(size) = coordinates_.col(a).segment(start, size).array() - m.shift[a];
+                m.first[a] += (r * centred_.col(a).head(size)).sum();
+                for (int b = 0; b <= a; ++b) {
+                    m.second(a, b) += (r * centred_.col(a).head(size) * centred_.col(b).head(size)).sum();
+                }
+            }
+        }
+    }
+
     void initialise(RandomStream& random)
     {
         const Samples centres = kMeansCentres(data_, k_, random);
-        // Hard assignment to the nearest centre gives the first responsibilities.
-        Eigen::MatrixXd distances(count_, k_);
-        for (int k = 0; k < k_; ++k) {
-            distances.col(k) = (coordinates_.rowwise() - centres.col(k).transpose()).rowwise().squaredNorm();
-        }
-        responsibility_.setZero();
-        for (Eigen::Index i = 0; i < count_; ++i) {
-            Eigen::Index nearest = 0;
-            distances.row(i).minCoeff(&nearest);
-            responsibility_(i, nearest) = 1.0;
-        }
         // Where a cluster ends up empty, the M-step keeps these parameters: the cluster's centre and
         // the spread of the whole data set.
         const Vector overallMean = coordinates_.colwise().mean().transpose();
-        centred_ = coordinates_.rowwise() - overallMean.transpose();
-        Matrix spread = weightedScatter(Eigen::VectorXd::Ones(count_)) /
-                        static_cast<double>(std::max<Eigen::Index>(count_, 1));
+        const Coordinates centred = coordinates_.rowwise() - overallMean.transpose();
+        Matrix spread = (centred.transpose() * centred) / static_cast<double>(std::max<Eigen::Index>(count_, 1));
         spread.diagonal().array() += options_.regCovar;
         for (int k = 0; k < k_; ++k) {
             means_[static_cast<std::size_t>(k)] = centres.col(k);
             covariances_[static_cast<std::size_t>(k)] = spread;
         }
+        // Hard assignment to the nearest centre gives the first responsibilities; the block's squared
+        // distances to the centres wait in logDensity_ meanwhile.
+        startMoments();
+        for (Eigen::Index start = 0; start < count_; start += kBlock) {
+            const Eigen::Index size = std::min(kBlock, count_ - start);
+            for (int k = 0; k < k_; ++k) {
+                sum_.head(size).setZero();
+                for (int a = 0; a < dim_; ++a) {
+                    sum_.head(size) += (coordinates_.col(a).segment(start, size).array() - centres(a, k)).square();
+                }
+                logDensity_.col(k).head(size) = sum_.head(size);
+            }
+            responsibility_.topRows(size).setZero();
+            for (Eigen::Index i = 0; i < size; ++i) {
+                Eigen::Index nearest = 0;
+                logDensity_.row(i).minCoeff(&nearest);
+                responsibility_(i, nearest) = 1.0;
+            }
+            accumulate(start, size);
+        }
         maximisation();
     }
 
     // Responsibilities for the current parameters, computed in log space and normalised by
-    // log-sum-exp over components; returns the mean log-likelihood per point.
+    // log-sum-exp over components, folded into the moments; returns the mean log-likelihood per point.
     double expectation()
     {
-        for (int k = 0; k < k_; ++k) {
-            const auto kk = static_cast<std::size_t>(k);
-            // Squared Mahalanobis distance |L^{-1} (x - μ)|², one whitened coordinate at a time.
-            squaredDistance_.setZero();
-            for (int a = 0; a < dim_; ++a) {
-                whitened_.setZero();
-                for (int b = 0; b <= a; ++b) {
-                    whitened_ += inverseLowers_[kk](a, b) * (coordinates_.col(b).array() - means_[kk][b]);
+        startMoments();
+        double logLikelihood = 0.0;
+        for (Eigen::Index start = 0; start < count_; start += kBlock) {
+            const Eigen::Index size = std::min(kBlock, count_ - start);
+            for (int k = 0; k < k_; ++k) {
+                const auto kk = static_cast<std::size_t>(k);
+                // Squared Mahalanobis distance |L^{-1} (x - μ)|², one whitened coordinate at a time.
+                sum_.head(size).setZero();
+                for (int a = 0; a < dim_; ++a) {
+                    scratch_.head(size).setZero();
+                    for (int b = 0; b <= a; ++b) {
+                        scratch_.head(size) +=
+                            inverseLowers_[kk](a, b) * (coordinates_.col(b).segment(start, size).array() - means_[kk][b]);
+                    }
+                    sum_.head(size) += scratch_.head(size).square();
                 }
-                squaredDistance_ += whitened_.square();
+                logDensity_.col(k).head(size) = (logWeights_[k] + logNormalisers_[k]) - 0.5 * sum_.head(size);
             }
-            logDensity_.col(k) = (logWeights_[k] + logNormalisers_[k]) - 0.5 * squaredDistance_;
-        }
-        // With m the largest term of a point, r_k = exp(l_k - m) / Σ_j exp(l_j - m) and the point's
-        // log-likelihood is m + ln Σ_j exp(l_j - m). Every step runs down whole columns (all points, one
-        // component), which Eigen vectorises; row-wise reductions over the few components would not be.
-        largest_ = logDensity_.col(0);
-        for (int k = 1; k < k_; ++k) {
-            largest_ = largest_.max(logDensity_.col(k).array());
-        }
-        sum_.setZero();
-        for (int k = 0; k < k_; ++k) {
-            // exp on a plain array of its own, which Eigen evaluates with SIMD packets (it does not
-            // through a broadcast expression).
-            whitened_ = logDensity_.col(k).array() - largest_;
-            responsibility_.col(k) = whitened_.exp().matrix();
-            sum_ += responsibility_.col(k).array();
-        }
-        for (int k = 0; k < k_; ++k) {
-            responsibility_.col(k).array() /= sum_;
-        }
-        whitened_ = sum_.log();
-        return (whitened_.sum() + largest_.sum()) / static_cast<double>(count_);
-    }
-
-    // Σ_i w_i c_i c_i^T over the rows c_i of centred_.
-    Matrix weightedScatter(const Eigen::Ref<const Eigen::VectorXd>& weights) const
-    {
-        Matrix scatter(dim_, dim_);
-        for (int a = 0; a < dim_; ++a) {
-            for (int b = 0; b <= a; ++b) {
-                scatter(a, b) = (centred_.col(a).array() * centred_.col(b).array() * weights.array()).sum();
-                scatter(b, a) = scatter(a, b);
+            // With m the largest term of a point, r_k = exp(l_k - m) / Σ_j exp(l_j - m) and the point's
+            // log-likelihood is m + ln Σ_j exp(l_j - m). Every step runs down a column of the block (its
+            // points, one component), which Eigen vectorises.
+            largest_.head(size) = logDensity_.col(0).head(size);
+            for (int k = 1; k < k_; ++k) {
+                largest_.head(size) = largest_.head(size).max(logDensity_.col(k).head(size));
             }
+            sum_.head(size).setZero();
+            for (int k = 0; k < k_; ++k) {
+                // exp on a plain array of its own, which Eigen evaluates with SIMD packets.
+                scratch_.head(size) = logDensity_.col(k).head(size) - largest_.head(size);
+                responsibility_.col(k).head(size) = scratch_.head(size).exp();
+                sum_.head(size) += responsibility_.col(k).head(size);
+            }
+            for (int k = 0; k < k_; ++k) {
+                responsibility_.col(k).head(size) /= sum_.head(size);
+            }
+            scratch_.head(size) = sum_.head(size).log();
+            logLikelihood += scratch_.head(size).sum() + largest_.head(size).sum();
+            accumulate(start, size);
         }
-        return scatter;
+        return logLikelihood / static_cast<double>(count_);
     }
 
     void maximisation()
     {
-        const Eigen::VectorXd rawMass = responsibility_.colwise().sum().transpose();
-        const Eigen::VectorXd mass = rawMass.array() + kMassEpsilon;
+        double totalMass = 0.0;
         for (int k = 0; k < k_; ++k) {
             const auto kk = static_cast<std::size_t>(k);
+            const Moments& m = moments_[kk];
+            const double mass = m.mass + kMassEpsilon;
+            totalMass += mass;
             // A component that holds (numerically) no point keeps its mean and covariance; dividing by
             // its mass would give nonsense (mlpack's EMFit does the same).
-            if (rawMass[k] > 1e-10) {
-                const auto r = responsibility_.col(k);
-                means_[kk] = (coordinates_.transpose() * r) / mass[k];
-                centred_ = coordinates_.rowwise() - means_[kk].transpose();
-                Matrix covariance = weightedScatter(r);
+            if (m.mass > 1e-10) {
+                // μ = shift + δ with δ = S / N; Σ r (x − μ)(x − μ)ᵀ = Q − δ Sᵀ − S δᵀ + R δ δᵀ with
+                // S = Σ r d, Q = Σ r d dᵀ and R = Σ r.
+                const Vector step = m.first / mass;
+                means_[kk] = m.shift + step;
+                Matrix scatter = m.second.template selfadjointView<Eigen::Lower>();
+                scatter -= step * m.first.transpose() + m.first * step.transpose() - m.mass * step * step.transpose();
                 // Unbiased weighted covariance divides by (Σr - Σr²/Σr), which is n - 1 for hard
                 // assignments; maximum likelihood divides by Σr.
-                double denominator = mass[k];
+                double denominator = mass;
                 if (options_.estimator == Estimator::Unbiased) {
-                    const double corrected = mass[k] - r.squaredNorm() / mass[k];
-                    denominator = corrected > 0.0 ? corrected : mass[k];
+                    const double corrected = mass - m.squaredMass / mass;
+                    denominator = corrected > 0.0 ? corrected : mass;
                 }
-                covariance /= denominator;
+                Matrix covariance = scatter / denominator;
                 if (options_.covariance == CovarianceType::Diagonal) {
                     covariance = Matrix(covariance.diagonal().asDiagonal());
                 }
@@ -175,9 +229,8 @@ private:
             }
             factorise(k);
         }
-        const double totalMass = mass.sum();
         for (int k = 0; k < k_; ++k) {
-            logWeights_[k] = std::log(mass[k] / totalMass);
+            logWeights_[k] = std::log((moments_[static_cast<std::size_t>(k)].mass + kMassEpsilon) / totalMass);
         }
     }
 
@@ -219,20 +272,20 @@ private:
     const Eigen::Index count_;
     const int dim_;
     const int k_;
-    Eigen::MatrixXd logDensity_;      // points x components: ln w_k + ln N(x_i; μ_k, Σ_k)
-    Eigen::MatrixXd responsibility_;  // points x components
-    Coordinates centred_;             // points minus the mean being worked on
     std::vector<Vector> means_;
     std::vector<Matrix> covariances_;
     std::vector<Matrix> lowers_;
     std::vector<Matrix> inverseLowers_;
     Eigen::VectorXd logWeights_;
     Eigen::VectorXd logNormalisers_;
-    // Per point, reused by every E-step so that an iteration allocates nothing.
-    Eigen::ArrayXd whitened_;
-    Eigen::ArrayXd squaredDistance_;
+    std::vector<Moments> moments_;
+    // A block's points, reused by every pass so that an iteration allocates nothing.
+    Eigen::ArrayXXd logDensity_;      // points x components: ln w_k + ln N(x_i; μ_k, Σ_k)
+    Eigen::ArrayXXd responsibility_;  // points x components
     Eigen::ArrayXd largest_;
     Eigen::ArrayXd sum_;
+    Eigen::ArrayXd scratch_;
+    Eigen::ArrayXXd centred_;  // points x dim: a block's points minus a component's shift
 };
 
 template <int Dim>

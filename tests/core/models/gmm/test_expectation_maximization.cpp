@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <numbers>
 
 using namespace collapse;
 
@@ -39,6 +41,66 @@ std::vector<GaussianComponent> sortedComponents(const GaussianMixture& mixture)
     return components;
 }
 
+// EM as the textbook writes it, on all points at once and in two passes (means, then the scatter around
+// them), from the same k-means centres: the reference for the fitter's one-pass block form.
+struct ReferenceFit {
+    std::vector<Eigen::VectorXd> means;
+    std::vector<Eigen::MatrixXd> covariances;
+    std::vector<double> weights;
+};
+
+ReferenceFit textbookEm(const Samples& data, const EmOptions& options, const Samples& centres, int iterations)
+{
+    const Eigen::Index n = data.cols();
+    const Eigen::Index d = data.rows();
+    const int k = options.components;
+    const double epsilon = 10.0 * std::numeric_limits<double>::epsilon();
+    Eigen::MatrixXd responsibility = Eigen::MatrixXd::Zero(n, k);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        Eigen::Index nearest = 0;
+        (centres.colwise() - data.col(i)).colwise().squaredNorm().minCoeff(&nearest);
+        responsibility(i, nearest) = 1.0;
+    }
+    ReferenceFit fit{std::vector<Eigen::VectorXd>(std::size_t(k)), std::vector<Eigen::MatrixXd>(std::size_t(k)),
+                     std::vector<double>(std::size_t(k))};
+    for (int iteration = 0; iteration <= iterations; ++iteration) {
+        if (iteration > 0) {
+            Eigen::MatrixXd logDensity(n, k);
+            for (int c = 0; c < k; ++c) {
+                const Eigen::LLT<Eigen::MatrixXd> llt(fit.covariances[std::size_t(c)]);
+                const Eigen::MatrixXd lower = llt.matrixL();
+                const double logDet = 2.0 * lower.diagonal().array().log().sum();
+                for (Eigen::Index i = 0; i < n; ++i) {
+                    const Eigen::VectorXd z = lower.triangularView<Eigen::Lower>().solve(data.col(i) - fit.means[std::size_t(c)]);
+                    logDensity(i, c) = std::log(fit.weights[std::size_t(c)]) - 0.5 * (double(d) * std::log(2.0 * std::numbers::pi) + logDet) -
+                                       0.5 * z.squaredNorm();
+                }
+            }
+            for (Eigen::Index i = 0; i < n; ++i) {
+                const double largest = logDensity.row(i).maxCoeff();
+                const Eigen::RowVectorXd terms = (logDensity.row(i).array() - largest).exp();
+                responsibility.row(i) = terms / terms.sum();
+            }
+        }
+        const Eigen::VectorXd mass = responsibility.colwise().sum().transpose().array() + epsilon;
+        for (int c = 0; c < k; ++c) {
+            const Eigen::VectorXd r = responsibility.col(c);
+            const Eigen::VectorXd mean = data * r / mass[c];
+            const Eigen::MatrixXd centred = data.colwise() - mean;
+            double denominator = mass[c];
+            if (options.estimator == Estimator::Unbiased) {
+                denominator = mass[c] - r.squaredNorm() / mass[c];
+            }
+            Eigen::MatrixXd covariance = centred * r.asDiagonal() * centred.transpose() / denominator;
+            covariance.diagonal().array() += options.regCovar;
+            fit.means[std::size_t(c)] = mean;
+            fit.covariances[std::size_t(c)] = covariance;
+            fit.weights[std::size_t(c)] = mass[c] / mass.sum();
+        }
+    }
+    return fit;
+}
+
 bool allFinite(const GaussianMixture& mixture)
 {
     double weights = 0.0;
@@ -60,6 +122,8 @@ class ExpectationMaximizationTest : public QObject {
 private slots:
     void recoversKnownMixture_data();
     void recoversKnownMixture();
+    void matchesTheTextbookIterations_data();
+    void matchesTheTextbookIterations();
     void diagonalCovarianceHasNoCorrelation();
     void unbiasedEstimatorWidensByNOverNMinusOne();
     void stopsAtToleranceOrCap();
@@ -111,6 +175,53 @@ void ExpectationMaximizationTest::recoversKnownMixture()
             const double v = expected[k].covariance(j, j);
             COLLAPSE_COMPARE_WITHIN(actual[k].mean[j], expected[k].mean[j], 4.0 * std::sqrt(v / n) + 1e-3);
             COLLAPSE_COMPARE_WITHIN(actual[k].covariance(j, j), v, 4.0 * v * std::sqrt(2.0 / n) + 1e-3);
+        }
+    }
+}
+
+void ExpectationMaximizationTest::matchesTheTextbookIterations_data()
+{
+    QTest::addColumn<double>("offset");
+    QTest::addColumn<double>("spread");
+    QTest::addColumn<int>("estimator");
+    QTest::addRow("near the origin, MLE") << 0.0 << 1.0 << int(Estimator::Mle);
+    QTest::addRow("near the origin, unbiased") << 0.0 << 1.0 << int(Estimator::Unbiased);
+    // A collapsed chain's mixture: narrow components far from the origin, where moments taken around
+    // zero would cancel catastrophically.
+    QTest::addRow("narrow and far") << 1000.0 << 1e-3 << int(Estimator::Mle);
+}
+
+void ExpectationMaximizationTest::matchesTheTextbookIterations()
+{
+    // The fitter folds each block of points into shifted sufficient statistics in one pass; after the
+    // same iterations from the same centres its parameters must be the textbook's to rounding. 700
+    // points make two whole blocks and a part.
+    QFETCH(double, offset);
+    QFETCH(double, spread);
+    QFETCH(int, estimator);
+    const GaussianMixture original({component(0.4, {offset - 3.0 * spread, offset}, {spread * spread, 0.5 * spread * spread}),
+                                    component(0.6, {offset + 2.0 * spread, offset + spread}, {0.7 * spread * spread, spread * spread})});
+    RandomStream dataRandom(19, 0, 0, Purpose::OriginalData);
+    const Samples data = original.sample(700, 1.0, dataRandom);
+    EmOptions options;
+    options.components = 2;
+    options.estimator = static_cast<Estimator>(estimator);
+    options.tolerance = 0.0;
+    options.maxIterations = 6;
+    options.regCovar = 1e-12;
+    RandomStream fitRandom(19, 0, 0, Purpose::Fitting);
+    const GaussianMixture fitted = fitGaussianMixture(data, options, fitRandom);
+    RandomStream centreRandom(19, 0, 0, Purpose::Fitting);
+    const ReferenceFit reference = textbookEm(data, options, kMeansCentres(data, 2, centreRandom), options.maxIterations);
+    for (int c = 0; c < 2; ++c) {
+        const GaussianComponent& ours = fitted.component(c);
+        const auto cc = std::size_t(c);
+        COLLAPSE_COMPARE_WITHIN(ours.weight, reference.weights[cc], 1e-9);
+        for (Eigen::Index j = 0; j < 2; ++j) {
+            COLLAPSE_COMPARE_WITHIN(ours.mean[j], reference.means[cc][j], 1e-9 * spread);
+            for (Eigen::Index i = 0; i < 2; ++i) {
+                COLLAPSE_COMPARE_WITHIN(ours.covariance(i, j), reference.covariances[cc](i, j), 1e-7 * spread * spread);
+            }
         }
     }
 }
