@@ -160,17 +160,27 @@ private:
             const Eigen::Index size = std::min(kBlock, count_ - start);
             for (int k = 0; k < k_; ++k) {
                 const auto kk = static_cast<std::size_t>(k);
-                // Squared Mahalanobis distance |L^{-1} (x - μ)|², one whitened coordinate at a time.
-                sum_.head(size).setZero();
-                for (int a = 0; a < dim_; ++a) {
-                    scratch_.head(size).setZero();
-                    for (int b = 0; b <= a; ++b) {
-                        scratch_.head(size) +=
-                            inverseLowers_[kk](a, b) * (coordinates_.col(b).segment(start, size).array() - means_[kk][b]);
+                // Squared Mahalanobis distance |L^{-1} (x - μ)|²: in the plane, one expression Eigen
+                // evaluates in a single pass; otherwise one whitened coordinate at a time.
+                const Matrix& inverse = inverseLowers_[kk];
+                const double logScale = logWeights_[k] + logNormalisers_[k];
+                if constexpr (Dim == 2) {
+                    const auto x0 = coordinates_.col(0).segment(start, size).array() - means_[kk][0];
+                    const auto x1 = coordinates_.col(1).segment(start, size).array() - means_[kk][1];
+                    logDensity_.col(k).head(size) =
+                        logScale - 0.5 * ((inverse(0, 0) * x0).square() + (inverse(1, 0) * x0 + inverse(1, 1) * x1).square());
+                } else {
+                    sum_.head(size).setZero();
+                    for (int a = 0; a < dim_; ++a) {
+                        scratch_.head(size).setZero();
+                        for (int b = 0; b <= a; ++b) {
+                            scratch_.head(size) +=
+                                inverse(a, b) * (coordinates_.col(b).segment(start, size).array() - means_[kk][b]);
+                        }
+                        sum_.head(size) += scratch_.head(size).square();
                     }
-                    sum_.head(size) += scratch_.head(size).square();
+                    logDensity_.col(k).head(size) = logScale - 0.5 * sum_.head(size);
                 }
-                logDensity_.col(k).head(size) = (logWeights_[k] + logNormalisers_[k]) - 0.5 * sum_.head(size);
             }
             // With m the largest term of a point, r_k = exp(l_k - m) / Σ_j exp(l_j - m) and the point's
             // log-likelihood is m + ln Σ_j exp(l_j - m). Every step runs down a column of the block (its
