@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <string>
 #include <vector>
@@ -135,21 +136,33 @@ RunFileStreams::RunFileStreams(OutputFiles& files, const std::filesystem::path& 
 void RunFileStreams::add(const Eigen::MatrixXd& metrics, const std::vector<ColumnSummary>& summaries)
 {
     // Pieces of a few hundred rows each, formatted on every thread and appended in order, so the bytes
-    // are the same for any thread count.
+    // are the same for any thread count. A piece is appended as soon as those before it are: one
+    // thread writes while the others go on formatting.
     constexpr Eigen::Index kRowsAPiece = 256;
     const Eigen::Index pieces = (metrics.rows() + kRowsAPiece - 1) / kRowsAPiece;
     pieces_.resize(static_cast<std::size_t>(pieces));
-#pragma omp parallel for schedule(dynamic, 1)
+    std::exception_ptr failure;
+#pragma omp parallel for ordered schedule(static, 1)
     for (Eigen::Index piece = 0; piece < pieces; ++piece) {
         // The piece's buffer is taken out while it is written (as in joinGenerations): neighbouring
         // strings share cache lines.
         std::string text = std::move(pieces_[static_cast<std::size_t>(piece)]);
         text.clear();
         appendMetricsRows(text, generation_, metrics, piece * kRowsAPiece, std::min(metrics.rows(), (piece + 1) * kRowsAPiece));
+#pragma omp ordered
+        {
+            try {
+                if (!failure) {
+                    metrics_.append(text);
+                }
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        }
         pieces_[static_cast<std::size_t>(piece)] = std::move(text);
     }
-    for (const std::string& piece : pieces_) {
-        metrics_.append(piece);
+    if (failure) {
+        std::rethrow_exception(failure);
     }
     std::string summaryRow = std::to_string(generation_);
     appendSummaryStatistics(summaryRow, summaries);
