@@ -223,11 +223,16 @@ void OutputFiles::add(fs::path path, std::string contents)
     files_.emplace_back(std::move(path), std::move(contents));
 }
 
-OutputFiles::Stream& OutputFiles::stream(fs::path path)
+fs::path OutputFiles::prepareTemporary(const fs::path& path)
 {
     makeFolderFor(path);
     removeStaleTemporaries(path);
-    fs::path temporary = temporaryPathFor(path);
+    return temporaryPathFor(path);
+}
+
+OutputFiles::Stream& OutputFiles::stream(fs::path path)
+{
+    fs::path temporary = prepareTemporary(path);
     streams_.push_back(std::unique_ptr<Stream>(new Stream(std::move(path), std::move(temporary))));
     return *streams_.back();
 }
@@ -257,9 +262,7 @@ void OutputFiles::commit()
             written.emplace_back(stream->path_, stream->temporary_);
         }
         for (const auto& [path, contents] : files_) {
-            makeFolderFor(path);
-            removeStaleTemporaries(path);
-            written.emplace_back(path, temporaryPathFor(path));
+            written.emplace_back(path, prepareTemporary(path));
             writeTemporary(path, written.back().second, contents);
         }
         for (const auto& [destination, temporary] : written) {

@@ -52,6 +52,8 @@ public:
 private:
     // Creates the folders above `path` that are missing, remembering them so that a failure removes them.
     void makeFolderFor(const std::filesystem::path& path);
+    // The temporary `path` is written under, its folders made and what a killed writer left cleared.
+    std::filesystem::path prepareTemporary(const std::filesystem::path& path);
     void discard();
 
     std::vector<std::pair<std::filesystem::path, std::string>> files_;
