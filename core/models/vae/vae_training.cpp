@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <iterator>
 #include <numeric>
 #include <utility>
 #include <vector>
@@ -33,7 +35,9 @@ public:
     {
     }
 
-    void step(Eigen::VectorXf& parameters, const Eigen::VectorXf& gradient)
+    // One step along the mean gradient gradientSum / count (division folded into this pass, so the
+    // summed gradient is read once).
+    void step(Eigen::VectorXf& parameters, const Eigen::VectorXf& gradientSum, float count)
     {
         constexpr float beta1 = 0.9f;
         constexpr float beta2 = 0.999f;
@@ -50,9 +54,9 @@ public:
             const Eigen::Index n = end - begin;
             auto m = firstMoment_.segment(begin, n);
             auto v = secondMoment_.segment(begin, n);
-            const auto g = gradient.segment(begin, n);
-            m = beta1 * m + (1.0f - beta1) * g;
-            v = beta2 * v + (1.0f - beta2) * g.cwiseAbs2();
+            const auto g = gradientSum.segment(begin, n).array() / count;
+            m.array() = beta1 * m.array() + (1.0f - beta1) * g;
+            v.array() = beta2 * v.array() + (1.0f - beta2) * g.square();
             parameters.segment(begin, n).array() -= stepSize * m.array() / (v.array().sqrt() + epsilon);
         }
     }
@@ -109,7 +113,9 @@ VaeTrainingReport trainVae(VaeParameters& parameters, const Eigen::Ref<const Eig
                         sliceGradients[static_cast<std::size_t>(slice)]);
                 }
             }
-            // The slices' gradients summed in slice order, element by element, in parallel parts.
+            // The slices' gradients summed in slice order, element by element, in parallel parts, each
+            // part checked for overflow while it is still in cache.
+            bool partFinite[kParts];
 #pragma omp parallel for schedule(static)
             for (int part = 0; part < kParts; ++part) {
                 const auto [begin, end] = partRange(size, part);
@@ -118,17 +124,17 @@ VaeTrainingReport trainVae(VaeParameters& parameters, const Eigen::Ref<const Eig
                 for (int slice = 1; slice < kSlices; ++slice) {
                     sum += sliceGradients[static_cast<std::size_t>(slice)].values().segment(begin, end - begin);
                 }
+                partFinite[part] = sum.allFinite();
             }
             float loss = sliceLosses[0];
             for (int slice = 1; slice < kSlices; ++slice) {
                 loss += sliceLosses[slice];
             }
-            if (!std::isfinite(loss) || !gradient.allFinite()) {
+            if (!std::isfinite(loss) || !std::all_of(std::begin(partFinite), std::end(partFinite), std::identity())) {
                 ++report.skippedBatches;
                 continue;
             }
-            gradient /= static_cast<float>(width);
-            adam.step(parameters.values(), gradient);
+            adam.step(parameters.values(), gradient, static_cast<float>(width));
             epochLoss += loss;
         }
         report.lastEpochLoss = epochLoss / static_cast<double>(count);
@@ -178,7 +184,7 @@ SoftmaxClassifier::SoftmaxClassifier(const Eigen::Ref<const Eigen::MatrixXf>& im
             Eigen::Map<Eigen::MatrixXf>(gradient.data(), classes, images.rows()) =
                 dScores * batch.leftCols(width).transpose() + kPenalty * w;
             gradient.tail(classes) = dScores.rowwise().sum();
-            adam.step(flat, gradient);
+            adam.step(flat, gradient, 1.0f);
         }
     }
     weights_ = Eigen::Map<const Eigen::MatrixXf>(flat.data(), classes, images.rows());
