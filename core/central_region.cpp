@@ -1,5 +1,6 @@
 #include "core/central_region.h"
 
+#include <array>
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
@@ -20,6 +21,26 @@ double radialCdf(int dim, double t)
         return std::erf(t / std::numbers::sqrt2);
     }
     return -std::expm1(-0.5 * t * t);
+}
+
+// The radial mass of the stretch of the ray a + t b (t >= 0) inside the disc |y|² <= R²: the roots of
+// |b|² t² + 2 (a·b) t + |a|² - R² = 0 bound it, taken in the form that does not cancel (Numerical
+// Recipes, 3rd ed., §5.6).
+double rayMassInsideEllipse(std::array<double, 2> a, std::array<double, 2> b, double radiusSquared, int dim)
+{
+    const double bb = b[0] * b[0] + b[1] * b[1];
+    const double ab = a[0] * b[0] + a[1] * b[1];
+    const double excess = a[0] * a[0] + a[1] * a[1] - radiusSquared;
+    const double discriminant = ab * ab - bb * excess;
+    if (discriminant <= 0.0) {
+        return 0.0;
+    }
+    const double q = -(ab + std::copysign(std::sqrt(discriminant), ab));
+    const double root1 = q / bb;
+    const double root2 = excess / q;
+    const double enter = std::max(std::min(root1, root2), 0.0);
+    const double leave = std::max(std::max(root1, root2), 0.0);
+    return leave > enter ? radialCdf(dim, leave) - radialCdf(dim, enter) : 0.0;
 }
 
 } // namespace
@@ -101,9 +122,24 @@ double CentralRegion::massInside(const GaussianMixture& model, double logThresho
     return mass;
 }
 
+std::array<double, 2> CentralRegion::whitenedByOriginal(const double* point, bool centred) const
+{
+    const OriginalComponent& c = original_.front();
+    const double y0 = (point[0] - (centred ? c.mean[0] : 0.0)) / c.lower00;
+    const double y1 = dim_ == 2 ? (point[1] - (centred ? c.mean[1] : 0.0) - c.lower10 * y0) / c.lower11 : 0.0;
+    return {y0, y1};
+}
+
 double CentralRegion::componentMassInside(const GaussianComponent& component, double logThreshold) const
 {
     const auto& lower = component.choleskyLower;
+    // A single Gaussian's region is an ellipse: |y|² <= R² in p_0's whitened coordinates y, with
+    // ln p_0 = logScale - |y|²/2, so R² = 2 (logScale - ln c).
+    const bool ellipse = original_.size() == 1;
+    const double radiusSquared = ellipse ? 2.0 * (original_.front().logScale - logThreshold) : 0.0;
+    if (ellipse && radiusSquared <= 0.0) {
+        return 0.0;
+    }
     double mass = 0.0;
     for (const auto& direction : directions_) {
         // The ray's step in data coordinates: L u, for the unit direction u in whitened coordinates.
@@ -112,6 +148,11 @@ double CentralRegion::componentMassInside(const GaussianComponent& component, do
         if (dim_ == 2) {
             stride[1] = lower(1, 0) * direction[0] + lower(1, 1) * direction[1];
             origin[1] = component.mean[1];
+        }
+        if (ellipse) {
+            mass += rayMassInsideEllipse(whitenedByOriginal(origin, true), whitenedByOriginal(stride, false),
+                                         radiusSquared, dim_);
+            continue;
         }
         const auto inside = [&](double t) {
             const double point[2] = {origin[0] + t * stride[0], origin[1] + t * stride[1]};

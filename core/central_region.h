@@ -2,6 +2,8 @@
 
 #include "core/gaussian_mixture.h"
 
+#include <array>
+
 namespace collapse {
 
 // The central 95% region of the original distribution p_0: its highest-density region
@@ -11,7 +13,9 @@ namespace collapse {
 // Masses are computed per Gaussian component in the component's own whitened coordinates, along rays
 // from its mean: a ray's mass between radii t1 and t2 is known in closed form (the chi law with d
 // degrees of freedom), and the rays are spread evenly over the circle, so the quadrature stays exact to
-// about 1e-4 however narrow or far away a collapsed component is.
+// about 1e-4 however narrow or far away a collapsed component is. Where a ray crosses the region's
+// boundary is found by walking out and bisecting; when p_0 is a single Gaussian the region is an
+// ellipse and the crossings are the roots of a quadratic.
 class CentralRegion {
 public:
     explicit CentralRegion(const GaussianMixture& original, double coverage = 0.95);
@@ -34,6 +38,8 @@ private:
     double massInside(const GaussianMixture& model, double logThreshold) const;
     double componentMassInside(const GaussianComponent& component, double logThreshold) const;
     double originalLogDensity(const double* point) const;
+    // L_0^{-1} (point - μ_0), or L_0^{-1} point when not centred, for p_0's only component.
+    std::array<double, 2> whitenedByOriginal(const double* point, bool centred) const;
 
     int dim_;
     std::vector<OriginalComponent> original_;

@@ -41,6 +41,8 @@ private slots:
     void tailMassOfOneDimensionalNormals();
     void tailMassOfIsotropicNormalsIn2D_data();
     void tailMassOfIsotropicNormalsIn2D();
+    void tailMassOfScaledCorrelatedNormals_data();
+    void tailMassOfScaledCorrelatedNormals();
     void tailMassOfShiftedNormalMatchesMonteCarlo();
     void originalMixtureHasFivePercentOutside();
 };
@@ -129,6 +131,8 @@ void GaussianMixtureTest::tailMassOfOneDimensionalNormals_data()
     QTest::addRow("wider and shifted") << -0.7 << 2.5;
     QTest::addRow("collapsed inside") << 0.3 << 1e-4;
     QTest::addRow("collapsed outside") << 2.5 << 1e-4;
+    QTest::addRow("collapsed on the edge") << 1.959963984540054 << 1e-3;
+    QTest::addRow("collapsed far away") << -100.0 << 1e-3;
 }
 
 void GaussianMixtureTest::tailMassOfOneDimensionalNormals()
@@ -159,6 +163,24 @@ void GaussianMixtureTest::tailMassOfIsotropicNormalsIn2D()
     const GaussianMixture original({{1.0, Eigen::Vector2d::Zero(), Eigen::Matrix2d::Identity()}});
     const CentralRegion region(original);
     const GaussianMixture model({{1.0, Eigen::Vector2d::Zero(), std * std * Eigen::Matrix2d::Identity()}});
+    const double expected = std::exp(2.0 * std::log(0.05) / (2.0 * std * std));
+    COLLAPSE_COMPARE_WITHIN(region.massOutside(model), expected, 1e-6);
+}
+
+void GaussianMixtureTest::tailMassOfScaledCorrelatedNormals_data()
+{
+    tailMassOfIsotropicNormalsIn2D_data();
+}
+
+void GaussianMixtureTest::tailMassOfScaledCorrelatedNormals()
+{
+    // An affine map takes a correlated, shifted p_0 = N(μ, Σ) and its model N(μ, s² Σ) to the isotropic
+    // case above, and leaves the mass outside the region unchanged: exp(-r² / (2 s²)).
+    QFETCH(double, std);
+    const Eigen::Vector2d mean(1.0, -2.0);
+    const Eigen::Matrix2d covariance = (Eigen::Matrix2d() << 2.0, 0.9, 0.9, 1.0).finished();
+    const CentralRegion region(GaussianMixture({{1.0, mean, covariance}}));
+    const GaussianMixture model({{1.0, mean, std * std * covariance}});
     const double expected = std::exp(2.0 * std::log(0.05) / (2.0 * std * std));
     COLLAPSE_COMPARE_WITHIN(region.massOutside(model), expected, 1e-6);
 }
