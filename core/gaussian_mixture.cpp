@@ -120,12 +120,13 @@ void GaussianMixture::sampleInto(Samples& points, Eigen::Index count, double cov
     for (const auto& component : components_) {
         weights.push_back(component.weight);
     }
+    // Each point's component and standard normals drawn for all points at once, then moved in place.
+    std::vector<std::size_t> labels(static_cast<std::size_t>(count));
+    random.fillLabelledNormals(weights, labels, {points.data(), static_cast<std::size_t>(points.size())});
     Eigen::VectorXd standard(d);
     for (Eigen::Index i = 0; i < count; ++i) {
-        const auto& component = components_[random.categorical(weights)];
-        for (int j = 0; j < d; ++j) {
-            standard[j] = random.normal();
-        }
+        const auto& component = components_[labels[static_cast<std::size_t>(i)]];
+        standard = points.col(i);
         points.col(i) = component.mean + spread * (component.choleskyLower * standard);
     }
 }

@@ -7,6 +7,7 @@
 #include <bit>
 #include <cmath>
 #include <numbers>
+#include <vector>
 
 #if defined(__AVX512F__)
 #include <immintrin.h>
@@ -258,6 +259,57 @@ COLLAPSE_WIDE_VECTORS void RandomStream::fillNormals(std::span<double> out)
     }
     if (filled < out.size()) {
         out[filled] = normal();
+    }
+}
+
+COLLAPSE_WIDE_VECTORS void RandomStream::fillLabelledNormals(std::span<const double> weights,
+                                                           std::span<std::size_t> labels,
+                                                           std::span<double> normals)
+{
+    const std::size_t perLabel = labels.empty() ? 0 : normals.size() / labels.size();
+    // First the words, in exactly the order of the scalar calls: each label's uniform as categorical()
+    // takes it, and for each Box–Muller pair its two uniforms and the slots its two values go to. The
+    // second value of a pair goes to the next normal asked for, as normal()'s spare would; `unclaimed`
+    // marks one no slot has asked for yet.
+    const std::size_t unclaimed = normals.size();
+    std::vector<double> u1s, u2s;
+    std::vector<std::size_t> firstSlots, secondSlots;
+    const std::size_t pairs = (normals.size() + 1) / 2;
+    u1s.reserve(pairs);
+    u2s.reserve(pairs);
+    firstSlots.reserve(pairs);
+    secondSlots.reserve(pairs);
+    std::size_t slot = 0;
+    for (std::size_t& label : labels) {
+        label = categorical(weights);
+        for (std::size_t j = 0; j < perLabel; ++j, ++slot) {
+            if (hasSpareNormal_) {
+                hasSpareNormal_ = false;
+                normals[slot] = spareNormal_;
+            } else if (!secondSlots.empty() && secondSlots.back() == unclaimed) {
+                secondSlots.back() = slot;
+            } else {
+                u1s.push_back(1.0 - uniform());
+                u2s.push_back(uniform());
+                firstSlots.push_back(slot);
+                secondSlots.push_back(unclaimed);
+            }
+        }
+    }
+    // Then the transform over all pairs at once, and the values into their slots.
+    std::vector<double> firsts(u1s.size()), seconds(u1s.size());
+#pragma omp simd
+    for (std::size_t p = 0; p < u1s.size(); ++p) {
+        boxMuller(u1s[p], u2s[p], firsts[p], seconds[p]);
+    }
+    for (std::size_t p = 0; p < firsts.size(); ++p) {
+        normals[firstSlots[p]] = firsts[p];
+        if (secondSlots[p] == unclaimed) {
+            spareNormal_ = seconds[p];
+            hasSpareNormal_ = true;
+        } else {
+            normals[secondSlots[p]] = seconds[p];
+        }
     }
 }
 

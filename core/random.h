@@ -39,6 +39,10 @@ public:
     // Fills `out` with the values that out.size() calls of normal() would return, whole blocks at a time
     // so that the generator and the transform run vectorised.
     void fillNormals(std::span<double> out);
+    // Fills `labels` and `normals` with what labels.size() rounds of { categorical(weights), then
+    // normals.size() / labels.size() calls of normal() } would return, the normals of round i at
+    // i * (normals.size() / labels.size()); the transform runs vectorised over all of them.
+    void fillLabelledNormals(std::span<const double> weights, std::span<std::size_t> labels, std::span<double> normals);
     // Uniform integer in [0, n), n > 0, without modulo bias (Lemire, ACM TOMACS 2019).
     std::size_t below(std::size_t n);
     // Index i with probability weights[i] / sum(weights); weights are non-negative with a positive sum.

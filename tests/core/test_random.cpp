@@ -27,6 +27,8 @@ private slots:
     void normalsAreBoxMullerToTheLastDigits();
     void blockNormalsEqualOneAtATime_data();
     void blockNormalsEqualOneAtATime();
+    void labelledNormalsEqualOneAtATime_data();
+    void labelledNormalsEqualOneAtATime();
     void belowIsUniform();
     void categoricalFollowsWeights();
 };
@@ -167,6 +169,60 @@ void RandomTest::blockNormalsEqualOneAtATime()
         if (std::bit_cast<std::uint64_t>(filled[std::size_t(i)]) != std::bit_cast<std::uint64_t>(expected)) {
             QFAIL(qPrintable(QStringLiteral("value %1: %2 instead of %3").arg(i).arg(filled[std::size_t(i)], 0, 'g', 17)
                                  .arg(expected, 0, 'g', 17)));
+        }
+    }
+    QCOMPARE(block.normal(), single.normal());
+    QCOMPARE(block.nextU32(), single.nextU32());
+}
+
+void RandomTest::labelledNormalsEqualOneAtATime_data()
+{
+    // What the stream drew before (as above), then how many labels with how many normals each: an odd
+    // count leaves Box–Muller pairs straddling two labels.
+    QTest::addColumn<int>("wordsBefore");
+    QTest::addColumn<int>("normalsBefore");
+    QTest::addColumn<int>("labels");
+    QTest::addColumn<int>("normalsPerLabel");
+    for (const int perLabel : {1, 2, 3}) {
+        for (const int labels : {0, 1, 5, 1000}) {
+            QTest::addRow("fresh, %d x %d", labels, perLabel) << 0 << 0 << labels << perLabel;
+            QTest::addRow("spare waiting, %d x %d", labels, perLabel) << 0 << 1 << labels << perLabel;
+            QTest::addRow("one word used, %d x %d", labels, perLabel) << 1 << 0 << labels << perLabel;
+        }
+    }
+}
+
+void RandomTest::labelledNormalsEqualOneAtATime()
+{
+    // fillLabelledNormals defers the transform and runs it vectorised; bit for bit it must be the
+    // categorical() and normal() calls it stands for, and leave the stream (spare included) where they would.
+    QFETCH(int, wordsBefore);
+    QFETCH(int, normalsBefore);
+    QFETCH(int, labels);
+    QFETCH(int, normalsPerLabel);
+    const std::vector<double> weights = {0.2, 0.5, 0.3};
+    RandomStream single(15, 2, 4, Purpose::ModelSamples);
+    RandomStream block(15, 2, 4, Purpose::ModelSamples);
+    for (RandomStream* stream : {&single, &block}) {
+        for (int i = 0; i < wordsBefore; ++i) {
+            stream->nextU32();
+        }
+        for (int i = 0; i < normalsBefore; ++i) {
+            stream->normal();
+        }
+    }
+    std::vector<std::size_t> filledLabels(static_cast<std::size_t>(labels));
+    std::vector<double> filledNormals(static_cast<std::size_t>(labels * normalsPerLabel));
+    block.fillLabelledNormals(weights, filledLabels, filledNormals);
+    for (int i = 0; i < labels; ++i) {
+        QCOMPARE(filledLabels[std::size_t(i)], single.categorical(weights));
+        for (int j = 0; j < normalsPerLabel; ++j) {
+            const double expected = single.normal();
+            const double filled = filledNormals[std::size_t(i * normalsPerLabel + j)];
+            if (std::bit_cast<std::uint64_t>(filled) != std::bit_cast<std::uint64_t>(expected)) {
+                QFAIL(qPrintable(QStringLiteral("label %1, normal %2: %3 instead of %4").arg(i).arg(j)
+                                     .arg(filled, 0, 'g', 17).arg(expected, 0, 'g', 17)));
+            }
         }
     }
     QCOMPARE(block.normal(), single.normal());
