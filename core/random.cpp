@@ -90,6 +90,30 @@ inline void boxMuller(double u1, double u2, double& first, double& second)
     second = radius * sine;
 }
 
+// The index categorical() picks for the uniform u: the first whose running weight passes u · Σ w.
+std::size_t categoricalOfUniform(std::span<const double> weights, double u)
+{
+    double total = 0.0;
+    for (const double w : weights) {
+        total += w;
+    }
+    const double target = u * total;
+    double running = 0.0;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        running += weights[i];
+        if (target < running) {
+            return i;
+        }
+    }
+    // Rounding can leave target at the very top: return the last index with positive weight.
+    for (std::size_t i = weights.size(); i-- > 0;) {
+        if (weights[i] > 0.0) {
+            return i;
+        }
+    }
+    return weights.size() - 1;
+}
+
 // Philox4x32-10 of `count` consecutive counters, the last word running from `counter[3]`: the rounds of
 // Random123's philox.h written as one loop over blocks, each word of the output in an array of its own
 // (the test checks it against Random123 word for word). With AVX-512, eight blocks run at once, one in
@@ -270,18 +294,28 @@ COLLAPSE_WIDE_VECTORS void RandomStream::fillLabelledNormals(std::span<const dou
     // First the words, in exactly the order of the scalar calls: each label's uniform as categorical()
     // takes it, and for each Box–Muller pair its two uniforms and the slots its two values go to. The
     // second value of a pair goes to the next normal asked for, as normal()'s spare would; `unclaimed`
-    // marks one no slot has asked for yet.
+    // marks one no slot has asked for yet. Every call takes two words a uniform, so the count of words
+    // is known and they are generated at once.
+    const bool spareWaiting = hasSpareNormal_ && !normals.empty();
+    const std::size_t pairs = (normals.size() - (spareWaiting ? 1 : 0) + 1) / 2;
+    std::vector<std::uint32_t> words(2 * labels.size() + 4 * pairs);
+    takeWords(words);
+    std::size_t nextWord = 0;
+    const auto nextUniform = [&] {
+        const double u = uniformOfWords(words[nextWord], words[nextWord + 1]);
+        nextWord += 2;
+        return u;
+    };
     const std::size_t unclaimed = normals.size();
     std::vector<double> u1s, u2s;
     std::vector<std::size_t> firstSlots, secondSlots;
-    const std::size_t pairs = (normals.size() + 1) / 2;
     u1s.reserve(pairs);
     u2s.reserve(pairs);
     firstSlots.reserve(pairs);
     secondSlots.reserve(pairs);
     std::size_t slot = 0;
     for (std::size_t& label : labels) {
-        label = categorical(weights);
+        label = categoricalOfUniform(weights, nextUniform());
         for (std::size_t j = 0; j < perLabel; ++j, ++slot) {
             if (hasSpareNormal_) {
                 hasSpareNormal_ = false;
@@ -289,8 +323,8 @@ COLLAPSE_WIDE_VECTORS void RandomStream::fillLabelledNormals(std::span<const dou
             } else if (!secondSlots.empty() && secondSlots.back() == unclaimed) {
                 secondSlots.back() = slot;
             } else {
-                u1s.push_back(1.0 - uniform());
-                u2s.push_back(uniform());
+                u1s.push_back(1.0 - nextUniform());
+                u2s.push_back(nextUniform());
                 firstSlots.push_back(slot);
                 secondSlots.push_back(unclaimed);
             }
@@ -313,6 +347,29 @@ COLLAPSE_WIDE_VECTORS void RandomStream::fillLabelledNormals(std::span<const dou
     }
 }
 
+COLLAPSE_WIDE_VECTORS void RandomStream::takeWords(std::span<std::uint32_t> out)
+{
+    std::size_t filled = 0;
+    while (filled < out.size() && used_ < 4) {
+        out[filled++] = block_[used_++];
+    }
+    constexpr int kBlocksAtOnce = 256;
+    std::array<std::array<std::uint32_t, kBlocksAtOnce>, 4> lanes;
+    while (out.size() - filled >= 4) {
+        const int blocks = static_cast<int>(std::min<std::size_t>((out.size() - filled) / 4, kBlocksAtOnce));
+        philoxBlocks(key_, counter_, blocks, lanes[0].data(), lanes[1].data(), lanes[2].data(), lanes[3].data());
+        counter_[3] += static_cast<std::uint32_t>(blocks);
+        for (int b = 0; b < blocks; ++b) {
+            for (int word = 0; word < 4; ++word) {
+                out[filled++] = lanes[word][b];
+            }
+        }
+    }
+    while (filled < out.size()) {
+        out[filled++] = nextU32();
+    }
+}
+
 std::size_t RandomStream::below(std::size_t n)
 {
     // Multiply-and-reject: the high word of x * n is uniform on [0, n) once the low word is past the
@@ -332,25 +389,7 @@ std::size_t RandomStream::below(std::size_t n)
 
 std::size_t RandomStream::categorical(std::span<const double> weights)
 {
-    double total = 0.0;
-    for (const double w : weights) {
-        total += w;
-    }
-    const double target = uniform() * total;
-    double running = 0.0;
-    for (std::size_t i = 0; i < weights.size(); ++i) {
-        running += weights[i];
-        if (target < running) {
-            return i;
-        }
-    }
-    // Rounding can leave target at the very top: return the last index with positive weight.
-    for (std::size_t i = weights.size(); i-- > 0;) {
-        if (weights[i] > 0.0) {
-            return i;
-        }
-    }
-    return weights.size() - 1;
+    return categoricalOfUniform(weights, uniform());
 }
 
 } // namespace collapse

@@ -50,6 +50,8 @@ public:
 
 private:
     void refill();
+    // The next out.size() words nextU32() would return, whole blocks generated vectorised.
+    void takeWords(std::span<std::uint32_t> out);
 
     std::uint32_t key_[2];
     std::uint32_t counter_[4];
