@@ -62,6 +62,20 @@ GaussianMixture::GaussianMixture(const std::vector<Parameters>& components, doub
 
 Eigen::VectorXd componentLogDensity(const GaussianComponent& component, const Eigen::Ref<const Samples>& points)
 {
+    if (points.rows() == 2) {
+        // The forward substitution L y = x - μ written out for the plane, as the general triangular
+        // solve computes it (a reciprocal of each diagonal entry), without its blocking overhead.
+        const auto& lower = component.choleskyLower;
+        const double inverse00 = 1.0 / lower(0, 0);
+        const double inverse11 = 1.0 / lower(1, 1);
+        Eigen::VectorXd result(points.cols());
+        for (Eigen::Index i = 0; i < points.cols(); ++i) {
+            const double y0 = (points(0, i) - component.mean[0]) * inverse00;
+            const double y1 = (points(1, i) - component.mean[1] - y0 * lower(1, 0)) * inverse11;
+            result[i] = component.logNormaliser - 0.5 * (y0 * y0 + y1 * y1);
+        }
+        return result;
+    }
     Samples whitened = points.colwise() - component.mean;
     component.choleskyLower.triangularView<Eigen::Lower>().solveInPlace(whitened);
     return (component.logNormaliser - 0.5 * whitened.colwise().squaredNorm().array()).transpose();
