@@ -340,9 +340,15 @@ Samples kMeansCentresOf(const Eigen::Ref<const Samples>& data, int clusters, Ran
         Points sums = Points::Zero(points.rows(), clusters);
         Eigen::VectorXd members = Eigen::VectorXd::Zero(clusters);
         for (Eigen::Index i = 0; i < count; ++i) {
-            Eigen::Index nearest = 0;
-            distances.row(i).minCoeff(&nearest);
-            const auto label = static_cast<int>(nearest);
+            // The first nearest centre, as minCoeff would pick it, without a visitor along a strided row.
+            int label = 0;
+            double nearestDistance = distances(i, 0);
+            for (int c = 1; c < clusters; ++c) {
+                if (distances(i, c) < nearestDistance) {
+                    nearestDistance = distances(i, c);
+                    label = c;
+                }
+            }
             changed = changed || labels[static_cast<std::size_t>(i)] != label;
             labels[static_cast<std::size_t>(i)] = label;
             sums.col(label) += points.col(i);
