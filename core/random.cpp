@@ -184,6 +184,20 @@ void philoxBlocks(const std::uint32_t key[2], const std::uint32_t counter[4], in
     }
 }
 
+// Fresh blocks are generated this many at a time, one array per word of a block.
+constexpr int kBlocksAtOnce = 256;
+using BlockWords = std::array<std::array<std::uint32_t, kBlocksAtOnce>, 4>;
+
+// The next min(wanted, kBlocksAtOnce) blocks of the stream at `counter`, which moves past them;
+// returns how many.
+int nextBlocks(const std::uint32_t key[2], std::uint32_t counter[4], std::size_t wanted, BlockWords& words)
+{
+    const int blocks = static_cast<int>(std::min<std::size_t>(wanted, kBlocksAtOnce));
+    philoxBlocks(key, counter, blocks, words[0].data(), words[1].data(), words[2].data(), words[3].data());
+    counter[3] += static_cast<std::uint32_t>(blocks);
+    return blocks;
+}
+
 // Compilers vectorise with 256-bit registers by default even where AVX-512 is there; the Box–Muller
 // transform is arithmetic only and runs a quarter faster in 512-bit ones. GCC and Clang spell the wish
 // differently.
@@ -265,12 +279,9 @@ COLLAPSE_WIDE_VECTORS void RandomStream::fillNormals(std::span<double> out)
     }
     // Whole pairs straight from fresh blocks: each block's four words are (u1, u2) of one pair, exactly
     // as normal() would take them.
-    constexpr int kBlocksAtOnce = 256;
-    std::array<std::array<std::uint32_t, kBlocksAtOnce>, 4> words;
+    BlockWords words;
     while (out.size() - filled >= 2) {
-        const int blocks = static_cast<int>(std::min<std::size_t>((out.size() - filled) / 2, kBlocksAtOnce));
-        philoxBlocks(key_, counter_, blocks, words[0].data(), words[1].data(), words[2].data(), words[3].data());
-        counter_[3] += static_cast<std::uint32_t>(blocks);
+        const int blocks = nextBlocks(key_, counter_, (out.size() - filled) / 2, words);
         double* pairs = out.data() + filled;
 #pragma omp simd
         for (int b = 0; b < blocks; ++b) {
@@ -353,15 +364,12 @@ COLLAPSE_WIDE_VECTORS void RandomStream::takeWords(std::span<std::uint32_t> out)
     while (filled < out.size() && used_ < 4) {
         out[filled++] = block_[used_++];
     }
-    constexpr int kBlocksAtOnce = 256;
-    std::array<std::array<std::uint32_t, kBlocksAtOnce>, 4> lanes;
+    BlockWords words;
     while (out.size() - filled >= 4) {
-        const int blocks = static_cast<int>(std::min<std::size_t>((out.size() - filled) / 4, kBlocksAtOnce));
-        philoxBlocks(key_, counter_, blocks, lanes[0].data(), lanes[1].data(), lanes[2].data(), lanes[3].data());
-        counter_[3] += static_cast<std::uint32_t>(blocks);
+        const int blocks = nextBlocks(key_, counter_, (out.size() - filled) / 4, words);
         for (int b = 0; b < blocks; ++b) {
             for (int word = 0; word < 4; ++word) {
-                out[filled++] = lanes[word][b];
+                out[filled++] = words[word][b];
             }
         }
     }
