@@ -63,8 +63,8 @@ GaussianMixture::GaussianMixture(const std::vector<Parameters>& components, doub
 Eigen::VectorXd componentLogDensity(const GaussianComponent& component, const Eigen::Ref<const Samples>& points)
 {
     if (points.rows() == 2) {
-        // The forward substitution L y = x - μ written out for the plane, as the general triangular
-        // solve computes it (a reciprocal of each diagonal entry), without its blocking overhead.
+        // The forward substitution L y = x - μ written out for the plane: at two rows the general
+        // triangular solve spends most of its time arranging blocks.
         const auto& lower = component.choleskyLower;
         const double inverse00 = 1.0 / lower(0, 0);
         const double inverse11 = 1.0 / lower(1, 1);
