@@ -83,10 +83,14 @@ ColumnSummary summarise(const Eigen::Ref<const Eigen::VectorXd>& values)
     std::vector<double> present;
     present.reserve(static_cast<std::size_t>(values.size()));
     double sum = 0.0;
+    double smallest = std::numeric_limits<double>::infinity();
+    double largest = -std::numeric_limits<double>::infinity();
     for (const double value : values) {
         if (!std::isnan(value)) {
             present.push_back(value);
             sum += value;  // in replicate order, so the mean is the same for any thread count
+            smallest = std::min(smallest, value);
+            largest = std::max(largest, value);
         }
     }
     if (present.empty()) {
@@ -94,6 +98,11 @@ ColumnSummary summarise(const Eigen::Ref<const Eigen::VectorXd>& values)
         return {none, none, none, none};
     }
     const double mean = sum / static_cast<double>(present.size());
+    // A column every replicate agrees on (a training-set size, a count) has every quantile equal to
+    // its value, and needs no selection.
+    if (smallest == largest) {
+        return {smallest, smallest, smallest, mean};
+    }
     const Quantiles quantiles = selectQuantiles(present);
     return {quantiles.median, quantiles.q10, quantiles.q90, mean};
 }

@@ -321,6 +321,18 @@ void EngineTest::summariesUseType7Quantiles()
             QCOMPARE(selected.q90, quantileOfSorted(sorted, 0.9));
         }
     }
+    // A column every replicate agrees on, with a missing value among them.
+    Eigen::VectorXd agreed = Eigen::VectorXd::Constant(2000, 0.1);
+    agreed(7) = std::numeric_limits<double>::quiet_NaN();
+    const ColumnSummary constant = summarise(agreed);
+    QCOMPARE(constant.median, 0.1);
+    QCOMPARE(constant.q10, 0.1);
+    QCOMPARE(constant.q90, 0.1);
+    double sum = 0.0;
+    for (const double value : agreed) {
+        sum += std::isnan(value) ? 0.0 : value;
+    }
+    QCOMPARE(constant.mean, sum / 1999.0);
 }
 
 void EngineTest::numbersRoundTrip()
