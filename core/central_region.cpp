@@ -31,9 +31,13 @@ double rayMassInsideEllipse(std::array<double, 2> a, std::array<double, 2> b, do
     const double bb = b[0] * b[0] + b[1] * b[1];
     const double ab = a[0] * b[0] + a[1] * b[1];
     const double excess = a[0] * a[0] + a[1] * a[1] - radiusSquared;
+    if (bb == 0.0) {
+        // A component too narrow to leave its point: all its mass is where its mean is.
+        return excess <= 0.0 ? 1.0 : 0.0;
+    }
     const double discriminant = ab * ab - bb * excess;
-    if (discriminant <= 0.0) {
-        return 0.0;
+    if (!(discriminant > 0.0)) {
+        return 0.0;  // the line misses the disc or touches it (or overflowed: then it lies far outside)
     }
     const double q = -(ab + std::copysign(std::sqrt(discriminant), ab));
     const double root1 = q / bb;

@@ -307,8 +307,9 @@ COLLAPSE_WIDE_VECTORS void RandomStream::fillLabelledNormals(std::span<const dou
     // second value of a pair goes to the next normal asked for, as normal()'s spare would; `unclaimed`
     // marks one no slot has asked for yet. Every call takes two words a uniform, so the count of words
     // is known and they are generated at once.
-    const bool spareWaiting = hasSpareNormal_ && !normals.empty();
-    const std::size_t pairs = (normals.size() - (spareWaiting ? 1 : 0) + 1) / 2;
+    const std::size_t filledNormals = perLabel * labels.size();
+    const bool spareWaiting = hasSpareNormal_ && filledNormals > 0;
+    const std::size_t pairs = (filledNormals - (spareWaiting ? 1 : 0) + 1) / 2;
     std::vector<std::uint32_t> words(2 * labels.size() + 4 * pairs);
     takeWords(words);
     std::size_t nextWord = 0;
@@ -317,7 +318,7 @@ COLLAPSE_WIDE_VECTORS void RandomStream::fillLabelledNormals(std::span<const dou
         nextWord += 2;
         return u;
     };
-    const std::size_t unclaimed = normals.size();
+    const std::size_t unclaimed = filledNormals;
     std::vector<double> u1s, u2s;
     std::vector<std::size_t> firstSlots, secondSlots;
     u1s.reserve(pairs);

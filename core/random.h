@@ -40,8 +40,9 @@ public:
     // so that the generator and the transform run vectorised.
     void fillNormals(std::span<double> out);
     // Fills `labels` and `normals` with what labels.size() rounds of { categorical(weights), then
-    // normals.size() / labels.size() calls of normal() } would return, the normals of round i at
-    // i * (normals.size() / labels.size()); the transform runs vectorised over all of them.
+    // n = normals.size() / labels.size() calls of normal() } would return, the normals of round i at
+    // i * n, and leaves the stream where those calls would; the transform runs vectorised over all of
+    // them. normals.size() is a multiple of labels.size() (any normals past the last round's are left).
     void fillLabelledNormals(std::span<const double> weights, std::span<std::size_t> labels, std::span<double> normals);
     // Uniform integer in [0, n), n > 0, without modulo bias (Lemire, ACM TOMACS 2019).
     std::size_t below(std::size_t n);

@@ -325,9 +325,7 @@ void EngineTest::summariesUseType7Quantiles()
     Eigen::VectorXd agreed = Eigen::VectorXd::Constant(2000, 0.1);
     agreed(7) = std::numeric_limits<double>::quiet_NaN();
     const ColumnSummary constant = summarise(agreed);
-    QCOMPARE(constant.median, 0.1);
-    QCOMPARE(constant.q10, 0.1);
-    QCOMPARE(constant.q90, 0.1);
+    QVERIFY(constant.median == 0.1 && constant.q10 == 0.1 && constant.q90 == 0.1);
     double sum = 0.0;
     for (const double value : agreed) {
         sum += std::isnan(value) ? 0.0 : value;

@@ -44,6 +44,7 @@ private slots:
     void tailMassOfScaledCorrelatedNormals_data();
     void tailMassOfScaledCorrelatedNormals();
     void tailMassOfShiftedNormalMatchesMonteCarlo();
+    void tailMassOfOneGaussianAgreesWithTheGeneralPath();
     void originalMixtureHasFivePercentOutside();
 };
 
@@ -58,6 +59,23 @@ void GaussianMixtureTest::logDensityMatchesClosedForm()
         const double expected = std::log(0.25 * pdf(-1.0, 0.5) + 0.75 * pdf(2.0, 2.0));
         COLLAPSE_COMPARE_WITHIN(mixture.logDensity(Eigen::MatrixXd::Constant(1, 1, x))[0], expected,
                                 1e-12 * std::abs(expected));
+    }
+    // In the plane, with correlated components: ln Σ_k w_k exp(-dᵀ Σ_k⁻¹ d / 2) / (2π sqrt(det Σ_k)).
+    const Eigen::Matrix2d first = (Eigen::Matrix2d() << 2.0, 0.7, 0.7, 0.5).finished();
+    const Eigen::Matrix2d second = (Eigen::Matrix2d() << 0.3, -0.2, -0.2, 1.1).finished();
+    const Eigen::Vector2d firstMean(1.0, -1.0);
+    const Eigen::Vector2d secondMean(-2.0, 0.5);
+    const GaussianMixture plane({{0.4, firstMean, first}, {0.6, secondMean, second}});
+    Eigen::MatrixXd points(2, 4);
+    points << 0.0, 1.0, -3.0, 5.0, 0.0, -1.5, 2.0, -4.0;
+    const Eigen::VectorXd logDensity = plane.logDensity(points);
+    for (Eigen::Index i = 0; i < points.cols(); ++i) {
+        const auto pdf = [&](const Eigen::Vector2d& m, const Eigen::Matrix2d& s) {
+            const Eigen::Vector2d d = points.col(i) - m;
+            return std::exp(-0.5 * d.dot(s.inverse() * d)) / (2.0 * std::numbers::pi * std::sqrt(s.determinant()));
+        };
+        const double expected = std::log(0.4 * pdf(firstMean, first) + 0.6 * pdf(secondMean, second));
+        COLLAPSE_COMPARE_WITHIN(logDensity[i], expected, 1e-12 * std::abs(expected));
     }
 }
 
@@ -133,6 +151,7 @@ void GaussianMixtureTest::tailMassOfOneDimensionalNormals_data()
     QTest::addRow("collapsed outside") << 2.5 << 1e-4;
     QTest::addRow("collapsed on the edge") << 1.959963984540054 << 1e-3;
     QTest::addRow("collapsed far away") << -100.0 << 1e-3;
+    QTest::addRow("shifted outside") << 3.0 << 1.0;
 }
 
 void GaussianMixtureTest::tailMassOfOneDimensionalNormals()
@@ -197,6 +216,29 @@ void GaussianMixtureTest::tailMassOfShiftedNormalMatchesMonteCarlo()
     const double radiusSquared = -2.0 * std::log(0.05);
     const double outside = double((points.colwise().squaredNorm().array() > radiusSquared).count()) / n;
     COLLAPSE_COMPARE_WITHIN(region.massOutside(model), outside, 4.0 * std::sqrt(outside * (1.0 - outside) / n) + 1e-4);
+}
+
+void GaussianMixtureTest::tailMassOfOneGaussianAgreesWithTheGeneralPath()
+{
+    // p_0 written as two identical halves takes the general path (a walk out along each ray and
+    // bisection); as one component, the ellipse's roots. Both integrate the same rays, so on shifted,
+    // correlated, narrower and wider models they agree to the quadrature's 1e-4.
+    const Eigen::Vector2d mean(0.5, -1.0);
+    const Eigen::Matrix2d covariance = (Eigen::Matrix2d() << 1.5, 0.4, 0.4, 0.8).finished();
+    const CentralRegion ellipse(GaussianMixture({{1.0, mean, covariance}}));
+    const CentralRegion halves(GaussianMixture({{0.5, mean, covariance}, {0.5, mean, covariance}}));
+    COLLAPSE_COMPARE_WITHIN(ellipse.logDensityThreshold(), halves.logDensityThreshold(), 1e-6);
+    RandomStream random(5, 0, 0, Purpose::Display);
+    for (int i = 0; i < 20; ++i) {
+        const Eigen::Vector2d shift(2.0 * random.uniform() - 1.0, 2.0 * random.uniform() - 1.0);
+        const double a = 0.2 + random.uniform();
+        const double b = random.uniform() - 0.5;
+        const double c = 0.2 + random.uniform();
+        // L Lᵀ for the lower-triangular L = [[a, 0], [b, c]].
+        const Eigen::Matrix2d modelCovariance = (Eigen::Matrix2d() << a * a, a * b, a * b, b * b + c * c).finished();
+        const GaussianMixture model({{1.0, mean + 1.5 * shift, modelCovariance}});
+        COLLAPSE_COMPARE_WITHIN(ellipse.massOutside(model), halves.massOutside(model), 1e-4);
+    }
 }
 
 void GaussianMixtureTest::originalMixtureHasFivePercentOutside()

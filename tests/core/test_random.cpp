@@ -188,6 +188,8 @@ void RandomTest::labelledNormalsEqualOneAtATime_data()
             QTest::addRow("fresh, %d x %d", labels, perLabel) << 0 << 0 << labels << perLabel;
             QTest::addRow("spare waiting, %d x %d", labels, perLabel) << 0 << 1 << labels << perLabel;
             QTest::addRow("one word used, %d x %d", labels, perLabel) << 1 << 0 << labels << perLabel;
+            QTest::addRow("half a block used, %d x %d", labels, perLabel) << 2 << 0 << labels << perLabel;
+            QTest::addRow("spare waiting, three words used, %d x %d", labels, perLabel) << 3 << 1 << labels << perLabel;
         }
     }
 }

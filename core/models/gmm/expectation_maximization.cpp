@@ -257,7 +257,7 @@ private:
         return logLikelihood / static_cast<double>(count_);
     }
 
-    // The general normalisation below for two components, with the same values: the larger term's
+    // expectation()'s normalisation for two components, with the same values: the larger term's
     // exp(l - m) is exp(0) = 1, and the smaller's is exp(-|l_0 - l_1|), so one exponential a point
     // serves both. Returns the block's summed log-likelihood.
     double normaliseTwoComponents(Eigen::Index size)

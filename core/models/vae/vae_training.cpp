@@ -35,8 +35,8 @@ public:
     {
     }
 
-    // One step along the mean gradient gradientSum / count (division folded into this pass, so the
-    // summed gradient is read once).
+    // One step along the mean gradient gradientSum / count, the division done as the moments read it
+    // rather than in a pass of its own over the parameters.
     void step(Eigen::VectorXf& parameters, const Eigen::VectorXf& gradientSum, float count)
     {
         constexpr float beta1 = 0.9f;
