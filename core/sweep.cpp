@@ -72,18 +72,23 @@ std::vector<double> rangeValues(double low, double high, std::size_t count, bool
     return values;
 }
 
-// The scenario as JSON with `values` set for the axes' keys: whole numbers for whole-number keys.
+// The scenario as JSON with `values` set for the axes' keys: whole numbers for whole-number keys. A
+// value beyond what the key's integer type holds stays a double, which the scenario's reader refuses
+// by name (converting it would be undefined).
 json cellJson(const ordered_json& base, const std::vector<SweepAxis>& axes, const std::vector<double>& values)
 {
+    constexpr double kBeyondUnsigned = 0x1p64;
+    constexpr double kBeyondSigned = 0x1p63;
     ordered_json cell = base;
     for (std::size_t a = 0; a < axes.size(); ++a) {
         ordered_json& slot = cell[axes[a].key];
-        if (slot.is_number_unsigned()) {
-            slot = static_cast<std::uint64_t>(values[a]);
-        } else if (slot.is_number_integer()) {
-            slot = static_cast<std::int64_t>(values[a]);
+        const double value = values[a];
+        if (slot.is_number_unsigned() && value >= 0.0 && value < kBeyondUnsigned) {
+            slot = static_cast<std::uint64_t>(value);
+        } else if (slot.is_number_integer() && value >= -kBeyondSigned && value < kBeyondSigned) {
+            slot = static_cast<std::int64_t>(value);
         } else {
-            slot = values[a];
+            slot = value;
         }
     }
     // scenarioFromJson reads the unordered type; the keys' order does not matter to it.

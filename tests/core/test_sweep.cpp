@@ -90,6 +90,8 @@ void SweepTest::badSpecsAreRefusedByName_data()
     QTest::addRow("key of text") << QStringList{"policy=1,2"} << "\"policy\" is not a numeric key";
     QTest::addRow("fraction above one") << QStringList{"human_fraction=0,1.5"} << "1.5 is refused: \"human_fraction\" must be a number in [0, 1]";
     QTest::addRow("half a sample") << QStringList{"samples=10,10.5"} << "\"samples\" takes whole numbers, not 10.5";
+    QTest::addRow("beyond any integer") << QStringList{"samples=77:1.6e51:3:log"} << "is refused: ";
+    QTest::addRow("beyond any integer, listed") << QStringList{"samples=10,-1e30"} << "-1e+30 is refused: ";
     QTest::addRow("rounding repeats") << QStringList{"samples=10:12:10"} << "repeats values once rounded";
     QTest::addRow("same key twice") << QStringList{"samples=10,20", "samples=30,40"} << "--vary samples is given twice";
     QTest::addRow("three keys") << QStringList{"samples=10,20", "seed=1,2", "human_fraction=0,0.1"} << "one or two keys";
