@@ -302,14 +302,17 @@ COLLAPSE_WIDE_VECTORS void RandomStream::fillLabelledNormals(std::span<const dou
                                                            std::span<double> normals)
 {
     const std::size_t perLabel = labels.empty() ? 0 : normals.size() / labels.size();
-    // First the words, in exactly the order of the scalar calls: each label's uniform as categorical()
-    // takes it, and for each Box–Muller pair its two uniforms and the slots its two values go to. The
-    // second value of a pair goes to the next normal asked for, as normal()'s spare would; `unclaimed`
-    // marks one no slot has asked for yet. Every call takes two words a uniform, so the count of words
-    // is known and they are generated at once.
     const std::size_t filledNormals = perLabel * labels.size();
-    const bool spareWaiting = hasSpareNormal_ && filledNormals > 0;
-    const std::size_t pairs = (filledNormals - (spareWaiting ? 1 : 0) + 1) / 2;
+    // A spare normal waiting takes the first slot; from there the pairs fill the slots two by two, the
+    // second value of the last going spare when the count is odd, as normal() would have it. Only the
+    // words interleave: each label's uniform comes before the pairs that start in its round. Every call
+    // takes two words a uniform, so the count of words is known and they are generated at once.
+    const std::size_t firstPairSlot = hasSpareNormal_ && filledNormals > 0 ? 1 : 0;
+    if (firstPairSlot == 1) {
+        normals[0] = spareNormal_;
+        hasSpareNormal_ = false;
+    }
+    const std::size_t pairs = (filledNormals - firstPairSlot + 1) / 2;
     std::vector<std::uint32_t> words(2 * labels.size() + 4 * pairs);
     takeWords(words);
     std::size_t nextWord = 0;
@@ -318,44 +321,28 @@ COLLAPSE_WIDE_VECTORS void RandomStream::fillLabelledNormals(std::span<const dou
         nextWord += 2;
         return u;
     };
-    const std::size_t unclaimed = filledNormals;
     std::vector<double> u1s, u2s;
-    std::vector<std::size_t> firstSlots, secondSlots;
     u1s.reserve(pairs);
     u2s.reserve(pairs);
-    firstSlots.reserve(pairs);
-    secondSlots.reserve(pairs);
-    std::size_t slot = 0;
-    for (std::size_t& label : labels) {
-        label = categoricalOfUniform(weights, nextUniform());
-        for (std::size_t j = 0; j < perLabel; ++j, ++slot) {
-            if (hasSpareNormal_) {
-                hasSpareNormal_ = false;
-                normals[slot] = spareNormal_;
-            } else if (!secondSlots.empty() && secondSlots.back() == unclaimed) {
-                secondSlots.back() = slot;
-            } else {
+    for (std::size_t round = 0; round < labels.size(); ++round) {
+        labels[round] = categoricalOfUniform(weights, nextUniform());
+        for (std::size_t slot = round * perLabel; slot < (round + 1) * perLabel; ++slot) {
+            if (slot >= firstPairSlot && (slot - firstPairSlot) % 2 == 0) {
                 u1s.push_back(1.0 - nextUniform());
                 u2s.push_back(nextUniform());
-                firstSlots.push_back(slot);
-                secondSlots.push_back(unclaimed);
             }
         }
     }
-    // Then the transform over all pairs at once, and the values into their slots.
-    std::vector<double> firsts(u1s.size()), seconds(u1s.size());
+    // Then the transform over all whole pairs at once, straight into their slots.
+    const std::size_t wholePairs = (filledNormals - firstPairSlot) / 2;
+    double* pairSlots = normals.data() + firstPairSlot;
 #pragma omp simd
-    for (std::size_t p = 0; p < u1s.size(); ++p) {
-        boxMuller(u1s[p], u2s[p], firsts[p], seconds[p]);
+    for (std::size_t p = 0; p < wholePairs; ++p) {
+        boxMuller(u1s[p], u2s[p], pairSlots[2 * p], pairSlots[2 * p + 1]);
     }
-    for (std::size_t p = 0; p < firsts.size(); ++p) {
-        normals[firstSlots[p]] = firsts[p];
-        if (secondSlots[p] == unclaimed) {
-            spareNormal_ = seconds[p];
-            hasSpareNormal_ = true;
-        } else {
-            normals[secondSlots[p]] = seconds[p];
-        }
+    if (wholePairs < pairs) {
+        boxMuller(u1s[wholePairs], u2s[wholePairs], pairSlots[2 * wholePairs], spareNormal_);
+        hasSpareNormal_ = true;
     }
 }
 

@@ -131,6 +131,22 @@ void RandomTest::normalsAreBoxMullerToTheLastDigits()
     }
 }
 
+namespace {
+
+// Leaves `stream` part-way: `words` words taken (half a block used, say), then `normals` normals (a
+// spare waiting after an odd count).
+void drawBefore(RandomStream& stream, int words, int normals)
+{
+    for (int i = 0; i < words; ++i) {
+        stream.nextU32();
+    }
+    for (int i = 0; i < normals; ++i) {
+        stream.normal();
+    }
+}
+
+} // namespace
+
 void RandomTest::blockNormalsEqualOneAtATime_data()
 {
     // What the stream drew before the block (a spare normal waiting, half a block used), then how many.
@@ -155,12 +171,7 @@ void RandomTest::blockNormalsEqualOneAtATime()
     RandomStream single(14, 5, 9, Purpose::OriginalData);
     RandomStream block(14, 5, 9, Purpose::OriginalData);
     for (RandomStream* stream : {&single, &block}) {
-        for (int i = 0; i < wordsBefore; ++i) {
-            stream->nextU32();
-        }
-        for (int i = 0; i < normalsBefore; ++i) {
-            stream->normal();
-        }
+        drawBefore(*stream, wordsBefore, normalsBefore);
     }
     std::vector<double> filled(static_cast<std::size_t>(count));
     block.fillNormals(filled);
@@ -206,12 +217,7 @@ void RandomTest::labelledNormalsEqualOneAtATime()
     RandomStream single(15, 2, 4, Purpose::ModelSamples);
     RandomStream block(15, 2, 4, Purpose::ModelSamples);
     for (RandomStream* stream : {&single, &block}) {
-        for (int i = 0; i < wordsBefore; ++i) {
-            stream->nextU32();
-        }
-        for (int i = 0; i < normalsBefore; ++i) {
-            stream->normal();
-        }
+        drawBefore(*stream, wordsBefore, normalsBefore);
     }
     std::vector<std::size_t> filledLabels(static_cast<std::size_t>(labels));
     std::vector<double> filledNormals(static_cast<std::size_t>(labels * normalsPerLabel));
