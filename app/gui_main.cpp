@@ -3,6 +3,7 @@
 #include "core/scenario_sources.h"
 #include "ui/main_window.h"
 #include "ui/named_choice.h"
+#include "ui/session.h"
 #include "ui/settings.h"
 #include "ui/sweep_window.h"
 #include "ui/theme.h"
@@ -132,11 +133,14 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "collapselab: %s\n", error.what());
         return 2;
     }
-    collapse::ui::MainWindow window(scenarios.front().scenario);
+    collapse::ui::Session session;
+    collapse::ui::MainWindow window(session);
     if (parser.isSet("preset")) {
-        window.loadPreset(parser.value("preset").toStdString());
-    } else if (scenarios.size() > 1) {
-        window.loadScenarios(scenarios);
+        window.openPreset(parser.value("preset").toStdString());
+    }
+    if (session.sideCount() == 0) {
+        // A sweep preset opens its sweep window, with the default scenario behind it.
+        session.open(scenarios);
     }
     // A sweep preset shows its phase diagram in the sweep window: --size and --screenshot apply to it.
     collapse::ui::SweepWindow* sweeps = window.sweepWindow();
@@ -167,7 +171,7 @@ int main(int argc, char** argv)
             QObject::connect(sweeps, &collapse::ui::SweepWindow::sweepCompleted, sweeps, saveAndQuit);
         } else {
             const int generation = parser.isSet("screenshot-generation") ? parser.value("screenshot-generation").toInt()
-                                                                        : window.scenario().generations - 1;
+                                                                        : session.scenario().generations - 1;
             QObject::connect(&window, &collapse::ui::MainWindow::runCompleted, &window, [&window, generation, saveAndQuit] {
                 window.goToGeneration(generation);
                 saveAndQuit();

@@ -13,7 +13,6 @@ struct MemoryEstimate {
     double chainBytes = 0.0;    // every chain's samples, training set and fitted model
     double historyBytes = 0.0;  // every generation's metric row of every chain, kept for the CSVs and charts
     double shownBytes = 0.0;    // every generation's samples of the chain on stage, which the window keeps
-    double total() const { return chainBytes + historyBytes + shownBytes; }
 };
 MemoryEstimate estimateRunMemory(const Scenario& scenario);
 

@@ -11,6 +11,8 @@
 namespace collapse {
 
 class Experiment;
+struct ReproductionExperiment;
+struct ReproductionRequest;
 struct Scenario;
 
 // The common keys whose defaults differ from model to model.
@@ -87,6 +89,13 @@ struct ModelDescriptor {
     // Reads the scenario's data files and throws the DataError makeExperiment would, without the rest of
     // the experiment's set-up (null: a model without data files).
     std::function<void(const Scenario&)> checkData;
+    // Keys that make a few generations of this model run in well under a second, where its defaults take
+    // seconds a generation, as a JSON object (the contract tests run every model so); empty: the defaults
+    // are quick.
+    std::string_view quickSettings;
+    // The model's experiments in `collapselab-cli reproduce` (core/reproduction.h): the paper's settings,
+    // its numbers and how to judge ours against them (null: the paper has none for this model).
+    std::function<std::vector<ReproductionExperiment>(const ReproductionRequest&)> reproduction;
 
     // The metric of this name, or null.
     const MetricDescriptor* findMetric(std::string_view metricName) const;
@@ -100,7 +109,7 @@ const std::vector<const ModelDescriptor*>& registeredModels();
 const ModelDescriptor* findModel(std::string_view name);
 // The model of this name; throws ScenarioError listing the known ones.
 const ModelDescriptor& modelNamed(std::string_view name);
-// "gaussian, gmm, vae, cats".
+// "gaussian, gmm, vae, cats, text".
 std::string modelNameList();
 
 // The columns of a run's metrics: train_size, then the model's metrics.

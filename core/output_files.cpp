@@ -125,6 +125,14 @@ void writeFileWhole(const fs::path& path, std::string contents)
     file.commit();
 }
 
+void writeUserFile(const fs::path& path, std::string contents)
+{
+    if (const std::string problem = outputTargetProblem(path, false); !problem.empty()) {
+        throw std::runtime_error("cannot write " + path.string() + ": " + problem);
+    }
+    writeFileWhole(path, std::move(contents));
+}
+
 std::string outputTargetProblem(const fs::path& path, bool folder)
 {
     std::error_code error;

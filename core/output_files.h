@@ -77,6 +77,9 @@ void removeStaleTemporaries(const std::filesystem::path& path);
 
 // Writes one file whole or not at all, as OutputFiles does.
 void writeFileWhole(const std::filesystem::path& path, std::string contents);
+// Writes a file the user named (a scenario, a sweep, a figure) whole or not at all, into a folder that
+// exists: a mistyped path is refused, not made. Throws std::runtime_error "cannot write PATH: why".
+void writeUserFile(const std::filesystem::path& path, std::string contents);
 
 // What stands in the way of writing `path` (a file, or with `folder` a folder of files), found before any
 // work is done: a missing or unwritable folder above it, or something of the other kind in its place.

@@ -63,7 +63,6 @@ struct ParameterSpec {
     // Whether the value matters for this scenario (the panel greys it out when not); null: always.
     std::function<bool(const Scenario&)> applies;
 
-    bool isNumeric() const { return type == ParameterType::Integer || type == ParameterType::Real; }
     // "an integer from 1 to 64", "a number in (0, 1]", "one of full, diag", "a non-empty text".
     std::string rangeText() const;
 };

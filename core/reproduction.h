@@ -4,6 +4,7 @@
 #include "core/scenario.h"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,8 +14,10 @@ namespace collapse {
 
 // `reproduce` (README.md, "Reproducing the paper"): every experiment of Shumailov et al., "AI models
 // collapse when trained on recursively generated data" (Nature 631, 2024), at the paper's settings, and a
-// table that sets each of our numbers beside the paper's. This part plans the runs and judges their
-// results; drawing the figures and the PDF is the window layer's (ui/paper_report.h).
+// table that sets each of our numbers beside the paper's. Each model contributes its own experiments
+// from its folder (ModelDescriptor::reproduction: the runs, the paper's numbers and how to judge ours);
+// this part collects them, holds what judging has in common and writes the report's text. Drawing the
+// figures and the PDF is the window layer's (ui/paper_report.h), which draws what is computed here.
 
 // `paper`: the paper's settings. `quick`: the same experiments at sizes that finish in under two minutes
 // on two cores.
@@ -29,10 +32,37 @@ struct ReproductionRun {
     Scenario scenario;
 };
 
+// The request a model's experiments are made for: the scale, and where the full image set lies.
+struct ReproductionRequest {
+    ReproductionScale scale = ReproductionScale::Quick;
+    std::filesystem::path fullImages;
+};
+
+// A figure of lines over the generations, computed from the runs' results and drawn as it is: rows of
+// panels side by side, each with its curves. Curves of one series share a colour (the legend names the
+// series); dashed curves are references, such as a closed form. Curves are drawn in their order.
+struct LineFigure {
+    struct Curve {
+        int series = 0;
+        bool dashed = false;
+        std::vector<double> values; // one per generation; NaN leaves a gap
+    };
+    struct Panel {
+        std::string title;
+        std::string yTitle;
+        std::vector<Curve> curves;
+    };
+    std::vector<std::vector<Panel>> rows;
+    std::vector<std::string> seriesNames;
+    std::string dashedName; // what the dashed curves are, for the legend
+    int generations = 0;
+};
+
 // How an experiment's figure is laid out, after the paper's.
 enum class PaperFigureLayout {
-    // μ and σ² over the generations, one line per sample size, one row per estimator (the notebook).
-    GaussianPaths,
+    // Lines over the generations, computed by the experiment (ReproductionExperiment::lines): the
+    // Gaussian's μ and σ² per sample size and estimator, as in the paper's notebook.
+    Lines,
     // The stage of the first run at the paper's snapshot generations (Fig. 2's GMM, Fig. 3's VAE).
     StageGenerations,
     // The runs side by side at their last generation, stage and charts (Fig. 1b and c).
@@ -58,11 +88,15 @@ struct ReproductionExperiment {
     std::string title;
     std::string setting; // what runs, and what the paper reports, in a few sentences
     std::string difference; // where our model differs from the paper's, in one sentence; else empty
+    // Said once at the top of the report (which data the model learnt from, and why).
+    std::vector<std::string> notes;
     PaperFigureLayout layout = PaperFigureLayout::SideBySide;
     std::vector<int> figureGenerations; // StageGenerations: the paper's snapshots
     std::vector<ReproductionRun> runs;
     // Judges the results of the runs, in their order, against the paper (reportRows() calls it).
-    std::vector<ReportRow> (*judge)(const ReproductionExperiment& experiment, const std::vector<RunResults>& results) = nullptr;
+    std::function<std::vector<ReportRow>(const ReproductionExperiment& experiment, const std::vector<RunResults>& results)> judge;
+    // Lines: the figure's curves from the results of the runs, in their order.
+    std::function<LineFigure(const ReproductionExperiment& experiment, const std::vector<RunResults>& results)> lines;
 };
 
 // Where the VAE looks for the full Fashion-MNIST training set: Debian's dataset-fashion-mnist.
@@ -76,8 +110,9 @@ struct ReproductionPlan {
     int runCount() const;
 };
 
-// The experiments at `scale`. At the paper's scale the VAE learns all 60 000 images of `fullImages`
-// when that file exists, else the bundled subset (and a note says so).
+// Every registered model's experiments at `scale`, in the order of the models. At the paper's scale the
+// VAE learns all 60 000 images of `fullImages` when that file exists, else the bundled subset (and a
+// note says so).
 ReproductionPlan reproductionPlan(ReproductionScale scale,
                                   const std::filesystem::path& fullImages = std::filesystem::path(kDebianFashionMnist));
 
@@ -105,5 +140,43 @@ std::string reportMarkdown(const ReproductionPlan& plan, const std::vector<Repro
 
 // The number as a report prints it: three significant digits ("0.0100", "536", "4.31e-05").
 std::string reportNumber(double value);
+
+// What the models' judges share (core/README.md, "Reproducing the paper").
+
+// A metric's values over the replicates at one generation, NaN left out. Throws std::invalid_argument
+// when the results have no such metric or generation.
+std::vector<double> valuesAt(const RunResults& results, int generation, std::string_view metric);
+double meanOf(const std::vector<double>& values);
+// The sample standard deviation (n − 1).
+double sampleSd(const std::vector<double>& values);
+ColumnSummary summaryOf(const std::vector<double>& values);
+// "q10 – q90".
+std::string bandText(const ColumnSummary& summary);
+
+// A row for a number the paper prints: does it lie within our 10–90% band over replicates?
+ReportRow bandRow(std::string quantity, double paper, const std::vector<double>& ours, const ReproductionRun& run);
+// A row for a closed form, judged by how many standard errors (`errors`) our estimate lies from the
+// formula's value: it agrees within three.
+ReportRow closedFormRow(std::string quantity, std::string paper, std::string ours, double errors,
+                        const ColumnSummary& spread, const ReproductionRun& run);
+// The same for an estimate of the formula's value itself, with its standard error.
+ReportRow closedFormRow(std::string quantity, const std::string& formula, double expected, double estimate,
+                        double standardError, const ColumnSummary& spread, const ReproductionRun& run);
+
+// A mean over chains of a quantity that carries a product of k random factors, σ²_k itself or μ²_k: the
+// few chains that kept their variance carry it. With ln σ² spread by s between chains and the quantity
+// log-normal in that factor, its relative standard error over R chains is sqrt((c e^{s²} − 1) / R), with
+// c = `fourthMoment` (1 for σ², 3 for μ², whose E[Z⁴] = 3). The error taken is the larger of that and
+// the sample's own s / sqrt(R), which understates a skewed mean's; past a relative error of one half no
+// run of R chains measures the mean.
+struct MeanOverChains {
+    double estimate = 0.0;
+    double error = 0.0;
+    bool measurable = false;
+};
+MeanOverChains meanOverChains(const std::vector<double>& values, double logSpread, double fourthMoment);
+// The row of a mean that R chains cannot measure: the formula's value, our band and why.
+ReportRow unmeasurableRow(std::string quantity, std::string formula, double expected, double logSpread,
+                          const ColumnSummary& spread, const ReproductionRun& run);
 
 } // namespace collapse

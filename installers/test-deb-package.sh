@@ -24,7 +24,8 @@ for file in usr/bin/collapselab usr/bin/collapselab-cli \
     usr/share/icons/hicolor/48x48/apps/org.collapselab.CollapseLab.png \
     usr/share/collapselab/data/fashion-mnist-subset/train-images-idx3-ubyte.gz \
     usr/share/collapselab/data/austen/austen.txt usr/share/collapselab/data/austen/LICENSE \
-    usr/share/collapselab/slurm/collapselab-sweep-submit.sh usr/share/collapselab/slurm/collapselab-sweep.sbatch; do
+    usr/share/collapselab/slurm/collapselab-sweep-submit.sh usr/share/collapselab/slurm/collapselab-sweep.sbatch \
+    usr/share/bash-completion/completions/collapselab-cli; do
     [ -e "$unpacked/$file" ] || fail "the package has no $file"
 done
 
@@ -35,6 +36,11 @@ version=$(sed -n 's/^ *VERSION \([0-9.]*\)$/\1/p' CMakeLists.txt | head -n 1)
 grep -q "release version=\"$version\"" "$unpacked/usr/share/metainfo/org.collapselab.CollapseLab.metainfo.xml" ||
     fail "the metainfo does not release $version"
 "$cli" presets | grep -q gmm-paper || fail "collapselab-cli presets does not list gmm-paper"
+bash -n "$unpacked/usr/share/bash-completion/completions/collapselab-cli" || fail "the bash completion is not valid bash"
+# shellcheck source=/dev/null
+completed=$(source "$unpacked/usr/share/bash-completion/completions/collapselab-cli" &&
+    COMP_WORDS=(collapselab-cli sw) COMP_CWORD=1 && _collapselab_cli && echo "${COMPREPLY[*]}")
+[ "$completed" = "sweep sweep-merge" ] || fail "the bash completion offers \"$completed\" for \"collapselab-cli sw\""
 out=$(mktemp -d)
 trap 'rm -rf "$unpacked" "$out"' EXIT
 "$cli" run --preset gmm-paper --generations 3 --replicates 2 --out "$out/run"

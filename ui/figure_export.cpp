@@ -80,15 +80,11 @@ void writePaintedFigure(const QString& path, QSize size, int dpi, const std::fun
     if (!format) {
         throw ExportError(QObject::tr("%1: a figure is a .png, .svg or .pdf file").arg(path).toStdString());
     }
-    // Drawn into memory, then written through the one checked path every output takes (writeFileWhole):
-    // a full disk or a killed process never leaves a short or stray file.
-    const std::string problem = outputTargetProblem(path.toStdString(), false);
-    if (!problem.empty()) {
-        throw ExportError(failure(path, QString::fromStdString(problem)).toStdString());
-    }
+    // Drawn into memory, then written through the one checked path every output takes: a full disk or a
+    // killed process never leaves a short or stray file.
     const QByteArray bytes = paintedFigure(*format, path, size, dpi, paint);
     try {
-        writeFileWhole(path.toStdString(), bytes.toStdString());
+        writeUserFile(path.toStdString(), bytes.toStdString());
     } catch (const std::runtime_error& error) {
         throw ExportError(error.what());
     }

@@ -37,7 +37,7 @@ struct FigureOptions {
     bool transparent = false;
 };
 
-// Writes a figure whole or not at all (QSaveFile): PNG, or SVG and PDF as vector graphics. Throws
+// Writes a figure whole or not at all (core/output_files.h): PNG, or SVG and PDF as vector graphics. Throws
 // ExportError naming the file when it cannot be written or a generation was not computed.
 void writeFigure(FigureRenderer& renderer, const QString& path, const FigureOptions& options);
 

@@ -55,9 +55,6 @@ public:
 
     int pointCount() const;
     double medianAt(int generation) const;
-    // The y axis's range as drawn.
-    double axisLow() const { return low_; }
-    double axisHigh() const { return high_; }
     // The plot's rectangle when the chart is drawn at `size`.
     QRectF plotArea(const QSizeF& size) const;
 

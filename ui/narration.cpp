@@ -34,10 +34,10 @@ QString shareOfChains(int count, int total)
 
 } // namespace
 
-StageEvidence chainEvidence(const RunHistory& history, int generation, int replicate)
+ChainEvidence chainEvidence(const RunHistory& history, int generation, int replicate)
 {
     const MetricRoles& roles = history.scenario().model().roles;
-    StageEvidence evidence;
+    ChainEvidence evidence;
     evidence.generation = generation;
     evidence.tails = relativeToStart(history, generation, replicate, *roles.rarity);
     evidence.spread = relativeToStart(history, generation, replicate, *roles.spread);
@@ -52,9 +52,9 @@ StageEvidence chainEvidence(const RunHistory& history, int generation, int repli
     return evidence;
 }
 
-QString narrate(CollapseStage stage, const StageEvidence& evidence, const Scenario& scenario)
+QString narrate(CollapseState state, const ChainEvidence& evidence, const Scenario& scenario)
 {
-    // For a model that measures its fit to real data, a stage reached by that loss rather than by the
+    // For a model that measures its fit to real data, a state reached by that loss rather than by the
     // tails says so, with how much less likely real data has become (a log-likelihood per point).
     const MetricRoles& roles = scenario.model().roles;
     const bool byFit = roles.fit != nullptr && evidence.tails >= 0.75;
@@ -70,14 +70,14 @@ QString narrate(CollapseStage stage, const StageEvidence& evidence, const Scenar
             .replace(QLatin1String("%1"), likelier)
             .replace(QLatin1String("%2"), QString::number(evidence.fitLoss, 'f', 0));
     };
-    switch (stage) {
-    case CollapseStage::RealData:
+    switch (state) {
+    case CollapseState::RealData:
         return QObject::tr("Generation 0 learns from real data: the model is as close to the original as it "
                            "will ever be.");
-    case CollapseStage::Faithful:
+    case CollapseState::Faithful:
         return QObject::tr("Each generation learns only from the one before, yet so far the model still looks "
                            "like the original.");
-    case CollapseStage::TailsThinning:
+    case CollapseState::TailsThinning:
         if (byDistance) {
             return QObject::tr("The model is drifting from the original: it has moved %1 further from it (W₂) "
                                "than generation 0, and each generation adds its own error.")
@@ -93,7 +93,7 @@ QString narrate(CollapseStage stage, const StageEvidence& evidence, const Scenar
         }
         return QObject::tr("The tails are thinning: rare events are drawn less often, so the next model sees "
                            "fewer of them.");
-    case CollapseStage::EarlyCollapse:
+    case CollapseState::EarlyCollapse:
         if (byDistance) {
             return QObject::tr("Model collapse under way: the model has wandered far from the original (W₂ up by "
                                "%1), so what the original rarely made it makes often, and the original's own "
@@ -110,13 +110,13 @@ QString narrate(CollapseStage stage, const StageEvidence& evidence, const Scenar
         }
         return QObject::tr("Early model collapse: the tails are vanishing. Rare events are the first to be "
                            "forgotten.");
-    case CollapseStage::LateCollapse:
+    case CollapseState::LateCollapse:
         if (!roles.lateCollapse.empty()) {
             return QCoreApplication::translate("Narration", std::string(roles.lateCollapse).c_str());
         }
         return QObject::tr("Late model collapse: the variance is gone. What is left bears little resemblance "
                            "to the original.");
-    case CollapseStage::HeldByData: {
+    case CollapseState::HeldByData: {
         const bool fresh = scenario.humanFraction > 0.0;
         const bool kept = scenario.policy == Policy::Accumulate;
         if (fresh && kept) {
@@ -134,29 +134,29 @@ QString narrate(CollapseStage stage, const StageEvidence& evidence, const Scenar
     return {};
 }
 
-QString narrateBriefly(CollapseStage stage, const StageEvidence& evidence, const Scenario& scenario)
+QString narrateBriefly(CollapseState state, const ChainEvidence& evidence, const Scenario& scenario)
 {
     const MetricRoles& roles = scenario.model().roles;
     const bool byFit = roles.fit != nullptr && evidence.tails >= 0.75;
-    switch (stage) {
-    case CollapseStage::RealData:
+    switch (state) {
+    case CollapseState::RealData:
         return QObject::tr("learns from real data.");
-    case CollapseStage::Faithful:
+    case CollapseState::Faithful:
         return QObject::tr("still looks like the original.");
-    case CollapseStage::TailsThinning:
+    case CollapseState::TailsThinning:
         return byFit ? QObject::tr("drifting from the original.") : QObject::tr("its tails are thinning.");
-    case CollapseStage::EarlyCollapse:
+    case CollapseState::EarlyCollapse:
         if (byFit && roles.fitKind == MetricRoles::FitKind::Distance) {
             return QObject::tr("wandered far from the original.");
         }
         return byFit ? QObject::tr("early collapse: part of the original is gone.")
                      : QObject::tr("early collapse: the tails are vanishing.");
-    case CollapseStage::LateCollapse:
+    case CollapseState::LateCollapse:
         if (!roles.lateCollapseBriefly.empty()) {
             return QCoreApplication::translate("Narration", std::string(roles.lateCollapseBriefly).c_str());
         }
         return QObject::tr("late collapse: the variance is gone.");
-    case CollapseStage::HeldByData: {
+    case CollapseState::HeldByData: {
         const bool fresh = scenario.humanFraction > 0.0;
         const bool kept = scenario.policy == Policy::Accumulate;
         return fresh && kept ? QObject::tr("held near the original by fresh and kept data.")
@@ -174,19 +174,19 @@ QString narrateChain(const RunHistory& history, int generation, bool brief)
 {
     const Scenario& scenario = history.scenario();
     const int shown = history.at(generation)->shownReplicate;
-    const StageEvidence evidence = chainEvidence(history, generation, shown);
-    const CollapseStage stage = classifyCollapse(scenario, evidence);
-    const QString what = brief ? narrateBriefly(stage, evidence, scenario) : narrate(stage, evidence, scenario);
+    const ChainEvidence evidence = chainEvidence(history, generation, shown);
+    const CollapseState state = classifyCollapse(scenario, evidence);
+    const QString what = brief ? narrateBriefly(state, evidence, scenario) : narrate(state, evidence, scenario);
     const int chains = scenario.replicates;
     if (chains == 1) {
         return what;
     }
     const QString chain = brief ? QObject::tr("Chain %1 of %2").arg(shown + 1).arg(chains)
                                 : QObject::tr("Chain %1 of %2:").arg(shown + 1).arg(chains);
-    if (stage == CollapseStage::RealData) {
+    if (state == CollapseState::RealData) {
         return chain + QLatin1Char(' ') + what;
     }
-    const int progress = collapseProgress(stage);
+    const int progress = collapseProgress(state);
     int asFar = 0;
     for (int replicate = 0; replicate < chains; ++replicate) {
         const int other = collapseProgress(classifyCollapse(scenario, chainEvidence(history, generation, replicate)));

@@ -1,7 +1,6 @@
 #include "ui/paper_report.h"
 
 #include "core/engine.h"
-#include "core/models/gaussian/gaussian_model.h"
 #include "core/output_files.h"
 #include "ui/figure_export.h"
 #include "ui/figure_renderer.h"
@@ -22,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace collapse::ui {
 
@@ -34,41 +34,30 @@ constexpr int kFigureDpi = 192;
 constexpr QSizeF kA4{793.7, 1122.5};
 constexpr double kPageMargin = 48.0;
 
-// The colours of the Gaussian's sample sizes, in the order of the runs: Okabe & Ito's, as everywhere.
-QColor sampleSizeColour(std::size_t index)
+// The colours of a line figure's series, in their order: Okabe & Ito's, as everywhere.
+QColor seriesColour(std::size_t index)
 {
     const QColor colours[] = {colours::model, colours::accent, colours::secondary, colours::marker};
     return colours[index % std::size(colours)];
 }
 
-// One panel of the Gaussian figure: a curve per run over the generations, in data coordinates.
-struct GaussianPanel {
-    QString title;
-    QString yTitle;
-    // Per run, the curves to draw: solid ones and dashed ones.
-    std::vector<std::vector<QVector<double>>> solid, dashed;
-};
-
-void paintPanel(QPainter& painter, const QRectF& area, const GaussianPanel& panel, int generations)
+// One panel of a line figure: its curves over the generations, in data coordinates.
+void paintPanel(QPainter& painter, const QRectF& area, const LineFigure::Panel& panel, int generations)
 {
     painter.save();
     painter.setPen(colours::text);
     painter.setFont(scaledFont(sizes::bodyPoint, true));
     const QFontMetricsF metrics(painter.font());
-    painter.drawText(QPointF(area.left() + kPlotMargins.left, area.top() + metrics.ascent()), panel.title);
+    painter.drawText(QPointF(area.left() + kPlotMargins.left, area.top() + metrics.ascent()), QString::fromStdString(panel.title));
     const QRectF plot = area.adjusted(kPlotMargins.left, metrics.lineSpacing() + kPlotMargins.top, -kPlotMargins.right,
                                       -kPlotMargins.bottom);
     double low = std::numeric_limits<double>::infinity();
     double high = -low;
-    for (const auto* curves : {&panel.solid, &panel.dashed}) {
-        for (const auto& run : *curves) {
-            for (const auto& curve : run) {
-                for (const double value : curve) {
-                    if (std::isfinite(value)) {
-                        low = std::min(low, value);
-                        high = std::max(high, value);
-                    }
-                }
+    for (const auto& curve : panel.curves) {
+        for (const double value : curve.values) {
+            if (std::isfinite(value)) {
+                low = std::min(low, value);
+                high = std::max(high, value);
             }
         }
     }
@@ -79,92 +68,51 @@ void paintPanel(QPainter& painter, const QRectF& area, const GaussianPanel& pane
     const double pad = 0.05 * (high - low);
     const QRectF data(0.0, low - pad, std::max(1, generations - 1), high - low + 2.0 * pad);
     drawAxes(painter, plot, data, true);
-    drawAxisTitles(painter, plot, QObject::tr("generation"), panel.yTitle);
+    drawAxisTitles(painter, plot, QObject::tr("generation"), QString::fromStdString(panel.yTitle));
     painter.setClipRect(plot);
     const auto toPlot = [&](double x, double y) {
         return QPointF(plot.left() + (x - data.left()) / data.width() * plot.width(),
                        plot.bottom() - (y - data.top()) / data.height() * plot.height());
     };
-    const auto stroke = [&](const QVector<double>& curve, const QPen& pen) {
+    for (const auto& curve : panel.curves) {
         QPainterPath path;
         bool drawing = false;
-        for (qsizetype g = 0; g < curve.size(); ++g) {
-            if (!std::isfinite(curve[g])) {
+        for (std::size_t g = 0; g < curve.values.size(); ++g) {
+            if (!std::isfinite(curve.values[g])) {
                 drawing = false;
                 continue;
             }
-            const QPointF point = toPlot(static_cast<double>(g), curve[g]);
+            const QPointF point = toPlot(static_cast<double>(g), curve.values[g]);
             drawing ? path.lineTo(point) : path.moveTo(point);
             drawing = true;
         }
-        painter.strokePath(path, pen);
-    };
-    for (std::size_t run = 0; run < panel.solid.size(); ++run) {
-        for (const auto& curve : panel.dashed[run]) {
-            stroke(curve, QPen(sampleSizeColour(run), 1.5, Qt::DashLine));
-        }
-        for (const auto& curve : panel.solid[run]) {
-            stroke(curve, QPen(sampleSizeColour(run), 2.0));
-        }
+        const QColor colour = seriesColour(static_cast<std::size_t>(curve.series));
+        painter.strokePath(path, curve.dashed ? QPen(colour, 1.5, Qt::DashLine) : QPen(colour, 2.0));
     }
     painter.restore();
 }
 
-// The notebook's picture: per estimator, μ's 10–90% band and σ²'s median over the generations, one colour
-// per sample size M, with the closed form of the median dashed.
-void paintGaussianPaths(QPainter& painter, const QSizeF& size, const ReproductionExperiment& experiment,
-                        const std::vector<const RunHistory*>& histories)
+// A line figure: its rows of panels over the legend of its series.
+void paintLineFigure(QPainter& painter, const QSizeF& size, const LineFigure& figure)
 {
     painter.fillRect(QRectF(QPointF(0, 0), size), colours::background);
-    // Runs come per estimator, then per M (core/reproduction.cpp).
-    std::vector<std::pair<QString, std::vector<std::size_t>>> estimators;
     QVector<LegendEntry> legend;
-    for (std::size_t i = 0; i < experiment.runs.size(); ++i) {
-        const ReproductionRun& run = experiment.runs[i];
-        const bool mle = run.scenario.as<GaussianSettings>().estimator == Estimator::Mle;
-        const QString name = mle ? QObject::tr("maximum likelihood") : QObject::tr("unbiased");
-        if (estimators.empty() || estimators.back().first != name) {
-            estimators.push_back({name, {}});
-        }
-        estimators.back().second.push_back(i);
-        if (estimators.size() == 1) {
-            legend.append({sampleSizeColour(estimators.back().second.size() - 1), Qt::SolidLine,
-                           QObject::tr("M = %1").arg(run.scenario.samples)});
-        }
+    for (std::size_t series = 0; series < figure.seriesNames.size(); ++series) {
+        legend.append({seriesColour(series), Qt::SolidLine, QString::fromStdString(figure.seriesNames[series])});
     }
-    legend.append({colours::text, Qt::DashLine, QObject::tr("closed form of the median")});
+    if (!figure.dashedName.empty()) {
+        legend.append({colours::text, Qt::DashLine, QString::fromStdString(figure.dashedName)});
+    }
     const double legendRoom = legendHeight(legend, size.width() - 2 * kPlotMargins.left) + 12.0;
-    const double rowHeight = (size.height() - legendRoom) / static_cast<double>(estimators.size());
-    int generations = 0;
-    for (std::size_t row = 0; row < estimators.size(); ++row) {
-        GaussianPanel mean{QObject::tr("μ, 10–90% of chains, %1").arg(estimators[row].first), QObject::tr("μ"), {}, {}};
-        GaussianPanel variance{QObject::tr("σ², median of chains, %1").arg(estimators[row].first),
-                               QObject::tr("log₁₀ σ²"), {}, {}};
-        for (const std::size_t i : estimators[row].second) {
-            const RunHistory& history = *histories[i];
-            const Scenario& scenario = experiment.runs[i].scenario;
-            generations = std::max(generations, history.size());
-            const RunHistory::Band& means = history.band(gaussian_metrics::mean);
-            mean.solid.push_back({means.q10, means.q90});
-            mean.dashed.push_back({});
-            QVector<double> median, closedForm;
-            const double M = scenario.samples;
-            const bool mle = scenario.as<GaussianSettings>().estimator == Estimator::Mle;
-            for (const double sigma : history.band(gaussian_metrics::standardDeviation).median) {
-                // Generation g is fit k = g + 1. ln σ²_k sums k terms ln(χ²_{M−1} / (M − 1)) of mean
-                // ≈ −1/(M−1), and maximum likelihood adds k ln((M − 1)/M).
-                const double k = static_cast<double>(median.size()) + 1.0;
-                median.append(std::log10(sigma * sigma));
-                closedForm.append((-k / (M - 1.0) + (mle ? k * std::log1p(-1.0 / M) : 0.0)) / std::log(10.0));
-            }
-            variance.solid.push_back({median});
-            variance.dashed.push_back({closedForm});
+    const double rowHeight = (size.height() - legendRoom) / static_cast<double>(std::max<std::size_t>(1, figure.rows.size()));
+    for (std::size_t row = 0; row < figure.rows.size(); ++row) {
+        const auto& panels = figure.rows[row];
+        const double panelWidth = size.width() / static_cast<double>(std::max<std::size_t>(1, panels.size()));
+        for (std::size_t column = 0; column < panels.size(); ++column) {
+            const QRectF area(static_cast<double>(column) * panelWidth, static_cast<double>(row) * rowHeight, panelWidth,
+                              rowHeight);
+            paintPanel(painter, area.adjusted(8, 8, -8, -8), panels[column], figure.generations);
         }
-        const QRectF rowArea(0.0, static_cast<double>(row) * rowHeight, size.width(), rowHeight);
-        paintPanel(painter, QRectF(rowArea.topLeft(), QSizeF(size.width() / 2, rowHeight)).adjusted(8, 8, -8, -8), mean,
-                   generations);
-        paintPanel(painter, QRectF(QPointF(size.width() / 2, rowArea.top()), QSizeF(size.width() / 2, rowHeight)).adjusted(8, 8, -8, -8),
-                   variance, generations);
     }
     drawLegend(painter, QRectF(kPlotMargins.left, size.height() - legendRoom, size.width() - 2 * kPlotMargins.left, legendRoom),
                legend);
@@ -234,11 +182,9 @@ void PaperReproduction::write(const std::filesystem::path& folder, const ReportC
     for (std::size_t e = 0; e < plan_.experiments.size(); ++e) {
         const ReproductionExperiment& experiment = plan_.experiments[e];
         const ComputedExperiment& computed = computed_[e];
-        std::vector<const RunHistory*> histories;
         QVector<LabelledHistory> labelled;
         for (std::size_t r = 0; r < experiment.runs.size(); ++r) {
             const ReproductionRun& run = experiment.runs[r];
-            histories.push_back(computed.histories[r].get());
             labelled.append({QString::fromStdString(run.label), computed.histories[r].get()});
             files.add(folder / "scenarios" / (run.name + ".json"), serializeScenario(run.scenario));
             addRunFiles(files, folder / "data" / run.name, computed.results[r], run.scenario);
@@ -248,12 +194,13 @@ void PaperReproduction::write(const std::filesystem::path& folder, const ReportC
         DrawnFigure figure;
         std::unique_ptr<FigureRenderer> renderer;
         switch (experiment.layout) {
-        case PaperFigureLayout::GaussianPaths:
+        case PaperFigureLayout::Lines: {
             figure.size = QSize(1280, 900);
-            figure.paint = [&](QPainter& painter, const QSizeF& size) {
-                paintGaussianPaths(painter, size, experiment, histories);
+            figure.paint = [lines = experiment.lines(experiment, computed.results)](QPainter& painter, const QSizeF& size) {
+                paintLineFigure(painter, size, lines);
             };
             break;
+        }
         case PaperFigureLayout::StageGenerations: {
             renderer = std::make_unique<FigureRenderer>(QVector<LabelledHistory>{labelled.front()}, ExportView::Stage);
             QVector<int> generations;

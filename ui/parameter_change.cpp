@@ -1,14 +1,14 @@
 #include "ui/parameter_change.h"
 
-#include "ui/main_window.h"
+#include "ui/session.h"
 
 #include <algorithm>
 
 namespace collapse::ui {
 
-ParameterChange::ParameterChange(MainWindow* window, std::vector<LabelledScenario> before,
+ParameterChange::ParameterChange(Session* session, std::vector<LabelledScenario> before,
                                  std::vector<LabelledScenario> after)
-    : QUndoCommand(QObject::tr("parameter change")), window_(window), before_(std::move(before)),
+    : QUndoCommand(QObject::tr("parameter change")), session_(session), before_(std::move(before)),
       after_(std::move(after))
 {
     sinceLastChange_.start();
@@ -16,13 +16,13 @@ ParameterChange::ParameterChange(MainWindow* window, std::vector<LabelledScenari
 
 void ParameterChange::undo()
 {
-    window_->applySideScenarios(before_);
+    session_->apply(before_, true);
 }
 
 void ParameterChange::redo()
 {
     // The first time, the panel already shows the change: it was made there.
-    window_->applySideScenarios(after_, applied_);
+    session_->apply(after_, applied_);
     applied_ = true;
 }
 

@@ -9,14 +9,14 @@
 
 namespace collapse::ui {
 
-class MainWindow;
+class Session;
 
-// One change of parameters on the window's undo stack: every side (label and scenario) before and
+// One change of parameters on the session's undo stack: every side (label and scenario) before and
 // after, so that undo also brings back a side that was closed. Changes in quick succession (one
 // slider drag) merge into one step.
 class ParameterChange : public QUndoCommand {
 public:
-    ParameterChange(MainWindow* window, std::vector<LabelledScenario> before, std::vector<LabelledScenario> after);
+    ParameterChange(Session* session, std::vector<LabelledScenario> before, std::vector<LabelledScenario> after);
 
     void undo() override;
     void redo() override;
@@ -27,7 +27,7 @@ public:
     static constexpr int kMergeMs = 600;
 
 private:
-    MainWindow* window_;
+    Session* session_;
     std::vector<LabelledScenario> before_;
     std::vector<LabelledScenario> after_;
     QElapsedTimer sinceLastChange_;

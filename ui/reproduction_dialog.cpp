@@ -1,15 +1,21 @@
 #include "ui/reproduction_dialog.h"
 
+#include "core/output_files.h"
 #include "ui/paper_report.h"
 #include "ui/theme.h"
 
 #include <QApplication>
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
+#include <QFileDialog>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStandardPaths>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <omp.h>
@@ -164,6 +170,31 @@ void ReproductionDialog::finish(const QString& status)
     running_ = false;
     status_->setText(status);
     cancelOrClose_->setText(tr("Close"));
+}
+
+ReproductionDialog* ReproductionDialog::reproduceQuickly(QWidget* window, QString parentFolder)
+{
+    if (parentFolder.isEmpty()) {
+        parentFolder = QFileDialog::getExistingDirectory(
+            window, tr("Where the Report's Folder Goes"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+        if (parentFolder.isEmpty()) {
+            return nullptr;
+        }
+    }
+    // Its own folder, so that the report's data never mixes with what the chosen folder holds.
+    const std::filesystem::path folder = std::filesystem::path(parentFolder.toStdString()) / "paper-reproduction";
+    if (const std::string problem = outputTargetProblem(folder, true); !problem.empty()) {
+        QMessageBox::warning(window, tr("Reproduce the Paper"),
+                             tr("Cannot write %1: %2").arg(QString::fromStdString(folder.string()), QString::fromStdString(problem)));
+        return nullptr;
+    }
+    auto* dialog = new ReproductionDialog(reproductionPlan(ReproductionScale::Quick), folder, window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReproductionDialog::reportWritten, dialog,
+            [](const QString& pdf) { QDesktopServices::openUrl(QUrl::fromLocalFile(pdf)); });
+    dialog->show();
+    dialog->start();
+    return dialog;
 }
 
 } // namespace collapse::ui

@@ -43,6 +43,11 @@ public:
     ReproductionDialog(ReproductionPlan plan, std::filesystem::path folder, QWidget* parent = nullptr);
     ~ReproductionDialog() override;
 
+    // Help ▸ Reproduce the Paper…: the quick scale into <parentFolder>/paper-reproduction (asked for when
+    // empty), started at once in a dialog of `window`'s; the PDF opens when it is written. Null when
+    // nothing was started (no folder chosen, or one that cannot be written, which a message says).
+    static ReproductionDialog* reproduceQuickly(QWidget* window, QString parentFolder = {});
+
     // Starts the runs (once); Cancel stops them and writes nothing.
     void start();
     bool isRunning() const { return running_; }

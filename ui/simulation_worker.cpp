@@ -18,7 +18,6 @@ quint64 SimulationWorker::restart(const Scenario& scenario, int shownReplicate)
         try {
             Engine engine(scenario);
             engine.setShownReplicate(shownReplicate);
-            emit runStarted(request);
             const auto outcome = engine.run(
                 [&](GenerationSnapshot&& snapshot) {
                     emit generationReady(request, std::make_shared<const GenerationSnapshot>(std::move(snapshot)));

@@ -23,8 +23,6 @@ public:
     quint64 restart(const Scenario& scenario, int shownReplicate = 0);
 
 signals:
-    // The run's data is loaded and its first generation is being computed.
-    void runStarted(quint64 request);
     void generationReady(quint64 request, const collapse::ui::SnapshotPointer& snapshot);
     void runFinished(quint64 request);
     void runFailed(quint64 request, const QString& message);

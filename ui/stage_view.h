@@ -41,7 +41,6 @@ public:
     int shownGeneration() const { return shownGeneration_; }
     // Compact: no legend and no status beside the heading, for the small panels of a paper figure.
     void setCompact(bool compact) { compact_ = compact; }
-    bool compact() const { return compact_; }
     // Without its legend, when one legend serves several stages side by side.
     void setLegendShown(bool shown);
     // The side's name in a comparison, shown before the generation in the heading ("replace · Generation 4").

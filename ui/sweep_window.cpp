@@ -92,15 +92,6 @@ bool succeeds(QString* error, const std::function<void()>& work)
     }
 }
 
-// Writes a file the user named into a folder that exists: a mistyped path is refused, not made.
-void writeWhole(const QString& path, std::string contents)
-{
-    if (const std::string problem = outputTargetProblem(path.toStdString(), false); !problem.empty()) {
-        throw std::runtime_error("cannot write " + path.toStdString() + ": " + problem);
-    }
-    writeFileWhole(path.toStdString(), std::move(contents));
-}
-
 QString describe(const Scenario& scenario)
 {
     return QObject::tr("%1: M = %2, %3 generations, %4 replicates")
@@ -510,7 +501,7 @@ bool SweepWindow::saveSweepFile(const QString& path, QString* error) const
         if (!plan_) {
             throw std::runtime_error(tr("there is no sweep to save yet: run one first").toStdString());
         }
-        writeWhole(path, serializeSweepPlan(*plan_));
+        writeUserFile(path.toStdString(), serializeSweepPlan(*plan_));
     });
 }
 
@@ -537,7 +528,7 @@ bool SweepWindow::exportData(const QString& path, QString* error) const
         for (const std::string& rows : cellRows_) {
             csv += rows;
         }
-        writeWhole(path, std::move(csv));
+        writeUserFile(path.toStdString(), std::move(csv));
     });
 }
 

@@ -12,6 +12,8 @@
 #include <QPixmap>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace collapse::ui {
 
 namespace {
@@ -191,6 +193,11 @@ void TransportBar::setSpeed(Speed speed)
 TransportBar::Speed TransportBar::speed() const
 {
     return static_cast<Speed>(speed_->currentData().toInt());
+}
+
+void TransportBar::changeSpeed(int steps)
+{
+    setSpeed(static_cast<Speed>(std::clamp(static_cast<int>(speed()) + steps, 0, 2)));
 }
 
 } // namespace collapse::ui

@@ -29,14 +29,14 @@ public:
     void refreshIcons();
     void setSpeed(Speed speed);
     Speed speed() const;
+    // One speed slower (negative `steps`) or faster, within the three.
+    void changeSpeed(int steps);
 
     QToolButton* playButton() const { return play_; }
     QToolButton* resetButton() const { return reset_; }
     QToolButton* stepBackButton() const { return stepBack_; }
     QToolButton* stepForwardButton() const { return stepForward_; }
     QSlider* timeline() const { return timeline_; }
-    QSpinBox* chainPicker() const { return chain_; }
-    QToolButton* typicalChainButton() const { return typical_; }
 
     // Generations shown per second at a speed.
     static int generationsPerSecond(Speed speed);

@@ -39,6 +39,9 @@ private slots:
     void badInputExitsTwoWithOneLine_data();
     void badInputExitsTwoWithOneLine();
     void versionIsPrinted();
+    void helpComesFromTheTableOfCommands();
+    void bashCompletionCompletes_data();
+    void bashCompletionCompletes();
     void exportWritesFiguresAndAnimations();
     void aFullDiskLeavesNoShortFile();
     void anInterruptedRunWritesNothing();
@@ -233,6 +236,72 @@ void CliTest::versionIsPrinted()
     const Result result = runCli({"--version"});
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.stdOut.trimmed(), QStringLiteral("collapselab-cli " COLLAPSELAB_VERSION));
+}
+
+void CliTest::helpComesFromTheTableOfCommands()
+{
+    const Result tool = runCli({"--help"});
+    QCOMPARE(tool.exitCode, 0);
+    // The commands, each with its synopsis and a line of its own in the list.
+    const QStringList commands = {"run", "presets", "export", "sweep", "sweep-merge", "reproduce", "help", "completion"};
+    for (const QString& command : commands) {
+        QVERIFY2(tool.stdOut.contains("  collapselab-cli " + command + " "), qPrintable(command));
+        QVERIFY2(tool.stdOut.contains(QRegularExpression("\\n  " + QRegularExpression::escape(command) + " +\\S")), qPrintable(command));
+        const Result help = runCli({"help", command});
+        const Result option = runCli({command, "--help"});
+        QCOMPARE(help.exitCode, 0);
+        QCOMPARE(option.exitCode, 0);
+        QCOMPARE(help.stdOut, option.stdOut);
+        QVERIFY2(help.stdOut.startsWith("Usage:\n  collapselab-cli " + command + " "), qPrintable(help.stdOut));
+        QVERIFY2(!help.stdOut.contains("collapselab-cli " + QString(command == "run" ? "sweep" : "run") + " ["),
+                 qPrintable(help.stdOut));
+    }
+    // No arguments: the same help, as bad input.
+    const Result none = runCli({});
+    QCOMPARE(none.exitCode, 2);
+    QCOMPARE(none.stdOut, tool.stdOut);
+    const Result unknown = runCli({"help", "walk"});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.stdErr.contains(R"(unknown command "walk")"));
+}
+
+void CliTest::bashCompletionCompletes_data()
+{
+    QTest::addColumn<QString>("words");
+    QTest::addColumn<QString>("offered");
+    QTest::addRow("commands") << "collapselab-cli sw" << "sweep sweep-merge";
+    QTest::addRow("options of a command") << "collapselab-cli reproduce --" << "--scale --threads --out --help";
+    QTest::addRow("presets") << "collapselab-cli run --preset gmm-" << "gmm-paper gmm-minority";
+    QTest::addRow("models") << "collapselab-cli export --model ca" << "cats";
+    QTest::addRow("choices") << "collapselab-cli reproduce --scale p" << "paper";
+    QTest::addRow("a value to type") << "collapselab-cli run --samples " << "";
+    QTest::addRow("help's commands") << "collapselab-cli help re" << "reproduce";
+}
+
+void CliTest::bashCompletionCompletes()
+{
+    QFETCH(QString, words);
+    QFETCH(QString, offered);
+    const Result script = runCli({"completion", "bash"});
+    QCOMPARE(script.exitCode, 0);
+    QTemporaryDir dir;
+    QFile file(dir.filePath("collapselab-cli.bash"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(script.stdOut.toUtf8());
+    file.close();
+    // The words as bash hands them over: the last one is being typed (empty after a space).
+    QStringList typed = words.split(' ');
+    QString array;
+    for (const QString& word : typed) {
+        array += "'" + word + "' ";
+    }
+    const QString command = QStringLiteral("source '%1' && COMP_WORDS=(%2) && COMP_CWORD=%3 && _collapselab_cli && "
+                                           "echo \"${COMPREPLY[*]}\"")
+                                .arg(file.fileName(), array)
+                                .arg(typed.size() - 1);
+    const Result completed = collapse::testing::runProgram(QStringLiteral("/bin/bash"), {"-c", command});
+    QCOMPARE(completed.exitCode, 0);
+    QCOMPARE(completed.stdOut.trimmed(), offered);
 }
 
 void CliTest::exportWritesFiguresAndAnimations()

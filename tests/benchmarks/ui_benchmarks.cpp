@@ -6,7 +6,9 @@
 // - the rendering ceiling: frames per second when generations are shown back to back, unthrottled.
 
 #include "core/scenario_sources.h"
+#include "ui/chart_panel.h"
 #include "ui/main_window.h"
+#include "ui/session.h"
 #include "ui/metric_chart.h"
 #include "ui/transport_bar.h"
 
@@ -36,7 +38,9 @@ void BM_TimeToFirstFrame(benchmark::State& state)
     for (auto _ : state) {
         QElapsedTimer clock;
         clock.start();
-        MainWindow window(defaultScenario());
+        Session session;
+        MainWindow window(session);
+        session.open(defaultScenario());
         window.resize(1920, 1080);
         window.show();
         bool shown = false;
@@ -67,10 +71,12 @@ void BM_PlaybackWhileComputing(benchmark::State& state)
 {
     constexpr int kProbeMs = 5;
     for (auto _ : state) {
-        MainWindow window(busyScenario());
+        Session session;
+        MainWindow window(session);
+        session.open(busyScenario());
         window.resize(1920, 1080);
         window.show();
-        window.transport()->setSpeed(static_cast<TransportBar::Speed>(state.range(0)));
+        window.transport().setSpeed(static_cast<TransportBar::Speed>(state.range(0)));
         int frames = 0;
         QObject::connect(&window, &MainWindow::frameShown, &window, [&] { ++frames; });
         QElapsedTimer probeClock;
@@ -94,7 +100,7 @@ void BM_PlaybackWhileComputing(benchmark::State& state)
         state.SetIterationTime(seconds);
         state.counters["frames_per_s"] = (frames - framesBefore) / seconds;
         state.counters["longest_ui_stall_ms"] = static_cast<double>(longestGap - kProbeMs);
-        state.counters["run_still_computing"] = window.isRunComplete() ? 0.0 : 1.0;
+        state.counters["run_still_computing"] = session.runs().isComplete() ? 0.0 : 1.0;
     }
 }
 BENCHMARK(BM_PlaybackWhileComputing)
@@ -108,11 +114,12 @@ BENCHMARK(BM_PlaybackWhileComputing)
 
 // Opens the window at 1920x1080 on the default scenario and waits for the whole run; false (and the
 // benchmark marked failed) when it does not finish within a minute.
-bool openFinishedWindow(MainWindow& window, benchmark::State& state)
+bool openFinishedWindow(Session& session, MainWindow& window, benchmark::State& state)
 {
+    session.open(defaultScenario());
     window.resize(1920, 1080);
     window.show();
-    if (!QTest::qWaitFor([&] { return window.isRunComplete(); }, 60000)) {
+    if (!QTest::qWaitFor([&] { return session.runs().isComplete(); }, 60000)) {
         state.SkipWithError("the run did not finish within 60 s");
         return false;
     }
@@ -121,16 +128,17 @@ bool openFinishedWindow(MainWindow& window, benchmark::State& state)
 
 void BM_RenderCeiling(benchmark::State& state)
 {
-    MainWindow window(defaultScenario());
-    if (!openFinishedWindow(window, state)) {
+    Session session;
+    MainWindow window(session);
+    if (!openFinishedWindow(session, window, state)) {
         return;
     }
     window.goToGeneration(0);
     for (auto _ : state) {
         // As playback does: the next generation on stage, the chart markers moved, all painted.
-        window.transport()->stepForwardButton()->click();
-        if (window.shownGeneration() == window.history().size() - 1) {
-            window.transport()->resetButton()->click();
+        window.transport().stepForwardButton()->click();
+        if (session.playback().shown() == session.history().size() - 1) {
+            window.transport().resetButton()->click();
         }
         window.repaint();
     }
@@ -141,13 +149,14 @@ BENCHMARK(BM_RenderCeiling)->Unit(benchmark::kMillisecond);
 // Redrawing one metric chart after new data arrived (median and band over all generations).
 void BM_ChartRefresh(benchmark::State& state)
 {
-    MainWindow window(defaultScenario());
-    if (!openFinishedWindow(window, state)) {
+    Session session;
+    MainWindow window(session);
+    if (!openFinishedWindow(session, window, state)) {
         return;
     }
-    MetricChart* chart = window.charts().front();
+    MetricChart* chart = window.findChild<ChartPanel*>()->charts().front();
     for (auto _ : state) {
-        chart->updateData(window.history());
+        chart->updateData(session.history());
         chart->repaint();
     }
 }

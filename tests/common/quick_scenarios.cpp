@@ -10,15 +10,6 @@ namespace collapse::testing {
 
 namespace {
 
-// Lighter settings for the models whose defaults take seconds a generation.
-nlohmann::json lighterSettings(std::string_view model)
-{
-    if (model == "vae") {
-        return {{"samples", 300}, {"hidden", 32}, {"epochs", 1}, {"capacity", 4}, {"generations", 2}, {"replicates", 1}};
-    }
-    return nlohmann::json::object();
-}
-
 // The smallest or largest value a key takes, as written in a file; null for a text.
 nlohmann::json extremeOf(const ParameterSpec& spec, bool largest)
 {
@@ -43,8 +34,8 @@ nlohmann::json extremeOf(const ParameterSpec& spec, bool largest)
 Scenario quickScenario(const ModelDescriptor& model)
 {
     nlohmann::json object = {{"model", std::string(model.name)}, {"samples", 100}, {"generations", 4}, {"replicates", 3}};
-    const nlohmann::json lighter = lighterSettings(model.name);
-    for (const auto& [key, value] : lighter.items()) {
+    const nlohmann::json quick = model.quickSettings.empty() ? nlohmann::json::object() : nlohmann::json::parse(model.quickSettings);
+    for (const auto& [key, value] : quick.items()) {
         object[key] = value;
     }
     return scenarioFromJson(object);

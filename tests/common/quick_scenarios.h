@@ -9,7 +9,8 @@
 namespace collapse::testing {
 
 // A scenario of `model` that runs in well under a second: a few small generations of a few chains. A new
-// model gets one without being named here; a model whose defaults are slow names its lighter settings.
+// model gets one without being named here; a model whose defaults are slow declares its quick settings
+// (ModelDescriptor::quickSettings).
 Scenario quickScenario(const ModelDescriptor& model);
 
 // Scenarios of `model` whose every key sits at one end of its range: the smallest values, then the

@@ -45,7 +45,7 @@ std::vector<double> column(const RunResults& results, int generation, const std:
         QVERIFY2(std::abs(collapseActual - collapseExpected) <= collapseTolerance,                              \
                  qPrintable(QStringLiteral("%1 = %2, expected %3 +- %4")                                        \
                                 .arg(QStringLiteral(#actual))                                                   \
-                                .arg(collapseActual, 0, 'g', 10)                                                \
-                                .arg(collapseExpected, 0, 'g', 10)                                              \
+                                .arg(collapseActual, 0, 'g', 12)                                                \
+                                .arg(collapseExpected, 0, 'g', 12)                                              \
                                 .arg(collapseTolerance, 0, 'g', 4)));                                           \
     } while (false)

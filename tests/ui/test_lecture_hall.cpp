@@ -6,6 +6,7 @@
 #include "core/models/gaussian/gaussian_model.h"
 #include "core/scenario_sources.h"
 #include "tests/common/files.h"
+#include "tests/common/window_fixture.h"
 #include "ui/main_window.h"
 #include "ui/metric_chart.h"
 #include "ui/parameter_change.h"
@@ -31,6 +32,7 @@
 using namespace collapse;
 using namespace collapse::ui;
 using collapse::testing::fileContents;
+using collapse::testing::WindowFixture;
 
 namespace {
 
@@ -46,12 +48,9 @@ Scenario quickGaussian(Policy policy = Policy::Replace)
     return scenario;
 }
 
-std::unique_ptr<MainWindow> openWindow(const Scenario& scenario)
+std::unique_ptr<WindowFixture> openWindow(const Scenario& scenario)
 {
-    auto window = std::make_unique<MainWindow>(scenario);
-    window->resize(1600, 900);
-    window->show();
-    return window;
+    return std::make_unique<WindowFixture>(scenario);
 }
 
 void writeFile(const QString& path, const QByteArray& contents)
@@ -73,29 +72,29 @@ private slots:
     {
         auto window = openWindow(quickGaussian());
         for (const Preset& preset : builtinPresets()) {
-            window->loadPreset(preset.name);
+            window->window.openPreset(preset.name);
             if (preset.sweep) {
                 // A sweep preset opens the sweep window, running its grid (tests/ui/test_sweep_window.cpp).
-                QVERIFY(window->sweepWindow() != nullptr && window->sweepWindow()->isVisible());
-                QVERIFY(window->sweepWindow()->isRunning());
-                window->sweepWindow()->cancelSweep();
+                QVERIFY(window->window.sweepWindow() != nullptr && window->window.sweepWindow()->isVisible());
+                QVERIFY(window->window.sweepWindow()->isRunning());
+                window->window.sweepWindow()->cancelSweep();
                 continue;
             }
-            QCOMPARE(window->sideCount(), static_cast<int>(preset.entries.size()));
-            for (int side = 0; side < window->sideCount(); ++side) {
-                QCOMPARE(window->scenario(side), scenarioFromJson(preset.entries[side].object));
-                QCOMPARE(window->sideLabel(side).toStdString(), preset.entries[side].label);
+            QCOMPARE(window->session.sideCount(), static_cast<int>(preset.entries.size()));
+            for (int side = 0; side < window->session.sideCount(); ++side) {
+                QCOMPARE(window->session.scenario(side), scenarioFromJson(preset.entries[side].object));
+                QCOMPARE(window->session.runs().side(side).label.toStdString(), preset.entries[side].label);
             }
             QVERIFY(window->presetNote()->isVisible());
             QVERIFY(window->presetNote()->text().contains(QString::fromStdString(preset.title).toHtmlEscaped()));
-            QCOMPARE(window->parameterPanel()->scenario(), window->scenario());
-            if (!window->scenario().holds<VaeSettings>()) {
-                QTRY_VERIFY_WITH_TIMEOUT(window->shownGeneration() >= 0, kRunTimeoutMs);
+            QCOMPARE(window->panel()->scenario(), window->session.scenario());
+            if (!window->session.scenario().holds<VaeSettings>()) {
+                QTRY_VERIFY_WITH_TIMEOUT(window->session.playback().shown() >= 0, kRunTimeoutMs);
             }
         }
         // A parameter change makes the scenario the user's own: the preset's note goes.
-        window->loadPreset("gmm-paper");
-        window->parameterPanel()->capacitySlider()->setValue(3);
+        window->window.openPreset("gmm-paper");
+        window->panel()->capacitySlider()->setValue(3);
         QVERIFY(!window->presetNote()->isVisible());
     }
 
@@ -108,27 +107,27 @@ private slots:
         edited.seed = 123456789012345ULL;
         auto window = openWindow(edited);
         const QString first = folder.filePath("first.json");
-        QVERIFY(window->saveScenarioFile(first));
-        window->loadPreset("cats");
-        QVERIFY(window->openScenarioFile(first));
-        QCOMPARE(window->sideCount(), 1);
-        QCOMPARE(window->scenario(), edited);
-        QCOMPARE(window->parameterPanel()->scenario(), edited);
+        window->session.saveFile(first.toStdString());
+        window->window.openPreset("cats");
+        window->session.openFile(first.toStdString());
+        QCOMPARE(window->session.sideCount(), 1);
+        QCOMPARE(window->session.scenario(), edited);
+        QCOMPARE(window->panel()->scenario(), edited);
         const QString second = folder.filePath("second.json");
-        QVERIFY(window->saveScenarioFile(second));
+        window->session.saveFile(second.toStdString());
         QCOMPARE(fileContents(second), fileContents(first));
 
         // A comparison is saved as one and opens side by side again.
-        window->loadPreset("human-data-10");
+        window->window.openPreset("human-data-10");
         const QString comparison = folder.filePath("comparison.json");
-        QVERIFY(window->saveScenarioFile(comparison));
-        window->loadScenario(quickGaussian());
-        QVERIFY(window->openScenarioFile(comparison));
-        QCOMPARE(window->sideCount(), 2);
-        QCOMPARE(window->sideLabel(1), QStringLiteral("human-10"));
-        QCOMPARE(window->scenario(1).humanFraction, 0.1);
+        window->session.saveFile(comparison.toStdString());
+        window->session.open(quickGaussian());
+        window->session.openFile(comparison.toStdString());
+        QCOMPARE(window->session.sideCount(), 2);
+        QCOMPARE(window->session.runs().side(1).label, QStringLiteral("human-10"));
+        QCOMPARE(window->session.scenario(1).humanFraction, 0.1);
         const QString again = folder.filePath("again.json");
-        QVERIFY(window->saveScenarioFile(again));
+        window->session.saveFile(again.toStdString());
         QCOMPARE(fileContents(again), fileContents(comparison));
     }
 
@@ -158,89 +157,98 @@ private slots:
         }
         const Scenario kept = quickGaussian(Policy::Accumulate);
         auto window = openWindow(kept);
-        QString error;
-        QVERIFY(!window->openScenarioFile(path, &error));
-        QVERIFY2(error.contains(message), qPrintable(error));
-        QCOMPARE(window->sideCount(), 1);
-        QCOMPARE(window->scenario(), kept);
-        QCOMPARE(window->parameterPanel()->scenario(), kept);
-        QVERIFY(!window->saveScenarioFile(folder.filePath("no/such/folder/scenario.json"), &error));
-        QVERIFY2(error.contains("no/such/folder"), qPrintable(error));
+        // What a failure says, or nothing when there was none.
+        const auto failure = [](const auto& attempt) {
+            try {
+                attempt();
+            } catch (const std::runtime_error& error) {
+                return QString::fromUtf8(error.what());
+            }
+            return QString();
+        };
+        const QString refused = failure([&] { window->session.openFile(path.toStdString()); });
+        QVERIFY2(refused.contains(message), qPrintable(refused));
+        QCOMPARE(window->session.sideCount(), 1);
+        QCOMPARE(window->session.scenario(), kept);
+        QCOMPARE(window->panel()->scenario(), kept);
+        const QString unwritten =
+            failure([&] { window->session.saveFile(folder.filePath("no/such/folder/scenario.json").toStdString()); });
+        QVERIFY2(unwritten.contains("no/such/folder"), qPrintable(unwritten));
     }
 
     void compareModeRunsBothSidesOnOneClock()
     {
         auto window = openWindow(quickGaussian());
-        window->loadScenarios({{"replace", quickGaussian(Policy::Replace)}, {"accumulate", quickGaussian(Policy::Accumulate)}});
-        QCOMPARE(window->sideCount(), 2);
-        QTRY_VERIFY_WITH_TIMEOUT(window->isRunComplete(), kRunTimeoutMs);
-        QCOMPARE(window->history(0).size(), 30);
-        QCOMPARE(window->history(1).size(), 30);
-        window->goToGeneration(20);
+        window->session.open({{"replace", quickGaussian(Policy::Replace)}, {"accumulate", quickGaussian(Policy::Accumulate)}});
+        QCOMPARE(window->session.sideCount(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(window->session.runs().isComplete(), kRunTimeoutMs);
+        QCOMPARE(window->session.history(0).size(), 30);
+        QCOMPARE(window->session.history(1).size(), 30);
+        window->window.goToGeneration(20);
         QCOMPARE(window->stage(0)->shownGeneration(), 20);
         QCOMPARE(window->stage(1)->shownGeneration(), 20);
         QVERIFY(window->narration()->text().contains("replace") && window->narration()->text().contains("accumulate"));
         // The sides differ: accumulating keeps the spread, replacing loses it.
-        const auto spread = [&](int side) { return window->history(side).band(gaussian_metrics::standardDeviation).median[29]; };
+        const auto spread = [&](int side) { return window->session.history(side).band(gaussian_metrics::standardDeviation).median[29]; };
         QVERIFY2(spread(1) > spread(0), qPrintable(QString("%1 vs %2").arg(spread(1)).arg(spread(0))));
 
         // A slider moves both sides; each keeps its own policy.
-        window->parameterPanel()->sampleSizeSlider()->setValue(ParameterPanel::sliderPositionForSamples(200));
-        QCOMPARE(window->scenario(0).samples, 200);
-        QCOMPARE(window->scenario(1).samples, 200);
-        QCOMPARE(window->scenario(1).policy, Policy::Accumulate);
-        QTRY_VERIFY_WITH_TIMEOUT(window->history(1).scenario().samples == 200, 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(window->isRunComplete(), kRunTimeoutMs);
+        window->panel()->sampleSizeSlider()->setValue(ParameterPanel::sliderPositionForSamples(200));
+        QCOMPARE(window->session.scenario(0).samples, 200);
+        QCOMPARE(window->session.scenario(1).samples, 200);
+        QCOMPARE(window->session.scenario(1).policy, Policy::Accumulate);
+        QTRY_VERIFY_WITH_TIMEOUT(window->session.history(1).scenario().samples == 200, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->session.runs().isComplete(), kRunTimeoutMs);
 
         QTemporaryDir folder;
-        window->saveRunData(folder.path());
+        window->session.runs().saveRunData(folder.path());
         QVERIFY(QFile::exists(folder.filePath("replace/metrics.csv")));
         QVERIFY(QFile::exists(folder.filePath("accumulate/summary.csv")));
 
         // Closing a side is a step on the undo stack; undo brings it back with its label.
-        QVERIFY(QTest::qWaitForWindowActive(window.get()));
-        QTest::keySequence(window.get(), QKeySequence(QStringLiteral("Ctrl+Shift+C")));
-        QCOMPARE(window->sideCount(), 1);
-        window->undoStack()->undo();
-        QCOMPARE(window->sideCount(), 2);
-        QCOMPARE(window->sideLabel(0), QStringLiteral("replace"));
-        QCOMPARE(window->sideLabel(1), QStringLiteral("accumulate"));
-        QCOMPARE(window->scenario(1).policy, Policy::Accumulate);
+        QVERIFY(QTest::qWaitForWindowActive(&window->window));
+        QTest::keySequence(&window->window, QKeySequence(QStringLiteral("Ctrl+Shift+C")));
+        QCOMPARE(window->session.sideCount(), 1);
+        window->session.undoStack().undo();
+        QCOMPARE(window->session.sideCount(), 2);
+        QCOMPARE(window->session.runs().side(0).label, QStringLiteral("replace"));
+        QCOMPARE(window->session.runs().side(1).label, QStringLiteral("accumulate"));
+        QCOMPARE(window->session.scenario(1).policy, Policy::Accumulate);
     }
 
     void undoRestoresParameters()
     {
         const Scenario initial = quickGaussian();
         auto window = openWindow(initial);
-        QSlider* human = window->parameterPanel()->humanFractionSlider();
+        QSlider* human = window->panel()->humanFractionSlider();
         human->setValue(20);
         human->setValue(30);  // the same drag: one step
-        QCOMPARE(window->scenario().humanFraction, 0.3);
-        QCOMPARE(window->undoStack()->count(), 1);
+        QCOMPARE(window->session.scenario().humanFraction, 0.3);
+        QCOMPARE(window->session.undoStack().count(), 1);
         QTest::qWait(ParameterChange::kMergeMs + 100);
-        window->parameterPanel()->sampleSizeSlider()->setValue(ParameterPanel::sliderPositionForSamples(500));
-        QCOMPARE(window->undoStack()->count(), 2);
+        window->panel()->sampleSizeSlider()->setValue(ParameterPanel::sliderPositionForSamples(500));
+        QCOMPARE(window->session.undoStack().count(), 2);
 
-        window->undoStack()->undo();
-        QCOMPARE(window->scenario().samples, initial.samples);
-        QCOMPARE(window->scenario().humanFraction, 0.3);
-        window->undoStack()->undo();
-        QCOMPARE(window->scenario(), initial);
-        QCOMPARE(window->parameterPanel()->scenario(), initial);
+        window->session.undoStack().undo();
+        QCOMPARE(window->session.scenario().samples, initial.samples);
+        QCOMPARE(window->session.scenario().humanFraction, 0.3);
+        window->session.undoStack().undo();
+        QCOMPARE(window->session.scenario(), initial);
+        QCOMPARE(window->panel()->scenario(), initial);
         QCOMPARE(human->value(), 0);
-        QTRY_VERIFY_WITH_TIMEOUT(window->history().scenario() == initial, 5000);
-        window->undoStack()->redo();
-        QCOMPARE(window->scenario().humanFraction, 0.3);
+        QTRY_VERIFY_WITH_TIMEOUT(window->session.history().scenario() == initial, 5000);
+        window->session.undoStack().redo();
+        QCOMPARE(window->session.scenario().humanFraction, 0.3);
         QCOMPARE(human->value(), 30);
     }
 
     void everyShortcutTriggersItsAction()
     {
         auto window = openWindow(quickGaussian());
-        QVERIFY(QTest::qWaitForWindowActive(window.get()));
-        QTRY_VERIFY_WITH_TIMEOUT(window->isRunComplete(), kRunTimeoutMs);
+        QVERIFY(QTest::qWaitForWindowActive(&window->window));
+        QTRY_VERIFY_WITH_TIMEOUT(window->session.runs().isComplete(), kRunTimeoutMs);
         // Something to undo, so that Undo and then Redo are enabled.
-        window->parameterPanel()->humanFractionSlider()->setValue(10);
+        window->panel()->humanFractionSlider()->setValue(10);
         // Dialogs opened by actions are closed as soon as they show.
         QTimer closer;
         connect(&closer, &QTimer::timeout, [] {
@@ -252,7 +260,7 @@ private slots:
 
         QStringList checked;
         QList<QAction*> actions;
-        for (QAction* menu : window->menuBar()->actions()) {
+        for (QAction* menu : window->window.menuBar()->actions()) {
             for (QAction* action : menu->menu()->actions()) {
                 if (!action->shortcut().isEmpty() && action->shortcut() != QKeySequence::Quit) {
                     actions.append(action);
@@ -262,48 +270,48 @@ private slots:
         QVERIFY(actions.size() >= 30);
         for (QAction* action : actions) {
             QTRY_VERIFY(QApplication::activeModalWidget() == nullptr);
-            window->activateWindow();
-            QVERIFY(QTest::qWaitForWindowActive(window.get()));
+            window->window.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&window->window));
             window->narration()->setFocusPolicy(Qt::StrongFocus);
             window->narration()->setFocus();
             if (!action->isEnabled()) {
                 // Only "show the first side only" waits for a comparison.
-                window->loadScenarios({{"replace", quickGaussian()}, {"accumulate", quickGaussian(Policy::Accumulate)}});
+                window->session.open({{"replace", quickGaussian()}, {"accumulate", quickGaussian(Policy::Accumulate)}});
                 QVERIFY2(action->isEnabled(), qPrintable(action->text()));
             }
             QSignalSpy triggered(action, &QAction::triggered);
-            QTest::keySequence(window.get(), action->shortcut());
+            QTest::keySequence(&window->window, action->shortcut());
             QVERIFY2(triggered.count() == 1 || triggered.wait(2000),
                      qPrintable(action->text() + " (" + action->shortcut().toString() + ")"));
             checked.append(action->shortcut().toString());
         }
         QCOMPARE(checked.removeDuplicates(), 0);  // no key is used twice
-        QVERIFY(!window->isPresenterMode());
+        QVERIFY(!window->window.isPresenterMode());
     }
 
     void presenterModeAndThemesSwitchCleanly()
     {
         auto window = openWindow(quickGaussian());
-        QTRY_VERIFY_WITH_TIMEOUT(window->shownGeneration() >= 0, kRunTimeoutMs);
-        window->setPresenterMode(true);
-        QVERIFY(window->isPresenterMode());
-        QVERIFY(!window->parameterPanel()->isVisible());
-        QVERIFY(!window->menuBar()->isVisible());
-        QTRY_VERIFY_WITH_TIMEOUT(!window->transport()->isVisible(), MainWindow::kControlsHideMs + 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->session.playback().shown() >= 0, kRunTimeoutMs);
+        window->window.setPresenterMode(true);
+        QVERIFY(window->window.isPresenterMode());
+        QVERIFY(!window->panel()->isVisible());
+        QVERIFY(!window->window.menuBar()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!window->window.transport().isVisible(), MainWindow::kControlsHideMs + 3000);
         QTest::mouseMove(window->stage());
-        QVERIFY(window->transport()->isVisible());
+        QVERIFY(window->window.transport().isVisible());
         for (const Theme theme : {Theme::Dark, Theme::Projector, Theme::Light}) {
-            window->setTheme(theme);
+            window->window.setTheme(theme);
             QCOMPARE(currentTheme(), theme);
             QVERIFY(window->stage()->shownGeneration() >= 0);
             const QImage picture = window->stage()->grab().toImage();
             QCOMPARE(QColor(picture.pixel(2, picture.height() / 2)), colours::background);
             // The transport's symbols take the theme's text colour.
-            const QImage symbol = window->transport()->stepForwardButton()->icon().pixmap(64, 64).toImage();
+            const QImage symbol = window->window.transport().stepForwardButton()->icon().pixmap(64, 64).toImage();
             QCOMPARE(QColor(symbol.pixel(30, 32)).rgb(), colours::text.rgb());
         }
-        window->setPresenterMode(false);
-        QVERIFY(window->parameterPanel()->isVisible());
+        window->window.setPresenterMode(false);
+        QVERIFY(window->panel()->isVisible());
         QCOMPARE(sizes::typeScale, 1.0);
     }
 };

@@ -9,10 +9,11 @@
 #include "core/scenario_sources.h"
 #include "tests/common/quick_scenarios.h"
 #include "ui/figure_renderer.h"
+#include "tests/common/window_fixture.h"
 #include "ui/main_window.h"
 #include "ui/metric_chart.h"
 #include "ui/run_history.h"
-#include "ui/stages/gaussian/density_stage.h"
+#include "ui/stages/shared/density_stage.h"
 #include "ui/theme.h"
 #include "ui/transport_bar.h"
 
@@ -28,6 +29,7 @@
 
 using namespace collapse;
 using namespace collapse::ui;
+using collapse::testing::WindowFixture;
 
 namespace {
 
@@ -40,11 +42,9 @@ Scenario presetScenario(const std::string& name, int generations)
     return scenario;
 }
 
-std::unique_ptr<MainWindow> openWindow(const Scenario& scenario)
+std::unique_ptr<WindowFixture> openWindow(const Scenario& scenario)
 {
-    auto window = std::make_unique<MainWindow>(scenario);
-    window->show();
-    return window;
+    return std::make_unique<WindowFixture>(scenario, QSize());
 }
 
 } // namespace
@@ -73,11 +73,11 @@ void LectureReviewTest::aFinishedRunReadsFinished()
     scenario.generations = 10;
     scenario.replicates = 10;
     auto window = openWindow(scenario);
-    QTRY_VERIFY_WITH_TIMEOUT(window->isRunComplete(), kRunTimeoutMs);
-    window->goToGeneration(9);
+    QTRY_VERIFY_WITH_TIMEOUT(window->session.runs().isComplete(), kRunTimeoutMs);
+    window->window.goToGeneration(9);
     // Generations are numbered 0 to 9: the last reads "9 / 9", not "9 / 10".
     QLabel* position = nullptr;
-    for (QLabel* label : window->transport()->findChildren<QLabel*>()) {
+    for (QLabel* label : window->window.transport().findChildren<QLabel*>()) {
         if (label->text().startsWith("Generation")) {
             position = label;
         }
@@ -140,9 +140,9 @@ void LectureReviewTest::stackedChartsShareTheirPlot()
 {
     Scenario scenario = presetScenario("gmm-minority", 20);
     auto window = openWindow(scenario);
-    window->resize(1600, 1000);
-    QTRY_VERIFY_WITH_TIMEOUT(window->isRunComplete(), kRunTimeoutMs);
-    window->goToGeneration(10);
+    window->window.resize(1600, 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->session.runs().isComplete(), kRunTimeoutMs);
+    window->window.goToGeneration(10);
     QApplication::processEvents();
     const QVector<MetricChart*>& charts = window->charts();
     QVERIFY(charts.size() >= 2);
@@ -165,21 +165,21 @@ void LectureReviewTest::presenterModeDoesNotJump()
     scenario.generations = 30;
     scenario.replicates = 10;
     auto window = openWindow(scenario);
-    QTRY_VERIFY_WITH_TIMEOUT(window->isRunComplete(), kRunTimeoutMs);
-    window->setPresenterMode(true);
+    QTRY_VERIFY_WITH_TIMEOUT(window->session.runs().isComplete(), kRunTimeoutMs);
+    window->window.setPresenterMode(true);
     QApplication::processEvents();
-    QVERIFY(window->transport()->isVisible());
+    QVERIFY(window->window.transport().isVisible());
     const QRect stage = window->stage()->geometry();
     const QRect chart = window->charts().front()->geometry();
     // The transport hides after a while without the mouse: the picture stays where it was.
-    QTRY_VERIFY_WITH_TIMEOUT(!window->transport()->isVisible(), 2 * MainWindow::kControlsHideMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->window.transport().isVisible(), 2 * MainWindow::kControlsHideMs);
     QApplication::processEvents();
     QCOMPARE(window->stage()->geometry(), stage);
     QCOMPARE(window->charts().front()->geometry(), chart);
     QTest::mouseMove(window->stage(), QPoint(20, 20));
-    QTRY_VERIFY(window->transport()->isVisible());
+    QTRY_VERIFY(window->window.transport().isVisible());
     QCOMPARE(window->stage()->geometry(), stage);
-    window->setPresenterMode(false);
+    window->window.setPresenterMode(false);
 }
 
 void LectureReviewTest::textIsReadableInEveryTheme_data()
@@ -229,7 +229,7 @@ void LectureReviewTest::presetsComeInTeachingOrder()
     QCOMPARE(names.mid(0, lecture.size()), lecture);
     auto window = openWindow(presetScenario("cats", 5));
     QMenu* presets = nullptr;
-    for (QAction* menu : window->menuBar()->actions()) {
+    for (QAction* menu : window->window.menuBar()->actions()) {
         if (menu->text().remove('&') == QStringLiteral("Presets")) {
             presets = menu->menu();
         }
@@ -237,8 +237,8 @@ void LectureReviewTest::presetsComeInTeachingOrder()
     QVERIFY(presets != nullptr);
     QCOMPARE(presets->actions().front()->shortcut(), QKeySequence(QStringLiteral("Ctrl+1")));
     presets->actions().front()->trigger();
-    QCOMPARE(window->scenario().generations, presetScenario("gaussian-theorem", 500).generations);
-    QVERIFY(window->scenario().holds<GaussianSettings>());
+    QCOMPARE(window->session.scenario().generations, presetScenario("gaussian-theorem", 500).generations);
+    QVERIFY(window->session.scenario().holds<GaussianSettings>());
 }
 
 void LectureReviewTest::aPaperFigureCarriesLegendAndCaption()

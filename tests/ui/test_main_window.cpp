@@ -6,6 +6,7 @@
 #include "core/output_files.h"
 #include "core/results.h"
 #include "core/scenario_sources.h"
+#include "tests/common/window_fixture.h"
 #include "ui/main_window.h"
 #include "ui/metric_chart.h"
 #include "ui/parameter_panel.h"
@@ -30,6 +31,7 @@
 
 using namespace collapse;
 using namespace collapse::ui;
+using collapse::testing::WindowFixture;
 
 namespace {
 
@@ -56,24 +58,21 @@ Scenario quickGmm()
     return scenario;
 }
 
-bool waitForCompletedRun(MainWindow& window)
+bool waitForCompletedRun(const WindowFixture& window)
 {
-    return QTest::qWaitFor([&] { return window.isRunComplete(); }, kRunTimeoutMs);
+    return window.waitForCompletedRun(kRunTimeoutMs);
 }
 
-std::unique_ptr<MainWindow> openWindow(const Scenario& scenario)
+std::unique_ptr<WindowFixture> openWindow(const Scenario& scenario)
 {
-    auto window = std::make_unique<MainWindow>(scenario);
-    window->resize(1600, 900);
-    window->show();
-    return window;
+    return std::make_unique<WindowFixture>(scenario);
 }
 
 // Every chart shows every generation received.
-bool chartsCaughtUp(const MainWindow& window)
+bool chartsCaughtUp(const WindowFixture& window)
 {
     for (const MetricChart* chart : window.charts()) {
-        if (chart->pointCount() != window.history().size()) {
+        if (chart->pointCount() != window.session.history().size()) {
             return false;
         }
     }
@@ -81,7 +80,7 @@ bool chartsCaughtUp(const MainWindow& window)
 }
 
 // The median of every charted metric at every generation, to tell two runs' charts apart.
-std::vector<double> chartMedians(const MainWindow& window)
+std::vector<double> chartMedians(const WindowFixture& window)
 {
     std::vector<double> medians;
     for (const MetricChart* chart : window.charts()) {
@@ -134,24 +133,24 @@ void MainWindowTest::slidersRestartTheRunAndChangeTheCharts()
     const Scenario initial = model == "gmm" ? quickGmm() : quickGaussian();
     auto window = openWindow(initial);
     QVERIFY(waitForCompletedRun(*window));
-    QCOMPARE(window->history().size(), initial.generations);
+    QCOMPARE(window->session.history().size(), initial.generations);
     QTRY_VERIFY(chartsCaughtUp(*window));
     const std::vector<double> before = chartMedians(*window);
 
-    QSignalSpy restarted(window.get(), &MainWindow::runRestarted);
-    ParameterPanel* panel = window->parameterPanel();
+    QSignalSpy restarted(&window->window, &MainWindow::runRestarted);
+    ParameterPanel* panel = window->panel();
     if (slider == "samples") {
         panel->sampleSizeSlider()->setValue(ParameterPanel::sliderPositionForSamples(800));
-        QCOMPARE(window->scenario().samples, 800);
+        QCOMPARE(window->session.scenario().samples, 800);
     } else if (slider == "human") {
         panel->humanFractionSlider()->setValue(30);
-        QCOMPARE(window->scenario().humanFraction, 0.3);
+        QCOMPARE(window->session.scenario().humanFraction, 0.3);
     } else {
         panel->capacitySlider()->setValue(4);
-        QCOMPARE(window->scenario().capacity, 4);
+        QCOMPARE(window->session.scenario().capacity, 4);
     }
     QVERIFY(restarted.wait(5000));
-    QCOMPARE(window->history().scenario(), window->scenario());
+    QCOMPARE(window->session.history().scenario(), window->session.scenario());
     QVERIFY(waitForCompletedRun(*window));
     QTRY_VERIFY(chartsCaughtUp(*window));
     QCOMPARE(chartMedians(*window).size(), before.size());
@@ -162,69 +161,69 @@ void MainWindowTest::transportButtonsDoWhatTheySay()
 {
     auto window = openWindow(quickGaussian());
     QVERIFY(waitForCompletedRun(*window));
-    TransportBar* transport = window->transport();
+    TransportBar* transport = (&window->window.transport());
     transport->resetButton()->click();
-    QCOMPARE(window->shownGeneration(), 0);
+    QCOMPARE(window->session.playback().shown(), 0);
     QCOMPARE(window->stage()->shownGeneration(), 0);
     transport->stepForwardButton()->click();
     transport->stepForwardButton()->click();
-    QCOMPARE(window->shownGeneration(), 2);
-    QVERIFY(!window->isPlaying());
+    QCOMPARE(window->session.playback().shown(), 2);
+    QVERIFY(!window->session.playback().isPlaying());
     transport->stepBackButton()->click();
-    QCOMPARE(window->shownGeneration(), 1);
+    QCOMPARE(window->session.playback().shown(), 1);
     transport->playButton()->click();
-    QVERIFY(window->isPlaying());
-    QTRY_VERIFY(window->shownGeneration() > 3);
+    QVERIFY(window->session.playback().isPlaying());
+    QTRY_VERIFY(window->session.playback().shown() > 3);
     transport->playButton()->click();
-    QVERIFY(!window->isPlaying());
-    const int paused = window->shownGeneration();
+    QVERIFY(!window->session.playback().isPlaying());
+    const int paused = window->session.playback().shown();
     QTest::qWait(300);
-    QCOMPARE(window->shownGeneration(), paused);
+    QCOMPARE(window->session.playback().shown(), paused);
     // Stepping stops at both ends of what has been computed.
     transport->resetButton()->click();
     transport->stepBackButton()->click();
-    QCOMPARE(window->shownGeneration(), 0);
+    QCOMPARE(window->session.playback().shown(), 0);
 }
 
 void MainWindowTest::transportKeysDoWhatTheySay()
 {
     auto window = openWindow(quickGaussian());
-    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(QTest::qWaitForWindowActive(&window->window));
     QVERIFY(waitForCompletedRun(*window));
-    window->transport()->setFocus();
-    QTest::keyClick(window.get(), Qt::Key_Home);
-    QCOMPARE(window->shownGeneration(), 0);
-    QTest::keyClick(window.get(), Qt::Key_Right);
-    QTest::keyClick(window.get(), Qt::Key_Right);
-    QTest::keyClick(window.get(), Qt::Key_Right);
-    QCOMPARE(window->shownGeneration(), 3);
-    QTest::keyClick(window.get(), Qt::Key_Left);
-    QCOMPARE(window->shownGeneration(), 2);
-    QTest::keyClick(window.get(), Qt::Key_Space);
-    QVERIFY(window->isPlaying());
-    QTest::keyClick(window.get(), Qt::Key_Space);
-    QVERIFY(!window->isPlaying());
+    window->window.transport().setFocus();
+    QTest::keyClick(&window->window, Qt::Key_Home);
+    QCOMPARE(window->session.playback().shown(), 0);
+    QTest::keyClick(&window->window, Qt::Key_Right);
+    QTest::keyClick(&window->window, Qt::Key_Right);
+    QTest::keyClick(&window->window, Qt::Key_Right);
+    QCOMPARE(window->session.playback().shown(), 3);
+    QTest::keyClick(&window->window, Qt::Key_Left);
+    QCOMPARE(window->session.playback().shown(), 2);
+    QTest::keyClick(&window->window, Qt::Key_Space);
+    QVERIFY(window->session.playback().isPlaying());
+    QTest::keyClick(&window->window, Qt::Key_Space);
+    QVERIFY(!window->session.playback().isPlaying());
     // A focused parameter slider keeps its arrow keys: the generation does not move.
-    const int shown = window->shownGeneration();
-    QSlider* samples = window->parameterPanel()->sampleSizeSlider();
+    const int shown = window->session.playback().shown();
+    QSlider* samples = window->panel()->sampleSizeSlider();
     samples->setFocus();
     const int position = samples->value();
     QTest::keyClick(samples, Qt::Key_Right);
     QCOMPARE(samples->value(), position + samples->singleStep());
-    QCOMPARE(window->shownGeneration(), shown);
+    QCOMPARE(window->session.playback().shown(), shown);
 }
 
 void MainWindowTest::scrubbingShowsTheStoredGeneration()
 {
     auto window = openWindow(quickGaussian());
     QVERIFY(waitForCompletedRun(*window));
-    window->transport()->timeline()->setValue(17);
-    QCOMPARE(window->shownGeneration(), 17);
+    window->window.transport().timeline()->setValue(17);
+    QCOMPARE(window->session.playback().shown(), 17);
     QCOMPARE(window->stage()->shownGeneration(), 17);
-    QVERIFY(!window->isPlaying());
-    window->transport()->timeline()->setValue(3);
+    QVERIFY(!window->session.playback().isPlaying());
+    window->window.transport().timeline()->setValue(3);
     QCOMPARE(window->stage()->shownGeneration(), 3);
-    QCOMPARE(window->history().at(3)->generation, 3);
+    QCOMPARE(window->session.history().at(3)->generation, 3);
 }
 
 void MainWindowTest::narrationNamesTheStage()
@@ -234,9 +233,9 @@ void MainWindowTest::narrationNamesTheStage()
     scenario.samples = 2;
     auto window = openWindow(scenario);
     QVERIFY(waitForCompletedRun(*window));
-    window->goToGeneration(0);
+    window->window.goToGeneration(0);
     QVERIFY(window->narration()->text().contains("real data"));
-    window->goToGeneration(scenario.generations - 1);
+    window->window.goToGeneration(scenario.generations - 1);
     QVERIFY2(window->narration()->text().contains("Late model collapse"), qPrintable(window->narration()->text()));
 }
 
@@ -247,16 +246,14 @@ void MainWindowTest::narrationIsNeverCutOnASmallScreen()
     // numbers) do not fit there in full. They are told briefly instead of being cut.
     Scenario scenario = resolveScenarios({"gaussian-theorem", std::nullopt, {}}).front().scenario;
     scenario.replicates /= 10;
-    auto window = std::make_unique<MainWindow>(scenario);
-    window->resize(1024, 768);
-    window->show();
+    auto window = std::make_unique<WindowFixture>(scenario, QSize(1024, 768));
     QVERIFY(waitForCompletedRun(*window));
     const int cutBefore = elidedTextCount();
-    for (int generation = 0; generation < window->history().size(); generation += 20) {
-        window->goToGeneration(generation);
+    for (int generation = 0; generation < window->session.history().size(); generation += 20) {
+        window->window.goToGeneration(generation);
         QVERIFY(!window->narration()->text().isEmpty());
     }
-    window->goToGeneration(window->history().size() - 1);
+    window->window.goToGeneration(window->session.history().size() - 1);
     QVERIFY2(elidedTextCount() == cutBefore,
              qPrintable(QStringLiteral("cut short: ") + elidedTexts().mid(cutBefore).join(QStringLiteral(" | "))));
 }
@@ -265,10 +262,10 @@ void MainWindowTest::modelPickerSwapsTheStage()
 {
     auto window = openWindow(quickGaussian());
     QVERIFY(waitForCompletedRun(*window));
-    QComboBox* picker = window->parameterPanel()->modelPicker();
+    QComboBox* picker = window->panel()->modelPicker();
     picker->setCurrentIndex(picker->findData(QStringLiteral("gmm")));
-    QVERIFY(window->scenario().holds<GmmSettings>());
-    QTRY_VERIFY_WITH_TIMEOUT(window->history().scenario().holds<GmmSettings>(), 5000);
+    QVERIFY(window->session.scenario().holds<GmmSettings>());
+    QTRY_VERIFY_WITH_TIMEOUT(window->session.history().scenario().holds<GmmSettings>(), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(window->stage()->shownGeneration() >= 0, kRunTimeoutMs);
     QCOMPARE(QString::fromUtf8(window->charts().front()->metric().name.data()), QString("total_std"));
 }
@@ -284,7 +281,7 @@ void MainWindowTest::imageStageFollowsTheVae()
     auto window = openWindow(scenario);
     QVERIFY(waitForCompletedRun(*window));
     QVERIFY(dynamic_cast<ImageStage*>(window->stage()) != nullptr);
-    window->goToGeneration(2);
+    window->window.goToGeneration(2);
     QCOMPARE(window->stage()->shownGeneration(), 2);
     QCOMPARE(QString::fromUtf8(window->charts().front()->metric().name.data()), QString("latent_std"));
     QTRY_VERIFY(chartsCaughtUp(*window));
@@ -302,7 +299,7 @@ void MainWindowTest::catStageColoursTheCats()
     auto window = openWindow(scenario);
     QVERIFY(waitForCompletedRun(*window));
     QVERIFY(dynamic_cast<CatStage*>(window->stage()) != nullptr);
-    window->goToGeneration(0);
+    window->window.goToGeneration(0);
     QCOMPARE(QString::fromUtf8(window->charts().front()->metric().name.data()), QString("minority_fraction"));
     // Generation 0's cats are mostly yellow: the stage's picture holds yellow pixels (hue near 55°).
     const QImage picture = window->stage()->grab().toImage();
@@ -322,20 +319,20 @@ void MainWindowTest::rapidSliderChangesEndCleanly()
     scenario.generations = 2000;
     scenario.replicates = 200;
     auto window = openWindow(scenario);
-    QSlider* samples = window->parameterPanel()->sampleSizeSlider();
-    QSlider* human = window->parameterPanel()->humanFractionSlider();
+    QSlider* samples = window->panel()->sampleSizeSlider();
+    QSlider* human = window->panel()->humanFractionSlider();
     for (int i = 0; i < 200; ++i) {
         samples->setValue(i % 2 == 0 ? 100 + i : 700 - i);
         human->setValue(i % 50);
         if (i % 10 == 0) {
             // Let some restarts through, so that runs are cancelled mid-way, not only debounced.
-            QTest::qWait(MainWindow::kRestartDelayMs + 20);
+            QTest::qWait(RunController::kRestartDelayMs + 20);
         }
     }
     // The last change restarts the run once the debounce has passed, and that run streams in.
-    QTRY_VERIFY_WITH_TIMEOUT(window->history().scenario() == window->scenario(), 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(window->history().size() > 5, kRunTimeoutMs);
-    QPointer<SimulationWorker> worker = window->worker();
+    QTRY_VERIFY_WITH_TIMEOUT(window->session.history().scenario() == window->session.scenario(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->session.history().size() > 5, kRunTimeoutMs);
+    QPointer<SimulationWorker> worker = window->session.runs().side(0).worker;
     QVERIFY(worker->isRunning());
     window.reset();
     QVERIFY(worker.isNull());
@@ -347,7 +344,7 @@ void MainWindowTest::dataExportWritesTheCommandLinesFiles()
     auto window = openWindow(scenario);
     QVERIFY(waitForCompletedRun(*window));
     QTemporaryDir folder;
-    window->saveRunData(folder.filePath("window"));
+    window->session.runs().saveRunData(folder.filePath("window"));
 
     // The same scenario run headless, written as collapselab-cli run writes it.
     Engine engine(scenario);

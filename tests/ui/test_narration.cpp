@@ -1,7 +1,7 @@
 // The "what you are seeing" line speaks of the chain on stage: its words follow that chain's own metrics,
 // not the median over all chains, and say how many chains have gone as far.
 
-#include "core/collapse_stage.h"
+#include "core/collapse_state.h"
 #include "core/model_registry.h"
 #include "tests/common/quick_scenarios.h"
 #include "ui/narration.h"
@@ -15,14 +15,14 @@ using collapse::testing::presetScenario;
 
 namespace {
 
-// How many chains have gone as far as `stage` at `generation` (or, for a model still like the
+// How many chains have gone as far as `state` at `generation` (or, for a model still like the
 // original, stay like it), counted here from each chain's own metrics.
-int chainsAsFar(const RunHistory& history, int generation, CollapseStage stage)
+int chainsAsFar(const RunHistory& history, int generation, CollapseState state)
 {
     int count = 0;
     for (int replicate = 0; replicate < history.scenario().replicates; ++replicate) {
         const int other = collapseProgress(classifyCollapse(history.scenario(), chainEvidence(history, generation, replicate)));
-        const int progress = collapseProgress(stage);
+        const int progress = collapseProgress(state);
         count += (progress == 0 ? other == 0 : other >= progress) ? 1 : 0;
     }
     return count;
@@ -50,15 +50,15 @@ void NarrationTest::aChainThatLostItsMinorityIsNotCalledFaithful()
     scenario.generations = 101;
     RunHistory history;
     computeHistory(history, scenario);
-    const StageEvidence own = chainEvidence(history, 100, 0);
-    const CollapseStage stage = classifyCollapse(scenario, own);
-    QVERIFY2(collapseProgress(stage) >= collapseProgress(CollapseStage::EarlyCollapse),
+    const ChainEvidence own = chainEvidence(history, 100, 0);
+    const CollapseState state = classifyCollapse(scenario, own);
+    QVERIFY2(collapseProgress(state) >= collapseProgress(CollapseState::EarlyCollapse),
              qPrintable(QStringLiteral("fit loss %1").arg(own.fitLoss)));
     const QString text = narrateShownChain(history, 100);
     QVERIFY2(!text.contains("still looks like the original"), qPrintable(text));
     QVERIFY2(text.startsWith("Chain 1 of 8: Early model collapse") || text.startsWith("Chain 1 of 8: Late model collapse"),
              qPrintable(text));
-    const int asFar = chainsAsFar(history, 100, stage);
+    const int asFar = chainsAsFar(history, 100, state);
     QVERIFY2(text.contains(QStringLiteral("%1 of 8 chains have gone as far").arg(asFar)), qPrintable(text));
 }
 
@@ -69,7 +69,7 @@ void NarrationTest::catsOfManyColoursAreNotCalledLateCollapse()
     scenario.generations = 11;
     RunHistory history;
     computeHistory(history, scenario);
-    const StageEvidence own = chainEvidence(history, 10, 0);
+    const ChainEvidence own = chainEvidence(history, 10, 0);
     QVERIFY2(own.spread >= CatsSettings::descriptor().roles.collapsedSpread, qPrintable(QString::number(own.spread)));
     const QString text = narrateShownChain(history, 10);
     QVERIFY2(!text.contains("variance is gone"), qPrintable(text));
@@ -85,10 +85,10 @@ void NarrationTest::theWordsFollowTheChainOnStage()
         RunHistory history;
         computeHistory(history, scenario, shown);
         QCOMPARE(history.at(100)->shownReplicate, shown);
-        const StageEvidence own = chainEvidence(history, 100, shown);
-        const CollapseStage stage = classifyCollapse(scenario, own);
+        const ChainEvidence own = chainEvidence(history, 100, shown);
+        const CollapseState state = classifyCollapse(scenario, own);
         const QString text = narrateShownChain(history, 100);
-        QVERIFY2(text.startsWith(QStringLiteral("Chain %1 of 8: ").arg(shown + 1) + narrate(stage, own, scenario)),
+        QVERIFY2(text.startsWith(QStringLiteral("Chain %1 of 8: ").arg(shown + 1) + narrate(state, own, scenario)),
                  qPrintable(text));
     }
 }
@@ -97,13 +97,13 @@ void NarrationTest::whatHoldsTheModelIsNamed()
 {
     Scenario accumulate = defaultScenario<GaussianSettings>();
     accumulate.policy = Policy::Accumulate;
-    const StageEvidence unchanged{200, 1.0, 1.0, 0.0};
-    QVERIFY(!narrate(CollapseStage::HeldByData, unchanged, accumulate).contains("Fresh real data"));
-    QVERIFY(narrate(CollapseStage::HeldByData, unchanged, accumulate).contains("Keeping all data"));
+    const ChainEvidence unchanged{200, 1.0, 1.0, 0.0};
+    QVERIFY(!narrate(CollapseState::HeldByData, unchanged, accumulate).contains("Fresh real data"));
+    QVERIFY(narrate(CollapseState::HeldByData, unchanged, accumulate).contains("Keeping all data"));
     Scenario fresh = defaultScenario<GaussianSettings>();
     fresh.humanFraction = 0.1;
-    QVERIFY(narrate(CollapseStage::HeldByData, unchanged, fresh).contains("Fresh real data"));
-    QVERIFY(!narrate(CollapseStage::HeldByData, unchanged, fresh).contains("Keeping all data"));
+    QVERIFY(narrate(CollapseState::HeldByData, unchanged, fresh).contains("Fresh real data"));
+    QVERIFY(!narrate(CollapseState::HeldByData, unchanged, fresh).contains("Keeping all data"));
 }
 
 QTEST_GUILESS_MAIN(NarrationTest)
@@ -112,25 +112,25 @@ void NarrationTest::blurringImagesAreNotCalledFaithful_data()
     // vae-fashion's own figures: its generated images never leave the real ones' central region (the tail
     // share stays 0), while the ELBO of real images falls by 15 nats by generation 1 and 45 by generation 3.
     QTest::addColumn<double>("elboLost");
-    QTest::addColumn<int>("stage");
+    QTest::addColumn<int>("state");
     QTest::addColumn<QString>("words");
-    QTest::addRow("generation 1") << 15.0 << static_cast<int>(CollapseStage::TailsThinning) << "15 nats worse";
-    QTest::addRow("generation 3") << 45.0 << static_cast<int>(CollapseStage::EarlyCollapse) << "Early model collapse";
+    QTest::addRow("generation 1") << 15.0 << static_cast<int>(CollapseState::TailsThinning) << "15 nats worse";
+    QTest::addRow("generation 3") << 45.0 << static_cast<int>(CollapseState::EarlyCollapse) << "Early model collapse";
 }
 
 void NarrationTest::blurringImagesAreNotCalledFaithful()
 {
     QFETCH(double, elboLost);
-    QFETCH(int, stage);
+    QFETCH(int, state);
     QFETCH(QString, words);
     const Scenario scenario = presetScenario("vae-fashion");
-    StageEvidence evidence;
+    ChainEvidence evidence;
     evidence.generation = 3;
     evidence.tails = 1.0;
     evidence.spread = 0.66;
     evidence.fitLoss = elboLost;
-    const CollapseStage found = classifyCollapse(scenario, evidence);
-    QCOMPARE(static_cast<int>(found), stage);
+    const CollapseState found = classifyCollapse(scenario, evidence);
+    QCOMPARE(static_cast<int>(found), state);
     const QString text = narrate(found, evidence, scenario);
     QVERIFY2(text.contains(words) && text.contains(QStringLiteral("%1 nats").arg(elboLost)), qPrintable(text));
 }

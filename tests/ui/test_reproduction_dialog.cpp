@@ -4,7 +4,9 @@
 
 #include "core/models/vae/vae_settings.h"
 #include "core/reproduction.h"
+#include "tests/common/window_fixture.h"
 #include "ui/main_window.h"
+#include "ui/window_menus.h"
 #include "ui/reproduction_dialog.h"
 
 #include <QAction>
@@ -18,6 +20,7 @@
 
 using namespace collapse;
 using namespace collapse::ui;
+using collapse::testing::WindowFixture;
 
 namespace {
 
@@ -142,11 +145,11 @@ void ReproductionDialogTest::helpMenuOffersIt()
     Scenario small = defaultScenario("gaussian");
     small.generations = 5;
     small.replicates = 5;
-    MainWindow window(small);
+    WindowFixture window(small);
     QAction* found = nullptr;
-    for (QAction* menu : window.menuBar()->actions()) {
+    for (QAction* menu : window.window.menuBar()->actions()) {
         for (QAction* action : menu->menu()->actions()) {
-            if (action->text() == MainWindow::tr("&Reproduce the Paper…")) {
+            if (action->text() == WindowMenus::tr("&Reproduce the Paper…")) {
                 found = action;
             }
         }
@@ -164,7 +167,7 @@ void ReproductionDialogTest::helpMenuOffersIt()
             }
         }
     });
-    QCOMPARE(window.reproducePaper(file.fileName()), nullptr);
+    QCOMPARE(ReproductionDialog::reproduceQuickly(&window.window, file.fileName()), nullptr);
 }
 
 QTEST_MAIN(ReproductionDialogTest)

@@ -6,6 +6,7 @@
 #include "core/model_registry.h"
 #include "core/scenario_sources.h"
 #include "tests/common/quick_scenarios.h"
+#include "tests/common/window_fixture.h"
 #include "ui/main_window.h"
 #include "ui/plot_painting.h"
 #include "ui/sweep_window.h"
@@ -29,6 +30,7 @@
 
 using namespace collapse;
 using namespace collapse::ui;
+using collapse::testing::WindowFixture;
 
 namespace {
 
@@ -141,7 +143,7 @@ private:
         QImage picture;
     };
     QVector<Thumbnail> thumbnails_;
-    std::unique_ptr<MainWindow> window_;
+    std::unique_ptr<WindowFixture> window_;
     QTranslator german_;
 };
 
@@ -190,8 +192,10 @@ void ScreenFitTest::everyPresetFits()
     }
     const Preset& shown = presetNamed(preset.toStdString());
     const int elidedBefore = elidedTextCount();
-    window_ = std::make_unique<MainWindow>(defaultScenario<GaussianSettings>());
-    MainWindow* window = window_.get();
+    window_ = std::make_unique<WindowFixture>();
+    window_->session.open(defaultScenario<GaussianSettings>());
+    MainWindow* window = &window_->window;
+    Session& session = window_->session;
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window));
     // A sweep preset opens the sweep window, which must fit as the main window does.
@@ -220,15 +224,15 @@ void ScreenFitTest::everyPresetFits()
             Scenario second = resolveScenarios(request).front().scenario;
             const Scenario first = second;
             second.seed += 1;
-            window->loadScenarios({{"seed 1", first}, {"seed 2", second}});
+            session.open({{"seed 1", first}, {"seed 2", second}});
         } else {
-            window->loadPreset(shown.name, lighter(shown));
+            window->openPreset(shown.name, lighter(shown));
         }
         if (mode == Mode::Presenter) {
             window->setPresenterMode(true);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(window->isRunComplete(), kRunTimeoutMs);
-        window->goToGeneration(window->availableGenerations() - 1);
+        QTRY_VERIFY_WITH_TIMEOUT(session.runs().isComplete(), kRunTimeoutMs);
+        window->goToGeneration(session.runs().availableGenerations() - 1);
         QApplication::processEvents();
     }
     const QImage picture = checked->grab().toImage();
@@ -266,7 +270,7 @@ void ScreenFitTest::cleanup()
 {
     // Presenter mode scales the type of every window made after it: leave it before the next test.
     if (window_) {
-        window_->setPresenterMode(false);
+        window_->window.setPresenterMode(false);
         window_.reset();
     }
 }

@@ -6,19 +6,6 @@
 
 namespace collapse::ui {
 
-// Each model's picture, declared in its folder. A new model registers its stage here with one line.
-const StageEntry& gaussianStage();
-const StageEntry& gmmStage();
-const StageEntry& vaeStage();
-const StageEntry& catsStage();
-const StageEntry& textStage();
-
-const QVector<const StageEntry*>& registeredStages()
-{
-    static const QVector<const StageEntry*> stages = {&gaussianStage(), &gmmStage(), &vaeStage(), &catsStage(), &textStage()};
-    return stages;
-}
-
 const StageEntry& stageEntryFor(const Scenario& scenario)
 {
     for (const StageEntry* entry : registeredStages()) {

@@ -1,6 +1,7 @@
 #include "core/models/gaussian/gaussian_model.h"
 
 #include "core/model_registry.h"
+#include "core/models/gaussian/gaussian_reproduction.h"
 #include "core/parameter_builders.h"
 #include "core/random.h"
 
@@ -110,6 +111,7 @@ const ModelDescriptor& GaussianSettings::descriptor()
         d.roles.noticeableFitLoss = 1.0 / 3.0;
         d.roles.severeFitLoss = 2.0 / 3.0;
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<GaussianExperiment>(scenario); };
+        d.reproduction = gaussianReproduction;
         return d;
     }();
     return model;

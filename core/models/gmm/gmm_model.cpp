@@ -2,6 +2,7 @@
 
 #include "core/mixture_model.h"
 #include "core/model_registry.h"
+#include "core/models/gmm/gmm_reproduction.h"
 #include "core/models/gmm/expectation_maximization.h"
 #include "core/parameter_builders.h"
 #include "core/random.h"
@@ -178,6 +179,7 @@ const ModelDescriptor& GmmSettings::descriptor()
         };
         d.valuesPerSample = [](const Scenario& scenario) { return static_cast<double>(scenario.as<GmmSettings>().dim); };
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<GmmExperiment>(scenario); };
+        d.reproduction = gmmReproduction;
         return d;
     }();
     return model;

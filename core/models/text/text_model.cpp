@@ -2,6 +2,7 @@
 
 #include "core/bundled_data.h"
 #include "core/model_registry.h"
+#include "core/models/text/text_reproduction.h"
 #include "core/models/text/decoding.h"
 #include "core/models/text/ngram_model.h"
 #include "core/models/text/tokenizer.h"
@@ -308,6 +309,7 @@ const ModelDescriptor& TextSettings::descriptor()
         };
         d.valuesPerSample = [](const Scenario& scenario) { return static_cast<double>(scenario.as<TextSettings>().sequenceLength); };
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<TextExperiment>(scenario); };
+        d.reproduction = textReproduction;
         d.checkData = [](const Scenario& scenario) {
             const TextSettings& settings = scenario.as<TextSettings>();
             TextExperiment::promptsOf(*loadTextCorpus(settings.dataset, settings.sequenceLength), settings);

@@ -2,6 +2,7 @@
 
 #include "core/bundled_data.h"
 #include "core/model_registry.h"
+#include "core/models/vae/vae_reproduction.h"
 #include "core/parameter_builders.h"
 #include "core/random.h"
 
@@ -317,6 +318,8 @@ const ModelDescriptor& VaeSettings::descriptor()
         d.roles.lateCollapseBriefly = COLLAPSE_TRANSLATABLE("Narration", "late collapse: the images are the same blur.");
         d.valuesPerSample = [](const Scenario&) { return 28.0 * 28.0; };
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<VaeExperiment>(scenario); };
+        d.reproduction = vaeReproduction;
+        d.quickSettings = R"({"samples": 300, "hidden": 32, "epochs": 1, "capacity": 4, "generations": 2, "replicates": 1})";
         d.checkData = [](const Scenario& scenario) {
             const VaeSettings& settings = scenario.as<VaeSettings>();
             labelledClasses(loadImageData(settings.dataset), settings);

@@ -30,20 +30,6 @@ public:
     void clearGeneration() override;
     QVector<LegendEntry> legendEntries() const override;
 
-    // A word as the stage sets it: as it reads, and how rare it is in the original (0 common, 1
-    // uncommon, 2 in the rare tail).
-    struct Word {
-        QString text;
-        bool spaceBefore;
-        int rarity;
-    };
-    using Passage = QVector<Word>;
-
-    // For each fixed prompt: the prompt, and its continuations by generation 0 and by this generation.
-    const QVector<Passage>& prompts() const { return prompts_; }
-    const QVector<Passage>& firstContinuations() const { return first_; }
-    const QVector<Passage>& shownContinuations() const { return shown_; }
-
 protected:
     QString statusExample() const override;
     QString waitingTitle() const override;
@@ -52,6 +38,14 @@ protected:
     void renderForeground(QPainter& painter, const QRectF& area) const override;
 
 private:
+    // A word as the stage sets it: as it reads, and how rare it is in the original (0 common, 1
+    // uncommon, 2 in the rare tail).
+    struct Word {
+        QString text;
+        bool spaceBefore;
+        int rarity;
+    };
+    using Passage = QVector<Word>;
     struct Layout {
         QRectF prompts, ranks, perplexities;
     };

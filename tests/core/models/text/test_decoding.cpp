@@ -293,8 +293,8 @@ void DecodingTest::unigramResamplingIsWrightFisher()
     // sqrt((μ4 - σ⁴)/R) with the binomial's μ4 = Mp(1-p)(1 + 3(M-2)p(1-p)).
     const double binomialVariance = m * p * (1 - p);
     const double fourthMoment = binomialVariance * (1 + 3 * (m - 2) * p * (1 - p));
-    TEXT_COMPARE_WITHIN(mean, m * p, 4 * std::sqrt(binomialVariance / replicates));
-    TEXT_COMPARE_WITHIN(variance, binomialVariance,
+    COLLAPSE_COMPARE_WITHIN(mean, m * p, 4 * std::sqrt(binomialVariance / replicates));
+    COLLAPSE_COMPARE_WITHIN(variance, binomialVariance,
                         4 * std::sqrt((fourthMoment - binomialVariance * binomialVariance) / replicates));
 }
 
@@ -412,20 +412,20 @@ void DecodingTest::perplexityByHand()
     const Vocabulary& v = text.vocabulary;
     const NgramModel bigram(text.sequences, v.size(), 2, Smoothing::None);
     const std::vector<TokenId> sequence = idsOf(v, {"a", "b", "a", "c"});
-    TEXT_COMPARE_WITHIN(perplexity(bigram, sequence), std::sqrt(2.0), 1e-14);
-    TEXT_COMPARE_WITHIN(continuationPerplexity(bigram, idsOf(v, {"a"}), idsOf(v, {"b"})), 2.0, 1e-14);
+    COLLAPSE_COMPARE_WITHIN(perplexity(bigram, sequence), std::sqrt(2.0), 1e-14);
+    COLLAPSE_COMPARE_WITHIN(continuationPerplexity(bigram, idsOf(v, {"a"}), idsOf(v, {"b"})), 2.0, 1e-14);
     QCOMPARE(perplexity(bigram, {}), 1.0);
     // Unigram: a 1/2, b 1/4, c 1/4, whatever the context.
     const NgramModel unigram(text.sequences, v.size(), 1, Smoothing::None);
-    TEXT_COMPARE_WITHIN(perplexity(unigram, idsOf(v, {"a", "b"})), std::sqrt(8.0), 1e-14);
-    TEXT_COMPARE_WITHIN(continuationPerplexity(unigram, idsOf(v, {"a"}), idsOf(v, {"b", "c"})), 4.0, 1e-14);
+    COLLAPSE_COMPARE_WITHIN(perplexity(unigram, idsOf(v, {"a", "b"})), std::sqrt(8.0), 1e-14);
+    COLLAPSE_COMPARE_WITHIN(continuationPerplexity(unigram, idsOf(v, {"a"}), idsOf(v, {"b", "c"})), 4.0, 1e-14);
     // An unknown word: probability zero without smoothing, p(<unk>) with Kneser–Ney.
     const std::vector<TokenId> withUnknown = {kFirstWordToken, kUnknownToken};
     QCOMPARE(perplexity(unigram, withUnknown), std::numeric_limits<double>::infinity());
     const NgramModel smoothed(text.sequences, v.size(), 2, Smoothing::KneserNey);
     const double smoothedPerplexity = perplexity(smoothed, withUnknown);
     QVERIFY(std::isfinite(smoothedPerplexity) && smoothedPerplexity > 1.0);
-    TEXT_COMPARE_WITHIN(std::log(smoothedPerplexity),
+    COLLAPSE_COMPARE_WITHIN(std::log(smoothedPerplexity),
                         -(smoothed.logProbability({}, kFirstWordToken) +
                           smoothed.logProbability(std::vector<TokenId>{kFirstWordToken}, kUnknownToken)) /
                             2.0,

@@ -195,9 +195,9 @@ void NgramModelTest::discountsFromCountOfCounts()
     QFETCH(double, threePlus);
     const Discounts d =
         modifiedKneserNeyDiscounts({countOfCounts[0], countOfCounts[1], countOfCounts[2], countOfCounts[3]});
-    TEXT_COMPARE_WITHIN(d.one, one, 1e-15);
-    TEXT_COMPARE_WITHIN(d.two, two, 1e-15);
-    TEXT_COMPARE_WITHIN(d.threePlus, threePlus, 1e-15);
+    COLLAPSE_COMPARE_WITHIN(d.one, one, 1e-15);
+    COLLAPSE_COMPARE_WITHIN(d.two, two, 1e-15);
+    COLLAPSE_COMPARE_WITHIN(d.threePlus, threePlus, 1e-15);
 }
 
 void NgramModelTest::unigramKneserNeyByHand()
@@ -209,18 +209,18 @@ void NgramModelTest::unigramKneserNeyByHand()
     const TokenizedText text = tokenizeText("a b c d e e f f g g g h h h h", 15);
     const NgramModel model(text.sequences, text.vocabulary.size(), 1, Smoothing::KneserNey);
     QCOMPARE(model.countOfCounts(1), (std::array<std::uint64_t, 4>{4, 2, 1, 1}));
-    TEXT_COMPARE_WITHIN(model.discounts(1).one, 0.5, 1e-15);
-    TEXT_COMPARE_WITHIN(model.discounts(1).two, 1.25, 1e-15);
-    TEXT_COMPARE_WITHIN(model.discounts(1).threePlus, 1.0, 1e-15);
+    COLLAPSE_COMPARE_WITHIN(model.discounts(1).one, 0.5, 1e-15);
+    COLLAPSE_COMPARE_WITHIN(model.discounts(1).two, 1.25, 1e-15);
+    COLLAPSE_COMPARE_WITHIN(model.discounts(1).threePlus, 1.0, 1e-15);
     std::vector<double> p(text.vocabulary.size());
     model.distribution({}, p);
     const Vocabulary& v = text.vocabulary;
-    TEXT_COMPARE_WITHIN(p[v.find("a")], 11.0 / 135.0, 1e-15);
-    TEXT_COMPARE_WITHIN(p[v.find("d")], 11.0 / 135.0, 1e-15);
-    TEXT_COMPARE_WITHIN(p[v.find("e")], 13.25 / 135.0, 1e-15);
-    TEXT_COMPARE_WITHIN(p[v.find("g")], 24.5 / 135.0, 1e-15);
-    TEXT_COMPARE_WITHIN(p[v.find("h")], 33.5 / 135.0, 1e-15);
-    TEXT_COMPARE_WITHIN(p[kUnknownToken], 6.5 / 135.0, 1e-15);
+    COLLAPSE_COMPARE_WITHIN(p[v.find("a")], 11.0 / 135.0, 1e-15);
+    COLLAPSE_COMPARE_WITHIN(p[v.find("d")], 11.0 / 135.0, 1e-15);
+    COLLAPSE_COMPARE_WITHIN(p[v.find("e")], 13.25 / 135.0, 1e-15);
+    COLLAPSE_COMPARE_WITHIN(p[v.find("g")], 24.5 / 135.0, 1e-15);
+    COLLAPSE_COMPARE_WITHIN(p[v.find("h")], 33.5 / 135.0, 1e-15);
+    COLLAPSE_COMPARE_WITHIN(p[kUnknownToken], 6.5 / 135.0, 1e-15);
     QCOMPARE(p[kSequenceStart], 0.0);
 }
 
@@ -259,9 +259,9 @@ void NgramModelTest::kneserNeyMatchesTheDefinition()
     const NgramModel model(text.sequences, text.vocabulary.size(), order, Smoothing::KneserNey);
     const ReferenceKneserNey reference(text.sequences, text.vocabulary.size(), order);
     for (int k = 1; k <= order; ++k) {
-        TEXT_COMPARE_WITHIN(model.discounts(k).one, reference.discounts(k).one, 1e-14);
-        TEXT_COMPARE_WITHIN(model.discounts(k).two, reference.discounts(k).two, 1e-14);
-        TEXT_COMPARE_WITHIN(model.discounts(k).threePlus, reference.discounts(k).threePlus, 1e-14);
+        COLLAPSE_COMPARE_WITHIN(model.discounts(k).one, reference.discounts(k).one, 1e-14);
+        COLLAPSE_COMPARE_WITHIN(model.discounts(k).two, reference.discounts(k).two, 1e-14);
+        COLLAPSE_COMPARE_WITHIN(model.discounts(k).threePlus, reference.discounts(k).threePlus, 1e-14);
     }
     std::vector<std::vector<TokenId>> contexts = trainingContexts(text.sequences, order);
     contexts.resize(std::min<std::size_t>(contexts.size(), 120));
@@ -305,7 +305,7 @@ void NgramModelTest::sumsToOneForEveryTrainingContext()
     for (const std::vector<TokenId>& context : contexts) {
         model.distribution(context, p);
         const double sum = std::accumulate(p.begin(), p.end(), 0.0);
-        TEXT_COMPARE_WITHIN(sum, 1.0, 1e-9);
+        COLLAPSE_COMPARE_WITHIN(sum, 1.0, 1e-9);
         QCOMPARE(p[kSequenceStart], 0.0);
     }
 }

@@ -6,6 +6,7 @@
 #include "core/models/text/ngram_model.h"
 #include "core/models/text/tokenizer.h"
 #include "core/models/text/vocabulary.h"
+#include "tests/common/statistics.h"
 
 #include <QTest>
 
@@ -215,17 +216,3 @@ inline double pearsonChiSquare(const std::vector<double>& observed, const std::v
 }
 
 } // namespace collapse::text::testing
-
-// Passes when |actual - expected| <= tolerance, and says all three numbers when it does not.
-#define TEXT_COMPARE_WITHIN(actual, expected, tolerance)                                                               \
-    do {                                                                                                               \
-        const double textActual = (actual);                                                                            \
-        const double textExpected = (expected);                                                                        \
-        const double textTolerance = (tolerance);                                                                      \
-        QVERIFY2(std::abs(textActual - textExpected) <= textTolerance,                                                 \
-                 qPrintable(QStringLiteral("%1 = %2, expected %3 +- %4")                                               \
-                                .arg(QStringLiteral(#actual))                                                          \
-                                .arg(textActual, 0, 'g', 12)                                                           \
-                                .arg(textExpected, 0, 'g', 12)                                                         \
-                                .arg(textTolerance, 0, 'g', 4)));                                                      \
-    } while (false)

@@ -1,4 +1,4 @@
-#include "ui/stages/gaussian/density_stage.h"
+#include "ui/stages/shared/density_stage.h"
 
 #include "core/central_region.h"
 #include "core/mixture_model.h"

@@ -1,4 +1,4 @@
-#include "core/collapse_stage.h"
+#include "core/collapse_state.h"
 
 #include "core/model_registry.h"
 
@@ -18,41 +18,41 @@ bool mitigated(const Scenario& scenario)
 
 } // namespace
 
-CollapseStage classifyCollapse(const Scenario& scenario, const StageEvidence& evidence)
+CollapseState classifyCollapse(const Scenario& scenario, const ChainEvidence& evidence)
 {
     if (evidence.generation == 0) {
-        return CollapseStage::RealData;
+        return CollapseState::RealData;
     }
     const double tails = evidence.tails;
     const MetricRoles& roles = scenario.model().roles;
     const bool fits = roles.fit != nullptr;
     if (evidence.spread < roles.collapsedSpread) {
-        return CollapseStage::LateCollapse;
+        return CollapseState::LateCollapse;
     }
     if (tails < kCollapsedTails || (fits && evidence.fitLoss >= roles.severeFitLoss)) {
-        return CollapseStage::EarlyCollapse;
+        return CollapseState::EarlyCollapse;
     }
     if (tails < kThinningTails || (fits && evidence.fitLoss >= roles.noticeableFitLoss)) {
-        return CollapseStage::TailsThinning;
+        return CollapseState::TailsThinning;
     }
     if (mitigated(scenario) && evidence.generation >= kGenerationsBeforeJudgingMitigation) {
-        return CollapseStage::HeldByData;
+        return CollapseState::HeldByData;
     }
-    return CollapseStage::Faithful;
+    return CollapseState::Faithful;
 }
 
-int collapseProgress(CollapseStage stage)
+int collapseProgress(CollapseState state)
 {
-    switch (stage) {
-    case CollapseStage::RealData:
-    case CollapseStage::Faithful:
-    case CollapseStage::HeldByData:
+    switch (state) {
+    case CollapseState::RealData:
+    case CollapseState::Faithful:
+    case CollapseState::HeldByData:
         return 0;
-    case CollapseStage::TailsThinning:
+    case CollapseState::TailsThinning:
         return 1;
-    case CollapseStage::EarlyCollapse:
+    case CollapseState::EarlyCollapse:
         return 2;
-    case CollapseStage::LateCollapse:
+    case CollapseState::LateCollapse:
         return 3;
     }
     return 0;

@@ -1,5 +1,5 @@
 #include "core/models/gmm/gmm_model.h"
-#include "ui/stages/gaussian/density_stage.h"
+#include "ui/stages/shared/density_stage.h"
 #include "ui/stages/gmm/scatter_stage.h"
 #include "ui/stages/stage_registry.h"
 

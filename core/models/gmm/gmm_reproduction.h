@@ -1,0 +1,13 @@
+#pragma once
+
+#include "core/reproduction.h"
+
+#include <vector>
+
+namespace collapse {
+
+// The gmm's part of `collapselab-cli reproduce`: the paper's Fig. 2, a two-component mixture fitted by
+// EM to 1000 samples of a 2-D N(0, I) and then to its own, for 2050 generations.
+std::vector<ReproductionExperiment> gmmReproduction(const ReproductionRequest& request);
+
+} // namespace collapse

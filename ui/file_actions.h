@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class QWidget;
+
+namespace collapse::ui {
+
+class Session;
+
+// The window's scenario files — File ▸ Open Scenario, Open Recent, Save Scenario, and a file dropped on
+// the window — from the dialog to the session, with the recent list and a message for what went wrong.
+class FileActions : public QObject {
+    Q_OBJECT
+
+public:
+    // `status` shows a passing message (the window's status bar).
+    FileActions(QWidget* window, Session& session, std::function<void(const QString&)> status);
+
+    void openDialog();
+    void saveDialog();
+    // Opens a scenario file, or says why not and keeps what was shown.
+    bool open(const QString& path);
+
+private:
+    QWidget* window_;
+    Session& session_;
+    std::function<void(const QString&)> status_;
+};
+
+} // namespace collapse::ui

@@ -1,0 +1,226 @@
+#include "ui/window_menus.h"
+
+#include "core/scenario_sources.h"
+#include "ui/export_actions.h"
+#include "ui/file_actions.h"
+#include "ui/help_dialogs.h"
+#include "ui/main_window.h"
+#include "ui/preset_texts.h"
+#include "ui/reproduction_dialog.h"
+#include "ui/session.h"
+#include "ui/settings.h"
+#include "ui/sweep_window.h"
+#include "ui/transport_bar.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDir>
+#include <QGuiApplication>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+
+namespace collapse::ui {
+
+WindowMenus::WindowMenus(MainWindow& window, Session& session, ExportActions& exports, FileActions& files)
+    : QObject(&window), window_(window), session_(session), exports_(exports), files_(files)
+{
+    buildFileMenu();
+    buildEditMenu();
+    buildPresetsMenu();
+    buildPlaybackMenu();
+    buildViewMenu();
+    buildHelpMenu();
+    // Shortcuts work in presenter mode too, with the menu bar hidden.
+    for (QAction* menu : window_.menuBar()->actions()) {
+        window_.addActions(menu->menu()->actions());
+    }
+}
+
+void WindowMenus::buildFileMenu()
+{
+    QMenu* file = window_.menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Scenario…"), QKeySequence::Open, &files_, &FileActions::openDialog);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    connect(recentMenu_, &QMenu::aboutToShow, this, &WindowMenus::rebuildRecentMenu);
+    file->addAction(tr("&Save Scenario…"), QKeySequence::Save, &files_, &FileActions::saveDialog);
+    file->addAction(tr("New S&weep…"), QKeySequence(tr("Ctrl+Shift+W")), this,
+                    [this] { window_.openSweepWindow()->useScenario(session_.scenario()); });
+    file->addSeparator();
+    file->addAction(tr("Export &Figure…"), QKeySequence(tr("Ctrl+E")), &exports_, &ExportActions::exportFigure);
+    file->addAction(tr("Export &Animation…"), QKeySequence(tr("Ctrl+Shift+E")), &exports_, &ExportActions::exportAnimation);
+    file->addAction(tr("Export &Data…"), QKeySequence(tr("Ctrl+Shift+D")), &exports_, &ExportActions::exportData);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, &window_, &QWidget::close);
+}
+
+void WindowMenus::buildEditMenu()
+{
+    QMenu* edit = window_.menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = session_.undoStack().createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence(tr("Ctrl+Z")));
+    undo->setProperty("shortcutName", tr("Undo the last parameter change"));
+    QAction* redo = session_.undoStack().createRedoAction(this, tr("&Redo"));
+    redo->setProperty("shortcutName", tr("Redo the parameter change undone last"));
+    redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))});
+    edit->addAction(undo);
+    edit->addAction(redo);
+}
+
+void WindowMenus::buildPresetsMenu()
+{
+    QMenu* presets = window_.menuBar()->addMenu(tr("&Presets"));
+    int number = 0;
+    for (const Preset& preset : builtinPresets()) {
+        QAction* action = presets->addAction(presetTitle(preset));
+        action->setToolTip(presetSummary(preset));
+        if (++number <= 9) {
+            action->setShortcut(QKeySequence(tr("Ctrl+%1").arg(number)));
+        }
+        const std::string name = preset.name;
+        connect(action, &QAction::triggered, this, [this, name] { window_.openPreset(name); });
+    }
+    presets->setToolTipsVisible(true);
+}
+
+void WindowMenus::buildPlaybackMenu()
+{
+    QMenu* playback = window_.menuBar()->addMenu(tr("P&layback"));
+    Playback& clock = session_.playback();
+    TransportBar& transport = window_.transport();
+    const auto add = [this, playback](const QString& text, const QKeySequence& key, auto slot) {
+        QAction* action = playback->addAction(text, this, slot);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WindowShortcut);
+    };
+    add(tr("Play or Pause"), QKeySequence(Qt::Key_Space), [&clock] { clock.togglePlay(); });
+    add(tr("One Generation Back"), QKeySequence(Qt::Key_Left), [&clock] { clock.step(-1); });
+    add(tr("One Generation Forward"), QKeySequence(Qt::Key_Right), [&clock] { clock.step(+1); });
+    add(tr("Back to Generation 0"), QKeySequence(Qt::Key_Home), [&clock] { clock.show(0); });
+    add(tr("Last Generation"), QKeySequence(Qt::Key_End),
+        [this, &clock] { clock.goTo(session_.runs().availableGenerations() - 1); });
+    add(tr("Slower"), QKeySequence(Qt::Key_BracketLeft), [&transport] { transport.changeSpeed(-1); });
+    add(tr("Faster"), QKeySequence(Qt::Key_BracketRight), [&transport] { transport.changeSpeed(+1); });
+}
+
+void WindowMenus::buildViewMenu()
+{
+    QMenu* view = window_.menuBar()->addMenu(tr("&View"));
+    presenterAction_ = view->addAction(tr("&Presenter Mode"), this, [this](bool on) { window_.setPresenterMode(on); });
+    presenterAction_->setCheckable(true);
+    presenterAction_->setShortcut(QKeySequence(Qt::Key_F11));
+    leavePresenterAction_ = view->addAction(tr("Leave Presenter Mode"), this, [this] { window_.setPresenterMode(false); });
+    leavePresenterAction_->setShortcut(QKeySequence(Qt::Key_Escape));
+    leavePresenterAction_->setEnabled(false);
+    screenMenu_ = view->addMenu(tr("Presenter &Screen"));
+    connect(screenMenu_, &QMenu::aboutToShow, this, &WindowMenus::rebuildScreenMenu);
+    panelAction_ = view->addAction(tr("&Parameters Panel"), this, [this](bool on) { window_.setPanelShown(on); });
+    panelAction_->setCheckable(true);
+    panelAction_->setChecked(true);
+    panelAction_->setShortcut(QKeySequence(Qt::Key_F9));
+    view->addSeparator();
+    themeGroup_ = new QActionGroup(this);
+    const struct {
+        QString text;
+        Theme theme;
+        QKeySequence key;
+    } themes[] = {{tr("&Light Theme"), Theme::Light, QKeySequence(tr("Ctrl+Shift+L"))},
+                  {tr("&Dark Theme"), Theme::Dark, QKeySequence(tr("Ctrl+Shift+K"))},
+                  {tr("P&rojector Theme"), Theme::Projector, QKeySequence(tr("Ctrl+Shift+P"))}};
+    for (const auto& [text, theme, key] : themes) {
+        QAction* action = view->addAction(text, this, [this, theme = theme] { window_.setTheme(theme); });
+        action->setCheckable(true);
+        action->setChecked(theme == currentTheme());
+        action->setShortcut(key);
+        action->setData(static_cast<int>(theme));
+        themeGroup_->addAction(action);
+    }
+    view->addSeparator();
+    firstSideOnlyAction_ = view->addAction(tr("Show the &First Side Only"), this, [this] { session_.showFirstSideOnly(); });
+    firstSideOnlyAction_->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+}
+
+void WindowMenus::buildHelpMenu()
+{
+    QMenu* help = window_.menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("About &Model Collapse"), QKeySequence::HelpContents, this, [this] { ModelCollapseHelp(&window_).exec(); });
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence(tr("Ctrl+/")), this, &WindowMenus::showKeyboardShortcuts);
+    help->addSeparator();
+    help->addAction(tr("&Reproduce the Paper…"), this, [this] { ReproductionDialog::reproduceQuickly(&window_); });
+    help->addSeparator();
+    help->addAction(tr("&About Collapse Lab"), QKeySequence(tr("Ctrl+Shift+F1")), this, [this] {
+        QMessageBox::about(&window_, tr("About Collapse Lab"),
+                           tr("<h3>Collapse Lab %1</h3><p>Watch generative models forget: each generation is "
+                              "trained on data made by the one before.</p><p>Shumailov et al., \"AI models "
+                              "collapse when trained on recursively generated data\", Nature 631 (2024).</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void WindowMenus::rebuildRecentMenu()
+{
+    recentMenu_->clear();
+    const QStringList files = Settings::recentScenarioFiles();
+    for (const QString& path : files) {
+        recentMenu_->addAction(QDir::toNativeSeparators(path), this, [this, path] { files_.open(path); });
+    }
+    if (files.isEmpty()) {
+        recentMenu_->addAction(tr("No scenario files yet"))->setEnabled(false);
+    }
+}
+
+void WindowMenus::rebuildScreenMenu()
+{
+    screenMenu_->clear();
+    qDeleteAll(screenMenu_->findChildren<QActionGroup*>());
+    auto* group = new QActionGroup(screenMenu_);
+    const QString chosen = Settings::presenterScreen();
+    for (QScreen* screen : QGuiApplication::screens()) {
+        QAction* action = screenMenu_->addAction(
+            tr("%1 (%2×%3)").arg(screen->name()).arg(screen->size().width()).arg(screen->size().height()));
+        action->setCheckable(true);
+        action->setChecked(screen->name() == chosen || (chosen.isEmpty() && screen == window_.screen()));
+        group->addAction(action);
+        const QString name = screen->name();
+        connect(action, &QAction::triggered, this, [name] { Settings::setPresenterScreen(name); });
+    }
+}
+
+void WindowMenus::showKeyboardShortcuts()
+{
+    QList<QPair<QString, QAction*>> actions;
+    for (QAction* menu : window_.menuBar()->actions()) {
+        for (QAction* action : menu->menu()->actions()) {
+            if (!action->isSeparator() && action->menu() == nullptr) {
+                actions.append({menu->text(), action});
+            }
+        }
+    }
+    KeyboardShortcutsHelp(actions, &window_).exec();
+}
+
+void WindowMenus::showPresenterMode(bool on)
+{
+    presenterAction_->setChecked(on);
+    leavePresenterAction_->setEnabled(on);
+}
+
+void WindowMenus::showTheme(Theme theme)
+{
+    for (QAction* action : themeGroup_->actions()) {
+        action->setChecked(action->data().toInt() == static_cast<int>(theme));
+    }
+}
+
+void WindowMenus::showSideCount(int sides)
+{
+    firstSideOnlyAction_->setEnabled(sides > 1);
+}
+
+bool WindowMenus::isPanelWanted() const
+{
+    return panelAction_->isChecked();
+}
+
+} // namespace collapse::ui
