@@ -1,6 +1,7 @@
 # Dependencies point one way, app -> ui -> core, and a model's folder stands on its own: run as
 #   cmake -DSOURCE_DIR=<project> -P tests/check_include_layers.cmake
 # it lists every include that goes the wrong way and fails if there is one.
+cmake_policy(VERSION 3.25)
 set(problems "")
 
 function(check_folder folder forbidden_regex why)
@@ -31,6 +32,38 @@ foreach(source IN LISTS model_sources)
         string(REGEX REPLACE ".*\"core/models/([^/]+)/.*" "\\1" included "${line}")
         if(NOT included STREQUAL model)
             list(APPEND problems "${shown}: ${line} (a model includes no other model)")
+        endif()
+    endforeach()
+endforeach()
+
+# Inside the window's library the includes point one way too, from the window down to what it shows:
+#   window      the window and its parts: main_window, window_menus, stage_area, chart_panel,
+#               file_actions, export_actions, export_dialog
+#   session     what is on stage, without widgets: session, parameter_change, run_controller, playback
+#   everything else (views, stages, charts, workers, exports, painting), which knows neither.
+set(window_layer main_window window_menus stage_area chart_panel file_actions export_actions export_dialog)
+set(session_layer session parameter_change run_controller playback)
+function(layer_of file result)
+    get_filename_component(stem "${file}" NAME_WE)
+    get_filename_component(folder "${file}" DIRECTORY)
+    if(stem IN_LIST window_layer AND folder MATCHES "ui$")
+        set(${result} 2 PARENT_SCOPE)
+    elseif(stem IN_LIST session_layer AND folder MATCHES "ui$")
+        set(${result} 1 PARENT_SCOPE)
+    else()
+        set(${result} 0 PARENT_SCOPE)
+    endif()
+endfunction()
+file(GLOB_RECURSE ui_sources "${SOURCE_DIR}/ui/*.h" "${SOURCE_DIR}/ui/*.cpp")
+foreach(source IN LISTS ui_sources)
+    layer_of("${source}" own)
+    file(STRINGS "${source}" includes REGEX "^[ \t]*#[ \t]*include[ \t]*\"ui/")
+    foreach(line IN LISTS includes)
+        string(REGEX REPLACE ".*\"(ui/[^\"]+)\".*" "\\1" included "${line}")
+        layer_of("${SOURCE_DIR}/${included}" target)
+        if(target GREATER own)
+            file(RELATIVE_PATH shown "${SOURCE_DIR}" "${source}")
+            list(APPEND problems "${shown}: ${line} (it points up, from what is shown to what shows it)")
         endif()
     endforeach()
 endforeach()

@@ -74,7 +74,11 @@ MainWindow::MainWindow(Session& session, QWidget* parent)
     applyTheme(static_cast<Theme>(std::clamp(Settings::theme(), 0, 2)));
     panel_->applyThemeColours();
     updateNoteStyle();
-    menus_ = new WindowMenus(*this, session_, *exports_, *files_);
+    menus_ = new WindowMenus(*this, session_, *transport_, *exports_, *files_,
+                             {[this](const std::string& preset) { openPreset(preset); },
+                              [this] { openSweepWindow()->useScenario(session_.scenario()); },
+                              [this](bool on) { setPresenterMode(on); }, [this](bool shown) { setPanelShown(shown); },
+                              [this](Theme theme) { setTheme(theme); }});
     qApp->installEventFilter(this);
     restoreLayout();
     if (session_.sideCount() > 0) {
@@ -228,20 +232,27 @@ void MainWindow::showPresetNote(const QString& title, const QString& summary)
     fitPresetNote();
 }
 
+namespace {
+// The local file a drag brings, or nothing.
+QString draggedFile(const QDropEvent& event)
+{
+    const QList<QUrl> urls = event.mimeData()->urls();
+    return !urls.isEmpty() && urls.front().isLocalFile() ? urls.front().toLocalFile() : QString();
+}
+} // namespace
+
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.front().isLocalFile()) {
+    if (!draggedFile(*event).isEmpty()) {
         event->acceptProposedAction();
     }
 }
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.front().isLocalFile()) {
+    if (const QString file = draggedFile(*event); !file.isEmpty()) {
         event->acceptProposedAction();
-        files_->open(urls.front().toLocalFile());
+        files_->open(file);
     }
 }
 
@@ -307,20 +318,9 @@ void MainWindow::showGeneration(int generation)
 
 void MainWindow::updateStatus()
 {
-    const RunController& runs = session_.runs();
-    if (runs.hasFailed()) {
-        return; // the failure stays in view
-    }
-    if (runs.isComplete()) {
-        const int chains = session_.scenario().replicates;
-        const QString seconds = QString::number(static_cast<double>(runs.runMilliseconds()) / 1000.0, 'f', 1);
-        status_->setText(chains == 1 ? tr("%1 generations of one chain in %2 s").arg(runs.availableGenerations()).arg(seconds)
-                                     : tr("%1 generations of %2 chains in %3 s")
-                                           .arg(runs.availableGenerations())
-                                           .arg(chains)
-                                           .arg(seconds));
-    } else {
-        status_->setText(tr("Computing: %1 of %2 generations").arg(runs.availableGenerations()).arg(session_.scenario().generations));
+    // A failure stays in view.
+    if (!session_.runs().hasFailed()) {
+        status_->setText(session_.runs().statusText());
     }
 }
 

@@ -54,7 +54,6 @@ public:
     void setTheme(Theme theme);
     // View ▸ Parameters Panel (F9): the panel folds away, leaving its room to the stages.
     void setPanelShown(bool shown);
-    TransportBar& transport() { return *transport_; }
 
     // How long the transport stays visible in presenter mode after the mouse last moved.
     static constexpr int kControlsHideMs = 2500;

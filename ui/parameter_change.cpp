@@ -1,14 +1,11 @@
 #include "ui/parameter_change.h"
 
-#include "ui/session.h"
-
 #include <algorithm>
 
 namespace collapse::ui {
 
-ParameterChange::ParameterChange(Session* session, std::vector<LabelledScenario> before,
-                                 std::vector<LabelledScenario> after)
-    : QUndoCommand(QObject::tr("parameter change")), session_(session), before_(std::move(before)),
+ParameterChange::ParameterChange(Apply apply, std::vector<LabelledScenario> before, std::vector<LabelledScenario> after)
+    : QUndoCommand(QObject::tr("parameter change")), apply_(std::move(apply)), before_(std::move(before)),
       after_(std::move(after))
 {
     sinceLastChange_.start();
@@ -16,13 +13,13 @@ ParameterChange::ParameterChange(Session* session, std::vector<LabelledScenario>
 
 void ParameterChange::undo()
 {
-    session_->apply(before_, true);
+    apply_(before_, true);
 }
 
 void ParameterChange::redo()
 {
     // The first time, the panel already shows the change: it was made there.
-    session_->apply(after_, applied_);
+    apply_(after_, applied_);
     applied_ = true;
 }
 

@@ -5,18 +5,19 @@
 #include <QElapsedTimer>
 #include <QUndoCommand>
 
+#include <functional>
 #include <vector>
 
 namespace collapse::ui {
-
-class Session;
 
 // One change of parameters on the session's undo stack: every side (label and scenario) before and
 // after, so that undo also brings back a side that was closed. Changes in quick succession (one
 // slider drag) merge into one step.
 class ParameterChange : public QUndoCommand {
 public:
-    ParameterChange(Session* session, std::vector<LabelledScenario> before, std::vector<LabelledScenario> after);
+    // `apply` puts sides on stage; its flag is false when the panel that made the change shows it already.
+    using Apply = std::function<void(const std::vector<LabelledScenario>& sides, bool showInPanel)>;
+    ParameterChange(Apply apply, std::vector<LabelledScenario> before, std::vector<LabelledScenario> after);
 
     void undo() override;
     void redo() override;
@@ -27,7 +28,7 @@ public:
     static constexpr int kMergeMs = 600;
 
 private:
-    Session* session_;
+    Apply apply_;
     std::vector<LabelledScenario> before_;
     std::vector<LabelledScenario> after_;
     QElapsedTimer sinceLastChange_;

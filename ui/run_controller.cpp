@@ -263,4 +263,15 @@ void RunController::saveRunData(const QString& folder) const
     files.commit();
 }
 
+QString RunController::statusText() const
+{
+    const Scenario& first = side(0).scenario;
+    if (!complete_) {
+        return tr("Computing: %1 of %2 generations").arg(availableGenerations()).arg(first.generations);
+    }
+    const QString seconds = QString::number(static_cast<double>(runMilliseconds_) / 1000.0, 'f', 1);
+    return first.replicates == 1 ? tr("%1 generations of one chain in %2 s").arg(availableGenerations()).arg(seconds)
+                                 : tr("%1 generations of %2 chains in %3 s").arg(availableGenerations()).arg(first.replicates).arg(seconds);
+}
+
 } // namespace collapse::ui

@@ -63,7 +63,9 @@ public:
     int availableGenerations() const;
     bool isComplete() const { return complete_; }
     bool hasFailed() const { return failed_; }
-    qint64 runMilliseconds() const { return runMilliseconds_; }
+    // Where the runs are, in words: "Computing: 12 of 500 generations", "500 generations of 1000 chains
+    // in 0.2 s".
+    QString statusText() const;
 
     // Writes the finished runs' metrics.csv, summary.csv and scenario.json into `folder` (a comparison:
     // one subfolder per side), the same files as `collapselab-cli run`, whole or not at all. Throws

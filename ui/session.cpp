@@ -29,6 +29,11 @@ Scenario withSameChanges(const Scenario& before, const Scenario& edited, const S
 
 } // namespace
 
+ParameterChange::Apply Session::applier()
+{
+    return [this](const std::vector<LabelledScenario>& sides, bool showInPanel) { apply(sides, showInPanel); };
+}
+
 Session::Session(QObject* parent) : QObject(parent), playback_(runs_)
 {
     connect(&runs_, &RunController::restarted, &playback_, &Playback::clear);
@@ -94,13 +99,13 @@ void Session::edit(const Scenario& edited)
         }
     }
     emit presetNoteChanged({}, {});
-    undo_.push(new ParameterChange(this, sideScenarios(), after));
+    undo_.push(new ParameterChange(applier(), sideScenarios(), after));
 }
 
 void Session::showFirstSideOnly()
 {
     if (sideCount() > 1) {
-        undo_.push(new ParameterChange(this, sideScenarios(), {{std::string(), scenario(0)}}));
+        undo_.push(new ParameterChange(applier(), sideScenarios(), {{std::string(), scenario(0)}}));
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/scenario_sources.h"
+#include "ui/parameter_change.h"
 #include "ui/playback.h"
 #include "ui/run_controller.h"
 
@@ -71,6 +72,8 @@ signals:
     void presetNoteChanged(const QString& title, const QString& summary);
 
 private:
+    // The undo stack's way back to apply().
+    ParameterChange::Apply applier();
     // The first generation of a run goes on stage as soon as it arrives, or the one to return to.
     void onGenerationArrived();
 

@@ -4,12 +4,10 @@
 #include "ui/export_actions.h"
 #include "ui/file_actions.h"
 #include "ui/help_dialogs.h"
-#include "ui/main_window.h"
 #include "ui/preset_texts.h"
 #include "ui/reproduction_dialog.h"
 #include "ui/session.h"
 #include "ui/settings.h"
-#include "ui/sweep_window.h"
 #include "ui/transport_bar.h"
 
 #include <QAction>
@@ -17,14 +15,17 @@
 #include <QApplication>
 #include <QDir>
 #include <QGuiApplication>
+#include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
 
 namespace collapse::ui {
 
-WindowMenus::WindowMenus(MainWindow& window, Session& session, ExportActions& exports, FileActions& files)
-    : QObject(&window), window_(window), session_(session), exports_(exports), files_(files)
+WindowMenus::WindowMenus(QMainWindow& window, Session& session, TransportBar& transport, ExportActions& exports,
+                         FileActions& files, WindowCommands commands)
+    : QObject(&window), window_(window), session_(session), transport_(transport), exports_(exports), files_(files),
+      commands_(std::move(commands))
 {
     buildFileMenu();
     buildEditMenu();
@@ -45,8 +46,7 @@ void WindowMenus::buildFileMenu()
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     connect(recentMenu_, &QMenu::aboutToShow, this, &WindowMenus::rebuildRecentMenu);
     file->addAction(tr("&Save Scenario…"), QKeySequence::Save, &files_, &FileActions::saveDialog);
-    file->addAction(tr("New S&weep…"), QKeySequence(tr("Ctrl+Shift+W")), this,
-                    [this] { window_.openSweepWindow()->useScenario(session_.scenario()); });
+    file->addAction(tr("New S&weep…"), QKeySequence(tr("Ctrl+Shift+W")), this, [this] { commands_.newSweep(); });
     file->addSeparator();
     file->addAction(tr("Export &Figure…"), QKeySequence(tr("Ctrl+E")), &exports_, &ExportActions::exportFigure);
     file->addAction(tr("Export &Animation…"), QKeySequence(tr("Ctrl+Shift+E")), &exports_, &ExportActions::exportAnimation);
@@ -79,7 +79,7 @@ void WindowMenus::buildPresetsMenu()
             action->setShortcut(QKeySequence(tr("Ctrl+%1").arg(number)));
         }
         const std::string name = preset.name;
-        connect(action, &QAction::triggered, this, [this, name] { window_.openPreset(name); });
+        connect(action, &QAction::triggered, this, [this, name] { commands_.openPreset(name); });
     }
     presets->setToolTipsVisible(true);
 }
@@ -88,7 +88,7 @@ void WindowMenus::buildPlaybackMenu()
 {
     QMenu* playback = window_.menuBar()->addMenu(tr("P&layback"));
     Playback& clock = session_.playback();
-    TransportBar& transport = window_.transport();
+    TransportBar& transport = transport_;
     const auto add = [this, playback](const QString& text, const QKeySequence& key, auto slot) {
         QAction* action = playback->addAction(text, this, slot);
         action->setShortcut(key);
@@ -107,15 +107,15 @@ void WindowMenus::buildPlaybackMenu()
 void WindowMenus::buildViewMenu()
 {
     QMenu* view = window_.menuBar()->addMenu(tr("&View"));
-    presenterAction_ = view->addAction(tr("&Presenter Mode"), this, [this](bool on) { window_.setPresenterMode(on); });
+    presenterAction_ = view->addAction(tr("&Presenter Mode"), this, [this](bool on) { commands_.setPresenterMode(on); });
     presenterAction_->setCheckable(true);
     presenterAction_->setShortcut(QKeySequence(Qt::Key_F11));
-    leavePresenterAction_ = view->addAction(tr("Leave Presenter Mode"), this, [this] { window_.setPresenterMode(false); });
+    leavePresenterAction_ = view->addAction(tr("Leave Presenter Mode"), this, [this] { commands_.setPresenterMode(false); });
     leavePresenterAction_->setShortcut(QKeySequence(Qt::Key_Escape));
     leavePresenterAction_->setEnabled(false);
     screenMenu_ = view->addMenu(tr("Presenter &Screen"));
     connect(screenMenu_, &QMenu::aboutToShow, this, &WindowMenus::rebuildScreenMenu);
-    panelAction_ = view->addAction(tr("&Parameters Panel"), this, [this](bool on) { window_.setPanelShown(on); });
+    panelAction_ = view->addAction(tr("&Parameters Panel"), this, [this](bool on) { commands_.setPanelShown(on); });
     panelAction_->setCheckable(true);
     panelAction_->setChecked(true);
     panelAction_->setShortcut(QKeySequence(Qt::Key_F9));
@@ -129,7 +129,7 @@ void WindowMenus::buildViewMenu()
                   {tr("&Dark Theme"), Theme::Dark, QKeySequence(tr("Ctrl+Shift+K"))},
                   {tr("P&rojector Theme"), Theme::Projector, QKeySequence(tr("Ctrl+Shift+P"))}};
     for (const auto& [text, theme, key] : themes) {
-        QAction* action = view->addAction(text, this, [this, theme = theme] { window_.setTheme(theme); });
+        QAction* action = view->addAction(text, this, [this, theme = theme] { commands_.setTheme(theme); });
         action->setCheckable(true);
         action->setChecked(theme == currentTheme());
         action->setShortcut(key);

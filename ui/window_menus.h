@@ -4,25 +4,40 @@
 
 #include <QObject>
 
+#include <functional>
+#include <string>
+
 class QAction;
 class QActionGroup;
+class QMainWindow;
 class QMenu;
 
 namespace collapse::ui {
 
 class ExportActions;
 class FileActions;
-class MainWindow;
 class Session;
+class TransportBar;
+
+// What the menus ask of the window they belong to.
+struct WindowCommands {
+    std::function<void(const std::string& preset)> openPreset;
+    std::function<void()> newSweep;
+    std::function<void(bool on)> setPresenterMode;
+    std::function<void(bool shown)> setPanelShown;
+    std::function<void(Theme theme)> setTheme;
+};
 
 // The window's menus — File, Edit, Presets, Playback, View, Help — with every shortcut, which also work
-// in presenter mode with the menu bar hidden. The actions call the window, the session, the files and the exports;
-// the menus follow the window's presenter mode, theme and number of sides.
+// in presenter mode with the menu bar hidden. The actions call the session, the transport, the files, the
+// exports and the window's own commands; the menus follow the window's presenter mode, theme and number
+// of sides.
 class WindowMenus : public QObject {
     Q_OBJECT
 
 public:
-    WindowMenus(MainWindow& window, Session& session, ExportActions& exports, FileActions& files);
+    WindowMenus(QMainWindow& window, Session& session, TransportBar& transport, ExportActions& exports, FileActions& files,
+                WindowCommands commands);
 
     // The checks and what is enabled, after the window changed.
     void showPresenterMode(bool on);
@@ -41,10 +56,12 @@ private:
     void rebuildScreenMenu();
     void showKeyboardShortcuts();
 
-    MainWindow& window_;
+    QMainWindow& window_;
     Session& session_;
+    TransportBar& transport_;
     ExportActions& exports_;
     FileActions& files_;
+    WindowCommands commands_;
     QMenu* recentMenu_ = nullptr;
     QMenu* screenMenu_ = nullptr;
     QActionGroup* themeGroup_ = nullptr;

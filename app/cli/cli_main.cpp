@@ -36,7 +36,10 @@ int dispatch(int& argc, char** argv)
     if (command == nullptr) {
         std::string names;
         for (const Command& known : commandTable()) {
-            names += (names.empty() ? "" : ", ") + std::string(known.name);
+            if (!names.empty()) {
+                names += ", ";
+            }
+            names += known.name;
         }
         throw UsageError("unknown command \"" + args[0] + "\" (commands: " + names + ")");
     }

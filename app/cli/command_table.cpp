@@ -108,24 +108,37 @@ std::string commandHelp(const Command& command)
 
 namespace {
 
+// "a b c".
+std::string spaced(const std::vector<std::string>& words)
+{
+    std::string text;
+    for (const std::string& word : words) {
+        if (!text.empty()) {
+            text += ' ';
+        }
+        text += word;
+    }
+    return text;
+}
+
 // The words a shell offers for a value of this kind (empty: nothing to offer, the user types it).
 std::string completionAction(const Option& option)
 {
     const auto words = [](const std::string& list) { return "COMPREPLY=($(compgen -W \"" + list + "\" -- \"$current\"))"; };
     switch (option.value) {
     case ValueKind::Preset: {
-        std::string names;
+        std::vector<std::string> names;
         for (const Preset& preset : builtinPresets()) {
-            names += (names.empty() ? "" : " ") + preset.name;
+            names.push_back(preset.name);
         }
-        return words(names);
+        return words(spaced(names));
     }
     case ValueKind::Model: {
-        std::string names;
+        std::vector<std::string> names;
         for (const ModelDescriptor* model : registeredModels()) {
-            names += (names.empty() ? "" : " ") + std::string(model->name);
+            names.emplace_back(model->name);
         }
-        return words(names);
+        return words(spaced(names));
     }
     case ValueKind::Choice:
         return words(std::string(option.choices));

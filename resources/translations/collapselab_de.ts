@@ -981,38 +981,6 @@
         <translation>Generation</translation>
     </message>
     <message>
-        <source>maximum likelihood</source>
-        <translation>Maximum Likelihood</translation>
-    </message>
-    <message>
-        <source>unbiased</source>
-        <translation>erwartungstreu</translation>
-    </message>
-    <message>
-        <source>M = %1</source>
-        <translation>M = %1</translation>
-    </message>
-    <message>
-        <source>closed form of the median</source>
-        <translation>geschlossene Form des Medians</translation>
-    </message>
-    <message>
-        <source>μ, 10–90% of chains, %1</source>
-        <translation>μ, 10–90 % der Ketten, %1</translation>
-    </message>
-    <message>
-        <source>μ</source>
-        <translation>μ</translation>
-    </message>
-    <message>
-        <source>σ², median of chains, %1</source>
-        <translation>σ², Median der Ketten, %1</translation>
-    </message>
-    <message>
-        <source>log₁₀ σ²</source>
-        <translation>log₁₀ σ²</translation>
-    </message>
-    <message>
         <source>Model collapse, reproduced</source>
         <translation>Modellkollaps, nachgerechnet</translation>
     </message>
@@ -1273,6 +1241,39 @@
     </message>
 </context>
 <context>
+    <name>collapse::ui::FileActions</name>
+    <message>
+        <source>Open Scenario</source>
+        <translation>Szenario öffnen</translation>
+    </message>
+    <message>
+        <source>The scenario was not opened:
+%1</source>
+        <translation>Das Szenario wurde nicht geöffnet:
+%1</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.json);;All files (*)</source>
+        <translation>Szenariodateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save Scenario</source>
+        <translation>Szenario speichern</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.json)</source>
+        <translation>Szenariodateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>collapse::ui::ImageStage</name>
     <message>
         <source>Generated: the same latent noise each generation</source>
@@ -1349,270 +1350,8 @@
         <translation>Über diese Vorlage</translation>
     </message>
     <message>
-        <source>What you are seeing</source>
-        <translation>Was Sie sehen</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Open Scenario…</source>
-        <translation>Szenario ö&amp;ffnen …</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <source>&amp;Save Scenario…</source>
-        <translation>Szenario &amp;speichern …</translation>
-    </message>
-    <message>
-        <source>Export &amp;Figure…</source>
-        <translation>&amp;Abbildung exportieren …</translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <source>Export &amp;Animation…</source>
-        <translation>A&amp;nimation exportieren …</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+E</source>
-        <translation>Ctrl+Shift+E</translation>
-    </message>
-    <message>
-        <source>Export &amp;Data…</source>
-        <translation>&amp;Daten exportieren …</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+D</source>
-        <translation>Ctrl+Shift+D</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <source>Ctrl+Z</source>
-        <translation>Ctrl+Z</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+Z</source>
-        <translation>Ctrl+Shift+Z</translation>
-    </message>
-    <message>
-        <source>Ctrl+Y</source>
-        <translation>Ctrl+Y</translation>
-    </message>
-    <message>
-        <source>&amp;Presets</source>
-        <translation>&amp;Vorlagen</translation>
-    </message>
-    <message>
-        <source>Ctrl+%1</source>
-        <translation>Ctrl+%1</translation>
-    </message>
-    <message>
-        <source>P&amp;layback</source>
-        <translation>&amp;Wiedergabe</translation>
-    </message>
-    <message>
-        <source>Play or Pause</source>
-        <translation>Abspielen oder anhalten</translation>
-    </message>
-    <message>
-        <source>One Generation Back</source>
-        <translation>Eine Generation zurück</translation>
-    </message>
-    <message>
-        <source>One Generation Forward</source>
-        <translation>Eine Generation vor</translation>
-    </message>
-    <message>
-        <source>Back to Generation 0</source>
-        <translation>Zurück zu Generation 0</translation>
-    </message>
-    <message>
-        <source>Last Generation</source>
-        <translation>Letzte Generation</translation>
-    </message>
-    <message>
-        <source>Slower</source>
-        <translation>Langsamer</translation>
-    </message>
-    <message>
-        <source>Faster</source>
-        <translation>Schneller</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Presenter Mode</source>
-        <translation>&amp;Vortragsmodus</translation>
-    </message>
-    <message>
-        <source>Leave Presenter Mode</source>
-        <translation>Vortragsmodus verlassen</translation>
-    </message>
-    <message>
-        <source>Presenter &amp;Screen</source>
-        <translation>&amp;Bildschirm für den Vortrag</translation>
-    </message>
-    <message>
-        <source>%1 (%2×%3)</source>
-        <translation>%1 (%2×%3)</translation>
-    </message>
-    <message>
-        <source>&amp;Light Theme</source>
-        <translation>&amp;Helles Design</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+L</source>
-        <translation>Ctrl+Shift+L</translation>
-    </message>
-    <message>
-        <source>&amp;Dark Theme</source>
-        <translation>&amp;Dunkles Design</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+K</source>
-        <translation>Ctrl+Shift+K</translation>
-    </message>
-    <message>
-        <source>P&amp;rojector Theme</source>
-        <translation>&amp;Beamer-Design</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+P</source>
-        <translation>Ctrl+Shift+P</translation>
-    </message>
-    <message>
-        <source>Show the &amp;First Side Only</source>
-        <translation>Nur die &amp;erste Seite zeigen</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+C</source>
-        <translation>Ctrl+Shift+C</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>About &amp;Model Collapse</source>
-        <translation>Über &amp;Modellkollaps</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>&amp;Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>Ctrl+/</source>
-        <translation>Ctrl+/</translation>
-    </message>
-    <message>
-        <source>&amp;About Collapse Lab</source>
-        <translation>Über &amp;Collapse Lab</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+F1</source>
-        <translation>Ctrl+Shift+F1</translation>
-    </message>
-    <message>
-        <source>About Collapse Lab</source>
-        <translation>Über Collapse Lab</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Collapse Lab %1&lt;/h3&gt;&lt;p&gt;Watch generative models forget: each generation is trained on data made by the one before.&lt;/p&gt;&lt;p&gt;Shumailov et al., &quot;AI models collapse when trained on recursively generated data&quot;, Nature 631 (2024).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Collapse Lab %1&lt;/h3&gt;&lt;p&gt;Sehen Sie generativen Modellen beim Vergessen zu: Jede Generation lernt aus Daten, die die vorige erzeugt hat.&lt;/p&gt;&lt;p&gt;Shumailov et al., „AI models collapse when trained on recursively generated data“, Nature 631 (2024).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>No scenario files yet</source>
-        <translation>Noch keine Szenariodateien</translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation>%1 geöffnet</translation>
-    </message>
-    <message>
-        <source>Open Scenario</source>
-        <translation>Szenario öffnen</translation>
-    </message>
-    <message>
-        <source>The scenario was not opened:
-%1</source>
-        <translation>Das Szenario wurde nicht geöffnet:
-%1</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Save Scenario</source>
-        <translation>Szenario speichern</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
-        <source>Scenario files (*.json);;All files (*)</source>
-        <translation>Szenariodateien (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Scenario files (*.json)</source>
-        <translation>Szenariodateien (*.json)</translation>
-    </message>
-    <message>
-        <source>Computing the first generation…</source>
-        <translation>Die erste Generation wird berechnet …</translation>
-    </message>
-    <message>
         <source>The run stopped: %1</source>
         <translation>Der Lauf wurde abgebrochen: %1</translation>
-    </message>
-    <message>
-        <source>Computing: %1 of %2 generations</source>
-        <translation>Berechnung: %1 von %2 Generationen</translation>
-    </message>
-    <message>
-        <source>&amp;Parameters Panel</source>
-        <translation>&amp;Parameterleiste</translation>
-    </message>
-    <message>
-        <source>%1 generations of one chain in %2 s</source>
-        <translation>%1 Generationen einer Kette in %2 s</translation>
-    </message>
-    <message>
-        <source>%1 generations of %2 chains in %3 s</source>
-        <translation>%1 Generationen von %2 Ketten in %3 s</translation>
-    </message>
-    <message>
-        <source>Undo the last parameter change</source>
-        <translation>Die letzte Parameteränderung rückgängig machen</translation>
-    </message>
-    <message>
-        <source>Redo the parameter change undone last</source>
-        <translation>Die zuletzt rückgängig gemachte Parameteränderung wiederherstellen</translation>
     </message>
     <message>
         <source>Data File</source>
@@ -1623,30 +1362,6 @@
 %1</source>
         <translation>Die Datei wurde nicht verwendet:
 %1</translation>
-    </message>
-    <message>
-        <source>New S&amp;weep…</source>
-        <translation>Neuer &amp;Sweep …</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+W</source>
-        <translation>Ctrl+Shift+W</translation>
-    </message>
-    <message>
-        <source>&amp;Reproduce the Paper…</source>
-        <translation>Das Paper &amp;nachrechnen …</translation>
-    </message>
-    <message>
-        <source>Where the Report&apos;s Folder Goes</source>
-        <translation>Wohin der Ordner des Berichts kommt</translation>
-    </message>
-    <message>
-        <source>Reproduce the Paper</source>
-        <translation>Das Paper nachrechnen</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1743,12 +1458,46 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Where the Report&apos;s Folder Goes</source>
+        <translation>Wohin der Ordner des Berichts kommt</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::RunController</name>
+    <message>
+        <source>Computing: %1 of %2 generations</source>
+        <translation>Berechnung: %1 von %2 Generationen</translation>
+    </message>
+    <message>
+        <source>%1 generations of one chain in %2 s</source>
+        <translation>%1 Generationen einer Kette in %2 s</translation>
+    </message>
+    <message>
+        <source>%1 generations of %2 chains in %3 s</source>
+        <translation>%1 Generationen von %2 Ketten in %3 s</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::ScatterStage</name>
     <message>
         <source>The original distribution</source>
         <translation>Die ursprüngliche Verteilung</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::StageArea</name>
+    <message>
+        <source>What you are seeing</source>
+        <translation>Was Sie sehen</translation>
+    </message>
+    <message>
+        <source>Computing the first generation…</source>
+        <translation>Die erste Generation wird berechnet …</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +1828,229 @@
     <message>
         <source> of %1</source>
         <translation> von %1</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Scenario…</source>
+        <translation>Szenario ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Save Scenario…</source>
+        <translation>Szenario &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>New S&amp;weep…</source>
+        <translation>Neuer &amp;Sweep …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Shift+W</translation>
+    </message>
+    <message>
+        <source>Export &amp;Figure…</source>
+        <translation>&amp;Abbildung exportieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export &amp;Animation…</source>
+        <translation>A&amp;nimation exportieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Export &amp;Data…</source>
+        <translation>&amp;Daten exportieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>Undo the last parameter change</source>
+        <translation>Die letzte Parameteränderung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Redo the parameter change undone last</source>
+        <translation>Die zuletzt rückgängig gemachte Parameteränderung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Ctrl+Y</source>
+        <translation>Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>&amp;Vorlagen</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>P&amp;layback</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Play or Pause</source>
+        <translation>Abspielen oder anhalten</translation>
+    </message>
+    <message>
+        <source>One Generation Back</source>
+        <translation>Eine Generation zurück</translation>
+    </message>
+    <message>
+        <source>One Generation Forward</source>
+        <translation>Eine Generation vor</translation>
+    </message>
+    <message>
+        <source>Back to Generation 0</source>
+        <translation>Zurück zu Generation 0</translation>
+    </message>
+    <message>
+        <source>Last Generation</source>
+        <translation>Letzte Generation</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>Langsamer</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>Schneller</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter Mode</source>
+        <translation>&amp;Vortragsmodus</translation>
+    </message>
+    <message>
+        <source>Leave Presenter Mode</source>
+        <translation>Vortragsmodus verlassen</translation>
+    </message>
+    <message>
+        <source>Presenter &amp;Screen</source>
+        <translation>&amp;Bildschirm für den Vortrag</translation>
+    </message>
+    <message>
+        <source>&amp;Parameters Panel</source>
+        <translation>&amp;Parameterleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Light Theme</source>
+        <translation>&amp;Helles Design</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;Dark Theme</source>
+        <translation>&amp;Dunkles Design</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>P&amp;rojector Theme</source>
+        <translation>&amp;Beamer-Design</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>Show the &amp;First Side Only</source>
+        <translation>Nur die &amp;erste Seite zeigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>About &amp;Model Collapse</source>
+        <translation>Über &amp;Modellkollaps</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <source>&amp;Reproduce the Paper…</source>
+        <translation>Das Paper &amp;nachrechnen …</translation>
+    </message>
+    <message>
+        <source>&amp;About Collapse Lab</source>
+        <translation>Über &amp;Collapse Lab</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F1</source>
+        <translation>Ctrl+Shift+F1</translation>
+    </message>
+    <message>
+        <source>About Collapse Lab</source>
+        <translation>Über Collapse Lab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Collapse Lab %1&lt;/h3&gt;&lt;p&gt;Watch generative models forget: each generation is trained on data made by the one before.&lt;/p&gt;&lt;p&gt;Shumailov et al., &quot;AI models collapse when trained on recursively generated data&quot;, Nature 631 (2024).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Collapse Lab %1&lt;/h3&gt;&lt;p&gt;Sehen Sie generativen Modellen beim Vergessen zu: Jede Generation lernt aus Daten, die die vorige erzeugt hat.&lt;/p&gt;&lt;p&gt;Shumailov et al., „AI models collapse when trained on recursively generated data“, Nature 631 (2024).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No scenario files yet</source>
+        <translation>Noch keine Szenariodateien</translation>
+    </message>
+    <message>
+        <source>%1 (%2×%3)</source>
+        <translation>%1 (%2×%3)</translation>
     </message>
 </context>
 <context>

@@ -207,7 +207,7 @@ void CliReproduceTest::badInputExitsTwoWritingNothing_data()
     QTest::newRow("unknown scale") << QStringList{"--scale", "huge", "--out", "@OUT@"} << "--scale takes quick or paper";
     QTest::newRow("no folder") << QStringList{"--scale", "quick"} << "reproduce needs --out DIR";
     QTest::newRow("no threads") << QStringList{"--threads", "0", "--out", "@OUT@"} << "--threads must be a whole number";
-    QTest::newRow("unknown option") << QStringList{"--preset", "cats", "--out", "@OUT@"} << "reproduce does not take \"--preset\"";
+    QTest::newRow("unknown option") << QStringList{"--preset", "cats", "--out", "@OUT@"} << "unknown option \"--preset\" (see collapselab-cli reproduce --help)";
     QTest::newRow("missing value") << QStringList{"--out"} << "--out needs a value";
     QTest::newRow("folder is a file") << QStringList{"--out", "@FILE@"} << "--out";
 }

@@ -76,7 +76,7 @@ void BM_PlaybackWhileComputing(benchmark::State& state)
         session.open(busyScenario());
         window.resize(1920, 1080);
         window.show();
-        window.transport().setSpeed(static_cast<TransportBar::Speed>(state.range(0)));
+        window.findChild<TransportBar*>()->setSpeed(static_cast<TransportBar::Speed>(state.range(0)));
         int frames = 0;
         QObject::connect(&window, &MainWindow::frameShown, &window, [&] { ++frames; });
         QElapsedTimer probeClock;
@@ -136,9 +136,9 @@ void BM_RenderCeiling(benchmark::State& state)
     window.goToGeneration(0);
     for (auto _ : state) {
         // As playback does: the next generation on stage, the chart markers moved, all painted.
-        window.transport().stepForwardButton()->click();
+        window.findChild<TransportBar*>()->stepForwardButton()->click();
         if (session.playback().shown() == session.history().size() - 1) {
-            window.transport().resetButton()->click();
+            window.findChild<TransportBar*>()->resetButton()->click();
         }
         window.repaint();
     }

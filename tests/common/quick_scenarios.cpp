@@ -64,6 +64,16 @@ std::vector<Scenario> extremeScenarios(const ModelDescriptor& model)
     return scenarios;
 }
 
+Scenario smallGaussian(int generations, int replicates, int samples, Policy policy)
+{
+    Scenario scenario = defaultScenario(modelNamed("gaussian"));
+    scenario.generations = generations;
+    scenario.replicates = replicates;
+    scenario.samples = samples;
+    scenario.policy = policy;
+    return scenario;
+}
+
 Scenario presetScenario(const std::string& name, std::size_t side)
 {
     ScenarioRequest request;

@@ -17,6 +17,10 @@ Scenario quickScenario(const ModelDescriptor& model);
 // largest. Keys whose extreme would break a check that involves other keys keep their default.
 std::vector<Scenario> extremeScenarios(const ModelDescriptor& model);
 
+// A Gaussian (the default model) of `generations` generations of `replicates` chains of `samples`,
+// under `policy`: the small runs the window's tests watch.
+Scenario smallGaussian(int generations, int replicates, int samples, Policy policy = Policy::Replace);
+
 // A built-in preset's scenario: its only one, or side `side` of a comparison.
 Scenario presetScenario(const std::string& name, std::size_t side = 0);
 

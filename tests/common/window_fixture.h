@@ -5,6 +5,7 @@
 #include "ui/parameter_panel.h"
 #include "ui/session.h"
 #include "ui/stage_area.h"
+#include "ui/transport_bar.h"
 
 #include <QLabel>
 #include <QTest>
@@ -27,6 +28,7 @@ struct WindowFixture {
 
     ui::StageView* stage(int side = 0) const { return window.findChild<ui::StageArea*>()->stage(side); }
     ui::ParameterPanel* panel() const { return window.findChild<ui::ParameterPanel*>(); }
+    ui::TransportBar* transport() const { return window.findChild<ui::TransportBar*>(); }
     QLabel* narration() const { return window.findChild<QLabel*>(QStringLiteral("narration")); }
     QLabel* presetNote() const { return window.findChild<QLabel*>(QStringLiteral("presetNote")); }
     const QVector<ui::MetricChart*>& charts() const { return window.findChild<ui::ChartPanel*>()->charts(); }

@@ -6,6 +6,7 @@
 #include "core/models/gaussian/gaussian_model.h"
 #include "core/scenario_sources.h"
 #include "tests/common/files.h"
+#include "tests/common/quick_scenarios.h"
 #include "tests/common/window_fixture.h"
 #include "ui/main_window.h"
 #include "ui/metric_chart.h"
@@ -40,12 +41,7 @@ constexpr int kRunTimeoutMs = 120000;
 
 Scenario quickGaussian(Policy policy = Policy::Replace)
 {
-    Scenario scenario = defaultScenario<GaussianSettings>();
-    scenario.generations = 30;
-    scenario.replicates = 30;
-    scenario.samples = 40;
-    scenario.policy = policy;
-    return scenario;
+    return collapse::testing::smallGaussian(30, 30, 40, policy);
 }
 
 std::unique_ptr<WindowFixture> openWindow(const Scenario& scenario)
@@ -297,9 +293,9 @@ private slots:
         QVERIFY(window->window.isPresenterMode());
         QVERIFY(!window->panel()->isVisible());
         QVERIFY(!window->window.menuBar()->isVisible());
-        QTRY_VERIFY_WITH_TIMEOUT(!window->window.transport().isVisible(), MainWindow::kControlsHideMs + 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->transport()->isVisible(), MainWindow::kControlsHideMs + 3000);
         QTest::mouseMove(window->stage());
-        QVERIFY(window->window.transport().isVisible());
+        QVERIFY(window->transport()->isVisible());
         for (const Theme theme : {Theme::Dark, Theme::Projector, Theme::Light}) {
             window->window.setTheme(theme);
             QCOMPARE(currentTheme(), theme);
@@ -307,7 +303,7 @@ private slots:
             const QImage picture = window->stage()->grab().toImage();
             QCOMPARE(QColor(picture.pixel(2, picture.height() / 2)), colours::background);
             // The transport's symbols take the theme's text colour.
-            const QImage symbol = window->window.transport().stepForwardButton()->icon().pixmap(64, 64).toImage();
+            const QImage symbol = window->transport()->stepForwardButton()->icon().pixmap(64, 64).toImage();
             QCOMPARE(QColor(symbol.pixel(30, 32)).rgb(), colours::text.rgb());
         }
         window->window.setPresenterMode(false);

@@ -77,7 +77,7 @@ void LectureReviewTest::aFinishedRunReadsFinished()
     window->window.goToGeneration(9);
     // Generations are numbered 0 to 9: the last reads "9 / 9", not "9 / 10".
     QLabel* position = nullptr;
-    for (QLabel* label : window->window.transport().findChildren<QLabel*>()) {
+    for (QLabel* label : window->transport()->findChildren<QLabel*>()) {
         if (label->text().startsWith("Generation")) {
             position = label;
         }
@@ -168,16 +168,16 @@ void LectureReviewTest::presenterModeDoesNotJump()
     QTRY_VERIFY_WITH_TIMEOUT(window->session.runs().isComplete(), kRunTimeoutMs);
     window->window.setPresenterMode(true);
     QApplication::processEvents();
-    QVERIFY(window->window.transport().isVisible());
+    QVERIFY(window->transport()->isVisible());
     const QRect stage = window->stage()->geometry();
     const QRect chart = window->charts().front()->geometry();
     // The transport hides after a while without the mouse: the picture stays where it was.
-    QTRY_VERIFY_WITH_TIMEOUT(!window->window.transport().isVisible(), 2 * MainWindow::kControlsHideMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->transport()->isVisible(), 2 * MainWindow::kControlsHideMs);
     QApplication::processEvents();
     QCOMPARE(window->stage()->geometry(), stage);
     QCOMPARE(window->charts().front()->geometry(), chart);
     QTest::mouseMove(window->stage(), QPoint(20, 20));
-    QTRY_VERIFY(window->window.transport().isVisible());
+    QTRY_VERIFY(window->transport()->isVisible());
     QCOMPARE(window->stage()->geometry(), stage);
     window->window.setPresenterMode(false);
 }

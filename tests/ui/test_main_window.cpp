@@ -6,6 +6,7 @@
 #include "core/output_files.h"
 #include "core/results.h"
 #include "core/scenario_sources.h"
+#include "tests/common/quick_scenarios.h"
 #include "tests/common/window_fixture.h"
 #include "ui/main_window.h"
 #include "ui/metric_chart.h"
@@ -39,11 +40,7 @@ constexpr int kRunTimeoutMs = 60000;
 
 Scenario quickGaussian()
 {
-    Scenario scenario = defaultScenario<GaussianSettings>();
-    scenario.generations = 40;
-    scenario.replicates = 40;
-    scenario.samples = 50;
-    return scenario;
+    return collapse::testing::smallGaussian(40, 40, 50);
 }
 
 Scenario quickGmm()
@@ -161,7 +158,7 @@ void MainWindowTest::transportButtonsDoWhatTheySay()
 {
     auto window = openWindow(quickGaussian());
     QVERIFY(waitForCompletedRun(*window));
-    TransportBar* transport = (&window->window.transport());
+    TransportBar* transport = window->transport();
     transport->resetButton()->click();
     QCOMPARE(window->session.playback().shown(), 0);
     QCOMPARE(window->stage()->shownGeneration(), 0);
@@ -190,7 +187,7 @@ void MainWindowTest::transportKeysDoWhatTheySay()
     auto window = openWindow(quickGaussian());
     QVERIFY(QTest::qWaitForWindowActive(&window->window));
     QVERIFY(waitForCompletedRun(*window));
-    window->window.transport().setFocus();
+    window->transport()->setFocus();
     QTest::keyClick(&window->window, Qt::Key_Home);
     QCOMPARE(window->session.playback().shown(), 0);
     QTest::keyClick(&window->window, Qt::Key_Right);
@@ -217,11 +214,11 @@ void MainWindowTest::scrubbingShowsTheStoredGeneration()
 {
     auto window = openWindow(quickGaussian());
     QVERIFY(waitForCompletedRun(*window));
-    window->window.transport().timeline()->setValue(17);
+    window->transport()->timeline()->setValue(17);
     QCOMPARE(window->session.playback().shown(), 17);
     QCOMPARE(window->stage()->shownGeneration(), 17);
     QVERIFY(!window->session.playback().isPlaying());
-    window->window.transport().timeline()->setValue(3);
+    window->transport()->timeline()->setValue(3);
     QCOMPARE(window->stage()->shownGeneration(), 3);
     QCOMPARE(window->session.history().at(3)->generation, 3);
 }

@@ -3,6 +3,7 @@
 
 #include "core/models/gaussian/gaussian_settings.h"
 #include "core/models/gmm/gmm_settings.h"
+#include "tests/common/quick_scenarios.h"
 #include "ui/run_controller.h"
 
 #include <QSignalSpy>
@@ -17,11 +18,7 @@ constexpr int kRunTimeoutMs = 60000;
 
 Scenario quickGaussian(int samples = 50)
 {
-    Scenario scenario = defaultScenario<GaussianSettings>();
-    scenario.samples = samples;
-    scenario.generations = 30;
-    scenario.replicates = 20;
-    return scenario;
+    return collapse::testing::smallGaussian(30, 20, samples);
 }
 
 // Every generation in the history belongs to one run: numbered 0, 1, 2, ... with that run's replicates.

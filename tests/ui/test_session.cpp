@@ -6,6 +6,7 @@
 #include "core/models/cats/cats_settings.h"
 #include "core/models/gaussian/gaussian_settings.h"
 #include "core/models/gmm/gmm_settings.h"
+#include "tests/common/quick_scenarios.h"
 #include "ui/parameter_change.h"
 #include "ui/session.h"
 
@@ -24,12 +25,7 @@ constexpr int kRunTimeoutMs = 60000;
 
 Scenario quickGaussian(Policy policy = Policy::Replace)
 {
-    Scenario scenario = defaultScenario<GaussianSettings>();
-    scenario.generations = 20;
-    scenario.replicates = 10;
-    scenario.samples = 40;
-    scenario.policy = policy;
-    return scenario;
+    return collapse::testing::smallGaussian(20, 10, 40, policy);
 }
 
 } // namespace

@@ -5,6 +5,8 @@
 #include "core/model_registry.h"
 #include "core/models/gaussian/gaussian_settings.h"
 #include "core/sweep_folder.h"
+#include "tests/common/quick_scenarios.h"
+#include "tests/common/window_fixture.h"
 #include "ui/main_window.h"
 #include "ui/sweep_window.h"
 
@@ -17,6 +19,7 @@
 
 using namespace collapse;
 using namespace collapse::ui;
+using collapse::testing::WindowFixture;
 
 namespace {
 
@@ -24,10 +27,7 @@ constexpr int kSweepTimeoutMs = 120000;
 
 Scenario quickGaussian()
 {
-    Scenario scenario = defaultScenario<GaussianSettings>();
-    scenario.generations = 15;
-    scenario.replicates = 20;
-    return scenario;
+    return collapse::testing::smallGaussian(15, 20, defaultScenario<GaussianSettings>().samples);
 }
 
 SweepPlan quickPlan()
@@ -120,8 +120,8 @@ void SweepWindowTest::badFormIsNamedAndNothingRuns()
 
 void SweepWindowTest::clickedCellOpensAsARun()
 {
-    MainWindow main(quickGaussian());
-    SweepWindow* sweeps = main.openSweepWindow();
+    WindowFixture main(quickGaussian(), QSize());
+    SweepWindow* sweeps = main.window.openSweepWindow();
     sweeps->resize(1024, 700);
     QSignalSpy completed(sweeps, &SweepWindow::sweepCompleted);
     const SweepPlan plan = quickPlan();
@@ -142,9 +142,9 @@ void SweepWindowTest::clickedCellOpensAsARun()
     }
     QVERIFY(!target.isNull());
     QTest::mouseClick(view, Qt::LeftButton, {}, target);
-    QCOMPARE(main.scenario().samples, 1000);
-    QCOMPARE(main.scenario().humanFraction, 0.2);
-    QCOMPARE(main.scenario().generations, 15);
+    QCOMPARE(main.session.scenario().samples, 1000);
+    QCOMPARE(main.session.scenario().humanFraction, 0.2);
+    QCOMPARE(main.session.scenario().generations, 15);
 }
 
 void SweepWindowTest::sweepFilesSaveAndOpen()
@@ -181,10 +181,10 @@ void SweepWindowTest::sweepFilesSaveAndOpen()
 
 void SweepWindowTest::sweepPresetsOpenInTheSweepWindow()
 {
-    MainWindow main(quickGaussian());
+    WindowFixture main(quickGaussian(), QSize());
     for (const char* name : {"phase-human-data", "phase-cats"}) {
-        main.loadPreset(name);
-        SweepWindow* sweeps = main.sweepWindow();
+        main.window.openPreset(name);
+        SweepWindow* sweeps = main.window.sweepWindow();
         QVERIFY(sweeps != nullptr);
         QVERIFY(sweeps->isRunning());
         QCOMPARE(sweeps->plan()->axes.size(), std::size_t{2});
@@ -192,8 +192,8 @@ void SweepWindowTest::sweepPresetsOpenInTheSweepWindow()
         QCOMPARE(sweeps->plan()->axes[1].key, std::string("human_fraction"));
         sweeps->cancelSweep();
     }
-    QCOMPARE(main.sweepWindow()->plan()->base.model().name, std::string_view("cats"));
-    QCOMPARE(main.sweepWindow()->plan()->at, std::vector<int>{100});
+    QCOMPARE(main.window.sweepWindow()->plan()->base.model().name, std::string_view("cats"));
+    QCOMPARE(main.window.sweepWindow()->plan()->at, std::vector<int>{100});
 }
 
 QTEST_MAIN(SweepWindowTest)
