@@ -108,8 +108,7 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
         }
         const auto started = std::chrono::steady_clock::now();
         std::exception_ptr failure;
-#pragma omp parallel for schedule(dynamic, chunk) if (parallelReplicates)
-        for (int replicate = 0; replicate < replicates; ++replicate) {
+        const auto runSpan = [&](int replicate) {
             try {
                 Chain& chain = chains[static_cast<std::size_t>(replicate)];
                 for (int offset = 0; offset < span && !cancelled(); ++offset) {
@@ -129,6 +128,18 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
                 if (!failure) {
                     failure = std::current_exception();
                 }
+            }
+        };
+        if (parallelReplicates) {
+#pragma omp parallel for schedule(dynamic, chunk)
+            for (int replicate = 0; replicate < replicates; ++replicate) {
+                runSpan(replicate);
+            }
+        } else {
+            // Outside any parallel region, so that a fit that parallelises its own work starts its threads
+            // from the pool (a region nested in an inactive one makes new threads every time).
+            for (int replicate = 0; replicate < replicates; ++replicate) {
+                runSpan(replicate);
             }
         }
         if (failure) {

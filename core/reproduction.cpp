@@ -48,6 +48,17 @@ std::vector<double> valuesAt(const RunResults& results, int generation, std::str
     return values;
 }
 
+std::vector<double> ratiosToGenerationZero(const RunResults& results, int generation, std::string_view metric)
+{
+    const std::vector<double> first = valuesAt(results, 0, metric);
+    const std::vector<double> later = valuesAt(results, generation, metric);
+    std::vector<double> ratios;
+    for (std::size_t chain = 0; chain < std::min(first.size(), later.size()); ++chain) {
+        ratios.push_back(later[chain] / first[chain]);
+    }
+    return ratios;
+}
+
 double meanOf(const std::vector<double>& values)
 {
     return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());

@@ -146,6 +146,8 @@ std::string reportNumber(double value);
 // A metric's values over the replicates at one generation, NaN left out. Throws std::invalid_argument
 // when the results have no such metric or generation.
 std::vector<double> valuesAt(const RunResults& results, int generation, std::string_view metric);
+// Per chain, a metric at `generation` over the same chain's value at generation 0 (chains with both).
+std::vector<double> ratiosToGenerationZero(const RunResults& results, int generation, std::string_view metric);
 double meanOf(const std::vector<double>& values);
 // The sample standard deviation (n − 1).
 double sampleSd(const std::vector<double>& values);

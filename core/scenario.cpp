@@ -68,12 +68,13 @@ const std::vector<ParameterSpec>& commonParameters()
                                                                       "does: the functional approximation error."));
         bias.decimals = 2;
         all.push_back(bias);
-        ParameterSpec capacity = integer("capacity", &Scenario::capacity, 1, 64,
+        ParameterSpec capacity = integer("capacity", &Scenario::capacity, 1, 4096,
                                          COLLAPSE_TRANSLATABLE("Parameters", "Model capacity"),
                                          COLLAPSE_TRANSLATABLE("Parameters", "How expressive the model is. Too little "
                                                                              "cannot represent the original: the "
                                                                              "functional expressivity error."));
-        // The range is the model's: a gaussian has exactly one normal, a text model an order of 1 to 6.
+        // The range is the model's (the one above holds every model's): a gaussian has exactly one normal, a
+        // text model an order of 1 to 6.
         capacity.set = [generic = capacity.set](Scenario& scenario, const json& value) {
             const CapacityRange& range = scenario.model().capacity;
             if (range.lowest == range.highest && value.is_number_integer() && value != json(range.lowest)) {

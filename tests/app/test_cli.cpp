@@ -187,6 +187,13 @@ void CliTest::badInputExitsTwoWithOneLine_data()
     QTest::addRow("beam width zero") << QStringList{"run", "--model", "text", "--set", "beam_width=0"} << none << R"("beam_width" must be an integer from 1)";
     QTest::addRow("prompt as long as a sequence") << QStringList{"run", "--model", "text", "--set", "prompt_length=64"} << none << R"("prompt_length" must be shorter than "sequence_length")";
     QTest::addRow("unknown smoothing") << QStringList{"run", "--model", "text", "--set", "smoothing=laplace"} << none << R"("smoothing" must be one of kneser_ney, none)";
+    QTest::addRow("points with NaN") << QStringList{"run", "--model", "diffusion", "--set", "dataset=CSVFILE"} << QByteArray("1,2\n3,nan\n") << "line 2 holds \"3,nan\", not two finite numbers";
+    QTest::addRow("points in one column") << QStringList{"run", "--model", "diffusion", "--set", "dataset=CSVFILE"} << QByteArray("1\n2\n") << "line 1 holds one value";
+    QTest::addRow("one point") << QStringList{"run", "--model", "diffusion", "--set", "dataset=CSVFILE"} << QByteArray("1,2\n") << "holds 1 point";
+    QTest::addRow("category without images") << QStringList{"run", "--model", "diffusion", "--set", "dataset=fashion-mnist-subset", "--set", "image_class=12"} << none << R"(no training image is of "image_class" 12)";
+    QTest::addRow("too few noising steps") << QStringList{"run", "--model", "diffusion", "--set", "steps=5"} << none << R"("steps" must be an integer from 20)";
+    QTest::addRow("image size neither 14 nor 28") << QStringList{"run", "--model", "diffusion", "--set", "image_size=20"} << none << R"("image_size" must be 14 or 28)";
+    QTest::addRow("DDIM steps beyond the steps") << QStringList{"run", "--model", "diffusion", "--set", "sampling_steps=80"} << none << R"("sampling_steps" (80) must not exceed "steps" (50))";
     QTest::addRow("preset and file") << QStringList{"run", "--preset", "gmm-paper", "--scenario", "FILE"} << QByteArray("{}") << "either --preset or --scenario";
     // Hostile or unlucky files and values (README.md, "Hardening").
     const QByteArray side = R"({"label": "a", "scenario": {"generations": 2}})";
@@ -210,11 +217,14 @@ void CliTest::badInputExitsTwoWithOneLine()
     QFETCH(QString, message);
     QTemporaryDir dir;
     const QString file = dir.filePath("scenario.json");
+    // A CSV of points takes the contents where the arguments name one, else the scenario file does.
+    const QString csv = dir.filePath("points.csv");
     if (!scenarioFile.isNull()) {
-        QFile out(file);
+        QFile out(arguments.join(' ').contains("CSVFILE") ? csv : file);
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(scenarioFile);
     }
+    arguments.replaceInStrings("CSVFILE", csv);
     arguments.replaceInStrings("FILE_ABSENT", dir.filePath("absent.json"));
     arguments.replaceInStrings("TEMPDIR", dir.path());
     arguments.replaceInStrings("FILE", file);

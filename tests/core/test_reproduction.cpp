@@ -112,7 +112,7 @@ private slots:
 void ReproductionTest::paperScaleHasThePapersSettings()
 {
     const ReproductionPlan plan = reproductionPlan(ReproductionScale::Paper, "/nonexistent/train-images-idx3-ubyte.gz");
-    QCOMPARE(plan.experiments.size(), std::size_t(4));
+    QCOMPARE(plan.experiments.size(), std::size_t(5));
     const auto& gaussian = experimentNamed(plan, "gaussian");
     QCOMPARE(gaussian.runs.size(), std::size_t(8));
     std::set<std::pair<int, Estimator>> settings;

@@ -1,7 +1,7 @@
 // libFuzzer harness: the IDX image loader on any bytes, plain or (when they start with gzip's magic)
 // compressed. A file is either read, sized exactly as its header says, or refused with DataError.
 
-#include "core/models/vae/idx_file.h"
+#include "core/image_files.h"
 
 #include <unistd.h>
 

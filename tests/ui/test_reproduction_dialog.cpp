@@ -2,12 +2,13 @@
 // writes the report and says where; Cancel stops it and writes nothing; a run that cannot start is named.
 // The plan is the quick scale made smaller still, so that the test takes seconds.
 
+#include "core/models/diffusion/diffusion_settings.h"
 #include "core/models/vae/vae_settings.h"
 #include "core/reproduction.h"
 #include "tests/common/window_fixture.h"
 #include "ui/main_window.h"
-#include "ui/window_menus.h"
 #include "ui/reproduction_dialog.h"
+#include "ui/window_menus.h"
 
 #include <QAction>
 #include <QFile>
@@ -38,6 +39,10 @@ ReproductionPlan tinyPlan()
             scenario.samples = std::min(scenario.samples, 200);
             if (scenario.holds<VaeSettings>()) {
                 scenario.as<VaeSettings>().epochs = 1;
+            }
+            if (scenario.holds<DiffusionSettings>()) {
+                scenario.as<DiffusionSettings>().epochs = 1;
+                scenario.capacity = 16;
             }
         }
     }

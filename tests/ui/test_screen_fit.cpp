@@ -62,11 +62,11 @@ std::vector<Override> lighter(const Preset& preset)
         return {{"--generations 3", "generations", 3}, {"--replicates 1", "replicates", 1}, {"--samples 200", "samples", 200}};
     }
     std::vector<Override> overrides = {{"--generations 12", "generations", 12}};
-    if (model == "vae") {
-        overrides.push_back({"--samples 300", "samples", 300});
-        overrides.push_back({"--set hidden=32", "hidden", 32});
-        overrides.push_back({"--set epochs=1", "epochs", 1});
-        overrides.push_back({"--set capacity=4", "capacity", 4});
+    if (const std::string_view quick = modelNamed(model).quickSettings; !quick.empty()) {
+        // A model that takes seconds a generation (the VAE, the diffusion model) runs its quick settings.
+        for (const auto& [key, value] : nlohmann::json::parse(quick).items()) {
+            overrides.push_back({"--set " + key, key, value});
+        }
     } else if (first.value("replicates", 0) > 50 || !first.contains("replicates")) {
         overrides.push_back({"--replicates 50", "replicates", 50});
     }

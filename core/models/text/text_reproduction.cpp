@@ -22,12 +22,7 @@ std::vector<ReportRow> textRows(const ReproductionExperiment& experiment, const 
     for (std::size_t i = 0; i < experiment.runs.size(); ++i) {
         const ReproductionRun& run = experiment.runs[i];
         const int last = run.scenario.generations - 1;
-        const std::vector<double> first = valuesAt(results[i], 0, "perplexity_real");
-        const std::vector<double> final = valuesAt(results[i], last, "perplexity_real");
-        std::vector<double> ratios;
-        for (std::size_t chain = 0; chain < std::min(first.size(), final.size()); ++chain) {
-            ratios.push_back(final[chain] / first[chain]);
-        }
+        const std::vector<double> ratios = ratiosToGenerationZero(results[i], last, "perplexity_real");
         ReportRow row;
         row.quantity = "perplexity of real text, generation " + std::to_string(last) + " ÷ generation 0, " + run.label;
         row.scenario = "scenarios/" + run.name + ".json";

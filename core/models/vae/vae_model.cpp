@@ -18,35 +18,11 @@ namespace collapse {
 
 namespace {
 
-constexpr const char* kBundledDataset = "fashion-mnist-subset";
 // Pairwise distances are averaged over at most this many generated images (n(n-1)/2 pairs).
 constexpr Eigen::Index kDiversityImages = 200;
 constexpr double kCentralCoverage = 0.95;
 
 const VaeModel& asVae(const FittedModel& model) { return static_cast<const VaeModel&>(model); }
-
-std::filesystem::path sibling(const std::filesystem::path& path, const std::string& from, const std::string& to)
-{
-    std::string name = path.filename().string();
-    const auto at = name.find(from);
-    if (at == std::string::npos) {
-        return {};
-    }
-    name.replace(at, from.size(), to);
-    return path.parent_path() / name;
-}
-
-ImageSet columnsOf(const ImageSet& set, Eigen::Index begin, Eigen::Index count)
-{
-    ImageSet part;
-    part.rows = set.rows;
-    part.columns = set.columns;
-    part.pixels = set.pixels.middleCols(begin, count);
-    if (!set.labels.empty()) {
-        part.labels.assign(set.labels.begin() + begin, set.labels.begin() + begin + count);
-    }
-    return part;
-}
 
 } // namespace
 
@@ -79,49 +55,8 @@ void VaeModel::sampleInto(Samples& out, Eigen::Index count, double samplingBias,
     out = decode(parameters_, z).cast<double>();
 }
 
-ImageData loadImageData(const std::string& dataset)
-{
-    const std::filesystem::path images = dataset == kBundledDataset ? bundledDataFolder(kBundledDataset) / "train-images-idx3-ubyte.gz"
-                                                                    : std::filesystem::path(dataset);
-    const std::filesystem::path labels = sibling(images, "images-idx3", "labels-idx1");
-    std::error_code error;
-    const bool hasLabels = !labels.empty() && std::filesystem::exists(labels, error);
-    ImageSet all = readImageSet(images, hasLabels ? labels : std::filesystem::path());
-    if (all.rows != 28 || all.columns != 28) {
-        throw DataError(images.string() + ": images are " + std::to_string(all.rows) + "x" +
-                        std::to_string(all.columns) + " pixels; the VAE takes 28x28");
-    }
-    ImageData data;
-    const std::filesystem::path testImages = sibling(images, "train-images", "t10k-images");
-    if (!testImages.empty() && std::filesystem::exists(testImages, error)) {
-        const std::filesystem::path testLabels = sibling(testImages, "images-idx3", "labels-idx1");
-        data.heldOut = readImageSet(testImages, hasLabels && std::filesystem::exists(testLabels, error)
-                                                    ? testLabels
-                                                    : std::filesystem::path());
-        // The held-out images are measured with the model of the training images: same size, same classes.
-        if (data.heldOut.rows != all.rows || data.heldOut.columns != all.columns) {
-            throw DataError(testImages.string() + ": images are " + std::to_string(data.heldOut.rows) + "x" +
-                            std::to_string(data.heldOut.columns) + " pixels, but the training images in " +
-                            images.string() + " are " + std::to_string(all.rows) + "x" + std::to_string(all.columns));
-        }
-        if (data.heldOut.pixels.cols() < 1) {
-            throw DataError(testImages.string() + ": holds no images to evaluate on");
-        }
-        data.training = std::move(all);
-    } else {
-        const Eigen::Index count = all.pixels.cols();
-        const Eigen::Index held = std::max<Eigen::Index>(1, count / 6);
-        if (count - held < 1) {
-            throw DataError(images.string() + ": too few images to keep some back for evaluation");
-        }
-        data.training = columnsOf(all, 0, count - held);
-        data.heldOut = columnsOf(all, count - held, held);
-    }
-    return data;
-}
-
 VaeExperiment::VaeExperiment(const Scenario& scenario)
-    : latentWidth_(scenario.capacity), settings_(scenario.as<VaeSettings>()), data_(loadImageData(settings_.dataset)),
+    : latentWidth_(scenario.capacity), settings_(scenario.as<VaeSettings>()), data_(loadImageData(settings_.dataset, "the VAE")),
       classifierAccuracy_(std::numeric_limits<double>::quiet_NaN())
 {
     const auto& labels = data_.training.labels;
@@ -322,7 +257,7 @@ const ModelDescriptor& VaeSettings::descriptor()
         d.quickSettings = R"({"samples": 300, "hidden": 32, "epochs": 1, "capacity": 4, "generations": 2, "replicates": 1})";
         d.checkData = [](const Scenario& scenario) {
             const VaeSettings& settings = scenario.as<VaeSettings>();
-            labelledClasses(loadImageData(settings.dataset), settings);
+            labelledClasses(loadImageData(settings.dataset, "the VAE"), settings);
         };
         return d;
     }();

@@ -5,7 +5,7 @@
 
 #include "core/experiment.h"
 #include "core/metric.h"
-#include "core/models/vae/idx_file.h"
+#include "core/image_files.h"
 #include "core/models/vae/vae_network.h"
 #include "core/models/vae/vae_settings.h"
 #include "core/models/vae/vae_training.h"
@@ -45,17 +45,6 @@ private:
     VaeParameters parameters_;
 };
 
-// The image data a vae scenario learns from: a pool of real training images, held-out real images and
-// their labels where there are any.
-struct ImageData {
-    ImageSet training;
-    ImageSet heldOut;
-};
-
-// The `dataset` of a scenario: "fashion-mnist-subset" (bundled), or the path of an MNIST-family image
-// file. Its labels are the file of the same name with "labels-idx1" for "images-idx3", if present;
-// held-out images are the "t10k" file beside a "train" file, else the last sixth of the images.
-ImageData loadImageData(const std::string& dataset);
 // The number of labelled classes in the training images (0 without labels); DataError when the settings'
 // minority class is not among them.
 int labelledClasses(const ImageData& data, const VaeSettings& settings);

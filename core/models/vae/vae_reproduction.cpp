@@ -19,7 +19,6 @@ std::vector<ReportRow> vaeRows(const ReproductionExperiment& experiment, const s
 {
     const ReproductionRun& run = experiment.runs.front();
     std::vector<ReportRow> rows;
-    const std::vector<double> first = valuesAt(results.front(), 0, "latent_std");
     const int generations = std::min<int>(run.scenario.generations, std::size(kPaperLatentStd));
     for (int generation = 0; generation < generations; ++generation) {
         rows.push_back(bandRow("latent standard deviation, generation " + std::to_string(generation),
@@ -27,13 +26,9 @@ std::vector<ReportRow> vaeRows(const ReproductionExperiment& experiment, const s
     }
     for (int generation = 1; generation < generations; ++generation) {
         // Per chain: its own generation 0 is its yardstick.
-        const std::vector<double> current = valuesAt(results.front(), generation, "latent_std");
-        std::vector<double> ratios;
-        for (std::size_t chain = 0; chain < std::min(first.size(), current.size()); ++chain) {
-            ratios.push_back(current[chain] / first[chain]);
-        }
         rows.push_back(bandRow("latent standard deviation, generation " + std::to_string(generation) + " ÷ generation 0",
-                               kPaperLatentStd[generation] / kPaperLatentStd[0], ratios, run));
+                               kPaperLatentStd[generation] / kPaperLatentStd[0],
+                               ratiosToGenerationZero(results.front(), generation, "latent_std"), run));
     }
     return rows;
 }

@@ -1,11 +1,10 @@
 #include "core/models/vae/vae_training.h"
 
+#include "core/minibatch_training.h"
 #include "core/random.h"
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
-#include <iterator>
 #include <numeric>
 #include <utility>
 #include <vector>
@@ -17,56 +16,6 @@ namespace {
 // Gradients of a batch are computed in this many slices, whatever the thread count (two slices of 64
 // keep the matrix products efficient and both cores busy).
 constexpr int kSlices = 2;
-// Element-wise work over the parameters (summing slices, Adam) is split into this many fixed parts.
-constexpr int kParts = 16;
-
-// The [begin, end) range of part `part` of `size` elements.
-std::pair<Eigen::Index, Eigen::Index> partRange(Eigen::Index size, int part)
-{
-    return {size * part / kParts, size * (part + 1) / kParts};
-}
-
-// Adam's state over a flat parameter vector.
-class Adam {
-public:
-    Adam(Eigen::Index size, double learningRate)
-        : firstMoment_(Eigen::VectorXf::Zero(size)), secondMoment_(Eigen::VectorXf::Zero(size)),
-          learningRate_(learningRate)
-    {
-    }
-
-    // One step along the mean gradient gradientSum / count, the division done as the moments read it
-    // rather than in a pass of its own over the parameters.
-    void step(Eigen::VectorXf& parameters, const Eigen::VectorXf& gradientSum, float count)
-    {
-        constexpr float beta1 = 0.9f;
-        constexpr float beta2 = 0.999f;
-        constexpr float epsilon = 1e-8f;
-        ++steps_;
-        // Bias correction folded into the step size.
-        const double correction =
-            std::sqrt(1.0 - std::pow(double(beta2), steps_)) / (1.0 - std::pow(double(beta1), steps_));
-        const auto stepSize = static_cast<float>(learningRate_ * correction);
-        // Element by element, so the parts can run on any threads with the same result.
-#pragma omp parallel for schedule(static)
-        for (int part = 0; part < kParts; ++part) {
-            const auto [begin, end] = partRange(parameters.size(), part);
-            const Eigen::Index n = end - begin;
-            auto m = firstMoment_.segment(begin, n);
-            auto v = secondMoment_.segment(begin, n);
-            const auto g = gradientSum.segment(begin, n).array() / count;
-            m.array() = beta1 * m.array() + (1.0f - beta1) * g;
-            v.array() = beta2 * v.array() + (1.0f - beta2) * g.square();
-            parameters.segment(begin, n).array() -= stepSize * m.array() / (v.array().sqrt() + epsilon);
-        }
-    }
-
-private:
-    Eigen::VectorXf firstMoment_;
-    Eigen::VectorXf secondMoment_;
-    double learningRate_;
-    int steps_ = 0;
-};
 
 } // namespace
 
@@ -80,10 +29,10 @@ VaeTrainingReport trainVae(VaeParameters& parameters, const Eigen::Ref<const Eig
     std::vector<Eigen::Index> order(static_cast<std::size_t>(count));
     std::iota(order.begin(), order.end(), Eigen::Index{0});
     std::vector<VaeParameters> sliceGradients(kSlices, VaeParameters(parameters.shape()));
-    float sliceLosses[kSlices];
+    SlicedGradient gradient(size, kSlices,
+                            [&](int slice) -> Eigen::VectorXf& { return sliceGradients[static_cast<std::size_t>(slice)].values(); });
     Eigen::MatrixXf batch(images.rows(), training.batch);
     Eigen::MatrixXf noise(latent, training.batch);
-    Eigen::VectorXf gradient(size);
     VaeTrainingReport report;
 
     for (int epoch = 0; epoch < training.epochs; ++epoch) {
@@ -101,40 +50,18 @@ VaeTrainingReport trainVae(VaeParameters& parameters, const Eigen::Ref<const Eig
             for (Eigen::Index j = 0; j < latent * width; ++j) {
                 noise.data()[j] = static_cast<float>(random.normal());
             }
-#pragma omp parallel for schedule(static)
-            for (int slice = 0; slice < kSlices; ++slice) {
-                const Eigen::Index begin = width * slice / kSlices;
-                const Eigen::Index end = width * (slice + 1) / kSlices;
-                sliceGradients[static_cast<std::size_t>(slice)].values().setZero();
-                sliceLosses[slice] = 0.0f;
-                if (end > begin) {
-                    sliceLosses[slice] = negativeElboAndGradient(
-                        parameters, batch.middleCols(begin, end - begin), noise.middleCols(begin, end - begin),
-                        sliceGradients[static_cast<std::size_t>(slice)]);
-                }
-            }
-            // The slices' gradients summed in slice order, element by element, in parallel parts, each
-            // part checked for overflow while it is still in cache.
-            bool partFinite[kParts];
-#pragma omp parallel for schedule(static)
-            for (int part = 0; part < kParts; ++part) {
-                const auto [begin, end] = partRange(size, part);
-                auto sum = gradient.segment(begin, end - begin);
-                sum = sliceGradients[0].values().segment(begin, end - begin);
-                for (int slice = 1; slice < kSlices; ++slice) {
-                    sum += sliceGradients[static_cast<std::size_t>(slice)].values().segment(begin, end - begin);
-                }
-                partFinite[part] = sum.allFinite();
-            }
-            float loss = sliceLosses[0];
-            for (int slice = 1; slice < kSlices; ++slice) {
-                loss += sliceLosses[slice];
-            }
-            if (!std::isfinite(loss) || !std::all_of(std::begin(partFinite), std::end(partFinite), std::identity())) {
+            const float loss = gradient.compute(width, [&](int slice, Eigen::Index begin, Eigen::Index end) {
+                VaeParameters& sliceGradient = sliceGradients[static_cast<std::size_t>(slice)];
+                sliceGradient.values().setZero();
+                return end > begin ? negativeElboAndGradient(parameters, batch.middleCols(begin, end - begin),
+                                                             noise.middleCols(begin, end - begin), sliceGradient)
+                                   : 0.0f;
+            });
+            if (std::isnan(loss)) {
                 ++report.skippedBatches;
                 continue;
             }
-            adam.step(parameters.values(), gradient, static_cast<float>(width));
+            adam.step(parameters.values(), gradient.sum(), static_cast<float>(width));
             epochLoss += loss;
         }
         report.lastEpochLoss = epochLoss / static_cast<double>(count);

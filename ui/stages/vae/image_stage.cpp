@@ -4,6 +4,7 @@
 #include "core/random.h"
 #include "ui/plot_painting.h"
 #include "ui/run_history.h"
+#include "ui/stages/shared/image_tiles.h"
 #include "ui/theme.h"
 
 #include <QPainter>
@@ -21,58 +22,9 @@ constexpr int kRealRows = 4;
 constexpr Eigen::Index kLatentPoints = 300;
 constexpr double kMargin = 16.0;
 
-QFont panelHeadingFont()
-{
-    return scaledFont(sizes::bodyPoint + 1, true);
-}
-
-constexpr int kPanelHeadingLines = 3;
-
-// A panel's heading over a panel `width` wide: the full title where it fits, else the short one.
-FittedText panelHeading(const QString& title, const QString& shortTitle, double width)
-{
-    const FittedText full = fitText(title, panelHeadingFont(), width, kPanelHeadingLines, 0.7);
-    return full.elided ? fitText(shortTitle, panelHeadingFont(), width, kPanelHeadingLines, 0.5) : full;
-}
-
-QImage toImage(const Eigen::Ref<const Eigen::VectorXf>& pixels, int rows, int columns)
-{
-    QImage image(columns, rows, QImage::Format_Grayscale8);
-    for (int r = 0; r < rows; ++r) {
-        uchar* line = image.scanLine(r);
-        for (int c = 0; c < columns; ++c) {
-            line[c] = static_cast<uchar>(std::lround(255.0f * std::clamp(pixels[r * columns + c], 0.0f, 1.0f)));
-        }
-    }
-    return image;
-}
-
 const VaeModel* vaeOf(const SnapshotPointer& snapshot)
 {
     return dynamic_cast<const VaeModel*>(snapshot->model.get());
-}
-
-// Cells of a rows x columns grid of square tiles inside `area`, row by row.
-QVector<QRectF> tiles(const QRectF& area, int rows, int columns)
-{
-    const double side = std::min(area.width() / columns, area.height() / rows);
-    QVector<QRectF> cells;
-    for (int r = 0; r < rows; ++r) {
-        for (int c = 0; c < columns; ++c) {
-            cells.append(QRectF(area.left() + c * side + 2, area.top() + r * side + 2, side - 4, side - 4));
-        }
-    }
-    return cells;
-}
-
-// A panel's heading in the room above it, wrapped where the panel is narrow.
-void drawPanelHeading(QPainter& painter, const QRectF& panel, const QString& title, const QString& shortTitle)
-{
-    painter.save();
-    painter.setPen(colours::original);
-    const FittedText fitted = panelHeading(title, shortTitle, panel.width());
-    drawFittedText(painter, fitted, QPointF(panel.left(), panel.top() - 2.0 - fitted.height()), panel.width());
-    painter.restore();
 }
 
 } // namespace
@@ -92,7 +44,7 @@ void ImageStage::setScenario(const Scenario& scenario)
     realImages_.clear();
     dataProblem_.clear();
     try {
-        const ImageData images = loadImageData(scenario.as<VaeSettings>().dataset);
+        const ImageData images = loadImageData(scenario.as<VaeSettings>().dataset, "the VAE");
         const Eigen::Index count = std::min<Eigen::Index>(images.heldOut.pixels.cols(), kLatentPoints);
         realPixels_ = images.heldOut.pixels.leftCols(count);
         for (int i = 0; i < kRealColumns * kRealRows && i < count; ++i) {

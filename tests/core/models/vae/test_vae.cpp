@@ -91,7 +91,7 @@ void VaeTest::gradientMatchesFiniteDifferences()
 
 void VaeTest::trainingLowersTheLoss()
 {
-    const ImageData data = loadImageData("fashion-mnist-subset");
+    const ImageData data = loadImageData("fashion-mnist-subset", "the VAE");
     const Eigen::MatrixXf images = data.training.pixels.leftCols(1000);
     RandomStream random(5, 0, 0, Purpose::Fitting);
     VaeParameters parameters({784, 64, 8});
@@ -112,7 +112,7 @@ void VaeTest::trainingLowersTheLoss()
 
 void VaeTest::runawayLearningRateLeavesFiniteWeights()
 {
-    const ImageData data = loadImageData("fashion-mnist-subset");
+    const ImageData data = loadImageData("fashion-mnist-subset", "the VAE");
     RandomStream random(6, 0, 0, Purpose::Fitting);
     VaeParameters parameters({784, 32, 4});
     parameters.initialise(random);

@@ -1,6 +1,6 @@
 // The IDX loader on good files (plain and gzip), the bundled subset, and every way a file can be wrong.
 
-#include "core/models/vae/idx_file.h"
+#include "core/image_files.h"
 #include "core/models/vae/vae_model.h"
 
 #include <QTemporaryDir>
@@ -131,7 +131,7 @@ void IdxFileTest::labelsMustMatchImages()
 
 void IdxFileTest::bundledSubsetIsComplete()
 {
-    const ImageData data = loadImageData("fashion-mnist-subset");
+    const ImageData data = loadImageData("fashion-mnist-subset", "the VAE");
     QCOMPARE(data.training.pixels.cols(), 10000);
     QCOMPARE(data.training.pixels.rows(), 784);
     QCOMPARE(data.heldOut.pixels.cols(), 2000);
@@ -156,17 +156,17 @@ void IdxFileTest::dataSetsAreCheckedWhereTheyAreRead()
     // Held-out images of another size would be read past their end by the classifier.
     write(dir, "t10k-images-idx3-ubyte", idx(0x08, {2, 14, 14}, ramp(2 * 14 * 14)));
     write(dir, "t10k-labels-idx1-ubyte", idx(0x08, {2}, QByteArray("\x00\x02", 2)));
-    QVERIFY(errorOf([&] { loadImageData(images); }).contains("images are 14x14 pixels, but the training images"));
+    QVERIFY(errorOf([&] { loadImageData(images, "the VAE"); }).contains("images are 14x14 pixels, but the training images"));
 
     // A held-out class the training images lack.
     write(dir, "t10k-images-idx3-ubyte", idx(0x08, {2, 28, 28}, ramp(2 * 28 * 28)));
     write(dir, "t10k-labels-idx1-ubyte", idx(0x08, {2}, QByteArray("\x00\x07", 2)));
-    const ImageData withClassSeven = loadImageData(images);
+    const ImageData withClassSeven = loadImageData(images, "the VAE");
     QVERIFY(errorOf([&] { labelledClasses(withClassSeven, settings); }).contains("a held-out image is labelled 7"));
 
     // A minority class that no image has: below the largest label, so only a search finds it missing.
     write(dir, "t10k-labels-idx1-ubyte", idx(0x08, {2}, QByteArray("\x00\x02", 2)));
-    const ImageData data = loadImageData(images);
+    const ImageData data = loadImageData(images, "the VAE");
     settings.minorityClass = 1;
     QVERIFY(errorOf([&] { labelledClasses(data, settings); }).contains("\"minority_class\" 1 does not occur among"));
     settings.minorityClass = 2;
@@ -174,4 +174,4 @@ void IdxFileTest::dataSetsAreCheckedWhereTheyAreRead()
 }
 
 QTEST_APPLESS_MAIN(IdxFileTest)
-#include "test_idx_file.moc"
+#include "test_image_files.moc"

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace collapse {
@@ -34,5 +36,22 @@ struct ImageSet {
 // Reads an MNIST-family image file (3 dimensions) and, if given, its label file (1 dimension, as
 // many labels as images).
 ImageSet readImageSet(const std::filesystem::path& images, const std::filesystem::path& labels = {});
+
+// The bundled images (resources/data/fashion-mnist-subset): 1000 training and 200 test images of each
+// Fashion-MNIST class.
+inline constexpr std::string_view kBundledImages = "fashion-mnist-subset";
+
+// The images a model learns from: a pool of real training images, and held-out real images, with their
+// labels where there are any.
+struct ImageData {
+    ImageSet training;
+    ImageSet heldOut;
+};
+
+// A `dataset` key's images: "fashion-mnist-subset" (bundled), or the path of an MNIST-family image file,
+// which must hold 28x28 images (`learner`, "the VAE", says who takes them in the message). Its labels are
+// the file of the same name with "labels-idx1" for "images-idx3", if present; held-out images are the
+// "t10k" file beside a "train" file, else the last sixth of the images. Throws DataError naming the file.
+ImageData loadImageData(const std::string& dataset, std::string_view learner);
 
 } // namespace collapse

@@ -1,4 +1,6 @@
-#include "core/models/vae/idx_file.h"
+#include "core/image_files.h"
+
+#include "core/bundled_data.h"
 
 #include <zlib.h>
 
@@ -124,6 +126,76 @@ ImageSet readImageSet(const std::filesystem::path& images, const std::filesystem
         set.labels = std::move(classes.bytes);
     }
     return set;
+}
+
+namespace {
+
+// `path` with `from` in its file name replaced by `to` (train-images → t10k-images), or empty when the
+// name does not hold `from`.
+std::filesystem::path sibling(const std::filesystem::path& path, const std::string& from, const std::string& to)
+{
+    std::string name = path.filename().string();
+    const auto at = name.find(from);
+    if (at == std::string::npos) {
+        return {};
+    }
+    name.replace(at, from.size(), to);
+    return path.parent_path() / name;
+}
+
+ImageSet columnsOf(const ImageSet& set, Eigen::Index begin, Eigen::Index count)
+{
+    ImageSet part;
+    part.rows = set.rows;
+    part.columns = set.columns;
+    part.pixels = set.pixels.middleCols(begin, count);
+    if (!set.labels.empty()) {
+        part.labels.assign(set.labels.begin() + begin, set.labels.begin() + begin + count);
+    }
+    return part;
+}
+
+} // namespace
+
+ImageData loadImageData(const std::string& dataset, std::string_view learner)
+{
+    const std::filesystem::path images = dataset == kBundledImages ? bundledDataFolder(kBundledImages) / "train-images-idx3-ubyte.gz"
+                                                                    : std::filesystem::path(dataset);
+    const std::filesystem::path labels = sibling(images, "images-idx3", "labels-idx1");
+    std::error_code error;
+    const bool hasLabels = !labels.empty() && std::filesystem::exists(labels, error);
+    ImageSet all = readImageSet(images, hasLabels ? labels : std::filesystem::path());
+    if (all.rows != 28 || all.columns != 28) {
+        throw DataError(images.string() + ": images are " + std::to_string(all.rows) + "x" +
+                        std::to_string(all.columns) + " pixels; " + std::string(learner) + " takes 28x28");
+    }
+    ImageData data;
+    const std::filesystem::path testImages = sibling(images, "train-images", "t10k-images");
+    if (!testImages.empty() && std::filesystem::exists(testImages, error)) {
+        const std::filesystem::path testLabels = sibling(testImages, "images-idx3", "labels-idx1");
+        data.heldOut = readImageSet(testImages, hasLabels && std::filesystem::exists(testLabels, error)
+                                                    ? testLabels
+                                                    : std::filesystem::path());
+        // The held-out images are measured with the model of the training images: same size, same classes.
+        if (data.heldOut.rows != all.rows || data.heldOut.columns != all.columns) {
+            throw DataError(testImages.string() + ": images are " + std::to_string(data.heldOut.rows) + "x" +
+                            std::to_string(data.heldOut.columns) + " pixels, but the training images in " +
+                            images.string() + " are " + std::to_string(all.rows) + "x" + std::to_string(all.columns));
+        }
+        if (data.heldOut.pixels.cols() < 1) {
+            throw DataError(testImages.string() + ": holds no images to evaluate on");
+        }
+        data.training = std::move(all);
+    } else {
+        const Eigen::Index count = all.pixels.cols();
+        const Eigen::Index held = std::max<Eigen::Index>(1, count / 6);
+        if (count - held < 1) {
+            throw DataError(images.string() + ": too few images to keep some back for evaluation");
+        }
+        data.training = columnsOf(all, 0, count - held);
+        data.heldOut = columnsOf(all, count - held, held);
+    }
+    return data;
 }
 
 } // namespace collapse

@@ -1,0 +1,151 @@
+#include "core/models/diffusion/point_sets.h"
+
+#include "core/data_error.h"
+#include "core/input_files.h"
+#include "core/random.h"
+#include "core/scenario.h"
+
+#include <charconv>
+#include <cmath>
+#include <numbers>
+#include <string>
+#include <vector>
+
+namespace collapse {
+
+namespace {
+
+constexpr double kPi = std::numbers::pi;
+
+// The text of a field without the spaces around it.
+std::string_view trimmed(std::string_view field)
+{
+    const auto first = field.find_first_not_of(" \t");
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    const auto last = field.find_last_not_of(" \t\r");
+    return field.substr(first, last - first + 1);
+}
+
+// A finite number written in full, or nothing.
+std::optional<double> finiteNumber(std::string_view text)
+{
+    double value = 0.0;
+    const char* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (error != std::errc() || stop != end || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace
+
+std::optional<PointSet> pointSetNamed(std::string_view name)
+{
+    if (name == "swiss_roll") {
+        return PointSet::SwissRoll;
+    }
+    if (name == "moons") {
+        return PointSet::Moons;
+    }
+    if (name == "ring") {
+        return PointSet::Ring;
+    }
+    return std::nullopt;
+}
+
+Eigen::Vector2d ringCentre(int mode)
+{
+    const double angle = 2.0 * kPi * mode / kRingModes;
+    return {kRingRadius * std::cos(angle), kRingRadius * std::sin(angle)};
+}
+
+void drawPointSet(PointSet set, Samples& out, Eigen::Index count, RandomStream& random)
+{
+    out.resize(2, count);
+    for (Eigen::Index i = 0; i < count; ++i) {
+        switch (set) {
+        case PointSet::SwissRoll: {
+            // make_swiss_roll: t = 1.5π (1 + 2u), the point (t cos t, t sin t) with noise; scaled by 1/4.
+            const double t = 1.5 * kPi * (1.0 + 2.0 * random.uniform());
+            out(0, i) = (t * std::cos(t) + 0.5 * random.normal()) / 4.0;
+            out(1, i) = (t * std::sin(t) + 0.5 * random.normal()) / 4.0;
+            break;
+        }
+        case PointSet::Moons: {
+            // make_moons, centred and scaled by 2: the upper moon, or the lower one shifted right.
+            const double angle = kPi * random.uniform();
+            const bool upper = random.uniform() < 0.5;
+            const double x = upper ? std::cos(angle) : 1.0 - std::cos(angle);
+            const double y = upper ? std::sin(angle) : 0.5 - std::sin(angle);
+            out(0, i) = 2.0 * (x - 0.5 + 0.08 * random.normal());
+            out(1, i) = 2.0 * (y - 0.25 + 0.08 * random.normal());
+            break;
+        }
+        case PointSet::Ring: {
+            const Eigen::Vector2d centre = ringCentre(static_cast<int>(random.below(kRingModes)));
+            out(0, i) = centre.x() + kRingSpread * random.normal();
+            out(1, i) = centre.y() + kRingSpread * random.normal();
+            break;
+        }
+        }
+    }
+}
+
+Eigen::Matrix2Xd readPointsCsv(const std::filesystem::path& path)
+{
+    std::string text;
+    try {
+        text = readWholeFile(path, kLargestPointsFile, "a CSV file of 2-D points");
+    } catch (const ScenarioError& error) {
+        throw DataError(error.what());
+    }
+    const std::string name = path.string();
+    std::string_view rest(text);
+    if (rest.starts_with("\xEF\xBB\xBF")) {
+        rest.remove_prefix(3);
+    }
+    std::vector<double> values;
+    for (std::size_t line = 1; !rest.empty(); ++line) {
+        const auto newline = rest.find('\n');
+        const std::string_view row = trimmed(rest.substr(0, newline));
+        rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
+        if (row.empty()) {
+            continue;
+        }
+        if (row.find('\0') != std::string_view::npos) {
+            throw DataError(name + ": line " + std::to_string(line) + " holds a NUL byte; a CSV file is text");
+        }
+        const auto comma = row.find(',');
+        if (comma == std::string_view::npos || row.find(',', comma + 1) != std::string_view::npos) {
+            throw DataError(name + ": line " + std::to_string(line) + " holds " +
+                            (comma == std::string_view::npos ? "one value" : "more than two values") +
+                            "; a point is two numbers separated by a comma");
+        }
+        const auto x = finiteNumber(trimmed(row.substr(0, comma)));
+        const auto y = finiteNumber(trimmed(row.substr(comma + 1)));
+        if (!x || !y) {
+            if (line == 1 && !x && !y) {
+                continue; // a header naming the columns
+            }
+            throw DataError(name + ": line " + std::to_string(line) + " holds \"" +
+                            std::string(row.substr(0, std::min<std::size_t>(row.size(), 40))) +
+                            "\", not two finite numbers");
+        }
+        if (static_cast<Eigen::Index>(values.size() / 2) >= kMostPoints) {
+            throw DataError(name + ": holds more than " + std::to_string(kMostPoints) + " points");
+        }
+        values.push_back(*x);
+        values.push_back(*y);
+    }
+    const auto points = static_cast<Eigen::Index>(values.size() / 2);
+    if (points < kFewestPoints) {
+        throw DataError(name + ": holds " + std::to_string(points) + (points == 1 ? " point" : " points") +
+                        "; a point set needs at least " + std::to_string(kFewestPoints));
+    }
+    return Eigen::Map<const Eigen::Matrix2Xd>(values.data(), 2, points);
+}
+
+} // namespace collapse

@@ -1,0 +1,193 @@
+#include "core/models/diffusion/sample_metrics.h"
+
+#include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <vector>
+
+namespace collapse {
+
+namespace {
+
+// Rows are computed in blocks of this many points, so that a block's distances stay in cache.
+constexpr Eigen::Index kDistanceBlock = 256;
+
+// Squared distances from each column of `from` (a block) to each column of `to`: ||a||² + ||b||² − 2 aᵀb.
+Eigen::MatrixXd squaredDistances(const Eigen::Ref<const Eigen::MatrixXd>& from, const Eigen::Ref<const Eigen::MatrixXd>& to)
+{
+    Eigen::MatrixXd distances = -2.0 * from.transpose() * to;
+    distances.colwise() += from.colwise().squaredNorm().transpose();
+    distances.rowwise() += to.colwise().squaredNorm();
+    return distances.cwiseMax(0.0);
+}
+
+// Each point's squared distance to its k-th nearest neighbour in its own set.
+Eigen::VectorXd kthNeighbourRadii(const Eigen::Ref<const Eigen::MatrixXd>& points, int k)
+{
+    const Eigen::Index n = points.cols();
+    Eigen::VectorXd radii(n);
+    const Eigen::Index blocks = (n + kDistanceBlock - 1) / kDistanceBlock;
+#pragma omp parallel for schedule(static)
+    for (Eigen::Index block = 0; block < blocks; ++block) {
+        const Eigen::Index begin = block * kDistanceBlock;
+        const Eigen::Index width = std::min(kDistanceBlock, n - begin);
+        const Eigen::MatrixXd distances = squaredDistances(points.middleCols(begin, width), points);
+        std::vector<double> row(static_cast<std::size_t>(n));
+        for (Eigen::Index i = 0; i < width; ++i) {
+            for (Eigen::Index j = 0; j < n; ++j) {
+                row[static_cast<std::size_t>(j)] = distances(i, j);
+            }
+            // The point itself is its own nearest, at distance 0: the k-th neighbour is element k.
+            const auto kth = row.begin() + std::min<Eigen::Index>(k, n - 1);
+            std::nth_element(row.begin(), kth, row.end());
+            radii[begin + i] = *kth;
+        }
+    }
+    return radii;
+}
+
+// The share of the columns of `queries` within the ball of at least one column of `centres`.
+double shareInsideBalls(const Eigen::Ref<const Eigen::MatrixXd>& queries, const Eigen::Ref<const Eigen::MatrixXd>& centres,
+                        const Eigen::VectorXd& radii)
+{
+    const Eigen::Index n = queries.cols();
+    const Eigen::Index blocks = (n + kDistanceBlock - 1) / kDistanceBlock;
+    std::vector<Eigen::Index> inside(static_cast<std::size_t>(blocks), 0);
+#pragma omp parallel for schedule(static)
+    for (Eigen::Index block = 0; block < blocks; ++block) {
+        const Eigen::Index begin = block * kDistanceBlock;
+        const Eigen::Index width = std::min(kDistanceBlock, n - begin);
+        const Eigen::MatrixXd distances = squaredDistances(queries.middleCols(begin, width), centres);
+        for (Eigen::Index i = 0; i < width; ++i) {
+            inside[static_cast<std::size_t>(block)] += ((distances.row(i).transpose().array() <= radii.array()).any()) ? 1 : 0;
+        }
+    }
+    Eigen::Index total = 0;
+    for (const Eigen::Index count : inside) {
+        total += count;
+    }
+    return static_cast<double>(total) / static_cast<double>(n);
+}
+
+Eigen::MatrixXd covarianceOf(const Eigen::Ref<const Eigen::MatrixXd>& points, const Eigen::VectorXd& mean)
+{
+    const Eigen::MatrixXd centred = points.colwise() - mean;
+    return centred * centred.transpose() / static_cast<double>(std::max<Eigen::Index>(1, points.cols() - 1));
+}
+
+// The square root of a symmetric positive semi-definite matrix, negative eigenvalues of rounding set to 0.
+Eigen::MatrixXd symmetricSquareRoot(const Eigen::MatrixXd& matrix)
+{
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(matrix);
+    return solver.eigenvectors() * solver.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal() *
+           solver.eigenvectors().transpose();
+}
+
+} // namespace
+
+PrecisionRecall precisionAndRecall(const Eigen::Ref<const Eigen::MatrixXd>& real, const Eigen::Ref<const Eigen::MatrixXd>& generated,
+                                   int k)
+{
+    PrecisionRecall result;
+    result.precision = shareInsideBalls(generated, real, kthNeighbourRadii(real, k));
+    result.recall = shareInsideBalls(real, generated, kthNeighbourRadii(generated, k));
+    return result;
+}
+
+double slicedWasserstein(const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigen::Ref<const Eigen::MatrixXd>& b, int directions)
+{
+    const Eigen::Index n = std::min(a.cols(), b.cols());
+    double sum = 0.0;
+    std::vector<double> left(static_cast<std::size_t>(n));
+    std::vector<double> right(static_cast<std::size_t>(n));
+    for (int d = 0; d < directions; ++d) {
+        const double angle = std::numbers::pi * d / directions;
+        const Eigen::Vector2d direction(std::cos(angle), std::sin(angle));
+        for (Eigen::Index i = 0; i < n; ++i) {
+            left[static_cast<std::size_t>(i)] = direction.dot(a.col(i));
+            right[static_cast<std::size_t>(i)] = direction.dot(b.col(i));
+        }
+        std::sort(left.begin(), left.end());
+        std::sort(right.begin(), right.end());
+        for (std::size_t i = 0; i < left.size(); ++i) {
+            sum += (left[i] - right[i]) * (left[i] - right[i]);
+        }
+    }
+    return std::sqrt(sum / static_cast<double>(directions * n));
+}
+
+double frechetDistance(const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigen::Ref<const Eigen::MatrixXd>& b)
+{
+    const Eigen::VectorXd meanA = a.rowwise().mean();
+    const Eigen::VectorXd meanB = b.rowwise().mean();
+    const Eigen::MatrixXd covarianceA = covarianceOf(a, meanA);
+    const Eigen::MatrixXd covarianceB = covarianceOf(b, meanB);
+    const Eigen::MatrixXd rootA = symmetricSquareRoot(covarianceA);
+    const Eigen::MatrixXd product = rootA * covarianceB * rootA;
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(0.5 * (product + product.transpose()), Eigen::EigenvaluesOnly);
+    const double crossTrace = solver.eigenvalues().cwiseMax(0.0).cwiseSqrt().sum();
+    return std::max(0.0, (meanA - meanB).squaredNorm() + covarianceA.trace() + covarianceB.trace() - 2.0 * crossTrace);
+}
+
+MahalanobisRegion::MahalanobisRegion(const Eigen::Ref<const Eigen::MatrixXd>& reference, double coverage)
+    : mean_(reference.rowwise().mean())
+{
+    Eigen::MatrixXd covariance = covarianceOf(reference, mean_);
+    // A ridge of a millionth of the mean variance keeps a flat direction (a constant pixel, a feature
+    // that never fires) from making the covariance singular.
+    covariance.diagonal().array() += 1e-6 * covariance.trace() / static_cast<double>(covariance.rows()) + 1e-12;
+    const Eigen::LLT<Eigen::MatrixXd> factor(covariance);
+    whitening_ = factor.matrixL().solve(Eigen::MatrixXd::Identity(covariance.rows(), covariance.cols()));
+    const Eigen::VectorXd distances = (whitening_ * (reference.colwise() - mean_)).colwise().squaredNorm().transpose();
+    std::vector<double> sorted(distances.data(), distances.data() + distances.size());
+    std::sort(sorted.begin(), sorted.end());
+    const auto at = static_cast<std::size_t>(std::ceil(coverage * static_cast<double>(sorted.size()))) - 1;
+    radiusSquared_ = sorted[std::min(at, sorted.size() - 1)];
+}
+
+Eigen::Array<bool, Eigen::Dynamic, 1> MahalanobisRegion::outside(const Eigen::Ref<const Eigen::MatrixXd>& points) const
+{
+    const Eigen::VectorXd distances = (whitening_ * (points.colwise() - mean_)).colwise().squaredNorm().transpose();
+    return distances.array() > radiusSquared_;
+}
+
+double MahalanobisRegion::outsideShare(const Eigen::Ref<const Eigen::MatrixXd>& points) const
+{
+    return static_cast<double>(outside(points).count()) / static_cast<double>(points.cols());
+}
+
+Eigen::Matrix2Xd MahalanobisRegion::boundary(int count) const
+{
+    // The whitened circle of radius r mapped back: x = μ + L r (cos θ, sin θ), L the Cholesky factor.
+    const Eigen::Matrix2d factor = whitening_.topLeftCorner<2, 2>().inverse();
+    Eigen::Matrix2Xd points(2, count);
+    for (int i = 0; i < count; ++i) {
+        const double angle = 2.0 * std::numbers::pi * i / (count - 1);
+        points.col(i) = mean_.head<2>() + factor * (std::sqrt(radiusSquared_) * Eigen::Vector2d(std::cos(angle), std::sin(angle)));
+    }
+    return points;
+}
+
+double totalStd(const Eigen::Ref<const Eigen::MatrixXd>& points)
+{
+    const Eigen::VectorXd mean = points.rowwise().mean();
+    const double trace = (points.colwise() - mean).squaredNorm() / static_cast<double>(std::max<Eigen::Index>(1, points.cols() - 1));
+    return std::sqrt(trace / static_cast<double>(points.rows()));
+}
+
+double meanPairwiseDistance(const Eigen::Ref<const Eigen::MatrixXd>& points, Eigen::Index most)
+{
+    const Eigen::Index n = std::min(most, points.cols());
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+        for (Eigen::Index j = i + 1; j < n; ++j) {
+            sum += (points.col(i) - points.col(j)).norm();
+        }
+    }
+    return n < 2 ? 0.0 : sum / (0.5 * static_cast<double>(n * (n - 1)));
+}
+
+} // namespace collapse
