@@ -1,5 +1,7 @@
 #include "core/minibatch_training.h"
 
+#include "core/random.h"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -7,6 +9,13 @@
 #include <limits>
 
 namespace collapse {
+
+void shuffleOrder(std::vector<Eigen::Index>& order, RandomStream& random)
+{
+    for (std::size_t i = order.size(); i-- > 1;) {
+        std::swap(order[i], order[random.below(i + 1)]);
+    }
+}
 
 Adam::Adam(Eigen::Index size, double learningRate)
     : firstMoment_(Eigen::VectorXf::Zero(size)), secondMoment_(Eigen::VectorXf::Zero(size)), learningRate_(learningRate)

@@ -8,6 +8,8 @@
 
 namespace collapse {
 
+class RandomStream;
+
 // What the networks of the models (the VAE, the diffusion model) share in training on minibatches: Adam
 // over one flat vector of parameters, and a batch's gradient computed in fixed slices on the available
 // threads and summed in a fixed order, so that the weights are the same for any number of threads.
@@ -20,6 +22,9 @@ inline std::pair<Eigen::Index, Eigen::Index> parameterPart(Eigen::Index size, in
 {
     return {size * part / kParameterParts, size * (part + 1) / kParameterParts};
 }
+
+// A new presentation order for an epoch: a Fisher–Yates shuffle of `order` in place.
+void shuffleOrder(std::vector<Eigen::Index>& order, RandomStream& random);
 
 // Adam (Kingma & Ba, "Adam: a method for stochastic optimization", ICLR 2015; β1 0.9, β2 0.999, ε 1e-8)
 // over a flat parameter vector.

@@ -23,7 +23,7 @@ enum class ParameterType { Integer, Real, Choice, Text };
 enum class ParameterEditor {
     Number,      // a spin box
     Percent,     // a share in [0, 1], shown in percent
-    PowersOfTen, // a drop-down of round numbers that keeps a value not among them
+    Suggestions, // a drop-down of suggested values (round numbers, the sizes a key takes) that keeps any other
     Seed,        // any 64-bit number, with a button for a new random one
     File,        // a path, chosen with a file dialog
 };
@@ -52,7 +52,7 @@ struct ParameterSpec {
     bool realMinExclusive = false;
     int decimals = 2;                  // Real: digits the panel shows (of the percentage for Percent)
     std::vector<ParameterChoice> choices;
-    std::vector<double> suggestions;   // PowersOfTen: the round numbers offered
+    std::vector<double> suggestions;   // Suggestions: the values offered
     std::string_view fileFilter;       // File: the dialog's filter
     std::string_view minimumMeaning;   // Integer: what the smallest value stands for ("none"), if special
 

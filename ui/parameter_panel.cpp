@@ -192,6 +192,15 @@ ParameterField::ParameterField(const ParameterSpec& spec, QWidget* owner, Edited
                 report(nlohmann::json(static_cast<std::uint64_t>(QRandomGenerator::global()->bounded(1, 1000000))));
             });
             editor_ = row;
+        } else if (spec.editor == ParameterEditor::Suggestions) {
+            w.choice = new QComboBox;
+            for (const double suggestion : spec.suggestions) {
+                w.choice->addItem(QString::number(suggestion, 'f', 0), static_cast<int>(suggestion));
+            }
+            QObject::connect(w.choice, &QComboBox::currentIndexChanged, w.choice, [combo = w.choice, report] {
+                report(nlohmann::json(combo->currentData().toInt()));
+            });
+            editor_ = w.choice;
         } else {
             w.integer = new QSpinBox;
             w.integer->setRange(static_cast<int>(spec.integerMin),
@@ -204,7 +213,7 @@ ParameterField::ParameterField(const ParameterSpec& spec, QWidget* owner, Edited
         }
         break;
     case ParameterType::Real:
-        if (spec.editor == ParameterEditor::PowersOfTen) {
+        if (spec.editor == ParameterEditor::Suggestions) {
             w.choice = new QComboBox;
             for (const double suggestion : spec.suggestions) {
                 w.choice->addItem(QString::number(suggestion, 'g', 3), suggestion);
@@ -271,12 +280,13 @@ void ParameterField::show(const Scenario& scenario)
         w.integer->setValue(static_cast<int>(value.get<std::int64_t>()));
     } else if (w.real != nullptr) {
         w.real->setValue(value.get<double>() * w.shownScale);
-    } else if (w.choice != nullptr && spec_.type == ParameterType::Real) {
-        // A round-number choice that keeps a scenario's own value when it is not among them.
-        const double number = value.get<double>();
+    } else if (w.choice != nullptr && spec_.type != ParameterType::Choice) {
+        // Suggested values that keep a scenario's own value when it is not among them.
+        const bool real = spec_.type == ParameterType::Real;
+        const QVariant number = real ? QVariant(value.get<double>()) : QVariant(static_cast<int>(value.get<std::int64_t>()));
         int index = w.choice->findData(number);
         if (index < 0) {
-            w.choice->addItem(QString::number(number, 'g', 3), number);
+            w.choice->addItem(real ? QString::number(number.toDouble(), 'g', 3) : QString::number(number.toInt()), number);
             index = w.choice->count() - 1;
         }
         w.choice->setCurrentIndex(index);

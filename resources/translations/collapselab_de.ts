@@ -114,6 +114,34 @@
         <source>Widest component&apos;s spread</source>
         <translation>Streuung der breitesten Komponente</translation>
     </message>
+    <message>
+        <source>Precision (samples that look real)</source>
+        <translation>Precision (echt wirkende Stichproben)</translation>
+    </message>
+    <message>
+        <source>Recall (original still covered)</source>
+        <translation>Recall (noch abgedecktes Original)</translation>
+    </message>
+    <message>
+        <source>Distance to the original (sliced W₂)</source>
+        <translation>Abstand zum Original (Sliced W₂)</translation>
+    </message>
+    <message>
+        <source>Modes kept (of 8)</source>
+        <translation>Erhaltene Moden (von 8)</translation>
+    </message>
+    <message>
+        <source>Fréchet distance (our classifier, not FID)</source>
+        <translation>Fréchet-Abstand (eigener Klassifikator, nicht FID)</translation>
+    </message>
+    <message>
+        <source>Share the classifier calls the class</source>
+        <translation>Anteil, den der Klassifikator der Kategorie zuordnet</translation>
+    </message>
+    <message>
+        <source>Spread (RMS standard deviation)</source>
+        <translation>Streuung (RMS-Standardabweichung)</translation>
+    </message>
 </context>
 <context>
     <name>Models</name>
@@ -136,6 +164,10 @@
     <message>
         <source>Text (n-gram language model)</source>
         <translation>Text (n-Gramm-Sprachmodell)</translation>
+    </message>
+    <message>
+        <source>Diffusion (points or images)</source>
+        <translation>Diffusion (Punkte oder Bilder)</translation>
     </message>
 </context>
 <context>
@@ -167,6 +199,22 @@
     <message>
         <source>late collapse: the images are the same blur.</source>
         <translation>später Kollaps: Die Bilder sind alle derselbe Fleck.</translation>
+    </message>
+    <message>
+        <source>The samples are drifting from the original: each generation blurs what it learnt a little, so more of them fall where the original has nothing.</source>
+        <translation>Die Stichproben entfernen sich vom Original: Jede Generation verwischt ein wenig, was sie gelernt hat, sodass mehr von ihnen dort liegen, wo das Original nichts hat.</translation>
+    </message>
+    <message>
+        <source>Early model collapse: the original&apos;s structure is washing out — the roll&apos;s arms merge, the ring&apos;s clusters run together, the images fray — while the blur still covers the original.</source>
+        <translation>Früher Modellkollaps: Die Struktur des Originals verwäscht – die Arme der Rolle verschmelzen, die Cluster des Rings laufen ineinander, die Bilder zerfasern –, während die Unschärfe das Original noch abdeckt.</translation>
+    </message>
+    <message>
+        <source>Late model collapse: the samples have shrunk into one smooth blob. What is left bears little resemblance to the original.</source>
+        <translation>Später Modellkollaps: Die Stichproben sind zu einem glatten Klumpen geschrumpft. Was bleibt, hat wenig Ähnlichkeit mit dem Original.</translation>
+    </message>
+    <message>
+        <source>late collapse: one smooth blob is left.</source>
+        <translation>später Kollaps: Ein glatter Klumpen bleibt.</translation>
     </message>
 </context>
 <context>
@@ -511,6 +559,102 @@
         <source>Sampling draws each word (sampling bias below 1 sharpens, as a temperature); beam search writes the likeliest text, as the paper did.</source>
         <translation>Ziehen wählt jedes Wort zufällig (eine Stichprobenverzerrung unter 1 schärft, wie eine Temperatur); die Strahlsuche schreibt den wahrscheinlichsten Text, wie im Artikel.</translation>
     </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>swiss_roll, moons or ring (2-D points), fashion-mnist-subset (images), or a CSV file of 2-D points or an MNIST-format image file.</source>
+        <translation>swiss_roll, moons oder ring (2-D-Punkte), fashion-mnist-subset (Bilder) oder eine CSV-Datei mit 2-D-Punkten oder eine Bilddatei im MNIST-Format.</translation>
+    </message>
+    <message>
+        <source>Points and images (*.csv *idx3-ubyte *idx3-ubyte.gz)</source>
+        <translation>Punkte und Bilder (*.csv *idx3-ubyte *idx3-ubyte.gz)</translation>
+    </message>
+    <message>
+        <source>Image category</source>
+        <translation>Bildkategorie</translation>
+    </message>
+    <message>
+        <source>The one category of images learnt (Fashion-MNIST: 0 T-shirts, 1 trousers, … 9 ankle boots).</source>
+        <translation>Die eine gelernte Bildkategorie (Fashion-MNIST: 0 T-Shirts, 1 Hosen, … 9 Stiefeletten).</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Bildgröße</translation>
+    </message>
+    <message>
+        <source>Images are learnt at 14x14 or 28x28 pixels.</source>
+        <translation>Bilder werden mit 14×14 oder 28×28 Pixeln gelernt.</translation>
+    </message>
+    <message>
+        <source>DDIM steps</source>
+        <translation>DDIM-Schritte</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Noising steps</source>
+        <translation>Verrauschungsschritte</translation>
+    </message>
+    <message>
+        <source>T, the steps of the forward process that turn data into noise.</source>
+        <translation>T, die Schritte des Vorwärtsprozesses, die Daten in Rauschen verwandeln.</translation>
+    </message>
+    <message>
+        <source>Linear (Ho et al.)</source>
+        <translation>Linear (Ho et al.)</translation>
+    </message>
+    <message>
+        <source>Cosine (Nichol &amp; Dhariwal)</source>
+        <translation>Kosinus (Nichol &amp; Dhariwal)</translation>
+    </message>
+    <message>
+        <source>Noise schedule</source>
+        <translation>Rauschplan</translation>
+    </message>
+    <message>
+        <source>How fast the forward process adds noise.</source>
+        <translation>Wie schnell der Vorwärtsprozess Rauschen hinzufügt.</translation>
+    </message>
+    <message>
+        <source>Ancestral (DDPM)</source>
+        <translation>Ancestral (DDPM)</translation>
+    </message>
+    <message>
+        <source>DDIM (deterministic)</source>
+        <translation>DDIM (deterministisch)</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <source>How samples are drawn: step by step with fresh noise, or DDIM&apos;s deterministic path from the first noise.</source>
+        <translation>Wie Stichproben gezogen werden: Schritt für Schritt mit frischem Rauschen oder auf dem deterministischen Pfad von DDIM aus dem ersten Rauschen.</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>Verborgene Schichten</translation>
+    </message>
+    <message>
+        <source>Hidden layers of the noise-predicting network.</source>
+        <translation>Verborgene Schichten des Netzes, das das Rauschen vorhersagt.</translation>
+    </message>
+    <message>
+        <source>How long each generation&apos;s model trains on its data.</source>
+        <translation>Wie lange das Modell jeder Generation auf seinen Daten trainiert.</translation>
+    </message>
+    <message>
+        <source>Samples per minibatch of the training.</source>
+        <translation>Stichproben je Minibatch des Trainings.</translation>
+    </message>
+    <message>
+        <source>Steps of the DDIM sampler, evenly spaced over the noising steps (all of them when there are fewer).</source>
+        <translation>Schritte des DDIM-Samplers, gleichmäßig über die Verrauschungsschritte verteilt (alle, wenn es weniger sind).</translation>
+    </message>
 </context>
 <context>
     <name>PhaseDiagram</name>
@@ -636,6 +780,38 @@
     <message>
         <source>A single Gaussian refitted for 500 generations, swept over the sample size and the share of fresh human data in every generation; the colour is the median fitted spread, 1 for the original. Below the dashed line, where the spread has fallen under 0.5, the model has collapsed: a little real data in every generation keeps even small samples alive.</source>
         <translation>Eine einzelne Normalverteilung, 500 Generationen lang neu angepasst, über die Stichprobengröße und den Anteil frischer menschlicher Daten in jeder Generation; die Farbe ist die mediane angepasste Streuung, 1 für das Original. Unter der gestrichelten Linie, wo die Streuung unter 0,5 gefallen ist, ist das Modell kollabiert: Ein wenig echte Daten in jeder Generation halten selbst kleine Stichproben am Leben.</translation>
+    </message>
+    <message>
+        <source>A diffusion model trained on its own images of trousers</source>
+        <translation>Ein Diffusionsmodell, trainiert auf seinen eigenen Bildern von Hosen</translation>
+    </message>
+    <message>
+        <source>A diffusion model with real data kept in the mix (comparison)</source>
+        <translation>Ein Diffusionsmodell mit echten Daten in der Mischung (Vergleich)</translation>
+    </message>
+    <message>
+        <source>Two diffusion models side by side: one trained only on its own points, one with half of every generation&apos;s data drawn fresh from the original. The first blurs the roll until its arms merge; the second keeps them sharp: real data in the mix holds a generative model near the original.</source>
+        <translation>Zwei Diffusionsmodelle nebeneinander: eines nur auf seinen eigenen Punkten trainiert, eines, bei dem die Hälfte der Daten jeder Generation frisch aus dem Original gezogen wird. Das erste verwischt die Rolle, bis ihre Arme verschmelzen; das zweite hält sie scharf: Echte Daten in der Mischung halten ein generatives Modell nahe am Original.</translation>
+    </message>
+    <message>
+        <source>A diffusion model forgets the modes of a ring</source>
+        <translation>Ein Diffusionsmodell vergisst die Moden eines Rings</translation>
+    </message>
+    <message>
+        <source>Eight clusters on a circle, learnt by a diffusion model from 2000 points, then by each generation from the previous one&apos;s. Count the clusters that still stand out: each generation blurs them a little more into the space between, until they merge one after another into a blurred ring.</source>
+        <translation>Acht Cluster auf einem Kreis, von einem Diffusionsmodell aus 2000 Punkten gelernt, dann von jeder Generation aus denen der vorigen. Zählen Sie die Cluster, die sich noch abheben: Jede Generation verwischt sie etwas mehr in den Raum dazwischen, bis sie einer nach dem anderen zu einem verschwommenen Ring verschmelzen.</translation>
+    </message>
+    <message>
+        <source>A diffusion model trained on its own points</source>
+        <translation>Ein Diffusionsmodell, trainiert auf seinen eigenen Punkten</translation>
+    </message>
+    <message>
+        <source>One category of images, Fashion-MNIST&apos;s trousers at 14x14 pixels, learnt by a diffusion model and then by each generation from the previous one&apos;s images. Recognisable at generation 0, they fray into speckled, shapeless patches within a few generations, as Martínez et al. (2023) found.</source>
+        <translation>Eine Kategorie von Bildern, die Hosen aus Fashion-MNIST mit 14×14 Pixeln, von einem Diffusionsmodell gelernt und dann von jeder Generation aus den Bildern der vorigen. In Generation 0 erkennbar, zerfasern sie in wenigen Generationen zu gesprenkelten, formlosen Flecken, wie Martínez et al. (2023) fanden.</translation>
+    </message>
+    <message>
+        <source>Each generation trains a fresh denoising diffusion model (the kind behind Stable Diffusion, here on points) on the previous one&apos;s points only. Its small errors add up: the roll blurs, its arms merge and its spread shrinks; fewer samples look like the original (precision falls) while the blur still covers it.</source>
+        <translation>Jede Generation trainiert ein neues entrauschendes Diffusionsmodell (die Art hinter Stable Diffusion, hier auf Punkten) nur auf den Punkten der vorigen. Seine kleinen Fehler summieren sich: Die Rolle verschwimmt, ihre Arme verschmelzen, die Streuung schrumpft; weniger Stichproben sehen wie das Original aus (Precision fällt), während die Unschärfe es noch abdeckt.</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1211,10 @@
         <source>%1 words of context</source>
         <translation>%1 Wörter Kontext</translation>
     </message>
+    <message>
+        <source>%1 hidden units</source>
+        <translation>%1 verborgene Einheiten</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::CatStage</name>
@@ -1064,6 +1244,76 @@
     <message>
         <source>The original distribution</source>
         <translation>Die ursprüngliche Verteilung</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::DiffusionImageStage</name>
+    <message>
+        <source>look like the category: %1</source>
+        <translation>sehen aus wie die Kategorie: %1</translation>
+    </message>
+    <message>
+        <source>Real images of one category</source>
+        <translation>Echte Bilder einer Kategorie</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Erzeugt</translation>
+    </message>
+    <message>
+        <source>Real</source>
+        <translation>Echt</translation>
+    </message>
+    <message>
+        <source>Generated from the same noise each generation</source>
+        <translation>In jeder Generation aus demselben Rauschen erzeugt</translation>
+    </message>
+    <message>
+        <source>Real images of the category</source>
+        <translation>Echte Bilder der Kategorie</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::DiffusionPointsStage</name>
+    <message>
+        <source>modes kept: %1 of 8</source>
+        <translation>erhaltene Moden: %1 von 8</translation>
+    </message>
+    <message>
+        <source>samples like the original: %1</source>
+        <translation>Stichproben wie das Original: %1</translation>
+    </message>
+    <message>
+        <source>The original points</source>
+        <translation>Die ursprünglichen Punkte</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>original&apos;s central 95%</source>
+        <translation>zentrale 95 % des Originals</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>Stichproben</translation>
+    </message>
+    <message>
+        <source>samples in the tails</source>
+        <translation>Stichproben in den Rändern</translation>
+    </message>
+    <message>
+        <source>previous generation</source>
+        <translation>vorige Generation</translation>
+    </message>
+    <message>
+        <source>one point denoised, t = T to 0</source>
+        <translation>ein entrauschter Punkt, t = T bis 0</translation>
+    </message>
+    <message>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
     </message>
 </context>
 <context>

@@ -154,7 +154,7 @@ void CliTest::badInputExitsTwoWithOneLine_data()
     QTest::addRow("fraction above one") << QStringList{"run", "--set", "human_fraction=1.2"} << none << R"("human_fraction" must be a number in [0, 1])";
     QTest::addRow("negative fraction") << QStringList{"run", "--set", "filter_rate=-0.5"} << none << R"("filter_rate" must be a number in [0, 1])";
     QTest::addRow("unknown key") << QStringList{"run", "--set", "colour=blue"} << none << R"(unknown key "colour")";
-    QTest::addRow("unknown model") << QStringList{"run", "--model", "llm"} << none << R"("model" must be one of gaussian, gmm, vae, cats, text, not "llm")";
+    QTest::addRow("unknown model") << QStringList{"run", "--model", "llm"} << none << R"("model" must be one of gaussian, gmm, vae, cats, text, diffusion, not "llm")";
     QTest::addRow("unknown preset") << QStringList{"run", "--preset", "nope"} << none << R"(unknown preset "nope")";
     QTest::addRow("unknown option") << QStringList{"run", "--fast"} << none << R"(unknown option "--fast")";
     QTest::addRow("unknown command") << QStringList{"walk"} << none << R"(unknown command "walk")";
@@ -193,7 +193,6 @@ void CliTest::badInputExitsTwoWithOneLine_data()
     QTest::addRow("category without images") << QStringList{"run", "--model", "diffusion", "--set", "dataset=fashion-mnist-subset", "--set", "image_class=12"} << none << R"(no training image is of "image_class" 12)";
     QTest::addRow("too few noising steps") << QStringList{"run", "--model", "diffusion", "--set", "steps=5"} << none << R"("steps" must be an integer from 20)";
     QTest::addRow("image size neither 14 nor 28") << QStringList{"run", "--model", "diffusion", "--set", "image_size=20"} << none << R"("image_size" must be 14 or 28)";
-    QTest::addRow("DDIM steps beyond the steps") << QStringList{"run", "--model", "diffusion", "--set", "sampling_steps=80"} << none << R"("sampling_steps" (80) must not exceed "steps" (50))";
     QTest::addRow("preset and file") << QStringList{"run", "--preset", "gmm-paper", "--scenario", "FILE"} << QByteArray("{}") << "either --preset or --scenario";
     // Hostile or unlucky files and values (README.md, "Hardening").
     const QByteArray side = R"({"label": "a", "scenario": {"generations": 2}})";

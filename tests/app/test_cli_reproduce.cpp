@@ -93,7 +93,7 @@ void CliReproduceTest::initTestCase()
     out_ = dir_.filePath("report");
     const Result result = runCli({"reproduce", "--scale", "quick", "--out", out_});
     QVERIFY2(result.exitCode == 0, qPrintable(result.stdErr));
-    QVERIFY(result.stdErr.contains("run 12 of 12"));
+    QVERIFY(result.stdErr.contains("run 13 of 13"));
     QVERIFY(result.stdOut.isEmpty());
 }
 
@@ -101,8 +101,8 @@ void CliReproduceTest::reportHasEveryRowAndFigure()
 {
     const QString report = QString::fromUtf8(fileContents(out_ + "/report.md"));
     const QList<QStringList> rows = tableRows(report);
-    // 16 Gaussian rows (two per M and estimator), 3 GMM, 9 VAE, 2 text.
-    QCOMPARE(rows.size(), 30);
+    // 16 Gaussian rows (two per M and estimator), 3 GMM, 9 VAE, 2 text, 2 diffusion.
+    QCOMPARE(rows.size(), 32);
     for (const QStringList& row : rows) {
         QCOMPARE(row.size(), 6);
         const QString& ours = row[2];
@@ -112,8 +112,8 @@ void CliReproduceTest::reportHasEveryRowAndFigure()
         const QString scenario = QString(row[5]).remove('`');
         QVERIFY2(QFile::exists(out_ + "/" + scenario), qPrintable(scenario));
     }
-    QVERIFY(report.contains(QRegularExpression(QStringLiteral("\\d+ of 30 rows agree"))));
-    for (const QString figure : {"gaussian", "gmm", "vae", "text"}) {
+    QVERIFY(report.contains(QRegularExpression(QStringLiteral("\\d+ of 32 rows agree"))));
+    for (const QString figure : {"gaussian", "gmm", "vae", "text", "diffusion"}) {
         QVERIFY2(report.contains(QStringLiteral("(figures/%1.png)").arg(figure)), qPrintable(figure));
         const QImage image(out_ + "/figures/" + figure + ".png");
         QVERIFY2(!image.isNull() && image.width() > 1000, qPrintable(figure));
@@ -121,8 +121,8 @@ void CliReproduceTest::reportHasEveryRowAndFigure()
     const QByteArray pdf = fileContents(out_ + "/report.pdf");
     QVERIFY(pdf.startsWith("%PDF-"));
     QVERIFY(pdf.trimmed().endsWith("%%EOF"));
-    // The four figures are in it, not broken-image placeholders.
-    QCOMPARE(pdf.count("/Subtype /Image"), 4);
+    // The five figures are in it, not broken-image placeholders.
+    QCOMPARE(pdf.count("/Subtype /Image"), 5);
 }
 
 void CliReproduceTest::gaussianRowsAgreeWithTheClosedForms()
@@ -236,7 +236,7 @@ void CliReproduceTest::interruptedReproductionWritesNothing()
     QVERIFY(process.waitForStarted());
     // Interrupted in the middle of the second run.
     QByteArray stderrText;
-    while (!stderrText.contains("run 2 of 12") && process.state() == QProcess::Running) {
+    while (!stderrText.contains("run 2 of 13") && process.state() == QProcess::Running) {
         process.waitForReadyRead(1000);
         stderrText += process.readAllStandardError();
     }

@@ -64,7 +64,8 @@ std::vector<Override> lighter(const Preset& preset)
     std::vector<Override> overrides = {{"--generations 12", "generations", 12}};
     if (const std::string_view quick = modelNamed(model).quickSettings; !quick.empty()) {
         // A model that takes seconds a generation (the VAE, the diffusion model) runs its quick settings.
-        for (const auto& [key, value] : nlohmann::json::parse(quick).items()) {
+        const nlohmann::json settings = nlohmann::json::parse(quick);
+        for (const auto& [key, value] : settings.items()) {
             overrides.push_back({"--set " + key, key, value});
         }
     } else if (first.value("replicates", 0) > 50 || !first.contains("replicates")) {

@@ -241,10 +241,7 @@ double trainDenoiser(DenoiserParameters& parameters, const NoiseSchedule& schedu
     const double totalSteps = static_cast<double>(batchesPerEpoch * training.epochs);
     double stepsTaken = 0.0;
     for (int epoch = 0; epoch < training.epochs; ++epoch) {
-        // Fisher–Yates shuffle of the presentation order.
-        for (Eigen::Index i = count - 1; i > 0; --i) {
-            std::swap(order[static_cast<std::size_t>(i)], order[random.below(static_cast<std::size_t>(i + 1))]);
-        }
+        shuffleOrder(order, random);
         epochLoss = 0.0;
         for (Eigen::Index start = 0; start < count; start += training.batch) {
             const Eigen::Index width = std::min<Eigen::Index>(training.batch, count - start);

@@ -345,10 +345,13 @@ const ModelDescriptor& DiffusionSettings::descriptor()
                                           COLLAPSE_TRANSLATABLE("Parameters", "Images are learnt at 14x14 or 28x28 "
                                                                               "pixels."));
         imageSize.applies = forImages;
+        imageSize.editor = ParameterEditor::Suggestions;
+        imageSize.suggestions = {14, 28};
         ParameterSpec samplingSteps = integer("sampling_steps", &DiffusionSettings::samplingSteps, 0, 1000,
                                               COLLAPSE_TRANSLATABLE("Parameters", "DDIM steps"),
                                               COLLAPSE_TRANSLATABLE("Parameters", "Steps of the DDIM sampler, evenly "
-                                                                                  "spaced over the noising steps."));
+                                                                                  "spaced over the noising steps (all "
+                                                                                  "of them when there are fewer)."));
         samplingSteps.minimumMeaning = COLLAPSE_TRANSLATABLE("Parameters", "all");
         samplingSteps.applies = [](const Scenario& scenario) {
             return scenario.as<DiffusionSettings>().sampler == DiffusionSampler::Ddim;
@@ -356,7 +359,7 @@ const ModelDescriptor& DiffusionSettings::descriptor()
         ParameterSpec learningRate = real("learning_rate", &DiffusionSettings::learningRate, 0.0, true, 1.0,
                                           COLLAPSE_TRANSLATABLE("Parameters", "Learning rate"),
                                           COLLAPSE_TRANSLATABLE("Parameters", "Adam's learning rate."));
-        learningRate.editor = ParameterEditor::PowersOfTen;
+        learningRate.editor = ParameterEditor::Suggestions;
         learningRate.suggestions = {1e-2, 3e-3, 1e-3, 3e-4, 1e-4};
         d.parameters = {
             dataset,
@@ -387,10 +390,6 @@ const ModelDescriptor& DiffusionSettings::descriptor()
             const DiffusionSettings& settings = scenario.as<DiffusionSettings>();
             if (settings.imageSize != 14 && settings.imageSize != 28) {
                 throw ScenarioError("\"image_size\" must be 14 or 28, not " + std::to_string(settings.imageSize));
-            }
-            if (settings.samplingSteps > settings.steps) {
-                throw ScenarioError("\"sampling_steps\" (" + std::to_string(settings.samplingSteps) +
-                                    ") must not exceed \"steps\" (" + std::to_string(settings.steps) + ")");
             }
         };
         d.metrics = {&common_metrics::tailMass,           &diffusion_metrics::precision,      &diffusion_metrics::recall,

@@ -25,7 +25,7 @@ struct DiffusionSettings {
     int steps = 50;     // T, the noising steps
     NoiseScheduleKind schedule = NoiseScheduleKind::Cosine;
     DiffusionSampler sampler = DiffusionSampler::Ancestral;
-    int samplingSteps = 0; // DDIM's steps, evenly spaced over the T; 0 takes all T
+    int samplingSteps = 0; // DDIM's steps, evenly spaced over the T; 0 (or more than T) takes all T
     int layers = 3;     // hidden layers of the network
     int epochs = 150;
     int batch = 256;

@@ -48,9 +48,7 @@ ImageFeatures::ImageFeatures(const Eigen::Ref<const Eigen::MatrixXf>& images, co
     std::iota(order.begin(), order.end(), Eigen::Index{0});
     Eigen::MatrixXf batch(pixels, kBatch);
     for (int epoch = 0; epoch < kEpochs; ++epoch) {
-        for (Eigen::Index i = count - 1; i > 0; --i) {
-            std::swap(order[static_cast<std::size_t>(i)], order[random.below(static_cast<std::size_t>(i + 1))]);
-        }
+        shuffleOrder(order, random);
         for (Eigen::Index start = 0; start < count; start += kBatch) {
             const Eigen::Index width = std::min(kBatch, count - start);
             Eigen::MatrixXf targets = Eigen::MatrixXf::Zero(classes, width);

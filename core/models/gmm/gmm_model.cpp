@@ -121,7 +121,7 @@ std::vector<ParameterSpec> gmmParameters()
                                    COLLAPSE_TRANSLATABLE("Parameters", "EM tolerance"),
                                    COLLAPSE_TRANSLATABLE("Parameters", "EM stops when the mean log-likelihood per "
                                                                        "sample changes by less than this."));
-    tolerance.editor = ParameterEditor::PowersOfTen;
+    tolerance.editor = ParameterEditor::Suggestions;
     tolerance.suggestions = {1e-2, 1e-3, 1e-4, 1e-5, 1e-6};
     all.push_back(tolerance);
     all.push_back(integer("em_max_iter", &GmmSettings::emMaxIter, 1, 100'000,
@@ -131,7 +131,7 @@ std::vector<ParameterSpec> gmmParameters()
                                COLLAPSE_TRANSLATABLE("Parameters", "Covariance floor"),
                                COLLAPSE_TRANSLATABLE("Parameters", "Added to every covariance's diagonal, so a "
                                                                    "collapsed component stays a density."));
-    floor.editor = ParameterEditor::PowersOfTen;
+    floor.editor = ParameterEditor::Suggestions;
     floor.suggestions = {1e-3, 1e-4, 1e-6, 1e-8};
     all.push_back(floor);
     return all;

@@ -212,7 +212,7 @@ const ModelDescriptor& VaeSettings::descriptor()
         ParameterSpec learningRate = real("learning_rate", &VaeSettings::learningRate, 0.0, true, 1.0,
                                           COLLAPSE_TRANSLATABLE("Parameters", "Learning rate"),
                                           COLLAPSE_TRANSLATABLE("Parameters", "Adam's learning rate."));
-        learningRate.editor = ParameterEditor::PowersOfTen;
+        learningRate.editor = ParameterEditor::Suggestions;
         learningRate.suggestions = {1e-2, 3e-3, 1e-3, 3e-4, 1e-4};
         ParameterSpec minorityClass = integer("minority_class", &VaeSettings::minorityClass, -1, 255,
                                               COLLAPSE_TRANSLATABLE("Parameters", "Minority class"),

@@ -36,11 +36,7 @@ VaeTrainingReport trainVae(VaeParameters& parameters, const Eigen::Ref<const Eig
     VaeTrainingReport report;
 
     for (int epoch = 0; epoch < training.epochs; ++epoch) {
-        // Fisher–Yates shuffle of the presentation order.
-        for (Eigen::Index i = count - 1; i > 0; --i) {
-            std::swap(order[static_cast<std::size_t>(i)],
-                      order[random.below(static_cast<std::size_t>(i + 1))]);
-        }
+        shuffleOrder(order, random);
         double epochLoss = 0.0;
         for (Eigen::Index start = 0; start < count; start += training.batch) {
             const Eigen::Index width = std::min<Eigen::Index>(training.batch, count - start);
@@ -88,9 +84,7 @@ SoftmaxClassifier::SoftmaxClassifier(const Eigen::Ref<const Eigen::MatrixXf>& im
     Eigen::MatrixXf batch(images.rows(), kBatch);
     Eigen::VectorXf gradient(size);
     for (int epoch = 0; epoch < kEpochs; ++epoch) {
-        for (Eigen::Index i = count - 1; i > 0; --i) {
-            std::swap(order[static_cast<std::size_t>(i)], order[random.below(static_cast<std::size_t>(i + 1))]);
-        }
+        shuffleOrder(order, random);
         for (Eigen::Index start = 0; start < count; start += kBatch) {
             const Eigen::Index width = std::min(kBatch, count - start);
             Eigen::MatrixXf targets = Eigen::MatrixXf::Zero(classes, width);
