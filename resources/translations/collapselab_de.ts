@@ -205,16 +205,16 @@
         <translation>Die Stichproben entfernen sich vom Original: Jede Generation verwischt ein wenig, was sie gelernt hat, sodass mehr von ihnen dort liegen, wo das Original nichts hat.</translation>
     </message>
     <message>
-        <source>Early model collapse: the original&apos;s structure is washing out — the roll&apos;s arms merge, the ring&apos;s clusters run together, the images fray — while the blur still covers the original.</source>
-        <translation>Früher Modellkollaps: Die Struktur des Originals verwäscht – die Arme der Rolle verschmelzen, die Cluster des Rings laufen ineinander, die Bilder zerfasern –, während die Unschärfe das Original noch abdeckt.</translation>
-    </message>
-    <message>
         <source>Late model collapse: the samples have shrunk into one smooth blob. What is left bears little resemblance to the original.</source>
         <translation>Später Modellkollaps: Die Stichproben sind zu einem glatten Klumpen geschrumpft. Was bleibt, hat wenig Ähnlichkeit mit dem Original.</translation>
     </message>
     <message>
         <source>late collapse: one smooth blob is left.</source>
         <translation>später Kollaps: Ein glatter Klumpen bleibt.</translation>
+    </message>
+    <message>
+        <source>Early model collapse: the original&apos;s structure is washing out — what was sharp blurs into the space between — while the blur still covers the original.</source>
+        <translation>Früher Modellkollaps: Die Struktur des Originals verwäscht – was scharf war, verschwimmt in den Raum dazwischen –, während die Unschärfe das Original noch abdeckt.</translation>
     </message>
 </context>
 <context>
@@ -1265,12 +1265,12 @@
         <translation>Echt</translation>
     </message>
     <message>
-        <source>Generated from the same noise each generation</source>
-        <translation>In jeder Generation aus demselben Rauschen erzeugt</translation>
+        <source>Generated from fixed noise</source>
+        <translation>Aus festem Rauschen erzeugt</translation>
     </message>
     <message>
-        <source>Real images of the category</source>
-        <translation>Echte Bilder der Kategorie</translation>
+        <source>Real images</source>
+        <translation>Echte Bilder</translation>
     </message>
 </context>
 <context>

@@ -406,9 +406,9 @@ const ModelDescriptor& DiffusionSettings::descriptor()
                                                                    "generation blurs what it learnt a little, so more "
                                                                    "of them fall where the original has nothing.");
         d.roles.earlyCollapseByFit = COLLAPSE_TRANSLATABLE("Narration", "Early model collapse: the original's structure "
-                                                                        "is washing out — the roll's arms merge, the "
-                                                                        "ring's clusters run together, the images fray — "
-                                                                        "while the blur still covers the original.");
+                                                                        "is washing out — what was sharp blurs into the "
+                                                                        "space between — while the blur still covers "
+                                                                        "the original.");
         d.roles.lateCollapse = COLLAPSE_TRANSLATABLE("Narration", "Late model collapse: the samples have shrunk into "
                                                                   "one smooth blob. What is left bears little "
                                                                   "resemblance to the original.");

@@ -53,7 +53,7 @@ std::vector<ReproductionExperiment> diffusionReproduction(const ReproductionRequ
     experiment.title = "A diffusion model trained on its own images of one category (Martínez et al. 2023)";
     experiment.layout = PaperFigureLayout::StageGenerations;
     const int generations = paper ? 5 : 3;
-    const int samples = paper ? 1000 : 400;
+    const int samples = 1000;
     const int replicates = paper ? 4 : 2;
     for (int g = 0; g < generations; ++g) {
         experiment.figureGenerations.push_back(g);
@@ -74,12 +74,12 @@ std::vector<ReproductionExperiment> diffusionReproduction(const ReproductionRequ
                                      {"generations", generations},
                                      {"replicates", replicates},
                                      {"samples", samples},
-                                     {"capacity", paper ? 512 : 256},
+                                     {"capacity", 512},
                                      {"dataset", "fashion-mnist-subset"},
                                      {"image_class", 1},
                                      {"image_size", 14},
                                      {"schedule", "cosine"},
-                                     {"epochs", paper ? 400 : 300},
+                                     {"epochs", 400},
                                      {"batch", 128},
                                      {"learning_rate", 0.002}};
     experiment.runs.push_back({"diffusion-trousers", "MLP diffusion, 14x14 trousers", scenarioFromJson(scenario)});

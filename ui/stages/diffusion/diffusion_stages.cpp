@@ -153,8 +153,8 @@ DiffusionPointsStage::Layout DiffusionPointsStage::layOut(const QRectF& area) co
     const int panels = std::max<int>(1, static_cast<int>(std::max<qsizetype>(clouds_.size(), 5)));
     const double panel = std::min(0.22 * body.height(), (body.width() - kPlotMargins.left - kPlotMargins.right) / panels - kStripGap);
     const bool strip = panel >= 40.0;
-    const QRectF above = strip ? body.adjusted(0, 0, 0, -(panel + 2.0 * kStripGap + QFontMetricsF(scaledFont(sizes::bodyPoint)).height()))
-                               : body;
+    const double label = QFontMetricsF(scaledFont(sizes::bodyPoint)).height();
+    const QRectF above = strip ? body.adjusted(0, 0, 0, -(panel + 2.0 * kStripGap + label)) : body;
     const QRectF available = above.adjusted(kPlotMargins.left, kPlotMargins.top, -kPlotMargins.right, -kPlotMargins.bottom);
     const double side = std::max(10.0, std::min(available.width(), available.height()));
     layout.plot = QRectF(available.center().x() - side / 2, available.top(), side, side);
@@ -162,7 +162,7 @@ DiffusionPointsStage::Layout DiffusionPointsStage::layOut(const QRectF& area) co
         const double width = panels * panel + (panels - 1) * kStripGap;
         const double left = body.center().x() - width / 2;
         for (int i = 0; i < panels; ++i) {
-            layout.strip.append(QRectF(left + i * (panel + kStripGap), body.bottom() - panel - kStripGap, panel, panel));
+            layout.strip.append(QRectF(left + i * (panel + kStripGap), body.bottom() - label - panel - kStripGap, panel, panel));
         }
     }
     return layout;
@@ -185,7 +185,7 @@ void DiffusionPointsStage::renderBackground(QPainter& painter, const QRectF& are
     drawAxisTitles(painter, layout.plot, QObject::tr("x\u2081"), QObject::tr("x\u2082"));
     painter.setClipRect(layout.plot);
     painter.setTransform(dataToPlot(layout.plot), true);
-    painter.setPen(cosmeticPen(faded(colours::original, 0.35), 3.0));
+    painter.setPen(cosmeticPen(faded(colours::original, 0.35), std::clamp(layout.plot.width() / 140.0, 1.5, 3.0)));
     painter.drawPoints(original_.constData(), static_cast<int>(original_.size()));
     painter.setPen(cosmeticPen(colours::tails, 2.0, Qt::DashLine));
     painter.drawPolyline(region_);
@@ -200,11 +200,13 @@ void DiffusionPointsStage::renderForeground(QPainter& painter, const QRectF& are
     painter.save();
     painter.setClipRect(layout.plot.adjusted(1, 1, -1, -1));
     painter.setTransform(dataToPlot(layout.plot), true);
-    painter.setPen(cosmeticPen(faded(colours::model, 0.5 * colours::fadedOpacity), 3.0));
+    // Thousands of points: dots sized to the plot, so that a small plot still shows the shape they make.
+    const double dot = std::clamp(layout.plot.width() / 140.0, 1.5, 4.0);
+    painter.setPen(cosmeticPen(faded(colours::model, 0.5 * colours::fadedOpacity), 0.75 * dot));
     painter.drawPoints(previous_.constData(), static_cast<int>(previous_.size()));
-    painter.setPen(cosmeticPen(colours::points, 4.0));
+    painter.setPen(cosmeticPen(colours::points, dot));
     painter.drawPoints(inside_.constData(), static_cast<int>(inside_.size()));
-    painter.setPen(cosmeticPen(colours::tails, 5.0));
+    painter.setPen(cosmeticPen(colours::tails, 1.25 * dot));
     painter.drawPoints(outside_.constData(), static_cast<int>(outside_.size()));
     painter.restore();
 
@@ -222,8 +224,9 @@ void DiffusionPointsStage::renderForeground(QPainter& painter, const QRectF& are
         painter.drawRect(panel);
         painter.setPen(colours::text);
         painter.setFont(scaledFont(sizes::bodyPoint));
-        painter.drawText(QRectF(panel.left(), panel.bottom() + 2, panel.width(), kStripGap * 3), Qt::AlignHCenter | Qt::AlignTop,
-                         tr("t = %1").arg(pathSteps_[i]));
+        painter.drawText(QRectF(panel.left() - kStripGap, panel.bottom() + 2, panel.width() + 2 * kStripGap,
+                                QFontMetricsF(painter.font()).height()),
+                         Qt::AlignHCenter | Qt::AlignTop, tr("t = %1").arg(pathSteps_[i]));
         painter.setClipRect(panel.adjusted(1, 1, -1, -1));
         painter.setTransform(dataToPlot(panel), true);
         painter.setPen(cosmeticPen(colours::points, 2.0));
@@ -315,12 +318,12 @@ DiffusionImageStage::Layout DiffusionImageStage::layOut(const QRectF& area) cons
 
 QString DiffusionImageStage::generatedTitle() const
 {
-    return tr("Generated from the same noise each generation");
+    return tr("Generated from fixed noise");
 }
 
 QString DiffusionImageStage::realTitle() const
 {
-    return tr("Real images of the category");
+    return tr("Real images");
 }
 
 void DiffusionImageStage::renderBackground(QPainter& painter, const QRectF& area) const
