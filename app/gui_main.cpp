@@ -47,7 +47,8 @@ std::vector<collapse::LabelledScenario> initialScenarios(const QCommandLineParse
             std::cerr << "collapselab: " << error.what() << "; it was dropped and the default opens instead\n";
         }
     }
-    return {{std::string(), scenarioFromJson(presetNamed("gaussian-theorem").entries.front().object)}};
+    // The first preset of the lecture.
+    return {{std::string(), scenarioFromJson(builtinPresets().front().entries.front().object)}};
 }
 
 // The program's options, for the window and for --help alike.

@@ -53,6 +53,11 @@ const std::vector<const ModelDescriptor*>& registeredModels()
     return models;
 }
 
+const ModelDescriptor& defaultModel()
+{
+    return *registeredModels().front();
+}
+
 const ModelDescriptor* findModel(std::string_view name)
 {
     for (const ModelDescriptor* model : registeredModels()) {

@@ -105,6 +105,8 @@ struct ModelDescriptor {
 
 // Every registered model, in the order of ModelSettings (core/models/models.h).
 const std::vector<const ModelDescriptor*>& registeredModels();
+// The model of a scenario that names none, and of a new window: the first of the list of models.
+const ModelDescriptor& defaultModel();
 // The model of this name, or null.
 const ModelDescriptor* findModel(std::string_view name);
 // The model of this name; throws ScenarioError listing the known ones.

@@ -133,7 +133,7 @@ Scenario scenarioFromJson(const json& object)
         throw ScenarioError("a scenario must be a JSON object of keys and values, not " +
                             object.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 40));
     }
-    const ModelDescriptor* model = &GaussianSettings::descriptor();
+    const ModelDescriptor* model = &defaultModel();
     if (const auto found = object.find("model"); found != object.end()) {
         model = found->is_string() ? findModel(found->get<std::string>()) : nullptr;
         if (model == nullptr) {

@@ -1,6 +1,7 @@
 #include "core/scenario_sources.h"
 
 #include "core/input_files.h"
+#include "core/model_registry.h"
 #include "resources/embedded_presets.h"
 
 #include <algorithm>
@@ -199,7 +200,7 @@ std::vector<LabelledScenario> resolveScenarios(const ScenarioRequest& request)
             if (override.key != "model") {
                 continue;
             }
-            if (override.value != entry.object.value("model", nlohmann::json("gaussian"))) {
+            if (override.value != entry.object.value("model", nlohmann::json(defaultModel().name))) {
                 entry.object = nlohmann::json::object();
             }
             entry.object["model"] = override.value;

@@ -37,9 +37,10 @@ grep -q "release version=\"$version\"" "$unpacked/usr/share/metainfo/org.collaps
     fail "the metainfo does not release $version"
 "$cli" presets | grep -q gmm-paper || fail "collapselab-cli presets does not list gmm-paper"
 bash -n "$unpacked/usr/share/bash-completion/completions/collapselab-cli" || fail "the bash completion is not valid bash"
-# shellcheck source=/dev/null
-completed=$(source "$unpacked/usr/share/bash-completion/completions/collapselab-cli" &&
-    COMP_WORDS=(collapselab-cli sw) COMP_CWORD=1 && _collapselab_cli && echo "${COMPREPLY[*]}")
+# The completion is a bash script, so bash sources it and asks what "collapselab-cli sw" completes to.
+# shellcheck disable=SC2016
+completed=$(bash -c 'source "$1" && COMP_WORDS=(collapselab-cli sw) COMP_CWORD=1 && _collapselab_cli &&
+    echo "${COMPREPLY[*]}"' bash "$unpacked/usr/share/bash-completion/completions/collapselab-cli")
 [ "$completed" = "sweep sweep-merge" ] || fail "the bash completion offers \"$completed\" for \"collapselab-cli sw\""
 out=$(mktemp -d)
 trap 'rm -rf "$unpacked" "$out"' EXIT

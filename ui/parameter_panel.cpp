@@ -305,7 +305,7 @@ void ParameterField::show(const Scenario& scenario)
 // ParameterPanel --------------------------------------------------------------------------------------
 
 ParameterPanel::ParameterPanel(QWidget* parent)
-    : QWidget(parent), scenario_(defaultScenario<GaussianSettings>()),
+    : QWidget(parent), scenario_(defaultScenario(defaultModel())),
       chooseFile_([](QWidget* owner, const QString& title, const QString& filter) {
           return QFileDialog::getOpenFileName(owner, title, QString(), filter);
       })

@@ -163,7 +163,7 @@ void PhaseDiagramView::leaveEvent(QEvent*)
 
 // ---- The window ----------------------------------------------------------------------------------
 
-SweepWindow::SweepWindow(QWidget* parent) : QMainWindow(parent), base_(defaultScenario("gaussian"))
+SweepWindow::SweepWindow(QWidget* parent) : QMainWindow(parent), base_(defaultScenario(defaultModel()))
 {
     // A window of its own beside the main one, closed with it.
     setWindowFlag(Qt::Window, true);

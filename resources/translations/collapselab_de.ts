@@ -1281,15 +1281,11 @@
     </message>
     <message>
         <source>samples like the original: %1</source>
-        <translation>Stichproben wie das Original: %1</translation>
+        <translation>echt wirkend: %1</translation>
     </message>
     <message>
         <source>The original points</source>
         <translation>Die ursprünglichen Punkte</translation>
-    </message>
-    <message>
-        <source>original</source>
-        <translation>Original</translation>
     </message>
     <message>
         <source>original&apos;s central 95%</source>
@@ -1314,6 +1310,10 @@
     <message>
         <source>t = %1</source>
         <translation>t = %1</translation>
+    </message>
+    <message>
+        <source>original (50%, 90%)</source>
+        <translation>Original (50 %, 90 %)</translation>
     </message>
 </context>
 <context>

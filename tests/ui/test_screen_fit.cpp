@@ -56,7 +56,7 @@ QString modeName(Mode mode)
 std::vector<Override> lighter(const Preset& preset)
 {
     const nlohmann::json& first = preset.entries.front().object;
-    const std::string model = first.value("model", std::string("gaussian"));
+    const std::string model = first.value("model", std::string(defaultModel().name));
     if (model == "text") {
         // Beam search writes a few passages a second: three generations of one replicate show every part.
         return {{"--generations 3", "generations", 3}, {"--replicates 1", "replicates", 1}, {"--samples 200", "samples", 200}};

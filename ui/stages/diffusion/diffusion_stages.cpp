@@ -1,6 +1,7 @@
 #include "ui/stages/diffusion/diffusion_stages.h"
 
 #include "core/data_error.h"
+#include "ui/contour.h"
 #include "ui/plot_painting.h"
 #include "ui/run_history.h"
 #include "ui/stages/shared/image_tiles.h"
@@ -36,6 +37,34 @@ QVector<QPointF> pointsOf(const Eigen::Ref<const Eigen::MatrixXd>& samples)
     return points;
 }
 
+// The original's density as contours: a Gaussian kernel density estimate of its fixed sample (bandwidth
+// a fortieth of the view) on a grid, cut at the levels that enclose 50% and 90% of the sample (the
+// highest-density regions of those masses).
+QVector<QLineF> densityContours(const Samples& points, const QRectF& view)
+{
+    constexpr int kGrid = 100;
+    const double bandwidth = view.width() / 40.0;
+    const auto density = [&](const Eigen::Vector2d& at) {
+        return (-(points.colwise() - at).colwise().squaredNorm().array() / (2.0 * bandwidth * bandwidth)).exp().sum();
+    };
+    Eigen::MatrixXd grid(kGrid, kGrid);
+    for (int j = 0; j < kGrid; ++j) {
+        for (int i = 0; i < kGrid; ++i) {
+            grid(i, j) = density({view.left() + view.width() * i / (kGrid - 1), view.top() + view.height() * j / (kGrid - 1)});
+        }
+    }
+    std::vector<double> atPoints(static_cast<std::size_t>(points.cols()));
+    for (Eigen::Index k = 0; k < points.cols(); ++k) {
+        atPoints[static_cast<std::size_t>(k)] = density(points.col(k));
+    }
+    std::sort(atPoints.begin(), atPoints.end());
+    QVector<QLineF> contours;
+    for (const double mass : {0.5, 0.9}) {
+        contours += contourSegments(grid, atPoints[static_cast<std::size_t>((1.0 - mass) * static_cast<double>(atPoints.size()))], view);
+    }
+    return contours;
+}
+
 QColor faded(const QColor& colour, double opacity)
 {
     QColor result = colour;
@@ -56,21 +85,21 @@ void DiffusionPointsStage::setScenario(const Scenario& scenario)
 {
     const DiffusionSettings& settings = scenario.as<DiffusionSettings>();
     ring_ = pointSetNamed(settings.dataset) == PointSet::Ring;
-    original_.clear();
+    contours_.clear();
     region_.clear();
     central_.reset();
     try {
         const Samples reference = diffusionReference(settings, scenario.seed);
-        original_ = pointsOf(reference);
         central_.emplace(reference, 0.95);
         const Eigen::Matrix2Xd boundary = central_->boundary(kRegionPoints);
         for (Eigen::Index i = 0; i < boundary.cols(); ++i) {
             region_.append(QPointF(boundary(0, i), boundary(1, i)));
         }
         // A square view around the original and its region, with room for samples that wander.
-        const QRectF box = QPolygonF(original_).boundingRect().united(region_.boundingRect());
+        const QRectF box = QPolygonF(pointsOf(reference)).boundingRect().united(region_.boundingRect());
         const double half = 0.6 * std::max(box.width(), box.height());
         view_ = QRectF(box.center().x() - half, box.center().y() - half, 2 * half, 2 * half);
+        contours_ = densityContours(reference, view_);
     } catch (const DataError&) {
         view_ = QRectF(-4, -4, 8, 8);
     }
@@ -137,7 +166,7 @@ QString DiffusionPointsStage::waitingTitle() const
 
 QVector<LegendEntry> DiffusionPointsStage::legendEntries() const
 {
-    return {{colours::original, Qt::NoPen, tr("original")},
+    return {{colours::original, Qt::SolidLine, tr("original (50%, 90%)")},
             {colours::tails, Qt::DashLine, tr("original's central 95%")},
             {colours::points, Qt::NoPen, tr("samples")},
             {colours::tails, Qt::NoPen, tr("samples in the tails")},
@@ -185,8 +214,9 @@ void DiffusionPointsStage::renderBackground(QPainter& painter, const QRectF& are
     drawAxisTitles(painter, layout.plot, QObject::tr("x\u2081"), QObject::tr("x\u2082"));
     painter.setClipRect(layout.plot);
     painter.setTransform(dataToPlot(layout.plot), true);
-    painter.setPen(cosmeticPen(faded(colours::original, 0.35), std::clamp(layout.plot.width() / 140.0, 1.5, 3.0)));
-    painter.drawPoints(original_.constData(), static_cast<int>(original_.size()));
+    // Solid: a contour comes as many short segments, which a dash pattern would restart on each.
+    painter.setPen(cosmeticPen(colours::original, 2.0));
+    painter.drawLines(contours_);
     painter.setPen(cosmeticPen(colours::tails, 2.0, Qt::DashLine));
     painter.drawPolyline(region_);
     painter.restore();

@@ -4,6 +4,7 @@
 #include "ui/stage_view.h"
 
 #include <QImage>
+#include <QLineF>
 #include <QPointF>
 #include <QTransform>
 #include <QVector>
@@ -12,7 +13,7 @@
 
 namespace collapse::ui {
 
-// A diffusion model on 2-D points: the generation's samples over a fixed sample of the original and its
+// A diffusion model on 2-D points: the generation's samples over the original's density contours and its
 // central 95% region (samples outside it in vermillion), the previous generation fading behind them;
 // under them a strip of the reverse process — the same noise denoised by this generation's model, from
 // t = T to the data at t = 0, one of its points followed all the way.
@@ -44,7 +45,7 @@ private:
     QString status() const;
 
     QRectF view_; // data coordinates shown
-    QVector<QPointF> original_;
+    QVector<QLineF> contours_; // the original's density, data coordinates
     QPolygonF region_;
     std::optional<MahalanobisRegion> central_;
     bool ring_ = false;
