@@ -30,7 +30,9 @@ MemoryEstimate estimateRunMemory(const Scenario& scenario)
     // Accumulating keeps every generation's data: the pool ends with M per generation.
     const double keptGenerations = scenario.policy == Policy::Replace ? 1.0 : generations;
     MemoryEstimate estimate;
-    estimate.chainBytes = replicates * (kCopiesPerChain + keptGenerations) * scenario.samples * values * sizeof(double);
+    const double modelBytes = model.modelBytes ? model.modelBytes(scenario) : 0.0;
+    estimate.chainBytes =
+        replicates * ((kCopiesPerChain + keptGenerations) * scenario.samples * values * sizeof(double) + modelBytes);
     const double columns = 1.0 + static_cast<double>(model.metrics.size());
     estimate.historyBytes = generations * replicates * columns * sizeof(double);
     const double shownSamples = std::min<double>(scenario.samples, values > 2.0 ? double(kDisplayImageCap) : double(kDisplaySampleCap));

@@ -41,8 +41,33 @@ void Adam::step(Eigen::VectorXf& parameters, const Eigen::VectorXf& gradientSum,
         const auto g = gradientSum.segment(begin, n).array() / count;
         m.array() = beta1 * m.array() + (1.0f - beta1) * g;
         v.array() = beta2 * v.array() + (1.0f - beta2) * g.square();
+        if (weightDecay_ > 0.0) {
+            const auto shrink = static_cast<float>(learningRate_ * weightDecay_);
+            parameters.segment(begin, n).array() -= shrink * decayed_.segment(begin, n).array() * parameters.segment(begin, n).array();
+        }
         parameters.segment(begin, n).array() -= stepSize * m.array() / (v.array().sqrt() + epsilon);
     }
+}
+
+void Adam::setWeightDecay(double decay, Eigen::VectorXf decayed)
+{
+    weightDecay_ = decay;
+    decayed_ = std::move(decayed);
+}
+
+double partedNorm(const Eigen::VectorXf& values)
+{
+    double squares[kParameterParts];
+#pragma omp parallel for schedule(static)
+    for (int part = 0; part < kParameterParts; ++part) {
+        const auto [begin, end] = parameterPart(values.size(), part);
+        squares[part] = values.segment(begin, end - begin).cast<double>().squaredNorm();
+    }
+    double sum = 0.0;
+    for (const double square : squares) {
+        sum += square;
+    }
+    return std::sqrt(sum);
 }
 
 SlicedGradient::SlicedGradient(Eigen::Index size, int slices, std::function<Eigen::VectorXf&(int slice)> sliceGradient)

@@ -37,13 +37,22 @@ public:
     void step(Eigen::VectorXf& parameters, const Eigen::VectorXf& gradientSum, float count);
     // The step size from the next step on (a schedule that decays it).
     void setLearningRate(double learningRate) { learningRate_ = learningRate; }
+    // AdamW's decoupled weight decay (Loshchilov & Hutter, "Decoupled weight decay regularization", ICLR
+    // 2019): each step also takes learning rate × `decay` × θ from the parameters whose entry in `decayed`
+    // is 1 (0 leaves a parameter undecayed: biases and norm gains, as GPT-2's training does).
+    void setWeightDecay(double decay, Eigen::VectorXf decayed);
 
 private:
     Eigen::VectorXf firstMoment_;
     Eigen::VectorXf secondMoment_;
     double learningRate_;
+    double weightDecay_ = 0.0;
+    Eigen::VectorXf decayed_;
     int steps_ = 0;
 };
+
+// The Euclidean norm of `values`, summed over the fixed parts in order: the same for any thread count.
+double partedNorm(const Eigen::VectorXf& values);
 
 // A minibatch's gradient in `slices` fixed slices of its columns, whatever the thread count.
 class SlicedGradient {

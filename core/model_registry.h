@@ -86,6 +86,9 @@ struct ModelDescriptor {
     // How many numbers one sample holds (a 2-D point 2, an image 784, a sequence its length), for the
     // memory estimate of a run (null: one).
     std::function<double(const Scenario&)> valuesPerSample;
+    // Bytes one chain's fitted models and their training hold beyond its data, for the same estimate (null:
+    // few enough to leave out).
+    std::function<double(const Scenario&)> modelBytes;
     // Reads the scenario's data files and throws the DataError makeExperiment would, without the rest of
     // the experiment's set-up (null: a model without data files).
     std::function<void(const Scenario&)> checkData;

@@ -11,9 +11,9 @@ namespace collapse::cli {
 
 const std::vector<Command>& commandTable()
 {
-    static const std::vector<Command> table = {runCommand(),         presetsCommand(),   exportCommand(),
-                                               sweepCommand(),       sweepMergeCommand(), reproduceCommand(),
-                                               helpCommand(),        completionCommand()};
+    static const std::vector<Command> table = {runCommand(),       presetsCommand(),    exportCommand(),
+                                               sweepCommand(),     sweepMergeCommand(), reproduceCommand(),
+                                               pretrainCommand(),  helpCommand(),       completionCommand()};
     return table;
 }
 

@@ -12,6 +12,7 @@ const Command& exportCommand();
 const Command& sweepCommand();
 const Command& sweepMergeCommand();
 const Command& reproduceCommand();
+const Command& pretrainCommand();
 const Command& helpCommand();
 const Command& completionCommand();
 

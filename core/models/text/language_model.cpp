@@ -90,20 +90,26 @@ double perplexity(const LanguageModel& model, std::span<const TokenId> tokens)
     return continuationPerplexity(model, {}, tokens);
 }
 
+double LanguageModel::logLikelihood(std::span<const TokenId> prompt, std::span<const TokenId> continuation) const
+{
+    const auto contextLength = static_cast<std::size_t>(std::max(order() - 1, 0));
+    std::vector<TokenId> sequence(prompt.begin(), prompt.end());
+    sequence.insert(sequence.end(), continuation.begin(), continuation.end());
+    double sum = 0.0;
+    for (std::size_t i = prompt.size(); i < sequence.size(); ++i) {
+        const std::size_t start = i > contextLength ? i - contextLength : 0;
+        sum += logProbability(std::span(sequence).subspan(start, i - start), sequence[i]);
+    }
+    return sum;
+}
+
 double continuationPerplexity(const LanguageModel& model, std::span<const TokenId> prompt,
                               std::span<const TokenId> continuation)
 {
     if (continuation.empty()) {
         return 1.0;
     }
-    const auto contextLength = static_cast<std::size_t>(std::max(model.order() - 1, 0));
-    std::vector<TokenId> sequence(prompt.begin(), prompt.end());
-    sequence.insert(sequence.end(), continuation.begin(), continuation.end());
-    double logLikelihood = 0.0;
-    for (std::size_t i = prompt.size(); i < sequence.size(); ++i) {
-        const std::size_t start = i > contextLength ? i - contextLength : 0;
-        logLikelihood += model.logProbability(std::span(sequence).subspan(start, i - start), sequence[i]);
-    }
+    const double logLikelihood = model.logLikelihood(prompt, continuation);
     if (logLikelihood == -std::numeric_limits<double>::infinity()) {
         return std::numeric_limits<double>::infinity();
     }

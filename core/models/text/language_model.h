@@ -71,6 +71,10 @@ public:
     // outlive it. This implementation builds the whole distribution for every token (O(vocabulary) per draw);
     // models with structure sample faster.
     virtual std::unique_ptr<TokenSampler> sampler(double temperature) const;
+    // Σ ln p(continuation[i] | the prompt and the continuation before i), each token conditioned on the up to
+    // order() − 1 tokens before it; −infinity when a token has probability zero. This implementation calls
+    // logProbability() once per token; a model that reads many positions at once does better.
+    virtual double logLikelihood(std::span<const TokenId> prompt, std::span<const TokenId> continuation) const;
 };
 
 // exp of the mean negative log-probability of `tokens` read as one sequence from its start: token i is

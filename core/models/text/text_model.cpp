@@ -9,9 +9,12 @@
 #include "core/parameter_builders.h"
 #include "core/random.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <set>
@@ -69,16 +72,35 @@ void TextModel::sampleInto(Samples& sequences, Eigen::Index count, double sampli
 {
     const int length = settings_.sequenceLength;
     sequences.resize(length, count);
-    const std::unique_ptr<text::TokenSampler> writer = sampler(samplingBias);
-    for (Eigen::Index i = 0; i < count; ++i) {
+    const auto write = [&](Eigen::Index i, text::TokenSampler* writer, RandomStream& stream) {
         // The prompts stay real, as in the paper: the opening words of a training block.
-        const auto block = corpus_->block(random.below(corpus_->blockCount()));
+        const auto block = corpus_->block(stream.below(corpus_->blockCount()));
         const auto prompt = block.first(static_cast<std::size_t>(settings_.promptLength));
-        const std::vector<text::TokenId> words = continuation(prompt, length, writer.get(), random);
+        const std::vector<text::TokenId> words = continuation(prompt, length, writer, stream);
         for (int row = 0; row < length; ++row) {
             // A continuation that ran out of words (every word of probability zero) repeats its last one.
             const std::size_t at = std::min<std::size_t>(static_cast<std::size_t>(row), words.size() - 1);
             sequences(row, i) = words.empty() ? double(prompt.back()) : static_cast<double>(words[at]);
+        }
+    };
+    if (settings_.languageModel == LanguageModelKind::Ngram) {
+        const std::unique_ptr<text::TokenSampler> writer = sampler(samplingBias);
+        for (Eigen::Index i = 0; i < count; ++i) {
+            write(i, writer.get(), random);
+        }
+        return;
+    }
+    // A transformer writes a word in the time the n-gram model writes thousands: its sequences are shared
+    // out among the threads, each drawing from a stream of its own keyed by one number of `random`, so the
+    // text is the same for any thread count.
+    const std::uint64_t key = random.below(std::numeric_limits<std::size_t>::max());
+#pragma omp parallel
+    {
+        const std::unique_ptr<text::TokenSampler> writer = sampler(samplingBias);
+#pragma omp for schedule(dynamic, 4)
+        for (Eigen::Index i = 0; i < count; ++i) {
+            RandomStream stream(key, static_cast<std::uint32_t>(i), 0, Purpose::ModelSamples);
+            write(i, writer.get(), stream);
         }
     }
 }
@@ -114,6 +136,9 @@ TextExperiment::TextExperiment(const Scenario& scenario)
 {
     // A held-out part too short for a prompt is refused before the run, not in its first generation.
     fixedPrompts();
+    if (settings_.languageModel == LanguageModelKind::Transformer) {
+        pretrained_ = text::loadPretrained(settings_, *corpus_);
+    }
 }
 
 void TextExperiment::drawOriginalInto(Samples& blocks, Eigen::Index count, RandomStream& random) const
@@ -127,7 +152,7 @@ void TextExperiment::drawOriginalInto(Samples& blocks, Eigen::Index count, Rando
     }
 }
 
-std::shared_ptr<const FittedModel> TextExperiment::fit(const Eigen::Ref<const Samples>& training, RandomStream&) const
+std::shared_ptr<const FittedModel> TextExperiment::fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const
 {
     std::vector<std::vector<text::TokenId>> sequences;
     sequences.reserve(static_cast<std::size_t>(training.cols()));
@@ -135,6 +160,9 @@ std::shared_ptr<const FittedModel> TextExperiment::fit(const Eigen::Ref<const Sa
         sequences.push_back(tokensOf(training, column));
     }
     const std::vector<std::span<const text::TokenId>> spans(sequences.begin(), sequences.end());
+    if (pretrained_) {
+        return std::make_shared<TextModel>(corpus_, text::fineTune(*pretrained_, spans, settings_, random), settings_);
+    }
     auto model = std::make_shared<const text::NgramModel>(spans, corpus_->vocabulary().size(), order_,
                                                           smoothingOf(settings_.smoothing));
     return std::make_shared<TextModel>(corpus_, std::move(model), settings_);
@@ -153,8 +181,12 @@ void TextExperiment::measure(const FittedModel& model, const FittedModel& firstM
     std::size_t bigrams = 0;
     std::size_t fourGrams = 0;
     std::size_t repeated = 0;
-    std::vector<double> perplexities;
-    perplexities.reserve(static_cast<std::size_t>(drawn.cols()));
+    // Each sequence's perplexity under generation 0, the sequences shared out among the threads.
+    std::vector<double> perplexities(static_cast<std::size_t>(drawn.cols()));
+#pragma omp parallel for schedule(dynamic, 16)
+    for (Eigen::Index column = 0; column < drawn.cols(); ++column) {
+        perplexities[static_cast<std::size_t>(column)] = text::perplexity(first, tokensOf(drawn, column));
+    }
     for (Eigen::Index column = 0; column < drawn.cols(); ++column) {
         const std::vector<text::TokenId> sequence = tokensOf(drawn, column);
         std::set<std::array<text::TokenId, 4>> seenFourGrams;
@@ -171,7 +203,6 @@ void TextExperiment::measure(const FittedModel& model, const FittedModel& firstM
                 ++fourGrams;
             }
         }
-        perplexities.push_back(text::perplexity(first, sequence));
     }
     const auto tokens = static_cast<double>(drawn.size());
     values[0] = tokens > 0.0 ? static_cast<double>(rare) / tokens : std::nan("");
@@ -252,7 +283,69 @@ const ModelDescriptor& TextSettings::descriptor()
                                       COLLAPSE_TRANSLATABLE("Parameters", "Continuations beam search keeps at each "
                                                                           "word (5 in the paper)."));
         width.applies = penalty.applies;
-        d.parameters = {dataset,
+        const auto neural = [](const Scenario& scenario) {
+            return scenario.as<TextSettings>().languageModel == LanguageModelKind::Transformer;
+        };
+        ParameterSpec languageModel =
+            choice("lm", &TextSettings::languageModel,
+                   {{{"ngram", COLLAPSE_TRANSLATABLE("Parameters", "n-gram model")}, LanguageModelKind::Ngram},
+                    {{"transformer", COLLAPSE_TRANSLATABLE("Parameters", "Transformer (neural)")}, LanguageModelKind::Transformer}},
+                   COLLAPSE_TRANSLATABLE("Parameters", "Language model"),
+                   COLLAPSE_TRANSLATABLE("Parameters", "An n-gram model counted afresh each generation, or a small "
+                                                       "GPT-style transformer whose pretrained weights each "
+                                                       "generation fine-tunes, as the paper fine-tuned OPT-125m."));
+        ParameterSpec weights = parameters::text("weights", &TextSettings::weights, COLLAPSE_TRANSLATABLE("Parameters", "Pretrained weights"),
+                                                 COLLAPSE_TRANSLATABLE("Parameters", "The transformer every generation starts "
+                                                                                     "from: the one shipped, pretrained on "
+                                                                                     "Jane Austen, or a file made by "
+                                                                                     "collapselab-cli pretrain."));
+        weights.editor = ParameterEditor::File;
+        weights.fileFilter = COLLAPSE_TRANSLATABLE("Parameters", "Weights files (*.weights)");
+        weights.applies = neural;
+        std::vector<ParameterSpec> shape = {
+            integer("vocabulary_size", &TextSettings::vocabularySize, 3, 1 << 20, COLLAPSE_TRANSLATABLE("Parameters", "Vocabulary"),
+                    COLLAPSE_TRANSLATABLE("Parameters", "Words the transformer knows, the most frequent; rarer ones "
+                                                        "are <unk> to it.")),
+            integer("context", &TextSettings::context, 5, 4096, COLLAPSE_TRANSLATABLE("Parameters", "Context"),
+                    COLLAPSE_TRANSLATABLE("Parameters", "Positions the transformer reads: the start mark, the prompt and "
+                                                        "the words written so far.")),
+            integer("width", &TextSettings::width, 1, 4096, COLLAPSE_TRANSLATABLE("Parameters", "Width"),
+                    COLLAPSE_TRANSLATABLE("Parameters", "Numbers per position in the transformer's layers.")),
+            integer("layers", &TextSettings::layers, 1, 64, COLLAPSE_TRANSLATABLE("Parameters", "Layers"),
+                    COLLAPSE_TRANSLATABLE("Parameters", "Transformer blocks, each attention and an MLP.")),
+            integer("heads", &TextSettings::heads, 1, 64, COLLAPSE_TRANSLATABLE("Parameters", "Attention heads"),
+                    COLLAPSE_TRANSLATABLE("Parameters", "Heads of each attention layer; they divide the width.")),
+            integer("epochs", &TextSettings::epochs, 1, 1000, COLLAPSE_TRANSLATABLE("Parameters", "Epochs"),
+                    COLLAPSE_TRANSLATABLE("Parameters", "Passes of each generation's fine-tuning over its text.")),
+            integer("batch", &TextSettings::batch, 1, 65536, COLLAPSE_TRANSLATABLE("Parameters", "Batch size"),
+                    COLLAPSE_TRANSLATABLE("Parameters", "Sequences per step of the fine-tuning."))};
+        ParameterSpec learningRate = real("learning_rate", &TextSettings::learningRate, 0.0, true, 1.0,
+                                          COLLAPSE_TRANSLATABLE("Parameters", "Learning rate"),
+                                          COLLAPSE_TRANSLATABLE("Parameters", "AdamW's peak step size in the "
+                                                                              "fine-tuning."));
+        learningRate.editor = ParameterEditor::Suggestions;
+        learningRate.suggestions = {1e-3, 3e-4, 1e-4, 3e-5};
+        shape.push_back(learningRate);
+        for (ParameterSpec& spec : shape) {
+            spec.applies = neural;
+            // Widths and head counts that divide one another, offered as such.
+            if (spec.key == "width") {
+                spec.editor = ParameterEditor::Suggestions;
+                spec.suggestions = {64, 128, 256, 512};
+            } else if (spec.key == "heads") {
+                spec.editor = ParameterEditor::Suggestions;
+                spec.suggestions = {1, 2, 4, 8};
+            }
+        }
+        ParameterSpec smoothing = choice("smoothing", &TextSettings::smoothing,
+                               {{{"kneser_ney", COLLAPSE_TRANSLATABLE("Parameters", "Kneser–Ney")}, TextSmoothing::KneserNey},
+                                {{"none", COLLAPSE_TRANSLATABLE("Parameters", "None (maximum likelihood)")}, TextSmoothing::None}},
+                               COLLAPSE_TRANSLATABLE("Parameters", "Smoothing"),
+                               COLLAPSE_TRANSLATABLE("Parameters", "Kneser–Ney gives unseen word sequences some "
+                                                                   "probability; none counts only what was seen, so "
+                                                                   "a word once lost never returns."));
+        smoothing.applies = [](const Scenario& scenario) { return scenario.as<TextSettings>().languageModel == LanguageModelKind::Ngram; };
+        d.parameters = {languageModel, dataset,
                         integer("sequence_length", &TextSettings::sequenceLength, 4, 1024,
                                 COLLAPSE_TRANSLATABLE("Parameters", "Sequence length"),
                                 COLLAPSE_TRANSLATABLE("Parameters", "Words in each training sequence; a generation "
@@ -261,13 +354,7 @@ const ModelDescriptor& TextSettings::descriptor()
                                 COLLAPSE_TRANSLATABLE("Parameters", "Prompt length"),
                                 COLLAPSE_TRANSLATABLE("Parameters", "Real words that open each written sequence; "
                                                                     "only what the model adds is trained on.")),
-                        choice("smoothing", &TextSettings::smoothing,
-                               {{{"kneser_ney", COLLAPSE_TRANSLATABLE("Parameters", "Kneser–Ney")}, TextSmoothing::KneserNey},
-                                {{"none", COLLAPSE_TRANSLATABLE("Parameters", "None (maximum likelihood)")}, TextSmoothing::None}},
-                               COLLAPSE_TRANSLATABLE("Parameters", "Smoothing"),
-                               COLLAPSE_TRANSLATABLE("Parameters", "Kneser–Ney gives unseen word sequences some "
-                                                                   "probability; none counts only what was seen, so "
-                                                                   "a word once lost never returns.")),
+                        smoothing,
                         choice("decoding", &TextSettings::decoding,
                                {{{"sample", COLLAPSE_TRANSLATABLE("Parameters", "Sampling")}, Decoding::Sample},
                                 {{"beam", COLLAPSE_TRANSLATABLE("Parameters", "Beam search")}, Decoding::Beam}},
@@ -276,7 +363,9 @@ const ModelDescriptor& TextSettings::descriptor()
                                                                    "sharpens, as a temperature); beam search writes "
                                                                    "the likeliest text, as the paper did.")),
                         width,
-                        penalty};
+                        penalty,
+                        weights};
+        d.parameters.insert(d.parameters.end(), shape.begin(), shape.end());
         d.metrics = {&common_metrics::tailMass,    &text_metrics::perplexityReal, &text_metrics::perplexityGen0,
                      &text_metrics::vocabulary,    &text_metrics::distinct2,      &text_metrics::repetition};
         // The variety of words is the text's spread; its rare words are its tails.
@@ -306,13 +395,51 @@ const ModelDescriptor& TextSettings::descriptor()
                                     std::to_string(settings.promptLength) + " is not less than " +
                                     std::to_string(settings.sequenceLength) + ")");
             }
+            if (settings.languageModel != LanguageModelKind::Transformer) {
+                return;
+            }
+            // The transformer reads <s>, the prompt and all but the last word it writes.
+            if (settings.promptLength + settings.sequenceLength > settings.context) {
+                throw ScenarioError("with \"lm\" transformer, \"prompt_length\" + \"sequence_length\" (" +
+                                    std::to_string(settings.promptLength + settings.sequenceLength) +
+                                    ") must be at most \"context\" (" + std::to_string(settings.context) + ")");
+            }
+            if (settings.width % settings.heads != 0) {
+                throw ScenarioError("\"heads\" (" + std::to_string(settings.heads) + ") must divide \"width\" (" +
+                                    std::to_string(settings.width) + ")");
+            }
+        };
+        // The transformer reads the prompt and what it writes within its context: a change that overflows it
+        // takes the room from the other length (from the written sequence when the context itself or the
+        // model changed).
+        d.follow = [](Scenario& scenario, std::string_view key) {
+            TextSettings& settings = scenario.as<TextSettings>();
+            if (settings.languageModel != LanguageModelKind::Transformer ||
+                settings.promptLength + settings.sequenceLength <= settings.context) {
+                return;
+            }
+            if (key == "sequence_length") {
+                settings.promptLength = std::max(1, settings.context - settings.sequenceLength);
+            } else {
+                settings.sequenceLength = std::max(settings.promptLength + 1, settings.context - settings.promptLength);
+            }
         };
         d.valuesPerSample = [](const Scenario& scenario) { return static_cast<double>(scenario.as<TextSettings>().sequenceLength); };
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<TextExperiment>(scenario); };
         d.reproduction = textReproduction;
         d.checkData = [](const Scenario& scenario) {
             const TextSettings& settings = scenario.as<TextSettings>();
-            TextExperiment::promptsOf(*loadTextCorpus(settings.dataset, settings.sequenceLength), settings);
+            const auto corpus = loadTextCorpus(settings.dataset, settings.sequenceLength);
+            TextExperiment::promptsOf(*corpus, settings);
+            if (settings.languageModel == LanguageModelKind::Transformer) {
+                text::loadPretrained(settings, *corpus);
+            }
+        };
+        d.modelBytes = [](const Scenario& scenario) {
+            const TextSettings& settings = scenario.as<TextSettings>();
+            return settings.languageModel == LanguageModelKind::Transformer
+                       ? text::neuralModelBytes(settings, omp_get_max_threads())
+                       : 0.0;
         };
         return d;
     }();

@@ -1,11 +1,13 @@
 #pragma once
 
-// The text model: a word-level n-gram language model trained, generation after generation, on its own
-// writing, as Shumailov et al. fine-tuned OPT-125m on wikitext-2 (core/README.md, "text").
+// The text model: a word-level language model trained, generation after generation, on its own writing,
+// as Shumailov et al. fine-tuned OPT-125m on wikitext-2 (core/README.md, "text"): an n-gram model fitted
+// afresh each generation, or a small transformer whose pretrained weights each generation fine-tunes.
 
 #include "core/experiment.h"
 #include "core/metric.h"
 #include "core/models/text/language_model.h"
+#include "core/models/text/neural_text.h"
 #include "core/models/text/text_corpus.h"
 #include "core/models/text/text_settings.h"
 
@@ -100,6 +102,7 @@ private:
     double temperature_;
     TextSettings settings_;
     std::shared_ptr<const text::TextCorpus> corpus_;
+    std::shared_ptr<const text::PretrainedModel> pretrained_; // lm = transformer only
 };
 
 } // namespace collapse
