@@ -68,6 +68,8 @@ struct ModelDescriptor {
     std::string_view title; // the window's model picker (translatable, context "Models")
     CommonDefaults defaults;
     CapacityRange capacity;
+    // Whether a scenario uses the capacity (null: always); the window greys out its slider otherwise.
+    std::function<bool(const Scenario&)> capacityApplies;
     // The model's own keys, in the order scenario files write them after the common ones.
     std::vector<ParameterSpec> parameters;
     // The metrics its experiment measures, tail_mass first; metrics.csv has train_size before them.

@@ -24,6 +24,7 @@ for file in usr/bin/collapselab usr/bin/collapselab-cli \
     usr/share/icons/hicolor/48x48/apps/org.collapselab.CollapseLab.png \
     usr/share/collapselab/data/fashion-mnist-subset/train-images-idx3-ubyte.gz \
     usr/share/collapselab/data/austen/austen.txt usr/share/collapselab/data/austen/LICENSE \
+    usr/share/collapselab/data/austen/austen-transformer.weights \
     usr/share/collapselab/slurm/collapselab-sweep-submit.sh usr/share/collapselab/slurm/collapselab-sweep.sbatch \
     usr/share/bash-completion/completions/collapselab-cli; do
     [ -e "$unpacked/$file" ] || fail "the package has no $file"

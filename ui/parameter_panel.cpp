@@ -452,7 +452,8 @@ void ParameterPanel::setScenario(const Scenario& scenario)
         human_->slider()->setValue(static_cast<int>(std::lround(scenario.humanFraction * 100.0)));
         capacity_->slider()->setRange(model.capacity.lowest, model.capacity.highest);
         capacity_->slider()->setValue(scenario.capacity);
-        capacity_->setEnabled(model.capacity.lowest < model.capacity.highest);
+        capacity_->setEnabled(model.capacity.lowest < model.capacity.highest &&
+                              (!model.capacityApplies || model.capacityApplies(scenario)));
     }
     for (const auto& field : fields_) {
         field->show(scenario);

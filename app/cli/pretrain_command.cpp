@@ -5,6 +5,7 @@
 #include "app/cli/common.h"
 #include "core/model_registry.h"
 #include "core/models/text/neural_text.h"
+#include "core/models/text/ngram_model.h"
 #include "core/models/text/text_corpus.h"
 #include "core/models/text/text_model.h"
 #include "core/output_files.h"
@@ -115,9 +116,22 @@ int pretrain(const Invocation& invocation)
         std::cerr << "\ncollapselab-cli: interrupted; nothing written\n";
         return kExitFailure;
     }
-    const text::TransformerLanguageModel model(weights.parameters,
-                                               text::ModelVocabulary::ofWords(weights.words, corpus->vocabulary()));
-    std::cerr << "collapselab-cli: perplexity of the held-out text " << text::perplexity(model, corpus->heldOutTokens()) << '\n';
+    const text::ModelVocabulary vocabulary = text::ModelVocabulary::ofWords(weights.words, corpus->vocabulary());
+    const text::TransformerLanguageModel model(weights.parameters, vocabulary);
+    // Beside it, the order-3 Kneser–Ney model on the same split, its rarer words <unk> as the transformer's.
+    const auto capped = [&](std::span<const text::TokenId> tokens) {
+        std::vector<text::TokenId> words(tokens.begin(), tokens.end());
+        for (text::TokenId& word : words) {
+            word = vocabulary.modelId(word) == 0 ? text::kUnknownToken : word;
+        }
+        return words;
+    };
+    const std::vector<text::TokenId> training = capped(corpus->trainingTokens());
+    const std::vector<std::span<const text::TokenId>> stream{training};
+    const text::NgramModel trigram(stream, corpus->vocabulary().size(), 3, text::Smoothing::KneserNey);
+    std::cerr << "collapselab-cli: perplexity of the held-out text " << text::perplexity(model, corpus->heldOutTokens())
+              << "; an order-3 Kneser-Ney model on the same split and words: "
+              << text::perplexity(trigram, capped(corpus->heldOutTokens())) << '\n';
     text::saveWeights(*out, weights);
     std::cerr << "collapselab-cli: weights written to " << *out << '\n';
     return kExitDone;

@@ -193,6 +193,16 @@ void CliTest::badInputExitsTwoWithOneLine_data()
     QTest::addRow("category without images") << QStringList{"run", "--model", "diffusion", "--set", "dataset=fashion-mnist-subset", "--set", "image_class=12"} << none << R"(no training image is of "image_class" 12)";
     QTest::addRow("too few noising steps") << QStringList{"run", "--model", "diffusion", "--set", "steps=5"} << none << R"("steps" must be an integer from 20)";
     QTest::addRow("image size neither 14 nor 28") << QStringList{"run", "--model", "diffusion", "--set", "image_size=20"} << none << R"("image_size" must be 14 or 28)";
+    QTest::addRow("weights truncated") << QStringList{"run", "--preset", "text-neural-jackrabbits", "--set", "weights=FILE"} << QByteArray("CLABLM1\n\x01\0\0\0\0\x10", 14) << "scenario.json is truncated: it ends inside its shape";
+    QTest::addRow("weights not weights") << QStringList{"run", "--preset", "text-neural-jackrabbits", "--set", "weights=FILE"} << QByteArray("{}") << "scenario.json is not a Collapse Lab weights file";
+    QTest::addRow("weights of a later format") << QStringList{"run", "--preset", "text-neural-jackrabbits", "--set", "weights=FILE"} << QByteArray("CLABLM1\n\x02\0\0\0", 12) << "is of format version 2; this Collapse Lab reads version 1";
+    QTest::addRow("weights of another shape") << QStringList{"run", "--preset", "text-neural-jackrabbits", "--set", "width=64"} << none << "is of another configuration: width 128 where the scenario has 64";
+    QTest::addRow("weights absent") << QStringList{"run", "--preset", "text-neural-jackrabbits", "--set", "weights=FILE_ABSENT"} << none << "absent.json cannot be read: no such file";
+    QTest::addRow("prompt beyond the context") << QStringList{"run", "--model", "text", "--set", "lm=transformer", "--set", "sequence_length=60"} << none << R"(must be at most "context" (64))";
+    QTest::addRow("heads not dividing the width") << QStringList{"run", "--model", "text", "--set", "lm=transformer", "--set", "heads=3"} << none << R"("heads" (3) must divide "width" (128))";
+    QTest::addRow("pretrain a Gaussian") << QStringList{"pretrain", "--preset", "gmm-paper", "--out", "OUT.weights"} << none << "pretrain needs one scenario of the text model";
+    QTest::addRow("pretrain nowhere") << QStringList{"pretrain", "--epochs", "1"} << none << "pretrain needs --out FILE";
+    QTest::addRow("pretrain at a learning rate of 0") << QStringList{"pretrain", "--learning-rate", "0", "--out", "OUT.weights"} << none << "--learning-rate must be above 0";
     QTest::addRow("preset and file") << QStringList{"run", "--preset", "gmm-paper", "--scenario", "FILE"} << QByteArray("{}") << "either --preset or --scenario";
     // Hostile or unlucky files and values (README.md, "Hardening").
     const QByteArray side = R"({"label": "a", "scenario": {"generations": 2}})";
@@ -252,7 +262,7 @@ void CliTest::helpComesFromTheTableOfCommands()
     const Result tool = runCli({"--help"});
     QCOMPARE(tool.exitCode, 0);
     // The commands, each with its synopsis and a line of its own in the list.
-    const QStringList commands = {"run", "presets", "export", "sweep", "sweep-merge", "reproduce", "help", "completion"};
+    const QStringList commands = {"run", "presets", "export", "sweep", "sweep-merge", "reproduce", "pretrain", "help", "completion"};
     for (const QString& command : commands) {
         QVERIFY2(tool.stdOut.contains(QRegularExpression("\\n  collapselab-cli " + QRegularExpression::escape(command) + "[ \\n]")),
                  qPrintable(command));

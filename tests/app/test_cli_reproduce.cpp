@@ -93,7 +93,7 @@ void CliReproduceTest::initTestCase()
     out_ = dir_.filePath("report");
     const Result result = runCli({"reproduce", "--scale", "quick", "--out", out_});
     QVERIFY2(result.exitCode == 0, qPrintable(result.stdErr));
-    QVERIFY(result.stdErr.contains("run 13 of 13"));
+    QVERIFY(result.stdErr.contains("run 15 of 15"));
     QVERIFY(result.stdOut.isEmpty());
 }
 
@@ -101,8 +101,8 @@ void CliReproduceTest::reportHasEveryRowAndFigure()
 {
     const QString report = QString::fromUtf8(fileContents(out_ + "/report.md"));
     const QList<QStringList> rows = tableRows(report);
-    // 16 Gaussian rows (two per M and estimator), 3 GMM, 9 VAE, 2 text, 2 diffusion.
-    QCOMPARE(rows.size(), 32);
+    // 16 Gaussian rows (two per M and estimator), 3 GMM, 9 VAE, 2 text, 4 neural text, 2 diffusion.
+    QCOMPARE(rows.size(), 36);
     for (const QStringList& row : rows) {
         QCOMPARE(row.size(), 6);
         const QString& ours = row[2];
@@ -112,8 +112,8 @@ void CliReproduceTest::reportHasEveryRowAndFigure()
         const QString scenario = QString(row[5]).remove('`');
         QVERIFY2(QFile::exists(out_ + "/" + scenario), qPrintable(scenario));
     }
-    QVERIFY(report.contains(QRegularExpression(QStringLiteral("\\d+ of 32 rows agree"))));
-    for (const QString figure : {"gaussian", "gmm", "vae", "text", "diffusion"}) {
+    QVERIFY(report.contains(QRegularExpression(QStringLiteral("\\d+ of 36 rows agree"))));
+    for (const QString figure : {"gaussian", "gmm", "vae", "text", "text-neural", "diffusion"}) {
         QVERIFY2(report.contains(QStringLiteral("(figures/%1.png)").arg(figure)), qPrintable(figure));
         const QImage image(out_ + "/figures/" + figure + ".png");
         QVERIFY2(!image.isNull() && image.width() > 1000, qPrintable(figure));
@@ -121,8 +121,8 @@ void CliReproduceTest::reportHasEveryRowAndFigure()
     const QByteArray pdf = fileContents(out_ + "/report.pdf");
     QVERIFY(pdf.startsWith("%PDF-"));
     QVERIFY(pdf.trimmed().endsWith("%%EOF"));
-    // The five figures are in it, not broken-image placeholders.
-    QCOMPARE(pdf.count("/Subtype /Image"), 5);
+    // The six figures are in it, not broken-image placeholders.
+    QCOMPARE(pdf.count("/Subtype /Image"), 6);
 }
 
 void CliReproduceTest::gaussianRowsAgreeWithTheClosedForms()

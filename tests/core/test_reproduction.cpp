@@ -4,6 +4,7 @@
 
 #include "core/models/gaussian/gaussian_settings.h"
 #include "core/models/gmm/gmm_settings.h"
+#include "core/models/text/text_settings.h"
 #include "core/models/vae/vae_settings.h"
 #include "core/reproduction.h"
 
@@ -112,7 +113,7 @@ private slots:
 void ReproductionTest::paperScaleHasThePapersSettings()
 {
     const ReproductionPlan plan = reproductionPlan(ReproductionScale::Paper, "/nonexistent/train-images-idx3-ubyte.gz");
-    QCOMPARE(plan.experiments.size(), std::size_t(5));
+    QCOMPARE(plan.experiments.size(), std::size_t(6));
     const auto& gaussian = experimentNamed(plan, "gaussian");
     QCOMPARE(gaussian.runs.size(), std::size_t(8));
     std::set<std::pair<int, Estimator>> settings;
@@ -144,6 +145,14 @@ void ReproductionTest::paperScaleHasThePapersSettings()
     QCOMPARE(text.runs.size(), std::size_t(2));
     QCOMPARE(text.runs[0].scenario.humanFraction, 0.0);
     QCOMPARE(text.runs[1].scenario.humanFraction, 0.1);
+    const auto& neural = experimentNamed(plan, "text-neural");
+    QCOMPARE(neural.runs.size(), std::size_t(2));
+    for (const auto& run : neural.runs) {
+        QCOMPARE(run.scenario.as<TextSettings>().languageModel, LanguageModelKind::Transformer);
+        QCOMPARE(run.scenario.as<TextSettings>().decoding, Decoding::Beam);
+        QCOMPARE(run.scenario.generations, 10);
+    }
+    QCOMPARE(neural.runs[1].scenario.humanFraction, 0.1);
 
     // Every run has its own file name.
     std::set<std::string> names;
@@ -306,7 +315,7 @@ void ReproductionTest::textRowsJudgeTheDirection()
     const ReproductionPlan plan = reproductionPlan(ReproductionScale::Quick);
     const auto& text = experimentNamed(plan, "text");
     const std::vector<std::string> columns = {"train_size", "tail_mass", "perplexity_real", "perplexity_gen0",
-                                              "vocabulary", "distinct_2", "repetition"};
+                                              "perplexity_gen0_p90", "vocabulary", "distinct_2", "repetition"};
     const auto results = [&](double synthetic, double human) {
         std::vector<RunResults> both;
         for (const double growth : {synthetic, human}) {

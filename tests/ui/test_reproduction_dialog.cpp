@@ -3,6 +3,7 @@
 // The plan is the quick scale made smaller still, so that the test takes seconds.
 
 #include "core/models/diffusion/diffusion_settings.h"
+#include "core/models/text/text_settings.h"
 #include "core/models/vae/vae_settings.h"
 #include "core/reproduction.h"
 #include "tests/common/window_fixture.h"
@@ -39,6 +40,10 @@ ReproductionPlan tinyPlan()
             scenario.samples = std::min(scenario.samples, 200);
             if (scenario.holds<VaeSettings>()) {
                 scenario.as<VaeSettings>().epochs = 1;
+            }
+            if (scenario.holds<TextSettings>() && scenario.as<TextSettings>().languageModel == LanguageModelKind::Transformer) {
+                scenario.samples = 16;
+                scenario.as<TextSettings>().epochs = 1;
             }
             if (scenario.holds<DiffusionSettings>()) {
                 scenario.as<DiffusionSettings>().epochs = 1;

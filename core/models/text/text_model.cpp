@@ -1,6 +1,7 @@
 #include "core/models/text/text_model.h"
 
 #include "core/bundled_data.h"
+#include "core/column_summary.h"
 #include "core/model_registry.h"
 #include "core/models/text/text_reproduction.h"
 #include "core/models/text/decoding.h"
@@ -206,15 +207,22 @@ void TextExperiment::measure(const FittedModel& model, const FittedModel& firstM
     }
     const auto tokens = static_cast<double>(drawn.size());
     values[0] = tokens > 0.0 ? static_cast<double>(rare) / tokens : std::nan("");
-    values[1] = text::perplexity(current, corpus_->heldOutTokens());
+    values[1] = text::perplexity(current, heldOutMeasured());
     std::sort(perplexities.begin(), perplexities.end());
     const std::size_t middle = perplexities.size() / 2;
     values[2] = perplexities.empty() ? std::nan("")
                 : perplexities.size() % 2 == 1 ? perplexities[middle]
                                                : 0.5 * (perplexities[middle - 1] + perplexities[middle]);
-    values[3] = static_cast<double>(words.size());
-    values[4] = bigrams > 0 ? static_cast<double>(pairs.size()) / static_cast<double>(bigrams) : std::nan("");
-    values[5] = fourGrams > 0 ? static_cast<double>(repeated) / static_cast<double>(fourGrams) : std::nan("");
+    values[3] = perplexities.empty() ? std::nan("") : quantileOfSorted(perplexities, 0.9);
+    values[4] = static_cast<double>(words.size());
+    values[5] = bigrams > 0 ? static_cast<double>(pairs.size()) / static_cast<double>(bigrams) : std::nan("");
+    values[6] = fourGrams > 0 ? static_cast<double>(repeated) / static_cast<double>(fourGrams) : std::nan("");
+}
+
+std::span<const text::TokenId> TextExperiment::heldOutMeasured() const
+{
+    const std::span<const text::TokenId> heldOut = corpus_->heldOutTokens();
+    return pretrained_ ? heldOut.first(std::min(heldOut.size(), kNetworkHeldOutTokens)) : heldOut;
 }
 
 std::vector<std::span<const text::TokenId>> TextExperiment::promptsOf(const text::TextCorpus& corpus, const TextSettings& settings)
@@ -265,6 +273,9 @@ const ModelDescriptor& TextSettings::descriptor()
         d.title = COLLAPSE_TRANSLATABLE("Models", "Text (n-gram language model)");
         d.defaults = {.samples = 1000, .generations = 20, .replicates = 8, .capacity = 3};
         d.capacity = {1, text::NgramModel::kMaximumOrder, "n-gram order"};
+        d.capacityApplies = [](const Scenario& scenario) {
+            return scenario.as<TextSettings>().languageModel == LanguageModelKind::Ngram;
+        };
         ParameterSpec dataset = parameters::text("dataset", &TextSettings::dataset, COLLAPSE_TRANSLATABLE("Parameters", "Text"),
                                      COLLAPSE_TRANSLATABLE("Parameters", "The real text: the bundled novels of Jane "
                                                                          "Austen, or any UTF-8 text file; its last "
@@ -366,8 +377,9 @@ const ModelDescriptor& TextSettings::descriptor()
                         penalty,
                         weights};
         d.parameters.insert(d.parameters.end(), shape.begin(), shape.end());
-        d.metrics = {&common_metrics::tailMass,    &text_metrics::perplexityReal, &text_metrics::perplexityGen0,
-                     &text_metrics::vocabulary,    &text_metrics::distinct2,      &text_metrics::repetition};
+        d.metrics = {&common_metrics::tailMass,   &text_metrics::perplexityReal, &text_metrics::perplexityGen0,
+                     &text_metrics::perplexityGen0Tail, &text_metrics::vocabulary, &text_metrics::distinct2,
+                     &text_metrics::repetition};
         // The variety of words is the text's spread; its rare words are its tails.
         d.roles = {&common_metrics::tailMass, &text_metrics::vocabulary, &text_metrics::perplexityReal};
         // How far from the original: the perplexity of real text, up 1.5 times (drifting) or 4 times
@@ -422,6 +434,13 @@ const ModelDescriptor& TextSettings::descriptor()
                 settings.promptLength = std::max(1, settings.context - settings.sequenceLength);
             } else {
                 settings.sequenceLength = std::max(settings.promptLength + 1, settings.context - settings.promptLength);
+            }
+        };
+        // A transformer scenario that does not give the written length writes what its context has room for.
+        d.complete = [](Scenario& scenario, const nlohmann::json& given) {
+            TextSettings& settings = scenario.as<TextSettings>();
+            if (settings.languageModel == LanguageModelKind::Transformer && !given.contains("sequence_length")) {
+                settings.sequenceLength = std::min(settings.sequenceLength, std::max(1, settings.context - settings.promptLength));
             }
         };
         d.valuesPerSample = [](const Scenario& scenario) { return static_cast<double>(scenario.as<TextSettings>().sequenceLength); };

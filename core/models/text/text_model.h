@@ -29,6 +29,11 @@ inline constexpr MetricDescriptor perplexityGen0{
     "Median per-sequence perplexity of the generation's synthetic sequences under the generation-0 model (the "
     "x-axis of the paper's Fig. 1b).",
     1.0};
+inline constexpr MetricDescriptor perplexityGen0Tail{
+    "perplexity_gen0_p90", COLLAPSE_TRANSLATABLE("Metrics", "Perplexity under generation 0, 90th percentile"),
+    "The 90th percentile of the generation's per-sequence perplexities under the generation-0 model: the right "
+    "tail of the paper's Fig. 1b histogram.",
+    1.0};
 inline constexpr MetricDescriptor vocabulary{"vocabulary", COLLAPSE_TRANSLATABLE("Metrics", "Words in use"),
                                              "Distinct words in the generation's synthetic sequences.", 0.0};
 inline constexpr MetricDescriptor distinct2{"distinct_2", COLLAPSE_TRANSLATABLE("Metrics", "Distinct word pairs"),
@@ -95,6 +100,11 @@ public:
     std::vector<std::vector<text::TokenId>> fixedContinuations(const FittedModel& model) const;
 
     static constexpr int kFixedPrompts = 4;
+    // The held-out text perplexity_real reads: all of it for the n-gram model; for the transformer, whose
+    // every word costs a pass through the network, its first 16 384 words (the mean log-probability of
+    // so many words is known to about 2%, far closer than the changes the generations make).
+    std::span<const text::TokenId> heldOutMeasured() const;
+    static constexpr std::size_t kNetworkHeldOutTokens = 16384;
 
 private:
     std::uint64_t seed_;
