@@ -118,11 +118,19 @@ int pretrain(const Invocation& invocation)
     }
     const text::ModelVocabulary vocabulary = text::ModelVocabulary::ofWords(weights.words, corpus->vocabulary());
     const text::TransformerLanguageModel model(weights.parameters, vocabulary);
-    // Beside it, the order-3 Kneser–Ney model on the same split, its rarer words <unk> as the transformer's.
+    text::saveWeights(*out, weights);
+    std::cerr << "collapselab-cli: weights written to " << *out << '\n';
+    // Beside it, the order-3 Kneser–Ney model on the same split, the words outside the transformer's
+    // vocabulary (and the held-out words outside the corpus's) all one word to it, as <unk> is one to the
+    // transformer: the first word outside, which stands for them all.
+    text::TokenId outside = text::kFirstWordToken;
+    while (outside < corpus->vocabulary().size() && vocabulary.modelId(outside) != 0) {
+        ++outside;
+    }
     const auto capped = [&](std::span<const text::TokenId> tokens) {
         std::vector<text::TokenId> words(tokens.begin(), tokens.end());
         for (text::TokenId& word : words) {
-            word = vocabulary.modelId(word) == 0 ? text::kUnknownToken : word;
+            word = outside < corpus->vocabulary().size() && vocabulary.modelId(word) == 0 ? outside : word;
         }
         return words;
     };
@@ -132,8 +140,6 @@ int pretrain(const Invocation& invocation)
     std::cerr << "collapselab-cli: perplexity of the held-out text " << text::perplexity(model, corpus->heldOutTokens())
               << "; an order-3 Kneser-Ney model on the same split and words: "
               << text::perplexity(trigram, capped(corpus->heldOutTokens())) << '\n';
-    text::saveWeights(*out, weights);
-    std::cerr << "collapselab-cli: weights written to " << *out << '\n';
     return kExitDone;
 }
 

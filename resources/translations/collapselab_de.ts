@@ -142,6 +142,10 @@
         <source>Spread (RMS standard deviation)</source>
         <translation>Streuung (RMS-Standardabweichung)</translation>
     </message>
+    <message>
+        <source>Perplexity under generation 0, 90th percentile</source>
+        <translation>Perplexität unter Generation 0, 90. Perzentil</translation>
+    </message>
 </context>
 <context>
     <name>Models</name>
@@ -655,6 +659,86 @@
         <source>Steps of the DDIM sampler, evenly spaced over the noising steps (all of them when there are fewer).</source>
         <translation>Schritte des DDIM-Samplers, gleichmäßig über die Verrauschungsschritte verteilt (alle, wenn es weniger sind).</translation>
     </message>
+    <message>
+        <source>n-gram model</source>
+        <translation>n-Gramm-Modell</translation>
+    </message>
+    <message>
+        <source>Transformer (neural)</source>
+        <translation>Transformer (neuronal)</translation>
+    </message>
+    <message>
+        <source>Language model</source>
+        <translation>Sprachmodell</translation>
+    </message>
+    <message>
+        <source>An n-gram model counted afresh each generation, or a small GPT-style transformer whose pretrained weights each generation fine-tunes, as the paper fine-tuned OPT-125m.</source>
+        <translation>Ein n-Gramm-Modell, in jeder Generation neu gezählt, oder ein kleiner Transformer nach Art von GPT, dessen vortrainierte Gewichte jede Generation nachtrainiert, wie die Studie OPT-125m nachtrainierte.</translation>
+    </message>
+    <message>
+        <source>Pretrained weights</source>
+        <translation>Vortrainierte Gewichte</translation>
+    </message>
+    <message>
+        <source>The transformer every generation starts from: the one shipped, pretrained on Jane Austen, or a file made by collapselab-cli pretrain.</source>
+        <translation>Der Transformer, mit dem jede Generation beginnt: der mitgelieferte, auf Jane Austen vortrainiert, oder eine Datei von collapselab-cli pretrain.</translation>
+    </message>
+    <message>
+        <source>Weights files (*.weights)</source>
+        <translation>Gewichtsdateien (*.weights)</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>Wortschatz</translation>
+    </message>
+    <message>
+        <source>Words the transformer knows, the most frequent; rarer ones are &lt;unk&gt; to it.</source>
+        <translation>Wörter, die der Transformer kennt, die häufigsten; seltenere sind für ihn &lt;unk&gt;.</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Positions the transformer reads: the start mark, the prompt and the words written so far.</source>
+        <translation>Positionen, die der Transformer liest: die Startmarke, den Prompt und die bisher geschriebenen Wörter.</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>Numbers per position in the transformer&apos;s layers.</source>
+        <translation>Zahlen je Position in den Schichten des Transformers.</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Transformer blocks, each attention and an MLP.</source>
+        <translation>Transformer-Blöcke, jeder aus Attention und einem MLP.</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>Attention-Köpfe</translation>
+    </message>
+    <message>
+        <source>Heads of each attention layer; they divide the width.</source>
+        <translation>Köpfe jeder Attention-Schicht; sie teilen die Breite.</translation>
+    </message>
+    <message>
+        <source>Passes of each generation&apos;s fine-tuning over its text.</source>
+        <translation>Durchläufe des Nachtrainings jeder Generation über ihren Text.</translation>
+    </message>
+    <message>
+        <source>Sequences per step of the fine-tuning.</source>
+        <translation>Sequenzen je Schritt des Nachtrainings.</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s peak step size in the fine-tuning.</source>
+        <translation>Größte Schrittweite von AdamW im Nachtraining.</translation>
+    </message>
 </context>
 <context>
     <name>PhaseDiagram</name>
@@ -812,6 +896,22 @@
     <message>
         <source>Each generation trains a fresh denoising diffusion model (the kind behind Stable Diffusion, here on points) on the previous one&apos;s points only. Its small errors add up: the roll blurs, its arms merge and its spread shrinks; fewer samples look like the original (precision falls) while the blur still covers it.</source>
         <translation>Jede Generation trainiert ein neues entrauschendes Diffusionsmodell (die Art hinter Stable Diffusion, hier auf Punkten) nur auf den Punkten der vorigen. Seine kleinen Fehler summieren sich: Die Rolle verschwimmt, ihre Arme verschmelzen, die Streuung schrumpft; weniger Stichproben sehen wie das Original aus (Precision fällt), während die Unschärfe es noch abdeckt.</translation>
+    </message>
+    <message>
+        <source>A neural language model with 10% real text</source>
+        <translation>Ein neuronales Sprachmodell mit 10 % echtem Text</translation>
+    </message>
+    <message>
+        <source>Two transformers, each fine-tuned ten times on what its predecessor wrote: one on nothing else, one with 10% real text in every generation. Real text in the mix slows the climb of perplexity on real prose, as in Fig. 1c of Shumailov et al. (Nature 2024).</source>
+        <translation>Zwei Transformer, jeder zehnmal auf dem nachtrainiert, was sein Vorgänger schrieb: einer auf nichts anderem, einer mit 10 % echtem Text in jeder Generation. Echter Text in der Mischung bremst den Anstieg der Perplexität auf echter Prosa, wie in Abb. 1c von Shumailov et al. (Nature 2024).</translation>
+    </message>
+    <message>
+        <source>A neural language model trained on its own writing</source>
+        <translation>Ein neuronales Sprachmodell, trainiert auf dem eigenen Geschriebenen</translation>
+    </message>
+    <message>
+        <source>A small GPT-style transformer, pretrained on Jane Austen&apos;s novels, is fine-tuned ten times over, each time from the same pretrained weights on the text the previous generation wrote by beam search, as Shumailov et al. (Nature 2024) fine-tuned OPT-125m. Its perplexity on real prose climbs by half, its vocabulary shrinks to a quarter and every prompt ends in the same phrase, repeated.</source>
+        <translation>Ein kleiner Transformer nach Art von GPT, auf Jane Austens Romanen vortrainiert, wird zehnmal nachtrainiert, jedes Mal von denselben vortrainierten Gewichten aus auf dem Text, den die vorige Generation per Beam Search schrieb, so wie Shumailov et al. (Nature 2024) OPT-125m nachtrainierten. Seine Perplexität auf echter Prosa steigt um die Hälfte, sein Wortschatz schrumpft auf ein Viertel, und jeder Prompt endet in derselben wiederholten Wendung.</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1314,10 @@
     <message>
         <source>%1 hidden units</source>
         <translation>%1 verborgene Einheiten</translation>
+    </message>
+    <message>
+        <source>a transformer of %1 M weights</source>
+        <translation>ein Transformer mit %1 Mio. Gewichten</translation>
     </message>
 </context>
 <context>

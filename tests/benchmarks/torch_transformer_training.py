@@ -12,6 +12,7 @@ product bound collapselab reaches.
 Usage: torch_transformer_training.py [BATCHES] [REPEATS] [THREADS] [path/to/collapselab-benchmarks]
 """
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -38,12 +39,16 @@ class Block(torch.nn.Module):
         self.mlp_norm = torch.nn.LayerNorm(WIDTH)
         self.mlp_in = torch.nn.Linear(WIDTH, 4 * WIDTH)
         self.mlp_out = torch.nn.Linear(4 * WIDTH, WIDTH)
+        self.register_buffer("mask", torch.ones(CONTEXT, CONTEXT, dtype=torch.bool).triu(1))
 
     def forward(self, x):
         batch, positions, _ = x.shape
         q, k, v = self.query_key_value(self.attention_norm(x)).split(WIDTH, dim=2)
         heads = [t.view(batch, positions, HEADS, WIDTH // HEADS).transpose(1, 2) for t in (q, k, v)]
-        mixed = F.scaled_dot_product_attention(*heads, is_causal=True)
+        q, k, v = heads
+        scores = (q @ k.transpose(-2, -1)) / math.sqrt(WIDTH // HEADS)
+        scores = scores.masked_fill(self.mask[:positions, :positions], float("-inf"))
+        mixed = scores.softmax(dim=-1) @ v
         x = x + self.attention_output(mixed.transpose(1, 2).reshape(batch, positions, WIDTH))
         return x + self.mlp_out(F.gelu(self.mlp_in(self.mlp_norm(x)), approximate="tanh"))
 

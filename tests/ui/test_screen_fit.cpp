@@ -57,6 +57,12 @@ std::vector<Override> lighter(const Preset& preset)
 {
     const nlohmann::json& first = preset.entries.front().object;
     const std::string model = first.value("model", std::string(defaultModel().name));
+    if (model == "text" && first.value("lm", std::string("ngram")) == "transformer") {
+        // The transformer writes and scores a few hundred words a second per thread: two generations of a
+        // few passages show every part.
+        return {{"--generations 2", "generations", 2}, {"--replicates 1", "replicates", 1}, {"--samples 8", "samples", 8},
+                {"--set epochs=1", "epochs", 1}};
+    }
     if (model == "text") {
         // Beam search writes a few passages a second: three generations of one replicate show every part.
         return {{"--generations 3", "generations", 3}, {"--replicates 1", "replicates", 1}, {"--samples 200", "samples", 200}};
