@@ -910,8 +910,8 @@
         <translation>Ein neuronales Sprachmodell, trainiert auf dem eigenen Geschriebenen</translation>
     </message>
     <message>
-        <source>A small GPT-style transformer, pretrained on Jane Austen&apos;s novels, is fine-tuned ten times over, each time from the same pretrained weights on the text the previous generation wrote by beam search, as Shumailov et al. (Nature 2024) fine-tuned OPT-125m. Its perplexity on real prose climbs by half, its vocabulary shrinks to a quarter and every prompt ends in the same phrase, repeated.</source>
-        <translation>Ein kleiner Transformer nach Art von GPT, auf Jane Austens Romanen vortrainiert, wird zehnmal nachtrainiert, jedes Mal von denselben vortrainierten Gewichten aus auf dem Text, den die vorige Generation per Beam Search schrieb, so wie Shumailov et al. (Nature 2024) OPT-125m nachtrainierten. Seine Perplexität auf echter Prosa steigt um die Hälfte, sein Wortschatz schrumpft auf ein Viertel, und jeder Prompt endet in derselben wiederholten Wendung.</translation>
+        <source>A small GPT-style transformer, pretrained on Jane Austen, is fine-tuned ten times over from the same weights on what its predecessor wrote by beam search, as the paper fine-tuned OPT-125m. Its perplexity on real prose climbs by half, its vocabulary shrinks to a quarter and every prompt ends in one repeated phrase.</source>
+        <translation>Ein kleiner GPT-artiger Transformer, auf Jane Austen vortrainiert, wird zehnmal von denselben Gewichten aus auf dem nachtrainiert, was sein Vorgänger per Beam Search schrieb. Seine Perplexität auf echter Prosa steigt um die Hälfte, sein Wortschatz schrumpft auf ein Viertel, jeder Prompt endet in einer wiederholten Wendung.</translation>
     </message>
 </context>
 <context>

@@ -53,14 +53,19 @@ QString modeName(Mode mode)
 }
 
 // The preset's keys, lightened so that a run takes a moment: the layout is the same at any length.
+bool isNeuralText(const Preset& preset)
+{
+    return preset.entries.front().object.value("lm", std::string("ngram")) == "transformer";
+}
+
 std::vector<Override> lighter(const Preset& preset)
 {
     const nlohmann::json& first = preset.entries.front().object;
     const std::string model = first.value("model", std::string(defaultModel().name));
-    if (model == "text" && first.value("lm", std::string("ngram")) == "transformer") {
-        // The transformer writes and scores a few hundred words a second per thread: two generations of a
-        // few passages show every part.
-        return {{"--generations 2", "generations", 2}, {"--replicates 1", "replicates", 1}, {"--samples 8", "samples", 8},
+    if (isNeuralText(preset)) {
+        // Scoring real text takes the transformer a second or two a generation: generation 0 of a few
+        // passages shows every part.
+        return {{"--generations 1", "generations", 1}, {"--replicates 1", "replicates", 1}, {"--samples 8", "samples", 8},
                 {"--set epochs=1", "epochs", 1}};
     }
     if (model == "text") {
@@ -179,6 +184,11 @@ void ScreenFitTest::everyPresetFits_data()
             for (const Mode mode : {Mode::Normal, Mode::Compare, Mode::Presenter}) {
                 if (mode == Mode::Compare && (preset.isComparison() || preset.sweep)) {
                     continue; // a comparison preset's normal mode is compare mode; a sweep has no sides
+                }
+                // The neural text presets show the n-gram ones' stage with charts of their own: their
+                // normal mode tries what differs; the n-gram presets try the stage in every mode.
+                if (mode != Mode::Normal && isNeuralText(preset)) {
+                    continue;
                 }
                 QTest::addRow("%s %s %s", qPrintable(language), preset.name.c_str(), qPrintable(modeName(mode)))
                     << language << QString::fromStdString(preset.name) << mode;
