@@ -143,8 +143,8 @@
         <translation>Streuung (RMS-Standardabweichung)</translation>
     </message>
     <message>
-        <source>Perplexity under generation 0, 90th percentile</source>
-        <translation>Perplexität unter Generation 0, 90. Perzentil</translation>
+        <source>Perplexity under generation 0, p90</source>
+        <translation>Perplexität unter Generation 0, p90</translation>
     </message>
 </context>
 <context>
@@ -166,12 +166,12 @@
         <translation>VAE (Bilder)</translation>
     </message>
     <message>
-        <source>Text (n-gram language model)</source>
-        <translation>Text (n-Gramm-Sprachmodell)</translation>
-    </message>
-    <message>
         <source>Diffusion (points or images)</source>
         <translation>Diffusion (Punkte oder Bilder)</translation>
+    </message>
+    <message>
+        <source>Text (language model)</source>
+        <translation>Text (Sprachmodell)</translation>
     </message>
 </context>
 <context>

@@ -270,7 +270,7 @@ const ModelDescriptor& TextSettings::descriptor()
         using namespace parameters;
         ModelDescriptor d;
         d.name = "text";
-        d.title = COLLAPSE_TRANSLATABLE("Models", "Text (n-gram language model)");
+        d.title = COLLAPSE_TRANSLATABLE("Models", "Text (language model)");
         d.defaults = {.samples = 1000, .generations = 20, .replicates = 8, .capacity = 3};
         d.capacity = {1, text::NgramModel::kMaximumOrder, "n-gram order"};
         d.capacityApplies = [](const Scenario& scenario) {

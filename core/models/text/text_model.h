@@ -30,7 +30,7 @@ inline constexpr MetricDescriptor perplexityGen0{
     "x-axis of the paper's Fig. 1b).",
     1.0};
 inline constexpr MetricDescriptor perplexityGen0Tail{
-    "perplexity_gen0_p90", COLLAPSE_TRANSLATABLE("Metrics", "Perplexity under generation 0, 90th percentile"),
+    "perplexity_gen0_p90", COLLAPSE_TRANSLATABLE("Metrics", "Perplexity under generation 0, p90"),
     "The 90th percentile of the generation's per-sequence perplexities under the generation-0 model: the right "
     "tail of the paper's Fig. 1b histogram.",
     1.0};
