@@ -19,7 +19,7 @@ namespace collapse {
 // this part collects them, holds what judging has in common and writes the report's text. Drawing the
 // figures and the PDF is the window layer's (ui/paper_report.h), which draws what is computed here.
 
-// `paper`: the paper's settings. `quick`: the same experiments at sizes that finish in under two minutes
+// `paper`: the paper's settings. `quick`: the same experiments at sizes that finish in about three minutes
 // on two cores.
 enum class ReproductionScale { Quick, Paper };
 std::optional<ReproductionScale> reproductionScaleNamed(std::string_view name);

@@ -88,7 +88,7 @@ const Command& reproduceCommand()
         "reproduce [--scale quick|paper] [--threads T] --out DIR",
         "rerun the paper's experiments and write a report beside its numbers",
         "reproduce reruns the experiments of Shumailov et al. (Nature 2024) at the paper's settings (--scale\n"
-        "paper) or at sizes that take under two minutes on two cores (quick, the default), and writes\n"
+        "paper) or at sizes that take about three minutes on two cores (quick, the default), and writes\n"
         "DIR/report.pdf and DIR/report.md, each number beside the paper's, with the figures in DIR/figures, the\n"
         "scenario behind every row in DIR/scenarios and its CSVs in DIR/data.\n",
         {{"--scale", ValueKind::Choice, "quick paper"}, {"--threads", ValueKind::Word}, {"--out", ValueKind::Folder}},
