@@ -84,6 +84,27 @@ std::string bandText(const ColumnSummary& summary)
     return reportNumber(summary.q10) + " – " + reportNumber(summary.q90);
 }
 
+ReportRow directionRow(std::string quantity, std::string paper, const std::vector<double>& values,
+                       const ReproductionRun& run, const std::function<bool(const ColumnSummary&)>& agrees,
+                       std::string agreement, std::string difference)
+{
+    ReportRow row;
+    row.quantity = std::move(quantity);
+    row.paper = std::move(paper);
+    row.scenario = "scenarios/" + run.name + ".json";
+    if (values.empty()) {
+        row.ours = "no value";
+        row.verdict = "not measured: no chain has a value";
+        return row;
+    }
+    const ColumnSummary summary = summaryOf(values);
+    row.ours = reportNumber(summary.median);
+    row.band = bandText(summary);
+    row.agrees = agrees(summary);
+    row.verdict = row.agrees ? std::move(agreement) : std::move(difference);
+    return row;
+}
+
 ReportRow bandRow(std::string quantity, double paper, const std::vector<double>& ours, const ReproductionRun& run)
 {
     ReportRow row;

@@ -155,6 +155,12 @@ ColumnSummary summaryOf(const std::vector<double>& values);
 // "q10 – q90".
 std::string bandText(const ColumnSummary& summary);
 
+// A row for a change the paper shows without printing a number: ours is the median of `values` over the
+// chains (per chain, say, a ratio to generation 0), `agrees` judges their summary, and the verdict is
+// `agreement` or `difference`.
+ReportRow directionRow(std::string quantity, std::string paper, const std::vector<double>& values,
+                       const ReproductionRun& run, const std::function<bool(const ColumnSummary&)>& agrees,
+                       std::string agreement, std::string difference);
 // A row for a number the paper prints: does it lie within our 10–90% band over replicates?
 ReportRow bandRow(std::string quantity, double paper, const std::vector<double>& ours, const ReproductionRun& run);
 // A row for a closed form, judged by how many standard errors (`errors`) our estimate lies from the

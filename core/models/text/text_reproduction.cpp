@@ -17,37 +17,25 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 std::vector<ReportRow> textRows(const ReproductionExperiment& experiment, const std::vector<RunResults>& results)
 {
     // Per chain, the perplexity of real text at the last generation over that at generation 0.
-    std::vector<ColumnSummary> growth;
     std::vector<ReportRow> rows;
+    double withoutRealText = kNaN;
     for (std::size_t i = 0; i < experiment.runs.size(); ++i) {
         const ReproductionRun& run = experiment.runs[i];
         const int last = run.scenario.generations - 1;
         const std::vector<double> ratios = ratiosToGenerationZero(results[i], last, "perplexity_real");
-        ReportRow row;
-        row.quantity = "perplexity of real text, generation " + std::to_string(last) + " ÷ generation 0, " + run.label;
-        row.scenario = "scenarios/" + run.name + ".json";
-        if (ratios.empty()) {
-            row.ours = "no value";
-            row.verdict = "not measured: no chain has a value";
-            rows.push_back(row);
-            growth.push_back({kNaN, kNaN, kNaN, kNaN});
-            continue;
-        }
-        const ColumnSummary summary = summaryOf(ratios);
-        growth.push_back(summary);
-        row.ours = reportNumber(summary.median);
-        row.band = bandText(summary);
+        std::string quantity = "perplexity of real text, generation " + std::to_string(last) + " ÷ generation 0, " + run.label;
         if (run.scenario.humanFraction == 0.0) {
-            row.paper = "rises (Fig. 1b)";
-            row.agrees = summary.q10 > 1.0;
-            row.verdict = row.agrees ? "agrees: it rises in at least 90% of chains" : "differs: it does not rise in every chain";
+            withoutRealText = ratios.empty() ? kNaN : summaryOf(ratios).median;
+            rows.push_back(directionRow(std::move(quantity), "rises (Fig. 1b)", ratios, run,
+                                        [](const ColumnSummary& growth) { return growth.q10 > 1.0; },
+                                        "agrees: it rises in at least 90% of chains",
+                                        "differs: it does not rise in every chain"));
         } else {
-            row.paper = "rises little (Fig. 1c)";
-            row.agrees = summary.median < growth.front().median;
-            row.verdict = row.agrees ? "agrees: it rises less than with no real text"
-                                     : "differs: it rises as much as with no real text";
+            rows.push_back(directionRow(std::move(quantity), "rises little (Fig. 1c)", ratios, run,
+                                        [&](const ColumnSummary& growth) { return growth.median < withoutRealText; },
+                                        "agrees: it rises less than with no real text",
+                                        "differs: it rises as much as with no real text"));
         }
-        rows.push_back(row);
     }
     return rows;
 }
@@ -76,34 +64,17 @@ std::vector<ReportRow> neuralRows(const ReproductionExperiment& experiment, cons
     for (std::size_t chain = 0; chain < std::min(before.size(), after.size()); ++chain) {
         widening.push_back(after[chain] / before[chain]);
     }
-    const auto judged = [&](std::string quantity, std::string paper, const std::vector<double>& ratios, bool agrees,
-                            std::string agreement, std::string difference) {
-        ReportRow row;
-        row.quantity = std::move(quantity);
-        row.paper = std::move(paper);
-        row.scenario = "scenarios/" + run.name + ".json";
-        if (ratios.empty()) {
-            row.ours = "no value";
-            row.verdict = "not measured: no chain has a value";
-            return row;
-        }
-        const ColumnSummary summary = summaryOf(ratios);
-        row.ours = reportNumber(summary.median);
-        row.band = bandText(summary);
-        row.agrees = agrees;
-        row.verdict = agrees ? std::move(agreement) : std::move(difference);
-        return row;
-    };
-    rows.push_back(judged("median perplexity of the written sequences under generation 0, generation " +
-                              std::to_string(last) + " ÷ generation 0, " + run.label,
-                          "falls: later text is likelier to the first model (Fig. 1b)", medians,
-                          !medians.empty() && summaryOf(medians).q90 < 1.0,
-                          "agrees: it falls in at least 90% of chains", "differs: it does not fall in every chain"));
-    rows.push_back(judged("right tail of that histogram (90th percentile ÷ median), generation " + std::to_string(last) +
-                              " ÷ generation 0, " + run.label,
-                          "grows a long tail (Fig. 1b)", widening, !widening.empty() && summaryOf(widening).q10 > 1.0,
-                          "agrees: the tail lengthens in at least 90% of chains",
-                          "differs: the tail does not lengthen in every chain"));
+    rows.push_back(directionRow("median perplexity of the written sequences under generation 0, generation " +
+                                    std::to_string(last) + " ÷ generation 0, " + run.label,
+                                "falls: later text is likelier to the first model (Fig. 1b)", medians, run,
+                                [](const ColumnSummary& change) { return change.q90 < 1.0; },
+                                "agrees: it falls in at least 90% of chains", "differs: it does not fall in every chain"));
+    rows.push_back(directionRow("right tail of that histogram (90th percentile ÷ median), generation " +
+                                    std::to_string(last) + " ÷ generation 0, " + run.label,
+                                "grows a long tail (Fig. 1b)", widening, run,
+                                [](const ColumnSummary& change) { return change.q10 > 1.0; },
+                                "agrees: the tail lengthens in at least 90% of chains",
+                                "differs: the tail does not lengthen in every chain"));
     return rows;
 }
 
