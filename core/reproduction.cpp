@@ -107,20 +107,12 @@ ReportRow directionRow(std::string quantity, std::string paper, const std::vecto
 
 ReportRow bandRow(std::string quantity, double paper, const std::vector<double>& ours, const ReproductionRun& run)
 {
-    ReportRow row;
-    row.quantity = std::move(quantity);
-    row.paper = reportNumber(paper);
-    row.scenario = "scenarios/" + run.name + ".json";
-    if (ours.empty()) {
-        row.ours = "no value";
-        row.verdict = "not measured: no chain has a value";
-        return row;
+    ReportRow row = directionRow(std::move(quantity), reportNumber(paper), ours, run,
+                                 [paper](const ColumnSummary& band) { return paper >= band.q10 && paper <= band.q90; },
+                                 "within the band", "outside: above the band");
+    if (!row.agrees && !ours.empty() && paper < summaryOf(ours).q10) {
+        row.verdict = "outside: below the band";
     }
-    const ColumnSummary summary = summaryOf(ours);
-    row.ours = reportNumber(summary.median);
-    row.band = bandText(summary);
-    row.agrees = paper >= summary.q10 && paper <= summary.q90;
-    row.verdict = row.agrees ? "within the band" : (paper < summary.q10 ? "outside: below the band" : "outside: above the band");
     return row;
 }
 

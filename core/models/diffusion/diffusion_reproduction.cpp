@@ -13,33 +13,22 @@ constexpr int kDegradedBy = 2;
 
 // A row for a change Martínez et al. describe without a number: per chain, the metric at generation 2
 // over its value at generation 0, which agrees when it moves the described way in at least 90% of chains.
-ReportRow directionRow(const ReproductionRun& run, const RunResults& results, const char* metric, const std::string& what,
-                       bool rises)
+ReportRow degradationRow(const ReproductionRun& run, const RunResults& results, const char* metric, const std::string& what,
+                         bool rises)
 {
-    ReportRow row;
-    row.quantity = what + ", generation " + std::to_string(kDegradedBy) + " ÷ generation 0";
-    row.scenario = "scenarios/" + run.name + ".json";
-    row.paper = std::string(rises ? "rises" : "falls") + ": images degrade within two generations";
-    const std::vector<double> ratios = ratiosToGenerationZero(results, kDegradedBy, metric);
-    if (ratios.empty()) {
-        row.ours = "no value";
-        row.verdict = "not measured: no chain has a value";
-        return row;
-    }
-    const ColumnSummary summary = summaryOf(ratios);
-    row.ours = reportNumber(summary.median);
-    row.band = bandText(summary);
-    row.agrees = rises ? summary.q10 > 1.0 : summary.q90 < 1.0;
-    row.verdict = row.agrees ? std::string("agrees: it ") + (rises ? "rises" : "falls") + " in at least 90% of chains"
-                             : std::string("differs: it does not ") + (rises ? "rise" : "fall") + " in every chain";
-    return row;
+    const std::string way = rises ? "rise" : "fall";
+    return directionRow(what + ", generation " + std::to_string(kDegradedBy) + " ÷ generation 0",
+                        std::string(rises ? "rises" : "falls") + ": images degrade within two generations",
+                        ratiosToGenerationZero(results, kDegradedBy, metric), run,
+                        [rises](const ColumnSummary& change) { return rises ? change.q10 > 1.0 : change.q90 < 1.0; },
+                        "agrees: it " + way + "s in at least 90% of chains", "differs: it does not " + way + " in every chain");
 }
 
 std::vector<ReportRow> diffusionRows(const ReproductionExperiment& experiment, const std::vector<RunResults>& results)
 {
     const ReproductionRun& run = experiment.runs.front();
-    return {directionRow(run, results.front(), "frechet_distance", "Fréchet distance to real images (our classifier's features)", true),
-            directionRow(run, results.front(), "recall", "recall of real images", false)};
+    return {degradationRow(run, results.front(), "frechet_distance", "Fréchet distance to real images (our classifier's features)", true),
+            degradationRow(run, results.front(), "recall", "recall of real images", false)};
 }
 
 } // namespace
