@@ -90,7 +90,8 @@ ReproductionDialog::ReproductionDialog(ReproductionPlan plan, std::filesystem::p
 
 ReproductionDialog::~ReproductionDialog()
 {
-    worker_->stop();
+    // The worker computes into reproduction_, which dies with this dialog: it must have stopped first.
+    worker_->abortAndWait();
 }
 
 void ReproductionDialog::start()

@@ -26,9 +26,10 @@ public:
 
     quint64 restart(Job job);
     void stop();
+    // Cancels the work and waits for the thread to end, for an owner whose data the job reads.
+    void abortAndWait();
 
 protected:
-    void abortAndWait();
     void run() override;
 
 private:

@@ -3,7 +3,6 @@
 // The plan is the quick scale made smaller still, so that the test takes seconds.
 
 #include "core/models/diffusion/diffusion_settings.h"
-#include "core/models/text/text_settings.h"
 #include "core/models/vae/vae_settings.h"
 #include "core/reproduction.h"
 #include "tests/common/window_fixture.h"
@@ -28,10 +27,13 @@ namespace {
 
 constexpr int kTimeoutMs = 240000;
 
-// Every experiment of the quick scale, a few generations of small samples each.
+// Every experiment of the quick scale but the neural one, a few generations of small samples each. A
+// generation of the transformer takes twenty seconds under the sanitizers; its code meets them in
+// test_neural_text and its rows of the report are checked in test_cli_reproduce.
 ReproductionPlan tinyPlan()
 {
     ReproductionPlan plan = reproductionPlan(ReproductionScale::Quick);
+    std::erase_if(plan.experiments, [](const ReproductionExperiment& experiment) { return experiment.id == "text-neural"; });
     for (auto& experiment : plan.experiments) {
         for (auto& run : experiment.runs) {
             Scenario& scenario = run.scenario;
@@ -40,10 +42,6 @@ ReproductionPlan tinyPlan()
             scenario.samples = std::min(scenario.samples, 200);
             if (scenario.holds<VaeSettings>()) {
                 scenario.as<VaeSettings>().epochs = 1;
-            }
-            if (scenario.holds<TextSettings>() && scenario.as<TextSettings>().languageModel == LanguageModelKind::Transformer) {
-                scenario.samples = 16;
-                scenario.as<TextSettings>().epochs = 1;
             }
             if (scenario.holds<DiffusionSettings>()) {
                 scenario.as<DiffusionSettings>().epochs = 1;
