@@ -123,6 +123,13 @@ void ChartPanel::arrange()
 
 void ChartPanel::align()
 {
+    double titleScale = 1.0;
+    for (MetricChart* chart : charts_) {
+        titleScale = std::min(titleScale, chart->requiredTitleScale(chart->size()));
+    }
+    for (MetricChart* chart : charts_) {
+        chart->setTitleScale(titleScale);
+    }
     // Charts in one column share their plot's left edge, so a generation sits at one x in all of them.
     for (int column = 0; column < columns_; ++column) {
         double left = 0.0;

@@ -41,7 +41,7 @@ constexpr QSize kPreferredSize(1600, 950);
 constexpr int kNarrowestStage = 270;
 constexpr int kNarrowestChart = 280;
 // Under the stages, in a row, charts may be narrower.
-constexpr int kNarrowestChartInRow = 160;
+constexpr int kNarrowestChartInRow = 150;
 // Presenter mode's type, relative to the window's.
 constexpr double kPresenterTypeScale = 1.3;
 } // namespace
@@ -97,10 +97,9 @@ QWidget* MainWindow::buildCentralWidget()
     panelScroll_->setWidget(panel_);
     panelScroll_->setWidgetResizable(true);
     panelScroll_->setFrameShape(QFrame::NoFrame);
-    // As narrow as the panel's widest control allows, so nothing in it is cut off.
-    panelScroll_->setMinimumWidth(std::max(kSmallestPanelWidth, panel_->minimumSizeHint().width() +
-                                                                    panelScroll_->verticalScrollBar()->sizeHint().width()));
     panelScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    fitPanelWidth();
+    panel_->installEventFilter(this);
 
     // The preset's note spans the stage and the charts: fewer lines, more room for the picture.
     presetNote_->setObjectName(QStringLiteral("presetNote"));
@@ -454,8 +453,23 @@ void MainWindow::showControls()
     }
 }
 
+void MainWindow::fitPanelWidth()
+{
+    // As narrow as the panel's widest control allows, so nothing in it is cut off; another model brings
+    // other controls, and values in other words.
+    const int width = std::max(kSmallestPanelWidth,
+                               panel_->minimumSizeHint().width() + panelScroll_->verticalScrollBar()->sizeHint().width());
+    if (width != panelScroll_->minimumWidth()) {
+        panelScroll_->setMinimumWidth(width);
+        arrangeColumns();
+    }
+}
+
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == panel_ && event->type() == QEvent::LayoutRequest) {
+        fitPanelWidth();
+    }
     if (watched == presetNote_ && event->type() == QEvent::Resize) {
         fitPresetNote();
     }

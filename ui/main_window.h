@@ -87,6 +87,7 @@ private:
     void updateStatus();
     void updateNoteStyle();
     void fitPresetNote();
+    void fitPanelWidth();
     void showControls();
     // Keeps the window inside its screen's free area, shrinking it where the screen is smaller.
     void fitToScreen();

@@ -247,6 +247,29 @@ double MetricChart::requiredPlotLeft(const QSizeF& size) const
     return layOut(size, -1.0).plot.left();
 }
 
+namespace {
+QFont chartTitleFont()
+{
+    return scaledFont(sizes::bodyPoint + 1, true);
+}
+} // namespace
+
+void MetricChart::setTitleScale(double scale)
+{
+    if (scale != titleScale_) {
+        titleScale_ = scale;
+        invalidate();
+    }
+}
+
+double MetricChart::requiredTitleScale(const QSizeF& size) const
+{
+    // Up to a third smaller on fewer lines, rather than wrapped onto three: the plot keeps the height.
+    const QFont font = chartTitleFont();
+    const double width = size.width() - 2 * kPad;
+    return fitText(title_, font, width, fewestLines(title_, font, width, 3, 0.3), 0.7).font.pointSizeF() / font.pointSizeF();
+}
+
 MetricChart::Layout MetricChart::layOut(const QSizeF& size) const
 {
     return layOut(size, plotLeft_);
@@ -258,7 +281,9 @@ MetricChart::Layout MetricChart::layOut(const QSizeF& size, double plotLeft) con
     layout.size = size;
     const QFontMetricsF ticks(tickFont());
     const double line = ticks.lineSpacing();
-    layout.title = fitText(title_, scaledFont(sizes::bodyPoint + 1, true), size.width() - 2 * kPad, 3, 0.7);
+    QFont titleFont = chartTitleFont();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * titleScale_);
+    layout.title = fitText(title_, titleFont, size.width() - 2 * kPad, 3, 0.7);
     double top = kPad + layout.title.height() + 2.0;
     if (!sideLabels_[1].isEmpty()) {
         layout.legendTop = top;

@@ -52,6 +52,11 @@ public:
     void setPlotLeft(double left);
     // The room the y tick labels need at `size`: the smallest plot left edge that shows them whole.
     double requiredPlotLeft(const QSizeF& size) const;
+    // The title's type as a fraction of its full size; charts shown together share the smallest, so
+    // that no title looks louder than its neighbour's.
+    void setTitleScale(double scale);
+    // The largest fraction at which the title fits `size` on its fewest lines.
+    double requiredTitleScale(const QSizeF& size) const;
 
     int pointCount() const;
     double medianAt(int generation) const;
@@ -99,6 +104,7 @@ private:
     double low_ = 0.0;
     double high_ = 1.0;
     double plotLeft_ = -1.0;
+    double titleScale_ = 1.0;
     QVector<int> marked_{0};
     QPixmap cache_;
 };

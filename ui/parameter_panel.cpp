@@ -26,6 +26,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -100,6 +101,8 @@ LabelledSlider::LabelledSlider(const QString& title, const QString& toolTip, QWi
     header_->addWidget(value_);
     layout->addLayout(header_);
     layout->addWidget(slider_);
+    // The widget may be narrower than name and value across: then the value goes under the name.
+    layout->setSizeConstraint(QLayout::SetNoConstraint);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     setToolTip(toolTipText(toolTip));
     slider_->setToolTip(toolTipText(toolTip));
@@ -136,6 +139,22 @@ void LabelledSlider::resizeEvent(QResizeEvent* event)
     placeValue();
 }
 
+bool LabelledSlider::event(QEvent* event)
+{
+    if (event->type() == QEvent::LayoutRequest) {
+        placeValue();
+    }
+    return QWidget::event(event);
+}
+
+QSize LabelledSlider::minimumSizeHint() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int widest = std::max({name_->minimumSizeHint().width(), value_->minimumSizeHint().width(),
+                                 slider_->minimumSizeHint().width()});
+    return {widest + margins.left() + margins.right(), QWidget::minimumSizeHint().height()};
+}
+
 void LabelledSlider::placeValue()
 {
     const int needed = name_->sizeHint().width() + header_->spacing() + value_->sizeHint().width();
@@ -147,6 +166,10 @@ void LabelledSlider::placeValue()
         header_->setStretchFactor(name_, direction == QBoxLayout::LeftToRight ? 1 : 0);
         value_->setAlignment(direction == QBoxLayout::LeftToRight ? Qt::AlignRight | Qt::AlignVCenter
                                                                    : Qt::AlignLeft | Qt::AlignVCenter);
+        // At once, not at the next turn of the event loop: a picture taken now shows the new places.
+        layout()->activate();
+        // Stacked, the slider is taller: the panel lays itself out again.
+        updateGeometry();
     }
 }
 

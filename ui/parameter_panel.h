@@ -30,10 +30,14 @@ public:
     void setValueText(const QString& text);
     // Colours from the current theme.
     void applyThemeColours();
+    // As narrow as the value under its name allows, whichever way they are placed now.
+    QSize minimumSizeHint() const override;
 
 protected:
-    // Name and value share a line where both fit, else the value goes under the name.
+    // Name and value share a line where both fit, else the value goes under the name: decided again
+    // when the slider's width changes and when name or value ask for other room.
     void resizeEvent(QResizeEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     void placeValue();

@@ -145,6 +145,16 @@ FittedText fitText(const QString& text, const QFont& font, double width, int max
     return fitted;
 }
 
+int fewestLines(const QString& text, const QFont& font, double width, int maxLines, double shrink)
+{
+    for (int lines = 1; lines < maxLines; ++lines) {
+        if (!fitText(text, font, width, lines, 1.0 - shrink).elided) {
+            return lines;
+        }
+    }
+    return maxLines;
+}
+
 void drawFittedText(QPainter& painter, const FittedText& text, const QPointF& topLeft, double width,
                     Qt::Alignment alignment)
 {

@@ -38,6 +38,9 @@ struct FittedText {
     bool elided = false; // nothing fitted: the last line is shortened with "…"
 };
 FittedText fitText(const QString& text, const QFont& font, double width, int maxLines, double smallestScale = 0.75);
+// The fewest lines, up to `maxLines`, that hold `text` in type made at most `shrink` of its size smaller: a
+// heading in slightly smaller type on one line leaves what is under it more height than the words wrapped.
+int fewestLines(const QString& text, const QFont& font, double width, int maxLines, double shrink);
 // Draws fitted text from `topLeft`, one line under the other, aligned left or centred in `width`. Drawing
 // a text that had to be shortened counts it (elidedTextCount()).
 void drawFittedText(QPainter& painter, const FittedText& text, const QPointF& topLeft, double width,

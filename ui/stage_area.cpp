@@ -54,6 +54,10 @@ void StageArea::matchSides()
 
 void StageArea::rebuild(bool fresh, int shown)
 {
+    QStringList sideLabels;
+    for (int i = 0; i < runs_.sideCount(); ++i) {
+        sideLabels.append(runs_.side(i).label);
+    }
     for (int i = 0; i < runs_.sideCount(); ++i) {
         SideView& view = *views_[static_cast<std::size_t>(i)];
         const RunController::Side& side = runs_.side(i);
@@ -69,7 +73,10 @@ void StageArea::rebuild(bool fresh, int shown)
         view.stage->setScenario(side.scenario);
         // Side by side, the stages share one legend above them, and each heading names its side.
         view.stage->setLegendShown(runs_.sideCount() == 1);
-        view.stage->setCaption(runs_.sideCount() > 1 ? side.label : QString());
+        const bool twoSides = runs_.sideCount() > 1;
+        view.stage->setHeading({.caption = twoSides ? side.label : QString(),
+                                .captionsOnStage = twoSides ? sideLabels : QStringList(),
+                                .lastGeneration = side.scenario.generations - 1});
         if (shown >= 0 && shown < side.history.size()) {
             view.stage->showGeneration(side.history, shown);
         }

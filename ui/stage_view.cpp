@@ -44,6 +44,12 @@ QFont statusFont()
     return scaledFont(sizes::headingPoint);
 }
 
+// "Generation 9" is never wrapped between its word and its number.
+QString unbroken(QString words)
+{
+    return words.replace(QLatin1Char(' '), QChar(0x00A0));
+}
+
 } // namespace
 
 QVector<LegendEntry> StageView::legendEntriesFor(const QRectF&) const
@@ -65,17 +71,23 @@ StageView::Frame StageView::frame(const QRectF& area, const QVector<LegendEntry>
     const double width = area.right() - 8.0 - left;
     const QFontMetricsF title(titleFont());
     const QFontMetricsF status(statusFont());
-    const QString prefix = caption_.isEmpty() ? QString() : caption_ + QStringLiteral(" · ");
     // A title that does not fit a line (a long side name, a narrow stage) takes two.
-    for (const QString& candidate : {prefix + waitingTitle(), prefix + tr("Generation %1").arg(99999)}) {
-        frame.titleLines = std::max(frame.titleLines, static_cast<int>(fitText(candidate, titleFont(), width, 2, 0.6).lines.size()));
+    // (The heading before the first generation has the status's room as well.)
+    const QStringList widest = widestTitles(false);
+    for (const QString& candidate : widest) {
+        frame.titleLines = std::max(frame.titleLines, fewestLines(candidate, titleFont(), width, 2, 0.35));
     }
-    const double titleWidth = fitText(prefix + tr("Generation %1").arg(99999), titleFont(), width, 2, 0.6).width;
+    double titleWidth = 0.0;
+    for (const QString& candidate : widest) {
+        titleWidth = std::max(titleWidth, fitText(candidate, titleFont(), width, frame.titleLines, 0.6).width);
+    }
     frame.statusBelowTitle =
         !compact_ && (frame.titleLines > 1 || titleWidth + 24.0 + status.horizontalAdvance(statusExample()) > width);
     // Below the title the status may take up to three lines; the room is reserved for the widest status,
     // so the picture keeps its place whatever the status says.
-    const double statusHeight = frame.statusBelowTitle ? fitText(statusExample(), statusFont(), width, 3, 0.7).height() : 0.0;
+    frame.statusLines = fewestLines(statusExample(), statusFont(), width, 3, 0.25);
+    const double statusHeight =
+        frame.statusBelowTitle ? fitText(statusExample(), statusFont(), width, frame.statusLines, 0.7).height() : 0.0;
     const double headingHeight = 8.0 + title.lineSpacing() * frame.titleLines + statusHeight;
     frame.heading = QRectF(left, area.top(), width, headingHeight);
     const QVector<LegendEntry>& entries = frame.legendEntries;
@@ -104,22 +116,33 @@ void StageView::drawHeading(QPainter& painter, const Frame& frame, const QString
 {
     painter.save();
     painter.setPen(colours::text);
-    QString title = shownGeneration_ < 0 ? waitingTitle() : tr("Generation %1").arg(shownGeneration_);
-    if (!caption_.isEmpty()) {
-        title = caption_ + QStringLiteral(" · ") + title;
+    QString title = shownGeneration_ < 0 ? waitingTitle() : unbroken(tr("Generation %1").arg(shownGeneration_));
+    if (!heading_.caption.isEmpty()) {
+        title = heading_.caption + QStringLiteral(" · ") + title;
     }
     // Before the first generation there is no status: the title may use its room too.
     const int titleLines = shownGeneration_ < 0
                                ? std::max(1, static_cast<int>((frame.heading.height() - 8.0) / QFontMetricsF(titleFont()).lineSpacing()))
                                : frame.titleLines;
-    const FittedText fittedTitle = fitText(title, titleFont(), frame.heading.width(), titleLines, 0.6);
+    // Side by side, every heading in the type the longest side name needs.
+    QFont font = titleFont();
+    for (const QString& widest : widestTitles(shownGeneration_ < 0)) {
+        const QFont fitted = fitText(widest, titleFont(), frame.heading.width(), titleLines, 0.6).font;
+        if (fitted.pointSizeF() < font.pointSizeF()) {
+            font = fitted;
+        }
+    }
+    const FittedText fittedTitle = fitText(title, font, frame.heading.width(), titleLines, 0.8);
     drawFittedText(painter, fittedTitle, QPointF(frame.heading.left(), frame.heading.top() + 8.0), frame.heading.width());
     if (shownGeneration_ >= 0 && !compact_ && !status.isEmpty()) {
         painter.setPen(statusColour);
         const QFontMetricsF titleMetrics(fittedTitle.font);
         const QFontMetricsF statusMetrics(statusFont());
         if (frame.statusBelowTitle) {
-            const FittedText fitted = fitText(status, statusFont(), frame.heading.width(), 3, 0.7);
+            // Never in larger type than the title it explains.
+            QFont statusType = statusFont();
+            statusType.setPointSizeF(std::min(statusType.pointSizeF(), fittedTitle.font.pointSizeF()));
+            const FittedText fitted = fitText(status, statusType, frame.heading.width(), frame.statusLines, 0.7);
             drawFittedText(painter, fitted, QPointF(frame.heading.left(), frame.heading.top() + 8.0 + fittedTitle.height()),
                            frame.heading.width());
         } else {
@@ -133,12 +156,22 @@ void StageView::drawHeading(QPainter& painter, const Frame& frame, const QString
     painter.restore();
 }
 
-void StageView::setCaption(const QString& caption)
+void StageView::setHeading(const Heading& heading)
 {
-    if (caption != caption_) {
-        caption_ = caption;
+    if (!(heading == heading_)) {
+        heading_ = heading;
         invalidateBackground();
     }
+}
+
+QStringList StageView::widestTitles(bool waiting) const
+{
+    const QString shown = waiting ? waitingTitle() : unbroken(tr("Generation %1").arg(heading_.lastGeneration));
+    QStringList titles;
+    for (const QString& caption : heading_.captionsOnStage.isEmpty() ? QStringList{heading_.caption} : heading_.captionsOnStage) {
+        titles.append((caption.isEmpty() ? QString() : caption + QStringLiteral(" · ")) + shown);
+    }
+    return titles;
 }
 
 void StageView::setLegendShown(bool shown)

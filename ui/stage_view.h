@@ -43,8 +43,16 @@ public:
     void setCompact(bool compact) { compact_ = compact; }
     // Without its legend, when one legend serves several stages side by side.
     void setLegendShown(bool shown);
-    // The side's name in a comparison, shown before the generation in the heading ("replace · Generation 4").
-    void setCaption(const QString& caption);
+    // What the heading shows and makes room for: the side's name in a comparison, before the generation
+    // ("replace · Generation 4"); every side's name on stage, so that all headings take the type the
+    // longest needs; and the last generation of the run, the widest number the heading will show.
+    struct Heading {
+        QString caption;
+        QStringList captionsOnStage;
+        int lastGeneration = 99999;
+        bool operator==(const Heading&) const = default;
+    };
+    void setHeading(const Heading& heading);
     // What the legend explains; the stage's own entries.
     virtual QVector<LegendEntry> legendEntries() const { return {}; }
 
@@ -66,6 +74,7 @@ protected:
         QRectF body;
         bool statusBelowTitle = false; // a narrow stage puts the status on a line of its own
         int titleLines = 1;
+        int statusLines = 1; // below the title
     };
     Frame frame(const QRectF& area) const;
     // The frame the area would have with `entries` in its legend.
@@ -95,9 +104,13 @@ protected:
     int shownGeneration_ = -1;
 
 private:
+    // The longest each side's heading can be, one per side on stage: "real-50 · Generation 99", or with
+    // `waiting` the heading before the first generation.
+    QStringList widestTitles(bool waiting) const;
+
     bool compact_ = false;
     bool legendShown_ = true;
-    QString caption_;
+    Heading heading_;
     QPixmap background_;
 };
 
