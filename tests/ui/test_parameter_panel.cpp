@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <QComboBox>
+#include <QLabel>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLineEdit>
@@ -19,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -85,6 +87,7 @@ private slots:
     void eachControlChangesItsKeyAlone_data();
     void eachControlChangesItsKeyAlone();
     void theModelPickerListsEveryModel();
+    void aLongValueGoesUnderItsName();
     void aDataFileIsReadBeforeItIsTaken_data();
     void aDataFileIsReadBeforeItIsTaken();
 };
@@ -175,6 +178,28 @@ void ParameterPanelTest::theModelPickerListsEveryModel()
         QCOMPARE(&panel.scenario().model(), model);
         QCOMPARE(panel.scenario().samples, defaultScenario(*model).samples);
     }
+}
+
+// A slider asks only for the width of its name or its value, whichever is wider: narrower than both
+// across, it puts the value under the name at once, and neither is cut.
+void ParameterPanelTest::aLongValueGoesUnderItsName()
+{
+    LabelledSlider slider(QStringLiteral("Model capacity"), QStringLiteral("How much the model can hold."));
+    slider.setValueText(QStringLiteral("a transformer of 1.3 M weights"));
+    slider.show();
+    const QList<QLabel*> labels = slider.findChildren<QLabel*>();
+    QCOMPARE(labels.size(), 2);
+    const int across = labels[0]->sizeHint().width() + labels[1]->sizeHint().width();
+    const int widest = std::max(labels[0]->sizeHint().width(), labels[1]->sizeHint().width());
+    QVERIFY(slider.minimumSizeHint().width() < across);
+    QVERIFY(slider.minimumSizeHint().width() >= widest);
+    slider.resize(widest + 10, slider.sizeHint().height());
+    for (const QLabel* label : labels) {
+        QVERIFY2(label->width() >= label->sizeHint().width(), qPrintable(label->text()));
+    }
+    QVERIFY(labels[1]->geometry().top() >= labels[0]->geometry().bottom());
+    slider.resize(across + 40, slider.sizeHint().height());
+    QCOMPARE(labels[1]->geometry().top(), labels[0]->geometry().top());
 }
 
 QTEST_MAIN(ParameterPanelTest)
