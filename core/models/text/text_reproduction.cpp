@@ -99,7 +99,10 @@ ReproductionExperiment neuralExperiment(ReproductionScale scale)
         "The paper's model has 125 million weights pretrained on some 180 billion tokens and fine-tuned on "
         "wikitext2; ours has 1.3 million, pretrained on 0.8 million words of one author. It can show the "
         "mechanism the paper describes in a real neural network, fine-tuned by gradient descent on its own "
-        "beam-searched text: real text growing less likely and its own sequences' perplexities spreading. It "
+        "beam-searched text: real text growing less likely. A model this small, searched by beam, sinks into "
+        "repeating one phrase, so its sequences grow less likely to the first model and all alike: their "
+        "perplexities rise and narrow instead of growing the paper's long tail. Written by sampling "
+        "(decoding sample) the tail does grow, but the median rises with it, where the paper's falls. It "
         "cannot say how large the effect is for a model that writes fluent prose, how a vast pretraining "
         "corpus holds the model near real language, or anything about models of today's size.";
     for (const double human : {0.0, 0.1}) {
