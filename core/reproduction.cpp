@@ -107,13 +107,10 @@ ReportRow directionRow(std::string quantity, std::string paper, const std::vecto
 
 ReportRow bandRow(std::string quantity, double paper, const std::vector<double>& ours, const ReproductionRun& run)
 {
-    ReportRow row = directionRow(std::move(quantity), reportNumber(paper), ours, run,
-                                 [paper](const ColumnSummary& band) { return paper >= band.q10 && paper <= band.q90; },
-                                 "within the band", "outside: above the band");
-    if (!row.agrees && !ours.empty() && paper < summaryOf(ours).q10) {
-        row.verdict = "outside: below the band";
-    }
-    return row;
+    const bool below = !ours.empty() && paper < summaryOf(ours).q10;
+    return directionRow(std::move(quantity), reportNumber(paper), ours, run,
+                        [paper](const ColumnSummary& band) { return paper >= band.q10 && paper <= band.q90; },
+                        "within the band", below ? "outside: below the band" : "outside: above the band");
 }
 
 ReportRow closedFormRow(std::string quantity, std::string paper, std::string ours, double errors,

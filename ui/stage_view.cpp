@@ -44,6 +44,25 @@ QFont statusFont()
     return scaledFont(sizes::headingPoint);
 }
 
+// All sides' titles fitted to `width` on `lines` lines: the smallest type any of them needs, and the
+// widest of them in it.
+struct SharedTitle {
+    QFont font = titleFont();
+    double width = 0.0;
+};
+SharedTitle sharedTitle(const QStringList& titles, double width, int lines)
+{
+    SharedTitle shared;
+    for (const QString& title : titles) {
+        const FittedText fitted = fitText(title, titleFont(), width, lines, 0.6);
+        shared.width = std::max(shared.width, fitted.width);
+        if (fitted.font.pointSizeF() < shared.font.pointSizeF()) {
+            shared.font = fitted.font;
+        }
+    }
+    return shared;
+}
+
 // "Generation 9" is never wrapped between its word and its number.
 QString unbroken(QString words)
 {
@@ -77,12 +96,10 @@ StageView::Frame StageView::frame(const QRectF& area, const QVector<LegendEntry>
     for (const QString& candidate : widest) {
         frame.titleLines = std::max(frame.titleLines, fewestLines(candidate, titleFont(), width, 2, 0.35));
     }
-    double titleWidth = 0.0;
-    for (const QString& candidate : widest) {
-        titleWidth = std::max(titleWidth, fitText(candidate, titleFont(), width, frame.titleLines, 0.6).width);
-    }
+    const SharedTitle shared = sharedTitle(widest, width, frame.titleLines);
+    frame.titleFont = shared.font;
     frame.statusBelowTitle =
-        !compact_ && (frame.titleLines > 1 || titleWidth + 24.0 + status.horizontalAdvance(statusExample()) > width);
+        !compact_ && (frame.titleLines > 1 || shared.width + 24.0 + status.horizontalAdvance(statusExample()) > width);
     // Below the title the status may take up to three lines; the room is reserved for the widest status,
     // so the picture keeps its place whatever the status says.
     frame.statusLines = fewestLines(statusExample(), statusFont(), width, 3, 0.25);
@@ -124,14 +141,8 @@ void StageView::drawHeading(QPainter& painter, const Frame& frame, const QString
     const int titleLines = shownGeneration_ < 0
                                ? std::max(1, static_cast<int>((frame.heading.height() - 8.0) / QFontMetricsF(titleFont()).lineSpacing()))
                                : frame.titleLines;
-    // Side by side, every heading in the type the longest side name needs.
-    QFont font = titleFont();
-    for (const QString& widest : widestTitles(shownGeneration_ < 0)) {
-        const QFont fitted = fitText(widest, titleFont(), frame.heading.width(), titleLines, 0.6).font;
-        if (fitted.pointSizeF() < font.pointSizeF()) {
-            font = fitted;
-        }
-    }
+    const QFont font =
+        shownGeneration_ < 0 ? sharedTitle(widestTitles(true), frame.heading.width(), titleLines).font : frame.titleFont;
     const FittedText fittedTitle = fitText(title, font, frame.heading.width(), titleLines, 0.8);
     drawFittedText(painter, fittedTitle, QPointF(frame.heading.left(), frame.heading.top() + 8.0), frame.heading.width());
     if (shownGeneration_ >= 0 && !compact_ && !status.isEmpty()) {

@@ -74,6 +74,7 @@ protected:
         QRectF body;
         bool statusBelowTitle = false; // a narrow stage puts the status on a line of its own
         int titleLines = 1;
+        QFont titleFont; // every side's title in the type the longest side name needs
         int statusLines = 1; // below the title
     };
     Frame frame(const QRectF& area) const;
