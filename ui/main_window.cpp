@@ -41,7 +41,7 @@ constexpr QSize kPreferredSize(1600, 950);
 constexpr int kNarrowestStage = 270;
 constexpr int kNarrowestChart = 280;
 // Under the stages, in a row, charts may be narrower.
-constexpr int kNarrowestChartInRow = 150;
+constexpr int kNarrowestChartInRow = 140;
 // Presenter mode's type, relative to the window's.
 constexpr double kPresenterTypeScale = 1.3;
 } // namespace

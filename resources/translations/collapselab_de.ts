@@ -870,8 +870,8 @@
         <translation>Ein Diffusionsmodell, trainiert auf seinen eigenen Bildern von Hosen</translation>
     </message>
     <message>
-        <source>A diffusion model with real data kept in the mix (comparison)</source>
-        <translation>Ein Diffusionsmodell mit echten Daten in der Mischung (Vergleich)</translation>
+        <source>A diffusion model with real data kept in the mix</source>
+        <translation>Ein Diffusionsmodell mit echten Daten in der Mischung</translation>
     </message>
     <message>
         <source>Two diffusion models side by side: one trained only on its own points, one with half of every generation&apos;s data drawn fresh from the original. The first blurs the roll until its arms merge; the second keeps them sharp: real data in the mix holds a generative model near the original.</source>
