@@ -4,6 +4,7 @@
 #include "ui/export_actions.h"
 #include "ui/file_actions.h"
 #include "ui/label_fitting.h"
+#include "ui/metric_chart.h"
 #include "ui/parameter_panel.h"
 #include "ui/plot_painting.h"
 #include "ui/screen_room.h"
@@ -40,8 +41,6 @@ constexpr QSize kPreferredSize(1600, 950);
 // side by side puts the charts in a row under the stages.
 constexpr int kNarrowestStage = 270;
 constexpr int kNarrowestChart = 280;
-// Under the stages, in a row, charts may be narrower.
-constexpr int kNarrowestChartInRow = 140;
 // Presenter mode's type, relative to the window's.
 constexpr double kPresenterTypeScale = 1.3;
 } // namespace
@@ -427,7 +426,7 @@ void MainWindow::arrangeColumns(int forWidth)
     // Under the stages, the charts go four to a row where each keeps a readable width, else two.
     const int count = static_cast<int>(charts_->charts().size());
     const int rowWidth = arranged - panel - 40;
-    const int belowColumns = rowWidth / std::max(1, count) >= kNarrowestChartInRow + 10 ? count : 2;
+    const int belowColumns = rowWidth / std::max(1, count) >= MetricChart::kSmallest.width() + 10 ? count : 2;
     if (below == charts_->isBelow() && (!below || belowColumns == belowColumns_)) {
         return;
     }

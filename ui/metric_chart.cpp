@@ -114,7 +114,7 @@ MetricChart::MetricChart(const MetricDescriptor& metric, Scale scale, const QStr
     : QWidget(parent), metric_(&metric), scale_(scale),
       title_(title.isEmpty() ? QCoreApplication::translate("Metrics", metric.title.data()) : title)
 {
-    setMinimumSize(160, 100);
+    setMinimumSize(kSmallest);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAccessibleName(title_);
 }

@@ -29,6 +29,9 @@ class MetricChart : public QWidget {
     Q_OBJECT
 
 public:
+    // The smallest a chart may be: a row of four under two stages on a 1024-pixel screen.
+    static constexpr QSize kSmallest{140, 100};
+
     // Linear, or for a quantity that is always negative and spans orders of magnitude (a log-likelihood
     // that plunges as the model forgets), its negative on a logarithmic axis.
     enum class Scale { Linear, NegatedLog };
