@@ -36,7 +36,10 @@ void ChartPanel::rebuild(bool fresh)
         qDeleteAll(charts_);
         charts_.clear();
         for (const ChartedMetric& charted : metrics) {
-            charts_.append(new MetricChart(*charted.metric, charted.scale, charted.title));
+            auto* chart = new MetricChart(*charted.metric, charted.scale, charted.title);
+            connect(chart, &MetricChart::rangeRequested, this, &ChartPanel::showGenerations);
+            connect(chart, &MetricChart::resetRequested, this, &ChartPanel::resetZoom);
+            charts_.append(chart);
         }
         columns_ = 0;
         chartedModel_ = &first.model();
@@ -80,8 +83,41 @@ void ChartPanel::refreshNext()
 
 void ChartPanel::setCurrentGeneration(int generation)
 {
+    currentGeneration_ = generation;
     for (MetricChart* chart : charts_) {
         chart->setCurrentGeneration(generation);
+    }
+}
+
+void ChartPanel::showGenerations(double first, double last)
+{
+    for (MetricChart* chart : charts_) {
+        chart->showGenerations(first, last);
+    }
+    align();
+}
+
+void ChartPanel::resetZoom()
+{
+    for (MetricChart* chart : charts_) {
+        chart->resetZoom();
+    }
+    align();
+}
+
+void ChartPanel::zoomIn()
+{
+    if (!charts_.isEmpty()) {
+        const auto [first, last] = charts_.front()->zoomedRange(MetricChart::kZoomStep, currentGeneration_);
+        showGenerations(first, last);
+    }
+}
+
+void ChartPanel::zoomOut()
+{
+    if (!charts_.isEmpty()) {
+        const auto [first, last] = charts_.front()->zoomedRange(1.0 / MetricChart::kZoomStep, currentGeneration_);
+        showGenerations(first, last);
     }
 }
 

@@ -14,7 +14,8 @@ class RunController;
 // The metric charts of the model on stage, headline first (stages/stage_registry.h lists them): in one
 // column while each keeps a readable height, else two to a row; laid in a row under the stages when the
 // window is narrow. While generations stream in, the charts are redrawn one per tick in turn, so that
-// the window's thread never spends more than one chart's drawing at a time.
+// the window's thread never spends more than one chart's drawing at a time. A zoom asked of one chart
+// is shown by all, so that generation g stays at one x in every chart.
 class ChartPanel : public QWidget {
     Q_OBJECT
 
@@ -31,6 +32,12 @@ public:
     // Generations arrived: every chart is behind, and they are redrawn in turn.
     void generationsArrived();
     void setCurrentGeneration(int generation);
+    // Every chart shows generations [first, last], or all of them again; zoomIn() and zoomOut() narrow
+    // or widen the range around the generation on stage, from the keyboard.
+    void showGenerations(double first, double last);
+    void resetZoom();
+    void zoomIn();
+    void zoomOut();
     // Beside the stages (a column, or two where a column would make the charts too short), or under them
     // in rows of `belowColumns`.
     void setPlacement(bool below, int belowColumns);
@@ -51,6 +58,7 @@ private:
     int columns_ = 0;
     bool below_ = false;
     int belowColumns_ = 2;
+    int currentGeneration_ = 0;
     int nextChart_ = 0;
     int chartsBehind_ = 0;
     QTimer refreshTimer_;

@@ -88,6 +88,7 @@ FigureRenderer::FigureRenderer(QVector<LabelledHistory> runs, ExportView view) :
         views.stage->setScenario(scenario);
         for (const ChartedMetric& metric : entry.charts(scenario)) {
             auto chart = std::make_unique<MetricChart>(*metric.metric, metric.scale, metric.title);
+            chart->setThinned(false);
             chart->resetRun(scenario.generations, metric.reference);
             chart->updateData(*labelled.history);
             views.charts.push_back(std::move(chart));

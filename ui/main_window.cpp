@@ -77,7 +77,7 @@ MainWindow::MainWindow(Session& session, QWidget* parent)
                              {[this](const std::string& preset) { openPreset(preset); },
                               [this] { openSweepWindow()->useScenario(session_.scenario()); },
                               [this](bool on) { setPresenterMode(on); }, [this](bool shown) { setPanelShown(shown); },
-                              [this](Theme theme) { setTheme(theme); }});
+                              [this](Theme theme) { setTheme(theme); }, charts_});
     qApp->installEventFilter(this);
     restoreLayout();
     if (session_.sideCount() > 0) {

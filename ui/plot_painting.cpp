@@ -297,17 +297,32 @@ void drawLegend(QPainter& painter, const QRectF& strip, const QVector<LegendEntr
         const QPointF corner = strip.topLeft() + placed[i].topLeft;
         const double middle = corner.y() + placed[i].label.lineHeight / 2;
         const QRectF swatch(corner.x(), middle - 6.0, kSwatchWidth, 12.0);
+        QColor colour = entries[i].colour;
+        if (entries[i].hidden) {
+            colour.setAlphaF(0.25f * colour.alphaF());
+        }
         if (entries[i].style == Qt::NoPen) {
-            painter.fillRect(swatch, entries[i].colour);
+            painter.fillRect(swatch, colour);
         } else {
-            painter.setPen(QPen(entries[i].colour, 3, entries[i].style));
+            painter.setPen(QPen(colour, 3, entries[i].style));
             painter.drawLine(QPointF(swatch.left(), middle), QPointF(swatch.right(), middle));
         }
-        painter.setPen(colours::text);
+        painter.setPen(entries[i].hidden ? colours::disabledText : colours::text);
         drawFittedText(painter, placed[i].label, QPointF(corner.x() + kSwatchWidth + kSwatchGap, corner.y()),
                        placed[i].label.width);
     }
     painter.restore();
+}
+
+QVector<QRectF> legendEntryAreas(const QRectF& strip, const QVector<LegendEntry>& entries)
+{
+    double height = 0.0;
+    QVector<QRectF> areas;
+    for (const PlacedEntry& entry : placeLegend(entries, strip.width(), &height)) {
+        areas.append(QRectF(strip.topLeft() + entry.topLeft,
+                            QSizeF(kSwatchWidth + kSwatchGap + entry.label.width, entry.label.height())));
+    }
+    return areas;
 }
 
 QPen cosmeticPen(const QColor& colour, double width, Qt::PenStyle style)

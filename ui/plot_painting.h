@@ -63,12 +63,15 @@ struct LegendEntry {
     QColor colour;
     Qt::PenStyle style; // Qt::NoPen: a filled swatch
     QString label;
+    bool hidden = false; // what it names is hidden: drawn faded, to be clicked back
 };
 // A legend as a strip of entries, a swatch and a label each, flowing left to right and onto new rows as
 // the width requires (a label wider than a row wraps). It sits outside the plot, so it never covers the
 // data; legendHeight() is the room it takes at a width.
 double legendHeight(const QVector<LegendEntry>& entries, double width);
 void drawLegend(QPainter& painter, const QRectF& strip, const QVector<LegendEntry>& entries);
+// Where each entry, swatch and label, is drawn in `strip`: what a click on the legend hits.
+QVector<QRectF> legendEntryAreas(const QRectF& strip, const QVector<LegendEntry>& entries);
 
 // A pen whose width is in device pixels whatever the painter's transform: lines in data coordinates.
 QPen cosmeticPen(const QColor& colour, double width, Qt::PenStyle style = Qt::SolidLine);

@@ -1,6 +1,7 @@
 #include "ui/window_menus.h"
 
 #include "core/scenario_sources.h"
+#include "ui/chart_panel.h"
 #include "ui/export_actions.h"
 #include "ui/file_actions.h"
 #include "ui/help_dialogs.h"
@@ -136,6 +137,12 @@ void WindowMenus::buildViewMenu()
         action->setData(static_cast<int>(theme));
         themeGroup_->addAction(action);
     }
+    view->addSeparator();
+    // Ctrl with + and - as in any viewer; a chart that has the keyboard also takes +, - and 0 alone.
+    ChartPanel* charts = commands_.charts;
+    view->addAction(tr("Zoom Charts &In"), QKeySequence::ZoomIn, charts, &ChartPanel::zoomIn);
+    view->addAction(tr("Zoom Charts &Out"), QKeySequence::ZoomOut, charts, &ChartPanel::zoomOut);
+    view->addAction(tr("Charts: &All Generations"), QKeySequence(tr("Ctrl+0")), charts, &ChartPanel::resetZoom);
     view->addSeparator();
     firstSideOnlyAction_ = view->addAction(tr("Show the &First Side Only"), this, [this] { session_.showFirstSideOnly(); });
     firstSideOnlyAction_->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));

@@ -14,6 +14,7 @@ class QMenu;
 
 namespace collapse::ui {
 
+class ChartPanel;
 class ExportActions;
 class FileActions;
 class Session;
@@ -26,6 +27,8 @@ struct WindowCommands {
     std::function<void(bool on)> setPresenterMode;
     std::function<void(bool shown)> setPanelShown;
     std::function<void(Theme theme)> setTheme;
+    // Zoomed from View ▸ Zoom Charts, around the generation on stage.
+    ChartPanel* charts;
 };
 
 // The window's menus — File, Edit, Presets, Playback, View, Help — with every shortcut, which also work
