@@ -487,29 +487,42 @@ MetricChart::Layout MetricChart::layOut(const QSizeF& size, double plotLeft) con
     const double line = ticks.lineSpacing();
     QFont titleFont = chartTitleFont();
     titleFont.setPointSizeF(titleFont.pointSizeF() * titleScale_);
-    layout.title = fitText(title_, titleFont, size.width() - 2 * kPad, 3, 0.7);
-    double top = kPad + layout.title.height() + 2.0;
     layout.axisTitle = size.height() >= kHeightForAxisTitle;
-    // A comparison always names its sides; a single run names its parts where a row of room allows.
     const QVector<LegendEntry> entries = legendEntries();
     const double legendWidth = size.width() - 2 * kPad;
     const double legendRoom = legendHeight(entries, legendWidth);
-    if (!sideLabels_[1].isEmpty() || (layout.axisTitle && legendRoom <= 1.6 * line)) {
-        layout.entries = entries;
-        layout.legend = QRectF(kPad, top, legendWidth, legendRoom);
-        top += legendRoom + 2.0;
+    const double labelBox = line + 2 * kLabelMargin;
+    // The title takes up to three lines, fewer where a short chart (a small window's row of them) would
+    // otherwise be left without room for a tick label.
+    for (int titleLines = 3; titleLines >= 1; --titleLines) {
+        layout.title = fitText(title_, titleFont, size.width() - 2 * kPad, titleLines, 0.7);
+        double top = kPad + layout.title.height() + 2.0;
+        // A comparison always names its sides; a single run names its parts where a row of room allows.
+        layout.entries.clear();
+        layout.legend = QRectF();
+        if (!sideLabels_[1].isEmpty() || (layout.axisTitle && legendRoom <= 1.6 * line)) {
+            layout.entries = entries;
+            layout.legend = QRectF(kPad, top, legendWidth, legendRoom);
+            top += legendRoom + 2.0;
+        }
+        // Qt Charts sets a label's text in the margin of its box: the glyphs need a line under the ticks.
+        const double bottom = size.height() - kPad - kTickLength - 2.0 - line - (layout.axisTitle ? line : 0.0);
+        // Room above the top tick for half a label.
+        layout.plot.setTop(top + line / 2);
+        layout.plot.setBottom(std::max(layout.plot.top() + 10.0, bottom));
+        if (layout.plot.height() >= labelBox) {
+            break;
+        }
     }
-    // Qt Charts sets a label's text in the margin of its box: the glyphs need a line under the ticks.
-    const double bottom = size.height() - kPad - kTickLength - 2.0 - line - (layout.axisTitle ? line : 0.0);
-    // Room above the top tick for half a label.
-    layout.plot.setTop(top + line / 2);
-    layout.plot.setBottom(std::max(layout.plot.top() + 10.0, bottom));
 
-    const int yCount = std::clamp(static_cast<int>(layout.plot.height() / (1.8 * line)), 2, 6);
+    // Qt Charts hides a vertical label whose box (the line and a margin above and below) overlaps the one
+    // below it, so ticks are at least a box apart.
+    const int yCount = std::clamp(static_cast<int>(layout.plot.height() / (1.2 * labelBox)), 2, 6);
     layout.yTicks = ticksOver(low_, high_, yCount, &layout.yStep);
     // A chart too short for its labels (a small window's row of charts) drops every other tick, down to the
     // top one, rather than print labels over each other.
-    while (layout.yTicks.size() > 1 && layout.plot.height() / static_cast<double>(layout.yTicks.size() - 1) < line) {
+    const double pixelsPerUnit = layout.plot.height() / (high_ - low_);
+    while (layout.yTicks.size() > 1 && (layout.yTicks[1] - layout.yTicks[0]) * pixelsPerUnit < labelBox) {
         QVector<double> thinned;
         for (qsizetype i = layout.yTicks.size() % 2 == 0 ? 1 : 0; i < layout.yTicks.size(); i += 2) {
             thinned.append(layout.yTicks[i]);
@@ -527,6 +540,11 @@ MetricChart::Layout MetricChart::layOut(const QSizeF& size, double plotLeft) con
     const QString lastLabel = QString::number(static_cast<int>(std::floor(to_)));
     layout.plot.setLeft(left);
     layout.plot.setRight(std::max(left + 10.0, size.width() - kPad - ticks.horizontalAdvance(lastLabel) / 2 - kLabelMargin));
+    // A plot narrower than its axis title (four compared charts in a row) gives the title's line to the plot.
+    if (layout.axisTitle && layout.plot.width() < ticks.horizontalAdvance(tr("generation")) + 2 * kLabelMargin) {
+        layout.axisTitle = false;
+        layout.plot.setBottom(layout.plot.bottom() + line);
+    }
 
     // As many x ticks as their labels leave room for, on whole generations.
     const double labelRoom = ticks.horizontalAdvance(lastLabel) + 3.0 * ticks.averageCharWidth();

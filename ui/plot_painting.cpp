@@ -246,33 +246,50 @@ QString percentText(double fraction)
 
 namespace {
 
-constexpr double kSwatchWidth = 28.0;
-constexpr double kSwatchGap = 6.0;
-constexpr double kEntryGap = 18.0;
+// A legend's spacing: the usual, and a tighter one for a legend that fits a row only so.
+struct LegendSpacing {
+    double swatchWidth;
+    double swatchGap;
+    double entryGap;
+};
+constexpr LegendSpacing kUsualSpacing{28.0, 6.0, 18.0};
+constexpr LegendSpacing kTightSpacing{16.0, 4.0, 10.0};
 
 struct PlacedEntry {
     QPointF topLeft;
     FittedText label;
 };
 
-// Where each entry of a flowing legend goes, from (0, 0), within `width`.
-QVector<PlacedEntry> placeLegend(const QVector<LegendEntry>& entries, double width, double* height)
+// Where each entry of a flowing legend goes, from (0, 0), within `width`, with the spacing it is drawn with.
+// A legend that would need a second row only for want of spacing is tightened: a short chart keeps the
+// row for its plot.
+QVector<PlacedEntry> placeLegend(const QVector<LegendEntry>& entries, double width, double* height,
+                                 LegendSpacing* spacing)
 {
     const QFont font = scaledFont(sizes::bodyPoint);
+    const QFontMetricsF metrics(font);
+    double tightRow = -kTightSpacing.entryGap;
+    double usualRow = -kUsualSpacing.entryGap;
+    for (const LegendEntry& entry : entries) {
+        const double label = metrics.horizontalAdvance(entry.label);
+        tightRow += kTightSpacing.swatchWidth + kTightSpacing.swatchGap + label + kTightSpacing.entryGap;
+        usualRow += kUsualSpacing.swatchWidth + kUsualSpacing.swatchGap + label + kUsualSpacing.entryGap;
+    }
+    *spacing = usualRow > width && tightRow <= width ? kTightSpacing : kUsualSpacing;
     QVector<PlacedEntry> placed;
     double x = 0.0;
     double y = 0.0;
     double rowHeight = 0.0;
     for (const LegendEntry& entry : entries) {
-        FittedText label = fitText(entry.label, font, width - kSwatchWidth - kSwatchGap, 3);
-        const double entryWidth = kSwatchWidth + kSwatchGap + label.width;
+        FittedText label = fitText(entry.label, font, width - spacing->swatchWidth - spacing->swatchGap, 3);
+        const double entryWidth = spacing->swatchWidth + spacing->swatchGap + label.width;
         if (x > 0.0 && x + entryWidth > width) {
             x = 0.0;
             y += rowHeight + 2.0;
             rowHeight = 0.0;
         }
         placed.append({QPointF(x, y), label});
-        x += entryWidth + kEntryGap;
+        x += entryWidth + spacing->entryGap;
         rowHeight = std::max(rowHeight, label.height());
     }
     *height = entries.isEmpty() ? 0.0 : y + rowHeight + 4.0;
@@ -284,19 +301,21 @@ QVector<PlacedEntry> placeLegend(const QVector<LegendEntry>& entries, double wid
 double legendHeight(const QVector<LegendEntry>& entries, double width)
 {
     double height = 0.0;
-    placeLegend(entries, width, &height);
+    LegendSpacing spacing{};
+    placeLegend(entries, width, &height, &spacing);
     return height;
 }
 
 void drawLegend(QPainter& painter, const QRectF& strip, const QVector<LegendEntry>& entries)
 {
     double height = 0.0;
-    const QVector<PlacedEntry> placed = placeLegend(entries, strip.width(), &height);
+    LegendSpacing spacing{};
+    const QVector<PlacedEntry> placed = placeLegend(entries, strip.width(), &height, &spacing);
     painter.save();
     for (int i = 0; i < entries.size(); ++i) {
         const QPointF corner = strip.topLeft() + placed[i].topLeft;
         const double middle = corner.y() + placed[i].label.lineHeight / 2;
-        const QRectF swatch(corner.x(), middle - 6.0, kSwatchWidth, 12.0);
+        const QRectF swatch(corner.x(), middle - 6.0, spacing.swatchWidth, 12.0);
         QColor colour = entries[i].colour;
         if (entries[i].hidden) {
             colour.setAlphaF(0.25f * colour.alphaF());
@@ -308,7 +327,7 @@ void drawLegend(QPainter& painter, const QRectF& strip, const QVector<LegendEntr
             painter.drawLine(QPointF(swatch.left(), middle), QPointF(swatch.right(), middle));
         }
         painter.setPen(entries[i].hidden ? colours::disabledText : colours::text);
-        drawFittedText(painter, placed[i].label, QPointF(corner.x() + kSwatchWidth + kSwatchGap, corner.y()),
+        drawFittedText(painter, placed[i].label, QPointF(corner.x() + spacing.swatchWidth + spacing.swatchGap, corner.y()),
                        placed[i].label.width);
     }
     painter.restore();
@@ -317,10 +336,11 @@ void drawLegend(QPainter& painter, const QRectF& strip, const QVector<LegendEntr
 QVector<QRectF> legendEntryAreas(const QRectF& strip, const QVector<LegendEntry>& entries)
 {
     double height = 0.0;
+    LegendSpacing spacing{};
     QVector<QRectF> areas;
-    for (const PlacedEntry& entry : placeLegend(entries, strip.width(), &height)) {
+    for (const PlacedEntry& entry : placeLegend(entries, strip.width(), &height, &spacing)) {
         areas.append(QRectF(strip.topLeft() + entry.topLeft,
-                            QSizeF(kSwatchWidth + kSwatchGap + entry.label.width, entry.label.height())));
+                            QSizeF(spacing.swatchWidth + spacing.swatchGap + entry.label.width, entry.label.height())));
     }
     return areas;
 }

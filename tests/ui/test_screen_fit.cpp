@@ -13,6 +13,9 @@
 #include "ui/theme.h"
 
 #include <QAbstractButton>
+#include <QCategoryAxis>
+#include <QChartView>
+#include <QGraphicsTextItem>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
@@ -97,9 +100,37 @@ QRect visiblePart(const QWidget* widget)
     return visible;
 }
 
+// A chart's text that Qt Charts shortened ("..."), hid for want of room, or let run off the chart.
+QString cutChartText(const QChartView* view)
+{
+    int shownLabels = 0;
+    for (const QGraphicsItem* item : view->scene()->items()) {
+        const auto* text = qgraphicsitem_cast<const QGraphicsTextItem*>(item);
+        if (text == nullptr || !text->isVisible() || text->toPlainText().isEmpty()) {
+            continue;
+        }
+        const QString plain = text->toPlainText();
+        const double margin = text->document()->documentMargin();
+        const QRectF glyphs = text->sceneBoundingRect().adjusted(margin, margin, -margin, -margin);
+        if (plain.endsWith(QLatin1String("...")) || !view->sceneRect().adjusted(-1, -1, 1, 1).contains(glyphs)) {
+            return plain;
+        }
+        ++shownLabels;
+    }
+    int labels = 0;
+    for (QAbstractAxis* axis : view->chart()->axes()) {
+        labels += static_cast<int>(static_cast<QCategoryAxis*>(axis)->categoriesLabels().size()) +
+                  (axis->titleText().isEmpty() ? 0 : 1);
+    }
+    return shownLabels < labels ? QStringLiteral("%1 of %2 axis labels").arg(shownLabels).arg(labels) : QString();
+}
+
 // Text a widget shows that does not fit it, or that its parents cut off; empty when all fits.
 QString cutText(const QWidget* widget)
 {
+    if (const auto* chart = qobject_cast<const QChartView*>(widget)) {
+        return cutChartText(chart);
+    }
     if (visiblePart(widget).width() < widget->width() - 1 && qobject_cast<const QLabel*>(widget) != nullptr &&
         !qobject_cast<const QLabel*>(widget)->text().isEmpty()) {
         return qobject_cast<const QLabel*>(widget)->text();
