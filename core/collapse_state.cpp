@@ -13,7 +13,7 @@ constexpr int kGenerationsBeforeJudgingMitigation = 50;
 
 bool mitigated(const Scenario& scenario)
 {
-    return scenario.humanFraction > 0.0 || scenario.policy == Policy::Accumulate;
+    return scenario.humanFraction > 0.0 || scenario.policy == Policy::Accumulate || scenario.policy == Policy::Augment;
 }
 
 } // namespace

@@ -63,8 +63,10 @@ void Engine::step(Chain& chain, int replicate, int generation) const
 
     RandomStream sampleRandom(seed, r, g, Purpose::ModelSamples);
     // The training set may be a view of `drawn` (TrainingPool::next), which the fit has finished with.
+    // The model draws M samples, or as many as the next generation takes when augmenting with more.
     const auto trainSize = static_cast<double>(training.cols());
-    chain.model->sampleInto(chain.drawn, scenario_.samples, scenario_.samplingBias, sampleRandom);
+    const Eigen::Index drawnCount = std::max<Eigen::Index>(scenario_.samples, batchComposition(scenario_, 1).synthetic);
+    chain.model->sampleInto(chain.drawn, drawnCount, scenario_.samplingBias, sampleRandom);
 
     chain.row[0] = trainSize;
     experiment_->measure(*chain.model, *chain.firstModel, chain.drawn, std::span(chain.row).subspan(1));

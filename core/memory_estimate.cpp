@@ -2,6 +2,7 @@
 
 #include "core/engine.h"
 #include "core/model_registry.h"
+#include "core/number_text.h"
 
 #include <unistd.h>
 
@@ -27,12 +28,17 @@ MemoryEstimate estimateRunMemory(const Scenario& scenario)
     const double values = model.valuesPerSample ? model.valuesPerSample(scenario) : 1.0;
     const double replicates = scenario.replicates;
     const double generations = scenario.generations;
-    // Accumulating keeps every generation's data: the pool ends with M per generation.
-    const double keptGenerations = scenario.policy == Policy::Replace ? 1.0 : generations;
+    // Accumulating keeps every generation's data: the pool ends with M per generation. Augmenting keeps
+    // the real data and λM new samples, which the model draws.
+    const bool augment = scenario.policy == Policy::Augment;
+    const double keptGenerations = scenario.policy == Policy::Replace ? 1.0
+                                   : augment                          ? 1.0 + scenario.syntheticRatio
+                                                                      : generations;
+    const double drawnCopies = kCopiesPerChain * (augment ? std::max(1.0, scenario.syntheticRatio) : 1.0);
     MemoryEstimate estimate;
     const double modelBytes = model.modelBytes ? model.modelBytes(scenario) : 0.0;
     estimate.chainBytes =
-        replicates * ((kCopiesPerChain + keptGenerations) * scenario.samples * values * sizeof(double) + modelBytes);
+        replicates * ((drawnCopies + keptGenerations) * scenario.samples * values * sizeof(double) + modelBytes);
     const double columns = 1.0 + static_cast<double>(model.metrics.size());
     estimate.historyBytes = generations * replicates * columns * sizeof(double);
     const double shownSamples = std::min<double>(scenario.samples, values > 2.0 ? double(kDisplayImageCap) : double(kDisplaySampleCap));
@@ -73,7 +79,9 @@ void checkFitsInMemory(const Scenario& scenario, RunKeeping keeping, int paralle
     }
     // The keys to change: those of the larger part.
     const std::string keys = chains >= history
-                                 ? std::string(scenario.policy == Policy::Replace ? "" : "\"policy\" (accumulating keeps every generation's data), ") +
+                                 ? std::string(scenario.policy == Policy::Replace   ? ""
+                                             : scenario.policy == Policy::Augment ? "\"synthetic_ratio\" (" + formatNumber(scenario.syntheticRatio) + "), "
+                                                                                  : "\"policy\" (accumulating keeps every generation's data), ") +
                                        "\"samples\" (" + std::to_string(scenario.samples) + ") or \"replicates\" (" +
                                        std::to_string(scenario.replicates) + ")"
                                  : "\"generations\" (" + std::to_string(scenario.generations) + ") or \"replicates\" (" +

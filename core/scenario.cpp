@@ -52,11 +52,22 @@ const std::vector<ParameterSpec>& commonParameters()
                              {{{"replace", COLLAPSE_TRANSLATABLE("Parameters", "Replace")}, Policy::Replace},
                               {{"accumulate", COLLAPSE_TRANSLATABLE("Parameters", "Accumulate")}, Policy::Accumulate},
                               {{"accumulate_subsample", COLLAPSE_TRANSLATABLE("Parameters", "Accumulate, subsample to M")},
-                               Policy::AccumulateSubsample}},
+                               Policy::AccumulateSubsample},
+                              {{"augment", COLLAPSE_TRANSLATABLE("Parameters", "Augment the real data")}, Policy::Augment}},
                              COLLAPSE_TRANSLATABLE("Parameters", "Data policy"),
                              COLLAPSE_TRANSLATABLE("Parameters", "Replace: train only on the newest generation's data. "
                                                                  "Accumulate: keep all data ever made, which bounds "
-                                                                 "the error (Gerstgrasser et al. 2024).")));
+                                                                 "the error (Gerstgrasser et al. 2024). Augment: keep "
+                                                                 "the real data of generation 0 and add a share of "
+                                                                 "synthetic data (Bertrand et al. 2024).")));
+        ParameterSpec ratio = real("synthetic_ratio", &Scenario::syntheticRatio, 0.0, false, kLargestSyntheticRatio,
+                                   COLLAPSE_TRANSLATABLE("Parameters", "Synthetic ratio"),
+                                   COLLAPSE_TRANSLATABLE("Parameters", "With the augment policy: the new data of a "
+                                                                       "generation as a multiple of the real data kept. "
+                                                                       "Retraining is stable while it is small enough "
+                                                                       "(Bertrand et al. 2024)."));
+        ratio.decimals = 2;
+        all.push_back(ratio);
         all.push_back(share("filter_rate", &Scenario::filterRate, false, 0,
                             COLLAPSE_TRANSLATABLE("Parameters", "Filter rate"),
                             COLLAPSE_TRANSLATABLE("Parameters", "Share of synthetic samples recognised, for example by "

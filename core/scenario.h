@@ -13,7 +13,10 @@ namespace collapse {
 
 struct ModelDescriptor;
 
-enum class Policy { Replace, Accumulate, AccumulateSubsample };
+enum class Policy { Replace, Accumulate, AccumulateSubsample, Augment };
+
+// The most new data the augment policy adds a generation, as a multiple of the real data it keeps.
+inline constexpr double kLargestSyntheticRatio = 10.0;
 
 // Every parameter of one simulation (core/README.md): the keys common to all models, and the model's
 // own in `settings`, whose type says which model it is. A Scenario that came out of
@@ -27,6 +30,7 @@ struct Scenario {
     int samples = 100;
     double humanFraction = 0.0;
     Policy policy = Policy::Replace;
+    double syntheticRatio = 1.0;
     double filterRate = 0.0;
     double samplingBias = 1.0;
 

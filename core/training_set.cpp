@@ -10,10 +10,12 @@ namespace collapse {
 
 BatchComposition batchComposition(const Scenario& scenario, int generation)
 {
-    const Eigen::Index total = scenario.samples;
     if (generation == 0) {
-        return {total, 0};
+        return {scenario.samples, 0};
     }
+    const Eigen::Index total = scenario.policy == Policy::Augment
+                                   ? static_cast<Eigen::Index>(std::llround(scenario.syntheticRatio * double(scenario.samples)))
+                                   : scenario.samples;
     const double gamma = scenario.humanFraction;
     const double keptSynthetic = (1.0 - gamma) * (1.0 - scenario.filterRate);
     const double humanShare = gamma > 0.0 ? gamma / (gamma + keptSynthetic) : 0.0;
@@ -45,8 +47,15 @@ Eigen::Ref<const Samples> TrainingPool::next(const Samples& human, const Eigen::
         }
         size_ = 0;
     }
+    // Augment keeps the first batch, generation 0's real data, and replaces what came after it.
+    if (policy_ == Policy::Augment && kept_ >= 0) {
+        size_ = kept_;
+    }
     append(human);
     append(synthetic);
+    if (policy_ == Policy::Augment && kept_ < 0) {
+        kept_ = size_;
+    }
     if (policy_ != Policy::AccumulateSubsample || size_ <= samples_) {
         return storage_.leftCols(size_);
     }

@@ -13,15 +13,17 @@ struct BatchComposition {
 };
 
 // Generation 0 is all human data. Later generations take `human_fraction` γ of their M new samples
-// from p_0 and the rest from the previous model. With a filter (`filter_rate` f) each synthetic
+// (under augment, of their round(λM) new samples, λ the `synthetic_ratio`) from p_0 and the rest from the
+// previous model. With a filter (`filter_rate` f) each synthetic
 // candidate is recognised and dropped with probability f and the gap is refilled from the same mix of
 // sources, so the kept batch holds a human share γ / (γ + (1 - γ)(1 - f)); with γ = 0 only the model
 // is there to refill from.
 BatchComposition batchComposition(const Scenario& scenario, int generation);
 
 // The data a replicate has gathered so far, and the training set it gives under the scenario's policy
-// (core/README.md): replace trains on the new batch only, accumulate on everything ever gathered, and
-// accumulate_subsample on M points drawn without replacement from everything.
+// (core/README.md): replace trains on the new batch only, accumulate on everything ever gathered,
+// accumulate_subsample on M points drawn without replacement from everything, and augment on generation
+// 0's real data and the new batch.
 class TrainingPool {
 public:
     explicit TrainingPool(const Scenario& scenario) : policy_(scenario.policy), samples_(scenario.samples) {}
@@ -42,6 +44,7 @@ private:
     Eigen::Index samples_;
     Samples storage_;          // capacity grows geometrically so accumulating costs amortised O(M)
     Eigen::Index size_ = 0;
+    Eigen::Index kept_ = -1;   // augment: the columns of generation 0's real data, once it came
     Samples subsample_;
 };
 

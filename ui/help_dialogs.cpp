@@ -54,6 +54,10 @@ QString ModelCollapseHelp::html()
         "<p>The <i>human data</i> slider mixes fresh samples from the original into every generation: even "
         "10% keeps the variance near the original's. Accumulating data rather than replacing it (the "
         "<i>policy</i> setting) bounds the error, as Gerstgrasser et al. proved.</p>"
+        "<p>Augmenting the real data (policy <i>augment</i>) keeps the real data of generation 0 whole and "
+        "adds only a multiple of it, the <i>synthetic ratio</i>, of new synthetic data each generation. "
+        "Bertrand et al. proved retraining this way stable while the ratio is small enough; for a Gaussian "
+        "it stays near the original at any ratio (the <i>phase-augment</i> preset).</p>"
         "<h3>References</h3>"
         "<ol>"
         "<li>I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal. AI models collapse "
@@ -66,6 +70,8 @@ QString ModelCollapseHelp::html()
         "R. Agrawal, D. Pai, A. Gromov, D. A. Roberts, D. Yang, D. L. Donoho, S. Koyejo. Is model collapse "
         "inevitable? Breaking the curse of recursion by accumulating real and synthetic data. "
         "arXiv:2404.01413 (2024).</li>"
+        "<li>Q. Bertrand, A. J. Bose, A. Duplessis, M. Jiralerspong, G. Gidel. On the stability of "
+        "iterative retraining of generative models on their own data. ICLR 2024, arXiv:2310.00429.</li>"
         "</ol>");
 }
 

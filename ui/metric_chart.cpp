@@ -207,11 +207,10 @@ struct MetricChart::Layout {
 };
 
 MetricChart::MetricChart(const MetricDescriptor& metric, Scale scale, const QString& title, QWidget* parent)
-    : QChartView(parent), metric_(&metric), scale_(scale),
+    : QChartView(new QChart, parent), metric_(&metric), scale_(scale),
       title_(title.isEmpty() ? QCoreApplication::translate("Metrics", metric.title.data()) : title),
-      chart_(new QChart), xAxis_(new QCategoryAxis), yAxis_(new QCategoryAxis), referenceLine_(new QLineSeries)
+      chart_(chart()), xAxis_(new QCategoryAxis), yAxis_(new QCategoryAxis), referenceLine_(new QLineSeries)
 {
-    setChart(chart_);
     setFrameShape(QFrame::NoFrame);
     setRenderHint(QPainter::Antialiasing);
     setMouseTracking(true);
@@ -594,10 +593,9 @@ void MetricChart::relayOut(const QSizeF& size)
     // A fixed plot area moves the axes only at the next layout pass (Qt Charts 6.4).
     chart_->layout()->invalidate();
     chart_->layout()->activate();
+    // A title cut short is noted when it is drawn (drawFittedText): what a reader sees, not a size the
+    // chart passed through while the window was laid out.
     decorations_->set(size, layout.title, layout.legend, layout.entries);
-    if (layout.title.elided) {
-        noteElidedText(title_);
-    }
     fillSeries(layout);
     placeMarkers();
 }

@@ -119,6 +119,10 @@ QString narrate(CollapseState state, const ChainEvidence& evidence, const Scenar
     case CollapseState::HeldByData: {
         const bool fresh = scenario.humanFraction > 0.0;
         const bool kept = scenario.policy == Policy::Accumulate;
+        if (scenario.policy == Policy::Augment) {
+            return QObject::tr("Keeping the real data and adding only a share of synthetic data holds the model "
+                               "near the original: its errors are diluted, not compounded (Bertrand et al. 2024).");
+        }
         if (fresh && kept) {
             return QObject::tr("Fresh real data and keeping all data ever made hold the model near the original: "
                                "many generations on, there is no collapse.");
@@ -159,6 +163,9 @@ QString narrateBriefly(CollapseState state, const ChainEvidence& evidence, const
     case CollapseState::HeldByData: {
         const bool fresh = scenario.humanFraction > 0.0;
         const bool kept = scenario.policy == Policy::Accumulate;
+        if (scenario.policy == Policy::Augment) {
+            return QObject::tr("held near the original by the real data it keeps.");
+        }
         return fresh && kept ? QObject::tr("held near the original by fresh and kept data.")
                : kept        ? QObject::tr("held near the original by keeping all data.")
                              : QObject::tr("held near the original by fresh real data.");

@@ -11,13 +11,27 @@ RestartableThread::~RestartableThread()
 
 void RestartableThread::abortAndWait()
 {
-    {
-        QMutexLocker lock(&mutex_);
-        abort_ = true;
-        cancel_ = true;
-        wake_.wakeOne();
-    }
+    abort();
     wait();
+}
+
+void RestartableThread::abort()
+{
+    QMutexLocker lock(&mutex_);
+    abort_ = true;
+    cancel_ = true;
+    wake_.wakeOne();
+}
+
+void RestartableThread::retire()
+{
+    disconnect();
+    connect(this, &QThread::finished, this, &QObject::deleteLater);
+    abort();
+    // Ended already (or never started): no finished() is to come.
+    if (!isRunning()) {
+        deleteLater();
+    }
 }
 
 quint64 RestartableThread::restart(Job job)

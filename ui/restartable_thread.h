@@ -28,6 +28,12 @@ public:
     void stop();
     // Cancels the work and waits for the thread to end, for an owner whose data the job reads.
     void abortAndWait();
+    // Cancels the work and lets the thread end when the job next looks at its flag, without waiting: for
+    // a thread whose job reads nothing of its owner's (retire()).
+    void abort();
+    // Ends the thread in its own time and then deletes it, its signals cut from everything now: the
+    // window goes on at once, where waiting could take as long as one generation of a slow model.
+    void retire();
 
 protected:
     void run() override;

@@ -57,7 +57,7 @@ void RunController::addSide()
 void RunController::setSides(const std::vector<LabelledScenario>& scenarios)
 {
     while (sides_.size() > scenarios.size()) {
-        delete sides_.back()->worker;
+        sides_.back()->worker->retire();
         sides_.pop_back();
     }
     while (sides_.size() < scenarios.size()) {

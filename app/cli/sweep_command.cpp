@@ -135,10 +135,10 @@ const Command& sweepCommand()
         "or a range LO:HI:COUNT, with :log for equal ratios (samples=10:10000:7:log). DIR/sweep.csv has one row\n"
         "per cell and generation in --at (default: the last): the keys' values, the generation, then the median,\n"
         "10% and 90% quantiles and mean of every metric across replicates, as summary.csv has them. A sweep\n"
-        "preset (phase-human-data, phase-cats) brings its own --vary and --at; --scenario DIR/sweep.json runs\n"
-        "a sweep's file again as it is. Each finished cell is kept in DIR/cells at once: running the same\n"
-        "sweep into DIR again resumes it. --shard K/N runs the K-th of N balanced shares of the cells;\n"
-        "sweep-merge assembles shards into the same sweep.csv as one machine writes.\n",
+        "preset (phase-human-data, phase-cats, phase-augment) brings its own --vary and --at; --scenario\n"
+        "DIR/sweep.json runs a sweep's file again as it is. Each finished cell is kept in DIR/cells at once:\n"
+        "running the same sweep into DIR again resumes it. --shard K/N runs the K-th of N balanced shares of\n"
+        "the cells; sweep-merge assembles shards into the same sweep.csv as one machine writes.\n",
         withScenarioOptions({{"--vary", ValueKind::Word},
                              {"--at", ValueKind::Word},
                              {"--shard", ValueKind::Word},

@@ -308,10 +308,6 @@
         <translation>Datenstrategie</translation>
     </message>
     <message>
-        <source>Replace: train only on the newest generation&apos;s data. Accumulate: keep all data ever made, which bounds the error (Gerstgrasser et al. 2024).</source>
-        <translation>Ersetzen: nur mit den Daten der neuesten Generation lernen. Ansammeln: alle je erzeugten Daten behalten, was den Fehler begrenzt (Gerstgrasser et al. 2024).</translation>
-    </message>
-    <message>
         <source>Filter rate</source>
         <translation>Filterrate</translation>
     </message>
@@ -739,6 +735,22 @@
         <source>AdamW&apos;s peak step size in the fine-tuning.</source>
         <translation>Größte Schrittweite von AdamW im Nachtraining.</translation>
     </message>
+    <message>
+        <source>Augment the real data</source>
+        <translation>Echte Daten ergänzen</translation>
+    </message>
+    <message>
+        <source>Replace: train only on the newest generation&apos;s data. Accumulate: keep all data ever made, which bounds the error (Gerstgrasser et al. 2024). Augment: keep the real data of generation 0 and add a share of synthetic data (Bertrand et al. 2024).</source>
+        <translation>Ersetzen: nur auf den Daten der neuesten Generation trainieren. Ansammeln: alle je erzeugten Daten behalten, was den Fehler begrenzt (Gerstgrasser et al. 2024). Ergänzen: die echten Daten der Generation 0 behalten und einen Anteil synthetischer Daten hinzufügen (Bertrand et al. 2024).</translation>
+    </message>
+    <message>
+        <source>Synthetic ratio</source>
+        <translation>Synthetischer Anteil</translation>
+    </message>
+    <message>
+        <source>With the augment policy: the new data of a generation as a multiple of the real data kept. Retraining is stable while it is small enough (Bertrand et al. 2024).</source>
+        <translation>Beim Ergänzen: die neuen Daten einer Generation als Vielfaches der behaltenen echten Daten. Das Nachtrainieren bleibt stabil, solange er klein genug ist (Bertrand et al. 2024).</translation>
+    </message>
 </context>
 <context>
     <name>PhaseDiagram</name>
@@ -912,6 +924,22 @@
     <message>
         <source>A small GPT-style transformer, pretrained on Jane Austen, is fine-tuned ten times over from the same weights on what its predecessor wrote by beam search, as the paper fine-tuned OPT-125m. Its perplexity on real prose climbs by half, its vocabulary shrinks to a quarter and every prompt ends in one repeated phrase.</source>
         <translation>Ein kleiner GPT-artiger Transformer, auf Jane Austen vortrainiert, wird zehnmal von denselben Gewichten aus auf dem nachtrainiert, was sein Vorgänger per Beam Search schrieb. Seine Perplexität auf echter Prosa steigt um die Hälfte, sein Wortschatz schrumpft auf ein Viertel, jeder Prompt endet in einer wiederholten Wendung.</translation>
+    </message>
+    <message>
+        <source>Keep the real data, add synthetic data</source>
+        <translation>Echte Daten behalten, synthetische ergänzen</translation>
+    </message>
+    <message>
+        <source>Left, each generation trains only on what the one before made; right, each keeps the 100 real samples of generation 0 and adds 100 synthetic ones. Replacing lets the variance collapse; keeping the real data holds it near the original: Bertrand et al. (ICLR 2024).</source>
+        <translation>Links trainiert jede Generation nur auf dem, was die vorige erzeugt hat; rechts behält jede die 100 echten Stichproben der Generation 0 und ergänzt 100 synthetische. Beim Ersetzen kollabiert die Varianz; die behaltenen echten Daten halten sie nahe am Original: Bertrand et al. (ICLR 2024).</translation>
+    </message>
+    <message>
+        <source>How much synthetic data the real data can carry: a phase diagram</source>
+        <translation>Wie viele synthetische Daten die echten tragen: ein Phasendiagramm</translation>
+    </message>
+    <message>
+        <source>A single Gaussian refitted for 500 generations on its real samples of generation 0 plus λ times as many synthetic ones, swept over the number of real samples and the ratio λ; the colour is the median distance W₂ to the original. The distance is set by how much real data is kept and grows only a little with λ: for a Gaussian, keeping the real data is stable at every ratio, as the stability theorem of Bertrand et al. (ICLR 2024) suggests for small λ.</source>
+        <translation>Eine einzelne Gaußverteilung, 500 Generationen lang neu angepasst an ihre echten Stichproben der Generation 0 und λ-mal so viele synthetische, variiert über die Zahl der echten Stichproben und den Anteil λ; die Farbe ist der Median des Abstands W₂ zum Original. Der Abstand hängt davon ab, wie viele echte Daten behalten werden, und wächst mit λ nur wenig: Für eine Gaußverteilung ist das Behalten der echten Daten bei jedem Anteil stabil, wie es der Stabilitätssatz von Bertrand et al. (ICLR 2024) für kleine λ nahelegt.</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1287,14 @@
     <message>
         <source>Model collapse, reproduced</source>
         <translation>Modellkollaps, nachgerechnet</translation>
+    </message>
+    <message>
+        <source>Keeping the real data and adding only a share of synthetic data holds the model near the original: its errors are diluted, not compounded (Bertrand et al. 2024).</source>
+        <translation>Die echten Daten zu behalten und nur einen Anteil synthetischer Daten zu ergänzen, hält das Modell nahe am Original: Seine Fehler werden verdünnt, nicht aufgehäuft (Bertrand et al. 2024).</translation>
+    </message>
+    <message>
+        <source>held near the original by the real data it keeps.</source>
+        <translation>von den behaltenen echten Daten nahe am Original gehalten.</translation>
     </message>
 </context>
 <context>
@@ -1724,12 +1760,64 @@
         <source>generation</source>
         <translation>Generation</translation>
     </message>
+    <message>
+        <source>median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>10–90% of chains</source>
+        <translation>10–90 % der Ketten</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <source>Generation %1</source>
+        <translation>Generation %1</translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation>Median %1</translation>
+    </message>
+    <message>
+        <source>, 10–90%: %1 to %2</source>
+        <translation>, 10–90 %: %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Copy Data as CSV</source>
+        <translation>Daten als CSV kopieren</translation>
+    </message>
+    <message>
+        <source>Save Chart as Figure…</source>
+        <translation>Diagramm als Abbildung speichern…</translation>
+    </message>
+    <message>
+        <source>Show All Generations</source>
+        <translation>Alle Generationen zeigen</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>%1 zeigen</translation>
+    </message>
+    <message>
+        <source>Save Chart as Figure</source>
+        <translation>Diagramm als Abbildung speichern</translation>
+    </message>
+    <message>
+        <source>Figures (*.png *.svg *.pdf);;PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>Abbildungen (*.png *.svg *.pdf);;PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::ModelCollapseHelp</name>
     <message>
-        <source>&lt;h2&gt;About model collapse&lt;/h2&gt;&lt;p&gt;A generative model learns a distribution from data. When the next model learns from data made by the one before, and the one after from that, errors pile up from generation to generation: the models &lt;b&gt;collapse&lt;/b&gt;. Shumailov et al. showed it for Gaussian mixtures, variational autoencoders and language models.&lt;/p&gt;&lt;h3&gt;Early and late collapse&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Early collapse&lt;/b&gt;: the tails go first. Rare events are seldom sampled, so each model sees fewer of them and gives them less mass, until they are gone. The shaded tail mass falls from 5% towards zero while the centre still looks right.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Late collapse&lt;/b&gt;: the variance shrinks and the model converges to something narrow that bears little resemblance to the original: a point, a single blurry image, one colour of cat.&lt;/p&gt;&lt;h3&gt;Three sources of error&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Statistical approximation error&lt;/b&gt;: a finite sample misses rare events and gets the parameters slightly wrong; with the unbiased estimator the variance of a refitted Gaussian still goes to zero almost surely. The &lt;i&gt;sample size&lt;/i&gt; slider sets it: more samples, slower collapse, but never none.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Functional expressivity error&lt;/b&gt;: the model cannot represent the true distribution, e.g. two components for three clusters. The &lt;i&gt;capacity&lt;/i&gt; slider sets it.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Functional approximation error&lt;/b&gt;: the learning procedure itself is imperfect (EM stops at a tolerance, a VAE is trained for a few epochs, sampling favours the modes). The &lt;i&gt;advanced&lt;/i&gt; settings set it.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;What holds collapse back&lt;/h3&gt;&lt;p&gt;The &lt;i&gt;human data&lt;/i&gt; slider mixes fresh samples from the original into every generation: even 10% keeps the variance near the original&apos;s. Accumulating data rather than replacing it (the &lt;i&gt;policy&lt;/i&gt; setting) bounds the error, as Gerstgrasser et al. proved.&lt;/p&gt;&lt;h3&gt;References&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal. AI models collapse when trained on recursively generated data. &lt;i&gt;Nature&lt;/i&gt; 631, 755–759 (2024). doi:10.1038/s41586-024-07566-y&lt;/li&gt;&lt;li&gt;S. Alemohammad, J. Casco-Rodriguez, L. Luzi, A. I. Humayun, H. Babaei, D. LeJeune, A. Siahkoohi, R. G. Baraniuk. Self-consuming generative models go MAD. arXiv:2307.01850 (2023).&lt;/li&gt;&lt;li&gt;M. Gerstgrasser, R. Schaeffer, A. Dey, R. Rafailov, H. Sleight, J. Hughes, T. Korbak, R. Agrawal, D. Pai, A. Gromov, D. A. Roberts, D. Yang, D. L. Donoho, S. Koyejo. Is model collapse inevitable? Breaking the curse of recursion by accumulating real and synthetic data. arXiv:2404.01413 (2024).&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;h2&gt;Über Modellkollaps&lt;/h2&gt;&lt;p&gt;Ein generatives Modell lernt eine Verteilung aus Daten. Lernt das nächste Modell aus Daten, die das vorige erzeugt hat, und das übernächste wiederum daraus, häufen sich die Fehler von Generation zu Generation: Die Modelle &lt;b&gt;kollabieren&lt;/b&gt;. Shumailov et al. zeigten das für Gaußsche Mischungen, Variational Autoencoder und Sprachmodelle.&lt;/p&gt;&lt;h3&gt;Früher und später Kollaps&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Früher Kollaps&lt;/b&gt;: Zuerst gehen die Ränder. Seltene Ereignisse werden selten gezogen, also sieht jedes Modell weniger davon und gibt ihnen weniger Masse, bis sie fort sind. Die schattierte Randmasse fällt von 5 % gegen null, während die Mitte noch richtig aussieht.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Später Kollaps&lt;/b&gt;: Die Varianz schrumpft, und das Modell läuft auf etwas Schmales zu, das mit dem Original wenig gemein hat: einen Punkt, ein einziges verschwommenes Bild, eine einzige Katzenfarbe.&lt;/p&gt;&lt;h3&gt;Drei Fehlerquellen&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Statistischer Approximationsfehler&lt;/b&gt;: Eine endliche Stichprobe verpasst seltene Ereignisse und trifft die Parameter nicht ganz; auch mit dem erwartungstreuen Schätzer geht die Varianz einer immer wieder angepassten Normalverteilung fast sicher gegen null. Der Regler &lt;i&gt;Stichprobengröße&lt;/i&gt; bestimmt ihn: mehr Beispiele, langsamerer Kollaps, aber nie keiner.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Funktionaler Ausdrucksfehler&lt;/b&gt;: Das Modell kann die wahre Verteilung nicht darstellen, etwa zwei Komponenten für drei Cluster. Der Regler &lt;i&gt;Kapazität&lt;/i&gt; bestimmt ihn.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Funktionaler Approximationsfehler&lt;/b&gt;: Das Lernverfahren selbst ist unvollkommen (EM hält bei einer Toleranz an, ein VAE lernt nur wenige Epochen, das Ziehen bevorzugt die Modi). Die &lt;i&gt;erweiterten&lt;/i&gt; Einstellungen bestimmen ihn.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Was den Kollaps aufhält&lt;/h3&gt;&lt;p&gt;Der Regler &lt;i&gt;menschliche Daten&lt;/i&gt; mischt in jede Generation frische Beispiele aus dem Original: Schon 10 % halten die Varianz nahe an der des Originals. Daten anzusammeln statt sie zu ersetzen (die Einstellung &lt;i&gt;Datenstrategie&lt;/i&gt;) begrenzt den Fehler, wie Gerstgrasser et al. bewiesen.&lt;/p&gt;&lt;h3&gt;Literatur&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal. AI models collapse when trained on recursively generated data. &lt;i&gt;Nature&lt;/i&gt; 631, 755–759 (2024). doi:10.1038/s41586-024-07566-y&lt;/li&gt;&lt;li&gt;S. Alemohammad, J. Casco-Rodriguez, L. Luzi, A. I. Humayun, H. Babaei, D. LeJeune, A. Siahkoohi, R. G. Baraniuk. Self-consuming generative models go MAD. arXiv:2307.01850 (2023).&lt;/li&gt;&lt;li&gt;M. Gerstgrasser, R. Schaeffer, A. Dey, R. Rafailov, H. Sleight, J. Hughes, T. Korbak, R. Agrawal, D. Pai, A. Gromov, D. A. Roberts, D. Yang, D. L. Donoho, S. Koyejo. Is model collapse inevitable? Breaking the curse of recursion by accumulating real and synthetic data. arXiv:2404.01413 (2024).&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;h2&gt;About model collapse&lt;/h2&gt;&lt;p&gt;A generative model learns a distribution from data. When the next model learns from data made by the one before, and the one after from that, errors pile up from generation to generation: the models &lt;b&gt;collapse&lt;/b&gt;. Shumailov et al. showed it for Gaussian mixtures, variational autoencoders and language models.&lt;/p&gt;&lt;h3&gt;Early and late collapse&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Early collapse&lt;/b&gt;: the tails go first. Rare events are seldom sampled, so each model sees fewer of them and gives them less mass, until they are gone. The shaded tail mass falls from 5% towards zero while the centre still looks right.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Late collapse&lt;/b&gt;: the variance shrinks and the model converges to something narrow that bears little resemblance to the original: a point, a single blurry image, one colour of cat.&lt;/p&gt;&lt;h3&gt;Three sources of error&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Statistical approximation error&lt;/b&gt;: a finite sample misses rare events and gets the parameters slightly wrong; with the unbiased estimator the variance of a refitted Gaussian still goes to zero almost surely. The &lt;i&gt;sample size&lt;/i&gt; slider sets it: more samples, slower collapse, but never none.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Functional expressivity error&lt;/b&gt;: the model cannot represent the true distribution, e.g. two components for three clusters. The &lt;i&gt;capacity&lt;/i&gt; slider sets it.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Functional approximation error&lt;/b&gt;: the learning procedure itself is imperfect (EM stops at a tolerance, a VAE is trained for a few epochs, sampling favours the modes). The &lt;i&gt;advanced&lt;/i&gt; settings set it.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;What holds collapse back&lt;/h3&gt;&lt;p&gt;The &lt;i&gt;human data&lt;/i&gt; slider mixes fresh samples from the original into every generation: even 10% keeps the variance near the original&apos;s. Accumulating data rather than replacing it (the &lt;i&gt;policy&lt;/i&gt; setting) bounds the error, as Gerstgrasser et al. proved.&lt;/p&gt;&lt;p&gt;Augmenting the real data (policy &lt;i&gt;augment&lt;/i&gt;) keeps the real data of generation 0 whole and adds only a multiple of it, the &lt;i&gt;synthetic ratio&lt;/i&gt;, of new synthetic data each generation. Bertrand et al. proved retraining this way stable while the ratio is small enough; for a Gaussian it stays near the original at any ratio (the &lt;i&gt;phase-augment&lt;/i&gt; preset).&lt;/p&gt;&lt;h3&gt;References&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal. AI models collapse when trained on recursively generated data. &lt;i&gt;Nature&lt;/i&gt; 631, 755–759 (2024). doi:10.1038/s41586-024-07566-y&lt;/li&gt;&lt;li&gt;S. Alemohammad, J. Casco-Rodriguez, L. Luzi, A. I. Humayun, H. Babaei, D. LeJeune, A. Siahkoohi, R. G. Baraniuk. Self-consuming generative models go MAD. arXiv:2307.01850 (2023).&lt;/li&gt;&lt;li&gt;M. Gerstgrasser, R. Schaeffer, A. Dey, R. Rafailov, H. Sleight, J. Hughes, T. Korbak, R. Agrawal, D. Pai, A. Gromov, D. A. Roberts, D. Yang, D. L. Donoho, S. Koyejo. Is model collapse inevitable? Breaking the curse of recursion by accumulating real and synthetic data. arXiv:2404.01413 (2024).&lt;/li&gt;&lt;li&gt;Q. Bertrand, A. J. Bose, A. Duplessis, M. Jiralerspong, G. Gidel. On the stability of iterative retraining of generative models on their own data. ICLR 2024, arXiv:2310.00429.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;h2&gt;Über Modellkollaps&lt;/h2&gt;&lt;p&gt;Ein generatives Modell lernt eine Verteilung aus Daten. Lernt das nächste Modell aus Daten, die das vorige erzeugt hat, und das übernächste wiederum daraus, häufen sich die Fehler von Generation zu Generation: Die Modelle &lt;b&gt;kollabieren&lt;/b&gt;. Shumailov et al. zeigten das für Gaußsche Mischungen, Variational Autoencoder und Sprachmodelle.&lt;/p&gt;&lt;h3&gt;Früher und später Kollaps&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Früher Kollaps&lt;/b&gt;: Zuerst gehen die Ränder. Seltene Ereignisse werden selten gezogen, also sieht jedes Modell weniger davon und gibt ihnen weniger Masse, bis sie fort sind. Die schattierte Randmasse fällt von 5 % gegen null, während die Mitte noch richtig aussieht.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Später Kollaps&lt;/b&gt;: Die Varianz schrumpft, und das Modell läuft auf etwas Schmales zu, das mit dem Original wenig gemein hat: einen Punkt, ein einziges verschwommenes Bild, eine einzige Katzenfarbe.&lt;/p&gt;&lt;h3&gt;Drei Fehlerquellen&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Statistischer Approximationsfehler&lt;/b&gt;: Eine endliche Stichprobe verpasst seltene Ereignisse und trifft die Parameter nicht ganz; auch mit dem erwartungstreuen Schätzer geht die Varianz einer immer wieder angepassten Normalverteilung fast sicher gegen null. Der Regler &lt;i&gt;Stichprobengröße&lt;/i&gt; bestimmt ihn: mehr Beispiele, langsamerer Kollaps, aber nie keiner.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Funktionaler Ausdrucksfehler&lt;/b&gt;: Das Modell kann die wahre Verteilung nicht darstellen, etwa zwei Komponenten für drei Cluster. Der Regler &lt;i&gt;Kapazität&lt;/i&gt; bestimmt ihn.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Funktionaler Approximationsfehler&lt;/b&gt;: Das Lernverfahren selbst ist unvollkommen (EM hält bei einer Toleranz an, ein VAE lernt nur wenige Epochen, das Ziehen bevorzugt die Modi). Die &lt;i&gt;erweiterten&lt;/i&gt; Einstellungen bestimmen ihn.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Was den Kollaps aufhält&lt;/h3&gt;&lt;p&gt;Der Regler &lt;i&gt;menschliche Daten&lt;/i&gt; mischt in jede Generation frische Beispiele aus dem Original: Schon 10 % halten die Varianz nahe an der des Originals. Daten anzusammeln statt sie zu ersetzen (die Einstellung &lt;i&gt;Datenstrategie&lt;/i&gt;) begrenzt den Fehler, wie Gerstgrasser et al. bewiesen.&lt;/p&gt;&lt;p&gt;Die echten Daten zu ergänzen (Datenstrategie &lt;i&gt;Echte Daten ergänzen&lt;/i&gt;) behält die echten Daten der Generation 0 ganz und fügt in jeder Generation nur ein Vielfaches davon, den &lt;i&gt;synthetischen Anteil&lt;/i&gt;, an neuen synthetischen Daten hinzu. Bertrand et al. bewiesen, dass so nachtrainiert stabil bleibt, solange der Anteil klein genug ist; eine Gaußverteilung bleibt bei jedem Anteil nahe am Original (die Vorlage &lt;i&gt;phase-augment&lt;/i&gt;).&lt;/p&gt;&lt;h3&gt;Literatur&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal. AI models collapse when trained on recursively generated data. &lt;i&gt;Nature&lt;/i&gt; 631, 755–759 (2024). doi:10.1038/s41586-024-07566-y&lt;/li&gt;&lt;li&gt;S. Alemohammad, J. Casco-Rodriguez, L. Luzi, A. I. Humayun, H. Babaei, D. LeJeune, A. Siahkoohi, R. G. Baraniuk. Self-consuming generative models go MAD. arXiv:2307.01850 (2023).&lt;/li&gt;&lt;li&gt;M. Gerstgrasser, R. Schaeffer, A. Dey, R. Rafailov, H. Sleight, J. Hughes, T. Korbak, R. Agrawal, D. Pai, A. Gromov, D. A. Roberts, D. Yang, D. L. Donoho, S. Koyejo. Is model collapse inevitable? Breaking the curse of recursion by accumulating real and synthetic data. arXiv:2404.01413 (2024).&lt;/li&gt;&lt;li&gt;Q. Bertrand, A. J. Bose, A. Duplessis, M. Jiralerspong, G. Gidel. On the stability of iterative retraining of generative models on their own data. ICLR 2024, arXiv:2310.00429.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>About Model Collapse</source>
@@ -2405,6 +2493,22 @@
     <message>
         <source>%1 (%2×%3)</source>
         <translation>%1 (%2×%3)</translation>
+    </message>
+    <message>
+        <source>Zoom Charts &amp;In</source>
+        <translation>Diagramme ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom Charts &amp;Out</source>
+        <translation>Diagramme ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>Charts: &amp;All Generations</source>
+        <translation>Diagramme: alle &amp;Generationen</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <numeric>
 #include <sstream>
 
 #include <unistd.h>
@@ -62,6 +63,18 @@ void expectOnlyEntries(const std::filesystem::path& folder, std::vector<std::str
     QCOMPARE(found, names);
 }
 
+// A Gaussian under the augment policy with synthetic ratio `ratio`.
+Scenario augmentedGaussian(double ratio, int samples, int generations, int replicates)
+{
+    Scenario scenario = defaultScenario<GaussianSettings>();
+    scenario.policy = Policy::Augment;
+    scenario.syntheticRatio = ratio;
+    scenario.samples = samples;
+    scenario.generations = generations;
+    scenario.replicates = replicates;
+    return scenario;
+}
+
 } // namespace
 
 class EngineTest : public QObject {
@@ -78,6 +91,9 @@ private slots:
     void replaceKeepsMemoryFlat();
     void batchCompositionMixesHumanAndSynthetic_data();
     void batchCompositionMixesHumanAndSynthetic();
+    void augmentAtZeroTrainsOnTheRealDataAlone();
+    void augmentKeepsTheRealDataAndAddsTheRatio();
+    void augmentedVarianceMatchesItsRecursion();
     void subsampleDrawsDistinctPoints();
     void fullHumanDataNeverCollapses();
     void summariesUseType7Quantiles();
@@ -94,6 +110,7 @@ void EngineTest::sameSeedSameBytesForAnyThreadCount_data()
     QTest::addRow("gaussian, replace") << "gaussian" << int(Policy::Replace);
     QTest::addRow("gmm, replace") << "gmm" << int(Policy::Replace);
     QTest::addRow("gmm, accumulate_subsample") << "gmm" << int(Policy::AccumulateSubsample);
+    QTest::addRow("gmm, augment") << "gmm" << int(Policy::Augment);
 }
 
 void EngineTest::sameSeedSameBytesForAnyThreadCount()
@@ -192,6 +209,7 @@ void EngineTest::trainingSizeFollowsPolicy_data()
     QTest::addRow("replace") << int(Policy::Replace) << 50;
     QTest::addRow("accumulate") << int(Policy::Accumulate) << 250;
     QTest::addRow("accumulate_subsample") << int(Policy::AccumulateSubsample) << 50;
+    QTest::addRow("augment") << int(Policy::Augment) << 100;
 }
 
 void EngineTest::trainingSizeFollowsPolicy()
@@ -249,6 +267,83 @@ void EngineTest::batchCompositionMixesHumanAndSynthetic()
     const BatchComposition later = batchComposition(scenario, 3);
     QCOMPARE(later.human, Eigen::Index(expectedHuman));
     QCOMPARE(later.human + later.synthetic, Eigen::Index(100));
+}
+
+void EngineTest::augmentAtZeroTrainsOnTheRealDataAlone()
+{
+    // λ = 0 adds nothing: every generation refits generation 0's real data, so (the Gaussian's fit being
+    // deterministic) every generation's fit is generation 0's to the last bit.
+    const Scenario scenario = augmentedGaussian(0.0, 30, 12, 5);
+    const RunResults results = runScenario(scenario);
+    for (const char* metric : {"mean", "std", "train_size"}) {
+        const std::vector<double> first = column(results, 0, metric);
+        for (int generation = 1; generation < scenario.generations; ++generation) {
+            QCOMPARE(column(results, generation, metric), first);
+        }
+    }
+    QCOMPARE(column(results, 0, "train_size").front(), 30.0);
+}
+
+void EngineTest::augmentKeepsTheRealDataAndAddsTheRatio()
+{
+    const Scenario scenario = augmentedGaussian(2.5, 10, 3, 2);
+    QCOMPARE(batchComposition(scenario, 0).human, Eigen::Index(10));
+    QCOMPARE(batchComposition(scenario, 4).synthetic, Eigen::Index(25));
+    TrainingPool pool(scenario);
+    RandomStream random(1, 0, 0, Purpose::Subsampling);
+    Samples real(1, 10);
+    for (Eigen::Index i = 0; i < 10; ++i) {
+        real(0, i) = static_cast<double>(i);
+    }
+    QCOMPARE(pool.next(real, real.leftCols(0), random).cols(), 10);
+    for (int generation = 1; generation < 6; ++generation) {
+        const Samples synthetic = Samples::Constant(1, 25, 100.0 + generation);
+        const Eigen::Ref<const Samples> training = pool.next(Samples(1, 0), synthetic, random);
+        QCOMPARE(training.cols(), 35);
+        QVERIFY(training.leftCols(10) == real);
+        QVERIFY((training.rightCols(25).array() == 100.0 + generation).all());
+    }
+    // The model draws as many samples as the next generation takes, and the run says what it trained on.
+    const RunResults results = runScenario(scenario);
+    QCOMPARE(column(results, 2, "train_size").front(), 35.0);
+}
+
+void EngineTest::augmentedVarianceMatchesItsRecursion()
+{
+    // One generation of augment, for the unbiased Gaussian fit to M real points (mean m, sum of squares
+    // S) and K = λM points of N(μ, σ²), with n = M + K and d = m − μ:
+    //   E[σ'²] = (S + (K − 1)σ² + (MK/n)(d² + σ²/K)) / (n − 1),   E[d'²] = (K/n)²(d² + σ²/K),
+    // (the sum of squares of the union: each part's, and the gap between the parts' means)
+    // linear in (σ², d²). Iterated from generation 0 (σ_0² = S/(M − 1), d = 0) it gives each chain's
+    // expected variance at generation g exactly; the ratio of the chain's variance to it has mean 1.
+    const Scenario scenario = augmentedGaussian(1.5, 20, 25, 20000);
+    const RunResults results = runScenario(scenario);
+    const double M = scenario.samples;
+    const auto K = static_cast<double>(std::llround(scenario.syntheticRatio * M));
+    const double n = M + K;
+    const int last = scenario.generations - 1;
+    const std::vector<double> first = column(results, 0, "std");
+    const std::vector<double> later = column(results, last, "std");
+    std::vector<double> ratios;
+    for (std::size_t r = 0; r < first.size(); ++r) {
+        const double S = (M - 1.0) * first[r] * first[r];
+        double variance = first[r] * first[r];
+        double offset = 0.0;
+        for (int g = 1; g <= last; ++g) {
+            const double nextOffset = (K / n) * (K / n) * (offset + variance / K);
+            variance = (S + (K - 1.0) * variance + (M * K / n) * (offset + variance / K)) / (n - 1.0);
+            offset = nextOffset;
+        }
+        ratios.push_back(later[r] * later[r] / variance);
+    }
+    const double mean = std::accumulate(ratios.begin(), ratios.end(), 0.0) / double(ratios.size());
+    double squares = 0.0;
+    for (const double ratio : ratios) {
+        squares += (ratio - mean) * (ratio - mean);
+    }
+    const double standardError = std::sqrt(squares / double(ratios.size() - 1) / double(ratios.size()));
+    QVERIFY2(std::abs(mean - 1.0) < 4.0 * standardError,
+             qPrintable(QString("mean ratio %1, standard error %2").arg(mean).arg(standardError)));
 }
 
 void EngineTest::subsampleDrawsDistinctPoints()

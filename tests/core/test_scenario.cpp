@@ -60,7 +60,8 @@ void ScenarioTest::roundTripsThroughJson()
     Scenario scenario = defaultScenario<GmmSettings>();
     scenario.seed = 18446744073709551615ull;
     scenario.humanFraction = 0.1 + 0.2;  // not exactly representable: must survive the text form
-    scenario.policy = Policy::AccumulateSubsample;
+    scenario.policy = Policy::Augment;
+    scenario.syntheticRatio = 0.7;
     scenario.as<GmmSettings>().covariance = CovarianceType::Diagonal;
     scenario.as<GmmSettings>().trueComponents = 3;
     scenario.as<GmmSettings>().minorityShare = 0.05;
@@ -81,11 +82,13 @@ void ScenarioTest::rejectsBadValues_data()
     QTest::addRow("human fraction above 1") << R"({"human_fraction": 1.5})" << R"("human_fraction" must be a number in [0, 1], not 1.5)";
     QTest::addRow("negative human fraction") << R"({"human_fraction": -0.1})" << R"("human_fraction" must be a number in [0, 1])";
     QTest::addRow("filter rate as bool") << R"({"filter_rate": true})" << R"("filter_rate" must be a number in [0, 1], not true)";
+    QTest::addRow("synthetic ratio above 10") << R"({"synthetic_ratio": 10.5})" << R"("synthetic_ratio" must be a number in [0, 10], not 10.5)";
+    QTest::addRow("negative synthetic ratio") << R"({"policy": "augment", "synthetic_ratio": -1})" << R"("synthetic_ratio" must be a number in [0, 10])";
     QTest::addRow("zero sampling bias") << R"({"sampling_bias": 0})" << R"("sampling_bias" must be a number in (0, 1])";
     QTest::addRow("unknown key") << R"({"sample": 100})" << R"(unknown key "sample")";
     QTest::addRow("unknown model") << R"({"model": "transformer"})" << QString::fromStdString(R"("model" must be one of )" + modelNameList() + R"(, not "transformer")");
     QTest::addRow("model as number") << R"({"model": 3})" << R"("model" must be one of)";
-    QTest::addRow("unknown policy") << R"({"policy": "keep"})" << R"("policy" must be one of replace, accumulate, accumulate_subsample, not "keep")";
+    QTest::addRow("unknown policy") << R"({"policy": "keep"})" << R"("policy" must be one of replace, accumulate, accumulate_subsample, augment, not "keep")";
     QTest::addRow("key of another model") << R"({"model": "gaussian", "dim": 2})" << R"(key "dim" does not apply to model "gaussian")";
     QTest::addRow("gaussian capacity") << R"({"capacity": 3})" << R"("capacity" of the gaussian model is 1)";
     QTest::addRow("zero generations") << R"({"generations": 0})" << R"("generations" must be an integer from 1)";

@@ -182,14 +182,16 @@ void SweepWindowTest::sweepFilesSaveAndOpen()
 void SweepWindowTest::sweepPresetsOpenInTheSweepWindow()
 {
     WindowFixture main(quickGaussian(), QSize());
-    for (const char* name : {"phase-human-data", "phase-cats"}) {
+    for (const auto& [name, secondKey] : {std::pair{"phase-augment", "synthetic_ratio"},
+                                          std::pair{"phase-human-data", "human_fraction"},
+                                          std::pair{"phase-cats", "human_fraction"}}) {
         main.window.openPreset(name);
         SweepWindow* sweeps = main.window.sweepWindow();
         QVERIFY(sweeps != nullptr);
         QVERIFY(sweeps->isRunning());
         QCOMPARE(sweeps->plan()->axes.size(), std::size_t{2});
         QCOMPARE(sweeps->plan()->axes[0].key, std::string("samples"));
-        QCOMPARE(sweeps->plan()->axes[1].key, std::string("human_fraction"));
+        QCOMPARE(sweeps->plan()->axes[1].key, std::string(secondKey));
         sweeps->cancelSweep();
     }
     QCOMPARE(main.window.sweepWindow()->plan()->base.model().name, std::string_view("cats"));
