@@ -5,6 +5,7 @@
 #include "core/models/gmm/gmm_settings.h"
 #include "tests/common/quick_scenarios.h"
 #include "ui/run_controller.h"
+#include "ui/simulation_worker.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -115,6 +116,9 @@ void RunControllerTest::aRemovedSideSaysNothingMore()
         QCOMPARE(signal.at(0).toInt(), 0);
     }
     QCOMPARE(runs.availableGenerations(), 30);
+    // The removed side's thread was not waited for; it ends at its next look at the cancel flag and is
+    // deleted then, leaving no thread behind.
+    QTRY_COMPARE_WITH_TIMEOUT(runs.findChildren<SimulationWorker*>().size(), qsizetype(1), kRunTimeoutMs);
 }
 
 void RunControllerTest::aRunBeyondMemoryIsNotStarted()
