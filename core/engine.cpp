@@ -25,7 +25,9 @@ struct Engine::Chain {
     std::vector<double> row;  // train_size, then the model's metrics
 };
 
-Engine::Engine(const Scenario& scenario) : scenario_(scenario), experiment_(makeExperiment(scenario))
+Engine::Engine(const Scenario& scenario)
+    : scenario_(scenario), experiment_(makeExperiment(scenario)),
+      drawnCount_(std::max<Eigen::Index>(scenario.samples, batchComposition(scenario, 1).synthetic))
 {
     for (const std::string_view column : metricColumnsOf(scenario.model())) {
         columns_.emplace_back(column);
@@ -63,10 +65,8 @@ void Engine::step(Chain& chain, int replicate, int generation) const
 
     RandomStream sampleRandom(seed, r, g, Purpose::ModelSamples);
     // The training set may be a view of `drawn` (TrainingPool::next), which the fit has finished with.
-    // The model draws M samples, or as many as the next generation takes when augmenting with more.
     const auto trainSize = static_cast<double>(training.cols());
-    const Eigen::Index drawnCount = std::max<Eigen::Index>(scenario_.samples, batchComposition(scenario_, 1).synthetic);
-    chain.model->sampleInto(chain.drawn, drawnCount, scenario_.samplingBias, sampleRandom);
+    chain.model->sampleInto(chain.drawn, drawnCount_, scenario_.samplingBias, sampleRandom);
 
     chain.row[0] = trainSize;
     experiment_->measure(*chain.model, *chain.firstModel, chain.drawn, std::span(chain.row).subspan(1));

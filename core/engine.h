@@ -67,6 +67,9 @@ private:
     int shownReplicate_ = 0;
     std::unique_ptr<Experiment> experiment_;
     std::vector<std::string> columns_;
+    // What each model draws a generation: M samples, or as many as the next generation takes when the
+    // augment policy adds more.
+    Eigen::Index drawnCount_;
 };
 
 } // namespace collapse

@@ -70,6 +70,22 @@ int visibleSeries(const MetricChart& chart, QAbstractSeries::SeriesType type)
     return visible;
 }
 
+// A chart of `metric` on screen, showing `history` (and `comparison`, named by `sides`, when given).
+std::unique_ptr<MetricChart> shownChart(const MetricDescriptor& metric, const RunHistory& history, QSize size,
+                                        const RunHistory* comparison = nullptr,
+                                        const QStringList& sides = QStringList())
+{
+    auto chart = std::make_unique<MetricChart>(metric);
+    chart->resize(size);
+    chart->resetRun(kGenerations, 1.0);
+    if (comparison != nullptr) {
+        chart->setSideLabels(sides.value(0), sides.value(1));
+    }
+    chart->updateData(history, comparison);
+    chart->show();
+    return chart;
+}
+
 } // namespace
 
 class MetricChartTest : public QObject {
@@ -84,11 +100,8 @@ private slots:
 
     void hoverNamesTheValuesAtAGeneration()
     {
-        MetricChart chart(gaussian_metrics::standardDeviation);
-        chart.resize(480, 320);
-        chart.resetRun(kGenerations, 1.0);
-        chart.updateData(history_);
-        chart.show();
+        const auto shown = shownChart(gaussian_metrics::standardDeviation, history_, QSize(480, 320));
+        MetricChart& chart = *shown;
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         QVERIFY(chart.hoverText().isEmpty());
 
@@ -184,11 +197,8 @@ private slots:
 
     void theLegendHidesWhatItNames()
     {
-        MetricChart chart(gaussian_metrics::standardDeviation);
-        chart.resize(520, 340);
-        chart.resetRun(kGenerations, 1.0);
-        chart.updateData(history_);
-        chart.show();
+        const auto shown = shownChart(gaussian_metrics::standardDeviation, history_, QSize(520, 340));
+        MetricChart& chart = *shown;
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         const QVector<MetricChart::LegendHit> hits = chart.legendHits();
         QCOMPARE(hits.size(), 3);
@@ -220,12 +230,9 @@ private slots:
     {
         RunHistory accumulated;
         computeHistory(accumulated, collapse::testing::smallGaussian(kGenerations, 8, 40, Policy::Accumulate));
-        MetricChart chart(gaussian_metrics::standardDeviation);
-        chart.resize(520, 340);
-        chart.resetRun(kGenerations, 1.0);
-        chart.setSideLabels(QStringLiteral("replace"), QStringLiteral("accumulate"));
-        chart.updateData(history_, &accumulated);
-        chart.show();
+        const auto shown = shownChart(gaussian_metrics::standardDeviation, history_, QSize(520, 340), &accumulated,
+                                      {QStringLiteral("replace"), QStringLiteral("accumulate")});
+        MetricChart& chart = *shown;
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         const QVector<MetricChart::LegendHit> hits = chart.legendHits();
         QCOMPARE(hits.size(), 2);
@@ -244,11 +251,8 @@ private slots:
 
     void theContextMenuCopiesTheRunsNumbers()
     {
-        MetricChart chart(gaussian_metrics::standardDeviation);
-        chart.resize(480, 320);
-        chart.resetRun(kGenerations, 1.0);
-        chart.updateData(history_);
-        chart.show();
+        const auto shown = shownChart(gaussian_metrics::standardDeviation, history_, QSize(480, 320));
+        MetricChart& chart = *shown;
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         QGuiApplication::clipboard()->clear();
 
