@@ -1,5 +1,6 @@
 #include "core/engine.h"
 
+#include "core/cancellation.h"
 #include "core/model_registry.h"
 #include "core/random.h"
 #include "core/training_set.h"
@@ -111,6 +112,8 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
         const auto started = std::chrono::steady_clock::now();
         std::exception_ptr failure;
         const auto runSpan = [&](int replicate) {
+            // A fit that takes long stops part-way once the run is cancelled (core/cancellation.h).
+            const CancellationScope cancellation(cancel);
             try {
                 Chain& chain = chains[static_cast<std::size_t>(replicate)];
                 for (int offset = 0; offset < span && !cancelled(); ++offset) {
@@ -125,6 +128,8 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
                         snapshot.samples = chain.drawn.leftCols(std::min(chain.drawn.cols(), cap));
                     }
                 }
+            } catch (const Cancelled&) {
+                // The flag is set: the span's end returns Outcome::Cancelled.
             } catch (...) {
 #pragma omp critical(engine_failure)
                 if (!failure) {

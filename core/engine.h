@@ -54,8 +54,8 @@ public:
 
     // Runs every generation, calling `onGeneration` on this thread for each in order, as soon as every
     // replicate has finished it (chains run a few generations in a row where generations are quick).
-    // `cancel` is checked before each replicate's step. Errors inside the parallel
-    // region are rethrown here as std::runtime_error.
+    // `cancel` is checked before each replicate's step, and by a long fit within it (core/cancellation.h).
+    // Errors inside the parallel region are rethrown here as std::runtime_error.
     Outcome run(const std::function<void(GenerationSnapshot&&)>& onGeneration,
                 const std::atomic<bool>* cancel = nullptr);
 

@@ -1,5 +1,6 @@
 #include "core/minibatch_training.h"
 
+#include "core/cancellation.h"
 #include "core/random.h"
 
 #include <algorithm>
@@ -78,6 +79,9 @@ SlicedGradient::SlicedGradient(Eigen::Index size, int slices, std::function<Eige
 float SlicedGradient::compute(Eigen::Index width,
                               const std::function<float(int slice, Eigen::Index begin, Eigen::Index end)>& computeSlice)
 {
+    // A minibatch is the smallest unit of a network's training, and this is outside its parallel region:
+    // the place for a fit to stop when its run is cancelled (core/cancellation.h).
+    throwIfCancelled();
     std::vector<float> losses(static_cast<std::size_t>(slices_), 0.0f);
 #pragma omp parallel for schedule(static)
     for (int slice = 0; slice < slices_; ++slice) {

@@ -217,6 +217,12 @@ RandomStream::RandomStream(std::uint64_t seed, std::uint32_t replicate, std::uin
 {
 }
 
+RandomStream RandomStream::sibling(std::uint32_t generation, Purpose purpose) const
+{
+    const std::uint64_t seed = static_cast<std::uint64_t>(key_[0]) | (static_cast<std::uint64_t>(key_[1]) << 32);
+    return RandomStream(seed, counter_[0], generation, purpose);
+}
+
 void RandomStream::refill()
 {
     const r123::Philox4x32 philox;

@@ -16,6 +16,7 @@ enum class Purpose : std::uint32_t {
     HeldOut = 5,        // the fixed held-out sample of p_0 used by likelihood metrics
     Initialisation = 6, // network weights and other one-off set-up
     Display = 7,        // what a stage or a transcript shows beside the run, the same in every generation
+    Design = 8,         // a fixed design's inputs: drawn once per replicate, the same in every generation
 };
 
 // A stream of random numbers from the counter-based Philox4x32-10 generator (Salmon et al., SC'11,
@@ -28,6 +29,10 @@ enum class Purpose : std::uint32_t {
 class RandomStream {
 public:
     RandomStream(std::uint64_t seed, std::uint32_t replicate, std::uint32_t generation, Purpose purpose);
+
+    // The stream of the same seed and replicate for `generation` and `purpose`: what a replicate keeps the
+    // same in every generation (a fixed design's inputs) is drawn from it, whichever stream asks.
+    RandomStream sibling(std::uint32_t generation, Purpose purpose) const;
 
     std::uint32_t nextU32();
     std::uint64_t nextU64();

@@ -64,11 +64,12 @@ QString narrate(CollapseState state, const ChainEvidence& evidence, const Scenar
                              : ratio < 1e6 ? QObject::tr("thousands of")
                                            : QObject::tr("millions of");
     const QString distance = QString::number(evidence.fitLoss, 'f', 2);
-    // A model's own sentence, which may use either figure or both (QString::arg numbers them by order).
+    // A model's own sentence, which may use either figure or both (QString::arg numbers them by order);
+    // it comes before the general words, which speak of W₂ for a distance.
     const auto modelSentence = [&](std::string_view sentence) {
         return QCoreApplication::translate("Narration", std::string(sentence).c_str())
             .replace(QLatin1String("%1"), likelier)
-            .replace(QLatin1String("%2"), QString::number(evidence.fitLoss, 'f', 0));
+            .replace(QLatin1String("%2"), byDistance ? distance : QString::number(evidence.fitLoss, 'f', 0));
     };
     switch (state) {
     case CollapseState::RealData:
@@ -78,13 +79,13 @@ QString narrate(CollapseState state, const ChainEvidence& evidence, const Scenar
         return QObject::tr("Each generation learns only from the one before, yet so far the model still looks "
                            "like the original.");
     case CollapseState::TailsThinning:
+        if (byFit && !roles.driftingByFit.empty()) {
+            return modelSentence(roles.driftingByFit);
+        }
         if (byDistance) {
             return QObject::tr("The model is drifting from the original: it has moved %1 further from it (W₂) "
                                "than generation 0, and each generation adds its own error.")
                 .arg(distance);
-        }
-        if (byFit && !roles.driftingByFit.empty()) {
-            return modelSentence(roles.driftingByFit);
         }
         if (byFit) {
             return QObject::tr("The model is drifting from the original: real data is already %1 times less "
@@ -94,14 +95,14 @@ QString narrate(CollapseState state, const ChainEvidence& evidence, const Scenar
         return QObject::tr("The tails are thinning: rare events are drawn less often, so the next model sees "
                            "fewer of them.");
     case CollapseState::EarlyCollapse:
+        if (byFit && !roles.earlyCollapseByFit.empty()) {
+            return modelSentence(roles.earlyCollapseByFit);
+        }
         if (byDistance) {
             return QObject::tr("Model collapse under way: the model has wandered far from the original (W₂ up by "
                                "%1), so what the original rarely made it makes often, and the original's own "
                                "region thins out.")
                 .arg(distance);
-        }
-        if (byFit && !roles.earlyCollapseByFit.empty()) {
-            return modelSentence(roles.earlyCollapseByFit);
         }
         if (byFit) {
             return QObject::tr("Early model collapse: part of the original is gone, and real data is %1 times less "

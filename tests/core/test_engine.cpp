@@ -3,6 +3,7 @@
 
 #include "core/engine.h"
 #include "core/mixture_model.h"
+#include "core/models/diffusion/diffusion_settings.h"
 #include "core/models/gaussian/gaussian_model.h"
 #include "core/models/gmm/gmm_model.h"
 #include "core/output_files.h"
@@ -17,12 +18,14 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <limits>
 #include <numeric>
 #include <sstream>
+#include <thread>
 
 #include <unistd.h>
 
@@ -85,6 +88,7 @@ private slots:
     void sameSeedSameBytesForAnyThreadCount();
     void differentSeedsDiffer();
     void cancellationStopsBeforeTheNextGeneration();
+    void cancellationStopsALongFitPartWay();
     void snapshotsCarryTheStage();
     void trainingSizeFollowsPolicy_data();
     void trainingSizeFollowsPolicy();
@@ -160,6 +164,28 @@ void EngineTest::cancellationStopsBeforeTheNextGeneration()
         &cancel);
     QCOMPARE(outcome, Engine::Outcome::Cancelled);
     QCOMPARE(received, 3);
+}
+
+void EngineTest::cancellationStopsALongFitPartWay()
+{
+    // One generation of this diffusion model is over a million minibatches, far beyond the suite's CTest
+    // timeout: the run ends in time only if the fit stops part-way.
+    Scenario scenario = defaultScenario<DiffusionSettings>();
+    scenario.samples = 10000;
+    scenario.generations = 2;
+    scenario.replicates = 1;
+    scenario.as<DiffusionSettings>().epochs = 10000;
+    Engine engine(scenario);
+    std::atomic<bool> cancel{false};
+    std::thread canceller([&cancel] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        cancel = true;
+    });
+    int received = 0;
+    const auto outcome = engine.run([&](GenerationSnapshot&&) { ++received; }, &cancel);
+    canceller.join();
+    QCOMPARE(outcome, Engine::Outcome::Cancelled);
+    QCOMPARE(received, 0);
 }
 
 void EngineTest::snapshotsCarryTheStage()

@@ -20,6 +20,7 @@ class RandomTest : public QObject {
 
 private slots:
     void sameKeyGivesSameNumbers();
+    void aSiblingIsTheStreamOfItsKey();
     void everyKeyPartChangesTheStream_data();
     void everyKeyPartChangesTheStream();
     void uniformMoments();
@@ -41,6 +42,19 @@ void RandomTest::sameKeyGivesSameNumbers()
         QCOMPARE(a.nextU32(), b.nextU32());
     }
     QCOMPARE(a.normal(), b.normal());
+}
+
+void RandomTest::aSiblingIsTheStreamOfItsKey()
+{
+    // A seed beyond 32 bits, so that both halves of the key must come across.
+    const std::uint64_t seed = 0x123456789abcdefULL;
+    RandomStream drawn(seed, 7, 3, Purpose::ModelSamples);
+    drawn.nextU64(); // where a stream has got to does not matter
+    RandomStream sibling = drawn.sibling(0, Purpose::Design);
+    RandomStream expected(seed, 7, 0, Purpose::Design);
+    for (int i = 0; i < 8; ++i) {
+        QCOMPARE(sibling.nextU32(), expected.nextU32());
+    }
 }
 
 void RandomTest::everyKeyPartChangesTheStream_data()

@@ -38,6 +38,7 @@ private slots:
     void catsOfManyColoursAreNotCalledLateCollapse();
     void theWordsFollowTheChainOnStage();
     void whatHoldsTheModelIsNamed();
+    void aWanderingRegressionSpeaksOfItsTestError();
     void blurringImagesAreNotCalledFaithful_data();
     void blurringImagesAreNotCalledFaithful();
 };
@@ -60,6 +61,22 @@ void NarrationTest::aChainThatLostItsMinorityIsNotCalledFaithful()
              qPrintable(text));
     const int asFar = chainsAsFar(history, 100, state);
     QVERIFY2(text.contains(QStringLiteral("%1 of 8 chains have gone as far").arg(asFar)), qPrintable(text));
+}
+
+void NarrationTest::aWanderingRegressionSpeaksOfItsTestError()
+{
+    // regression-replace-vs-accumulate's replacing side, generation 60: about 60 × 0.112 = 6.7 above
+    // generation 0's test error, far past the severe loss of 2; a distance in the regression's own words.
+    Scenario scenario = presetScenario("regression-replace-vs-accumulate", 0);
+    scenario.generations = 61;
+    scenario.replicates = 4;
+    RunHistory history;
+    computeHistory(history, scenario);
+    const ChainEvidence own = chainEvidence(history, 60, 0);
+    QCOMPARE(classifyCollapse(scenario, own), CollapseState::EarlyCollapse);
+    const QString text = narrateShownChain(history, 60);
+    QVERIFY2(text.contains(QStringLiteral("test error up by %1").arg(own.fitLoss, 0, 'f', 2)), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("W\u2082")), qPrintable(text));
 }
 
 void NarrationTest::catsOfManyColoursAreNotCalledLateCollapse()
