@@ -23,12 +23,16 @@ struct Engine::Chain {
     std::shared_ptr<const FittedModel> model;
     Samples drawn;
     Samples human;
+    // Selection: the candidates' scores, their order by score, and the synthetic samples kept.
+    std::vector<double> scores;
+    std::vector<Eigen::Index> order;
+    Samples selected;
     std::vector<double> row;  // train_size, then the model's metrics
 };
 
 Engine::Engine(const Scenario& scenario)
     : scenario_(scenario), experiment_(makeExperiment(scenario)),
-      drawnCount_(std::max<Eigen::Index>(scenario.samples, batchComposition(scenario, 1).synthetic))
+      drawnCount_(std::max<Eigen::Index>(scenario.samples, selectionCandidates(scenario, batchComposition(scenario, 1).synthetic)))
 {
     for (const std::string_view column : metricColumnsOf(scenario.model())) {
         columns_.emplace_back(column);
@@ -42,6 +46,19 @@ void Engine::setShownReplicate(int replicate)
     shownReplicate_ = std::clamp(replicate, 0, scenario_.replicates - 1);
 }
 
+const Samples& Engine::select(Chain& chain, Eigen::Index kept) const
+{
+    const Eigen::Index candidates = selectionCandidates(scenario_, kept);
+    chain.scores.resize(static_cast<std::size_t>(candidates));
+    experiment_->scoreSamples(*chain.model, chain.drawn.leftCols(candidates), scenario_.selection, chain.scores);
+    selectBest(chain.scores, kept, chain.order);
+    chain.selected.resize(chain.drawn.rows(), kept);
+    for (Eigen::Index i = 0; i < kept; ++i) {
+        chain.selected.col(i) = chain.drawn.col(chain.order[static_cast<std::size_t>(i)]);
+    }
+    return chain.selected;
+}
+
 void Engine::step(Chain& chain, int replicate, int generation) const
 {
     const auto r = static_cast<std::uint32_t>(replicate);
@@ -52,8 +69,11 @@ void Engine::step(Chain& chain, int replicate, int generation) const
     RandomStream humanRandom(seed, r, g, Purpose::OriginalData);
     experiment_->drawOriginalInto(chain.human, batch.human, humanRandom);
     // The previous model drew M independent samples; any `synthetic` of them are a fair draw. In
-    // generation 0 there is no previous model and `synthetic` is 0.
-    const Eigen::Ref<const Samples> synthetic = chain.drawn.leftCols(batch.synthetic);
+    // generation 0 there is no previous model and `synthetic` is 0. With selection it drew more, and the
+    // best of them by its own scores are kept.
+    const Eigen::Ref<const Samples> synthetic = scenario_.selection == Selection::None || batch.synthetic == 0
+                                                    ? Eigen::Ref<const Samples>(chain.drawn.leftCols(batch.synthetic))
+                                                    : Eigen::Ref<const Samples>(select(chain, batch.synthetic));
 
     RandomStream subsampleRandom(seed, r, g, Purpose::Subsampling);
     const Eigen::Ref<const Samples> training = chain.pool.next(chain.human, synthetic, subsampleRandom);

@@ -62,13 +62,15 @@ public:
 private:
     struct Chain;
     void step(Chain& chain, int replicate, int generation) const;
+    // Selection: the `kept` best of the chain's candidates by its model's scores, into the chain.
+    const Samples& select(Chain& chain, Eigen::Index kept) const;
 
     Scenario scenario_;
     int shownReplicate_ = 0;
     std::unique_ptr<Experiment> experiment_;
     std::vector<std::string> columns_;
     // What each model draws a generation: M samples, or as many as the next generation takes when the
-    // augment policy adds more.
+    // augment policy adds more, or selection's candidates for them.
     Eigen::Index drawnCount_;
 };
 

@@ -10,6 +10,7 @@ namespace collapse {
 
 class RandomStream;
 struct Scenario;
+enum class Selection;
 
 // A model fitted in one generation. Immutable once fitted, so the engine can hand it to a view on
 // another thread while the chain goes on.
@@ -56,6 +57,13 @@ public:
     // What to tell before a run starts (how well the VAE's classifier names real images, say), or
     // nothing.
     virtual std::string setUpNote() const { return {}; }
+
+    // Selection's scores (core/README.md, "Selection"): one per column of `candidates`, which `model` drew,
+    // the higher kept first: their log-density under `model` (Selection::Likelihood), or their closeness to
+    // the biased target (Selection::Biased). Only a model whose descriptor says `scoresSamples` is asked;
+    // the others throw std::logic_error.
+    virtual void scoreSamples(const FittedModel& model, const Eigen::Ref<const Samples>& candidates, Selection selection,
+                              std::span<double> scores) const;
 
     // Writes one value per metric of the model's descriptor (ModelDescriptor::metrics, in that order)
     // for a fitted model and the samples it drew; `firstModel` is the chain's generation-0 model, the

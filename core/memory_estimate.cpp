@@ -34,7 +34,9 @@ MemoryEstimate estimateRunMemory(const Scenario& scenario)
     const double keptGenerations = scenario.policy == Policy::Replace ? 1.0
                                    : augment                          ? 1.0 + scenario.syntheticRatio
                                                                       : generations;
-    const double drawnCopies = kCopiesPerChain * (augment ? std::max(1.0, scenario.syntheticRatio) : 1.0);
+    // Selection draws 1/α candidates for each synthetic sample.
+    const double candidates = scenario.selection == Selection::None ? 1.0 : 1.0 / scenario.selectionKeep;
+    const double drawnCopies = kCopiesPerChain * (augment ? std::max(1.0, scenario.syntheticRatio) : 1.0) * candidates;
     MemoryEstimate estimate;
     const double modelBytes = model.modelBytes ? model.modelBytes(scenario) : 0.0;
     estimate.chainBytes =
@@ -86,8 +88,11 @@ void checkFitsInMemory(const Scenario& scenario, RunKeeping keeping, int paralle
                                        std::to_string(scenario.replicates) + ")"
                                  : "\"generations\" (" + std::to_string(scenario.generations) + ") or \"replicates\" (" +
                                        std::to_string(scenario.replicates) + ")";
+    const std::string fewerCandidates = chains >= history && scenario.selection != Selection::None
+                                            ? ", or \"selection_keep\" (" + formatNumber(scenario.selectionKeep) + ") larger"
+                                            : "";
     throw ScenarioError("this run would need about " + bytesText(needed) + " of memory and the machine has " +
-                        bytesText(available) + "; make " + keys + " smaller");
+                        bytesText(available) + "; make " + keys + " smaller" + fewerCandidates);
 }
 
 } // namespace collapse

@@ -3,6 +3,8 @@
 #include "core/experiment.h"
 #include "core/gaussian_mixture.h"
 
+#include <span>
+
 namespace collapse {
 
 // A fitted model that is a Gaussian mixture, which is how the density and scatter stages draw it: the
@@ -25,5 +27,12 @@ public:
 private:
     GaussianMixture mixture_;
 };
+
+// Selection's scores for a mixture model's samples (Experiment::scoreSamples): ln p(x) under `model`; or
+// closeness to the biased target, the negative squared Mahalanobis distance, in the original's overall
+// covariance, to the original's mean moved one standard deviation up each of its first ⌈d/2⌉ coordinates
+// (after Qiao et al. 2026, whose target moves half the coordinates of the true mean).
+void scoreMixtureSamples(const MixtureModel& model, const GaussianMixture& original, const Eigen::Ref<const Samples>& candidates,
+                         Selection selection, std::span<double> scores);
 
 } // namespace collapse

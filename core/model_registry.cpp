@@ -68,13 +68,30 @@ const ModelDescriptor* findModel(std::string_view name)
     return nullptr;
 }
 
-std::string modelNameList()
+namespace {
+
+// The names of the registered models `included` accepts, in their order, comma-separated.
+std::string namesWhere(bool (*included)(const ModelDescriptor&))
 {
     std::string names;
     for (const ModelDescriptor* model : registeredModels()) {
-        names += (names.empty() ? "" : ", ") + std::string(model->name);
+        if (included(*model)) {
+            names += (names.empty() ? "" : ", ") + std::string(model->name);
+        }
     }
     return names;
+}
+
+} // namespace
+
+std::string modelNameList()
+{
+    return namesWhere([](const ModelDescriptor&) { return true; });
+}
+
+std::string scoringModelList()
+{
+    return namesWhere([](const ModelDescriptor& model) { return model.scoresSamples; });
 }
 
 const ModelDescriptor& modelNamed(std::string_view name)

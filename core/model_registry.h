@@ -101,6 +101,9 @@ struct ModelDescriptor {
     // The model's experiments in `collapselab-cli reproduce` (core/reproduction.h): the paper's settings,
     // its numbers and how to judge ours against them (null: the paper has none for this model).
     std::function<std::vector<ReproductionExperiment>(const ReproductionRequest&)> reproduction;
+    // Whether its experiment scores samples for selection (Experiment::scoreSamples); the `selection` key
+    // is refused for a model that does not.
+    bool scoresSamples = false;
 
     // The metric of this name, or null.
     const MetricDescriptor* findMetric(std::string_view metricName) const;
@@ -118,6 +121,8 @@ const ModelDescriptor* findModel(std::string_view name);
 const ModelDescriptor& modelNamed(std::string_view name);
 // "gaussian, gmm, vae, cats, text".
 std::string modelNameList();
+// The models whose samples can be scored for selection: "gaussian, gmm".
+std::string scoringModelList();
 
 // The columns of a run's metrics: train_size, then the model's metrics.
 std::vector<std::string_view> metricColumnsOf(const ModelDescriptor& model);

@@ -68,6 +68,35 @@ const std::vector<ParameterSpec>& commonParameters()
                                                                        "(Bertrand et al. 2024)."));
         ratio.decimals = 2;
         all.push_back(ratio);
+        ParameterSpec selection =
+            choice("selection", &Scenario::selection,
+                   {{{"none", COLLAPSE_TRANSLATABLE("Parameters", "None")}, Selection::None},
+                    {{"likelihood", COLLAPSE_TRANSLATABLE("Parameters", "Most likely under the model")}, Selection::Likelihood},
+                    {{"biased", COLLAPSE_TRANSLATABLE("Parameters", "Nearest a biased target")}, Selection::Biased}},
+                   COLLAPSE_TRANSLATABLE("Parameters", "Selection"),
+                   COLLAPSE_TRANSLATABLE("Parameters", "Keep only the best share of more synthetic candidates: the ones "
+                                                       "the model finds most likely, as a quality filter does, or the "
+                                                       "ones nearest a target off the original's centre (Qiao et al. "
+                                                       "2026). Either speeds collapse up."));
+        // Scoring needs a model's density; the others refuse selection by name.
+        selection.set = [generic = selection.set](Scenario& scenario, const json& value) {
+            const Selection before = scenario.selection;
+            generic(scenario, value);
+            if (scenario.selection != Selection::None && !scenario.model().scoresSamples) {
+                scenario.selection = before;
+                throw ScenarioError("\"selection\" needs a model with a density to score its samples (" +
+                                    scoringModelList() + "); the " + std::string(scenario.model().name) +
+                                    " model has none, so \"selection\" must be \"none\", not " + value.dump());
+            }
+        };
+        all.push_back(selection);
+        ParameterSpec keep = real("selection_keep", &Scenario::selectionKeep, kSmallestSelectionKeep, false, 1.0,
+                                  COLLAPSE_TRANSLATABLE("Parameters", "Selection keeps"),
+                                  COLLAPSE_TRANSLATABLE("Parameters", "With selection: the share α of candidates kept. "
+                                                                      "A generation draws 1/α candidates for every "
+                                                                      "synthetic sample it trains on."));
+        keep.decimals = 2;
+        all.push_back(keep);
         all.push_back(share("filter_rate", &Scenario::filterRate, false, 0,
                             COLLAPSE_TRANSLATABLE("Parameters", "Filter rate"),
                             COLLAPSE_TRANSLATABLE("Parameters", "Share of synthetic samples recognised, for example by "

@@ -15,6 +15,13 @@ struct ModelDescriptor;
 
 enum class Policy { Replace, Accumulate, AccumulateSubsample, Augment };
 
+// Which of the previous model's samples a generation keeps (core/README.md, "Selection"): all of them, or
+// the best `selection_keep` share of more candidates, by their likelihood under that model or by their
+// closeness to a biased target.
+enum class Selection { None, Likelihood, Biased };
+// The smallest share selection keeps: a generation then draws a hundred candidates for each sample.
+inline constexpr double kSmallestSelectionKeep = 0.01;
+
 // The most new data the augment policy adds a generation, as a multiple of the real data it keeps.
 inline constexpr double kLargestSyntheticRatio = 10.0;
 
@@ -32,6 +39,8 @@ struct Scenario {
     Policy policy = Policy::Replace;
     double syntheticRatio = 1.0;
     double filterRate = 0.0;
+    Selection selection = Selection::None;
+    double selectionKeep = 0.1;
     double samplingBias = 1.0;
 
     // The fitted model's expressivity: its meaning is the model's (ModelDescriptor::capacity).

@@ -2,6 +2,7 @@
 
 #include "core/random.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <vector>
@@ -21,6 +22,31 @@ BatchComposition batchComposition(const Scenario& scenario, int generation)
     const double humanShare = gamma > 0.0 ? gamma / (gamma + keptSynthetic) : 0.0;
     const auto human = static_cast<Eigen::Index>(std::llround(humanShare * static_cast<double>(total)));
     return {human, total - human};
+}
+
+Eigen::Index selectionCandidates(const Scenario& scenario, Eigen::Index kept)
+{
+    if (scenario.selection == Selection::None) {
+        return kept;
+    }
+    return static_cast<Eigen::Index>(std::ceil(static_cast<double>(kept) / scenario.selectionKeep));
+}
+
+void selectBest(std::span<const double> scores, Eigen::Index kept, std::vector<Eigen::Index>& order)
+{
+    order.resize(scores.size());
+    std::iota(order.begin(), order.end(), Eigen::Index{0});
+    const auto better = [scores](Eigen::Index a, Eigen::Index b) {
+        const double first = scores[static_cast<std::size_t>(a)];
+        const double second = scores[static_cast<std::size_t>(b)];
+        if (std::isnan(first) || std::isnan(second)) {
+            return std::isnan(first) == std::isnan(second) ? a < b : std::isnan(second);
+        }
+        return first != second ? first > second : a < b;
+    };
+    const auto cut = order.begin() + kept;
+    std::nth_element(order.begin(), cut, order.end(), better);
+    std::sort(order.begin(), cut);
 }
 
 void TrainingPool::append(const Eigen::Ref<const Samples>& columns)

@@ -3,6 +3,9 @@
 #include "core/samples.h"
 #include "core/scenario.h"
 
+#include <span>
+#include <vector>
+
 namespace collapse {
 
 // How the new data of one generation splits between fresh human samples and the previous model's
@@ -19,6 +22,14 @@ struct BatchComposition {
 // sources, so the kept batch holds a human share γ / (γ + (1 - γ)(1 - f)); with γ = 0 only the model
 // is there to refill from.
 BatchComposition batchComposition(const Scenario& scenario, int generation);
+
+// Selection (core/README.md, "Selection"): to keep `kept` synthetic samples, the previous model draws
+// ⌈kept / α⌉ candidates (α the `selection_keep` share), or exactly `kept` without selection.
+Eigen::Index selectionCandidates(const Scenario& scenario, Eigen::Index kept);
+
+// The columns of the `kept` highest scores, in their own order (the scores' ties go to the earlier
+// column, a NaN score is never kept before a number), written into `order` ahead of the rest.
+void selectBest(std::span<const double> scores, Eigen::Index kept, std::vector<Eigen::Index>& order);
 
 // The data a replicate has gathered so far, and the training set it gives under the scenario's policy
 // (core/README.md): replace trains on the new batch only, accumulate on everything ever gathered,

@@ -58,6 +58,13 @@ QString ModelCollapseHelp::html()
         "adds only a multiple of it, the <i>synthetic ratio</i>, of new synthetic data each generation. "
         "Bertrand et al. proved retraining this way stable while the ratio is small enough; for a Gaussian "
         "it stays near the original at any ratio (the <i>phase-augment</i> preset).</p>"
+        "<p>Selecting synthetic data (the <i>selection</i> setting) keeps only the best share of more "
+        "candidates: those the model finds most likely, as a quality filter does, or those nearest a target "
+        "off the original's centre. Qiao et al. showed that such biased selection speeds collapse up, even "
+        "when all data is kept.</p>"
+        "<p>A linear regression refitted to its own labels (the <i>regression</i> model) collapses in closed "
+        "form: replacing the labels, its test error grows by the same step every generation, as Dohmatob et "
+        "al. derived; accumulating them keeps it below a bound.</p>"
         "<h3>References</h3>"
         "<ol>"
         "<li>I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal. AI models collapse "
@@ -72,6 +79,10 @@ QString ModelCollapseHelp::html()
         "arXiv:2404.01413 (2024).</li>"
         "<li>Q. Bertrand, A. J. Bose, A. Duplessis, M. Jiralerspong, G. Gidel. On the stability of "
         "iterative retraining of generative models on their own data. ICLR 2024, arXiv:2310.00429.</li>"
+        "<li>E. Dohmatob, Y. Feng, J. Kempe. Model collapse demystified: the case of regression. "
+        "arXiv:2402.07712 (2024).</li>"
+        "<li>X. Qiao, X. Du, W. Liu, J. Zhang, P. Mai, M. Zhang, Y. Pang. When sample selection bias "
+        "precipitates model collapse. ICML 2026, arXiv:2606.13732.</li>"
         "</ol>");
 }
 

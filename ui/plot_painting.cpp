@@ -227,9 +227,13 @@ void drawAxisTitles(QPainter& painter, const QRectF& plot, const QString& x, con
     painter.setPen(colours::text);
     const QFontMetricsF metrics(painter.font());
     painter.drawText(QPointF(plot.right() - metrics.horizontalAdvance(x), plot.bottom() + 8 + 2 * metrics.height()), x);
-    painter.translate(plot.left() - kPlotMargins.left + 4 + metrics.ascent(), plot.top() + metrics.horizontalAdvance(y));
-    painter.rotate(-90);
-    painter.drawText(QPointF(0, 0), y);
+    // The y title runs up the plot's left side; a plot shorter than it goes without, as a metric chart
+    // does (ui/metric_chart.cpp), rather than show it cut or running into the x axis's labels.
+    if (metrics.horizontalAdvance(y) <= plot.height()) {
+        painter.translate(plot.left() - kPlotMargins.left + 4 + metrics.ascent(), plot.top() + metrics.horizontalAdvance(y));
+        painter.rotate(-90);
+        painter.drawText(QPointF(0, 0), y);
+    }
     painter.restore();
 }
 

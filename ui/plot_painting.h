@@ -53,7 +53,8 @@ void noteElidedText(const QString& text);
 // The frame of a plot that maps the data rectangle `data` onto `plot`, with ticks and their labels on
 // the x axis and, when `withYTicks`, on the y axis; as many as their labels leave room for.
 void drawAxes(QPainter& painter, const QRectF& plot, const QRectF& data, bool withYTicks);
-// The x axis's title under its right end, the y axis's turned up the left side.
+// The x axis's title under its right end, the y axis's turned up the left side where the plot is taller
+// than it.
 void drawAxisTitles(QPainter& painter, const QRectF& plot, const QString& x, const QString& y);
 
 // "0%", "< 0.1%", "12.3%".

@@ -146,6 +146,18 @@
         <source>Perplexity under generation 0, p90</source>
         <translation>Perplexität unter Generation 0, p90</translation>
     </message>
+    <message>
+        <source>Test error</source>
+        <translation>Testfehler</translation>
+    </message>
+    <message>
+        <source>Label spread</source>
+        <translation>Streuung der Labels</translation>
+    </message>
+    <message>
+        <source>First coefficient</source>
+        <translation>Erster Koeffizient</translation>
+    </message>
 </context>
 <context>
     <name>Models</name>
@@ -172,6 +184,10 @@
     <message>
         <source>Text (language model)</source>
         <translation>Text (Sprachmodell)</translation>
+    </message>
+    <message>
+        <source>Regression (least squares)</source>
+        <translation>Regression (kleinste Quadrate)</translation>
     </message>
 </context>
 <context>
@@ -219,6 +235,14 @@
     <message>
         <source>Early model collapse: the original&apos;s structure is washing out — what was sharp blurs into the space between — while the blur still covers the original.</source>
         <translation>Früher Modellkollaps: Die Struktur des Originals verwäscht – was scharf war, verschwimmt in den Raum dazwischen –, während die Unschärfe das Original noch abdeckt.</translation>
+    </message>
+    <message>
+        <source>The fit is drifting from the truth: its test error is %2 above generation 0&apos;s, and each generation on its own labels adds its own error to all the earlier ones.</source>
+        <translation>Die Anpassung entfernt sich von der Wahrheit: Ihr Testfehler liegt %2 über dem von Generation 0, und jede Generation auf den eigenen Labels fügt allen früheren Fehlern ihren eigenen hinzu.</translation>
+    </message>
+    <message>
+        <source>Model collapse under way: the fit has wandered far from the truth (test error up by %2). Refitted to its own labels, it inherits every earlier fit&apos;s error, and the errors never cancel.</source>
+        <translation>Modellkollaps im Gange: Die Anpassung hat sich weit von der Wahrheit entfernt (Testfehler um %2 gestiegen). Auf die eigenen Labels neu angepasst, erbt sie den Fehler jeder früheren Anpassung, und die Fehler heben sich nie auf.</translation>
     </message>
 </context>
 <context>
@@ -751,6 +775,50 @@
         <source>With the augment policy: the new data of a generation as a multiple of the real data kept. Retraining is stable while it is small enough (Bertrand et al. 2024).</source>
         <translation>Beim Ergänzen: die neuen Daten einer Generation als Vielfaches der behaltenen echten Daten. Das Nachtrainieren bleibt stabil, solange er klein genug ist (Bertrand et al. 2024).</translation>
     </message>
+    <message>
+        <source>Features</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>How many inputs d each label depends on.</source>
+        <translation>Von wie vielen Eingaben d jedes Label abhängt.</translation>
+    </message>
+    <message>
+        <source>Label noise σ</source>
+        <translation>Rauschen der Labels σ</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the noise on every label, real or made.</source>
+        <translation>Standardabweichung des Rauschens auf jedem Label, echt oder erzeugt.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Most likely under the model</source>
+        <translation>Die unter dem Modell wahrscheinlichsten</translation>
+    </message>
+    <message>
+        <source>Nearest a biased target</source>
+        <translation>Die einem verzerrten Ziel nächsten</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>Keep only the best share of more synthetic candidates: the ones the model finds most likely, as a quality filter does, or the ones nearest a target off the original&apos;s centre (Qiao et al. 2026). Either speeds collapse up.</source>
+        <translation>Nur den besten Anteil von mehr synthetischen Kandidaten behalten: die, die das Modell für am wahrscheinlichsten hält, wie es ein Qualitätsfilter tut, oder die, die einem Ziel abseits der Mitte des Originals am nächsten liegen (Qiao et al. 2026). Beides beschleunigt den Kollaps.</translation>
+    </message>
+    <message>
+        <source>Selection keeps</source>
+        <translation>Auswahl behält</translation>
+    </message>
+    <message>
+        <source>With selection: the share α of candidates kept. A generation draws 1/α candidates for every synthetic sample it trains on.</source>
+        <translation>Mit Auswahl: der behaltene Anteil α der Kandidaten. Eine Generation zieht 1/α Kandidaten für jedes synthetische Beispiel, auf dem sie trainiert.</translation>
+    </message>
 </context>
 <context>
     <name>PhaseDiagram</name>
@@ -940,6 +1008,22 @@
     <message>
         <source>A single Gaussian refitted for 500 generations on its real samples of generation 0 plus λ times as many synthetic ones, swept over the number of real samples and the ratio λ; the colour is the median distance W₂ to the original. The distance is set by how much real data is kept and grows only a little with λ: for a Gaussian, keeping the real data is stable at every ratio, as the stability theorem of Bertrand et al. (ICLR 2024) suggests for small λ.</source>
         <translation>Eine einzelne Gaußverteilung, 500 Generationen lang neu angepasst an ihre echten Stichproben der Generation 0 und λ-mal so viele synthetische, variiert über die Zahl der echten Stichproben und den Anteil λ; die Farbe ist der Median des Abstands W₂ zum Original. Der Abstand hängt davon ab, wie viele echte Daten behalten werden, und wächst mit λ nur wenig: Für eine Gaußverteilung ist das Behalten der echten Daten bei jedem Anteil stabil, wie es der Stabilitätssatz von Bertrand et al. (ICLR 2024) für kleine λ nahelegt.</translation>
+    </message>
+    <message>
+        <source>A regression fitted to its own labels</source>
+        <translation>Eine Regression, angepasst an ihre eigenen Labels</translation>
+    </message>
+    <message>
+        <source>Least squares with 10 features and 100 points. Left, each generation refits to the labels the previous fit made; right, it keeps every generation&apos;s labels. Replacing, the test error grows by the same step every generation (Dohmatob et al. 2024); accumulating, it stays below π²/6 times the first fit&apos;s (Gerstgrasser et al. 2024).</source>
+        <translation>Kleinste Quadrate mit 10 Merkmalen und 100 Punkten. Links passt sich jede Generation an die Labels der vorigen Anpassung an; rechts behält sie die Labels aller Generationen. Beim Ersetzen wächst der Testfehler in jeder Generation um denselben Schritt (Dohmatob et al. 2024); beim Ansammeln bleibt er unter dem π²/6-Fachen des ersten (Gerstgrasser et al. 2024).</translation>
+    </message>
+    <message>
+        <source>Keeping only the likeliest synthetic data</source>
+        <translation>Nur die wahrscheinlichsten synthetischen Daten behalten</translation>
+    </message>
+    <message>
+        <source>Both sides keep all data ever made, which alone holds the variance near the original. Right, each generation keeps only the 10% of ten times as many synthetic samples that the model finds most likely, as a quality filter does: the variance collapses all the same (Qiao et al. 2026).</source>
+        <translation>Beide Seiten behalten alle je erzeugten Daten, was allein die Varianz nahe am Original hält. Rechts behält jede Generation von zehnmal so vielen synthetischen Beispielen nur die 10 %, die das Modell für am wahrscheinlichsten hält, wie es ein Qualitätsfilter tut: Die Varianz kollabiert trotzdem (Qiao et al. 2026).</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1438,10 @@
     <message>
         <source>a transformer of %1 M weights</source>
         <translation>ein Transformer mit %1 Mio. Gewichten</translation>
+    </message>
+    <message>
+        <source>ordinary least squares</source>
+        <translation>gewöhnliche kleinste Quadrate</translation>
     </message>
 </context>
 <context>
@@ -1816,12 +1904,12 @@
 <context>
     <name>collapse::ui::ModelCollapseHelp</name>
     <message>
-        <source>&lt;h2&gt;About model collapse&lt;/h2&gt;&lt;p&gt;A generative model learns a distribution from data. When the next model learns from data made by the one before, and the one after from that, errors pile up from generation to generation: the models &lt;b&gt;collapse&lt;/b&gt;. Shumailov et al. showed it for Gaussian mixtures, variational autoencoders and language models.&lt;/p&gt;&lt;h3&gt;Early and late collapse&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Early collapse&lt;/b&gt;: the tails go first. Rare events are seldom sampled, so each model sees fewer of them and gives them less mass, until they are gone. The shaded tail mass falls from 5% towards zero while the centre still looks right.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Late collapse&lt;/b&gt;: the variance shrinks and the model converges to something narrow that bears little resemblance to the original: a point, a single blurry image, one colour of cat.&lt;/p&gt;&lt;h3&gt;Three sources of error&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Statistical approximation error&lt;/b&gt;: a finite sample misses rare events and gets the parameters slightly wrong; with the unbiased estimator the variance of a refitted Gaussian still goes to zero almost surely. The &lt;i&gt;sample size&lt;/i&gt; slider sets it: more samples, slower collapse, but never none.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Functional expressivity error&lt;/b&gt;: the model cannot represent the true distribution, e.g. two components for three clusters. The &lt;i&gt;capacity&lt;/i&gt; slider sets it.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Functional approximation error&lt;/b&gt;: the learning procedure itself is imperfect (EM stops at a tolerance, a VAE is trained for a few epochs, sampling favours the modes). The &lt;i&gt;advanced&lt;/i&gt; settings set it.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;What holds collapse back&lt;/h3&gt;&lt;p&gt;The &lt;i&gt;human data&lt;/i&gt; slider mixes fresh samples from the original into every generation: even 10% keeps the variance near the original&apos;s. Accumulating data rather than replacing it (the &lt;i&gt;policy&lt;/i&gt; setting) bounds the error, as Gerstgrasser et al. proved.&lt;/p&gt;&lt;p&gt;Augmenting the real data (policy &lt;i&gt;augment&lt;/i&gt;) keeps the real data of generation 0 whole and adds only a multiple of it, the &lt;i&gt;synthetic ratio&lt;/i&gt;, of new synthetic data each generation. Bertrand et al. proved retraining this way stable while the ratio is small enough; for a Gaussian it stays near the original at any ratio (the &lt;i&gt;phase-augment&lt;/i&gt; preset).&lt;/p&gt;&lt;h3&gt;References&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal. AI models collapse when trained on recursively generated data. &lt;i&gt;Nature&lt;/i&gt; 631, 755–759 (2024). doi:10.1038/s41586-024-07566-y&lt;/li&gt;&lt;li&gt;S. Alemohammad, J. Casco-Rodriguez, L. Luzi, A. I. Humayun, H. Babaei, D. LeJeune, A. Siahkoohi, R. G. Baraniuk. Self-consuming generative models go MAD. arXiv:2307.01850 (2023).&lt;/li&gt;&lt;li&gt;M. Gerstgrasser, R. Schaeffer, A. Dey, R. Rafailov, H. Sleight, J. Hughes, T. Korbak, R. Agrawal, D. Pai, A. Gromov, D. A. Roberts, D. Yang, D. L. Donoho, S. Koyejo. Is model collapse inevitable? Breaking the curse of recursion by accumulating real and synthetic data. arXiv:2404.01413 (2024).&lt;/li&gt;&lt;li&gt;Q. Bertrand, A. J. Bose, A. Duplessis, M. Jiralerspong, G. Gidel. On the stability of iterative retraining of generative models on their own data. ICLR 2024, arXiv:2310.00429.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;h2&gt;Über Modellkollaps&lt;/h2&gt;&lt;p&gt;Ein generatives Modell lernt eine Verteilung aus Daten. Lernt das nächste Modell aus Daten, die das vorige erzeugt hat, und das übernächste wiederum daraus, häufen sich die Fehler von Generation zu Generation: Die Modelle &lt;b&gt;kollabieren&lt;/b&gt;. Shumailov et al. zeigten das für Gaußsche Mischungen, Variational Autoencoder und Sprachmodelle.&lt;/p&gt;&lt;h3&gt;Früher und später Kollaps&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Früher Kollaps&lt;/b&gt;: Zuerst gehen die Ränder. Seltene Ereignisse werden selten gezogen, also sieht jedes Modell weniger davon und gibt ihnen weniger Masse, bis sie fort sind. Die schattierte Randmasse fällt von 5 % gegen null, während die Mitte noch richtig aussieht.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Später Kollaps&lt;/b&gt;: Die Varianz schrumpft, und das Modell läuft auf etwas Schmales zu, das mit dem Original wenig gemein hat: einen Punkt, ein einziges verschwommenes Bild, eine einzige Katzenfarbe.&lt;/p&gt;&lt;h3&gt;Drei Fehlerquellen&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Statistischer Approximationsfehler&lt;/b&gt;: Eine endliche Stichprobe verpasst seltene Ereignisse und trifft die Parameter nicht ganz; auch mit dem erwartungstreuen Schätzer geht die Varianz einer immer wieder angepassten Normalverteilung fast sicher gegen null. Der Regler &lt;i&gt;Stichprobengröße&lt;/i&gt; bestimmt ihn: mehr Beispiele, langsamerer Kollaps, aber nie keiner.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Funktionaler Ausdrucksfehler&lt;/b&gt;: Das Modell kann die wahre Verteilung nicht darstellen, etwa zwei Komponenten für drei Cluster. Der Regler &lt;i&gt;Kapazität&lt;/i&gt; bestimmt ihn.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Funktionaler Approximationsfehler&lt;/b&gt;: Das Lernverfahren selbst ist unvollkommen (EM hält bei einer Toleranz an, ein VAE lernt nur wenige Epochen, das Ziehen bevorzugt die Modi). Die &lt;i&gt;erweiterten&lt;/i&gt; Einstellungen bestimmen ihn.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Was den Kollaps aufhält&lt;/h3&gt;&lt;p&gt;Der Regler &lt;i&gt;menschliche Daten&lt;/i&gt; mischt in jede Generation frische Beispiele aus dem Original: Schon 10 % halten die Varianz nahe an der des Originals. Daten anzusammeln statt sie zu ersetzen (die Einstellung &lt;i&gt;Datenstrategie&lt;/i&gt;) begrenzt den Fehler, wie Gerstgrasser et al. bewiesen.&lt;/p&gt;&lt;p&gt;Die echten Daten zu ergänzen (Datenstrategie &lt;i&gt;Echte Daten ergänzen&lt;/i&gt;) behält die echten Daten der Generation 0 ganz und fügt in jeder Generation nur ein Vielfaches davon, den &lt;i&gt;synthetischen Anteil&lt;/i&gt;, an neuen synthetischen Daten hinzu. Bertrand et al. bewiesen, dass so nachtrainiert stabil bleibt, solange der Anteil klein genug ist; eine Gaußverteilung bleibt bei jedem Anteil nahe am Original (die Vorlage &lt;i&gt;phase-augment&lt;/i&gt;).&lt;/p&gt;&lt;h3&gt;Literatur&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal. AI models collapse when trained on recursively generated data. &lt;i&gt;Nature&lt;/i&gt; 631, 755–759 (2024). doi:10.1038/s41586-024-07566-y&lt;/li&gt;&lt;li&gt;S. Alemohammad, J. Casco-Rodriguez, L. Luzi, A. I. Humayun, H. Babaei, D. LeJeune, A. Siahkoohi, R. G. Baraniuk. Self-consuming generative models go MAD. arXiv:2307.01850 (2023).&lt;/li&gt;&lt;li&gt;M. Gerstgrasser, R. Schaeffer, A. Dey, R. Rafailov, H. Sleight, J. Hughes, T. Korbak, R. Agrawal, D. Pai, A. Gromov, D. A. Roberts, D. Yang, D. L. Donoho, S. Koyejo. Is model collapse inevitable? Breaking the curse of recursion by accumulating real and synthetic data. arXiv:2404.01413 (2024).&lt;/li&gt;&lt;li&gt;Q. Bertrand, A. J. Bose, A. Duplessis, M. Jiralerspong, G. Gidel. On the stability of iterative retraining of generative models on their own data. ICLR 2024, arXiv:2310.00429.&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
         <source>About Model Collapse</source>
         <translation>Über Modellkollaps</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;About model collapse&lt;/h2&gt;&lt;p&gt;A generative model learns a distribution from data. When the next model learns from data made by the one before, and the one after from that, errors pile up from generation to generation: the models &lt;b&gt;collapse&lt;/b&gt;. Shumailov et al. showed it for Gaussian mixtures, variational autoencoders and language models.&lt;/p&gt;&lt;h3&gt;Early and late collapse&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Early collapse&lt;/b&gt;: the tails go first. Rare events are seldom sampled, so each model sees fewer of them and gives them less mass, until they are gone. The shaded tail mass falls from 5% towards zero while the centre still looks right.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Late collapse&lt;/b&gt;: the variance shrinks and the model converges to something narrow that bears little resemblance to the original: a point, a single blurry image, one colour of cat.&lt;/p&gt;&lt;h3&gt;Three sources of error&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Statistical approximation error&lt;/b&gt;: a finite sample misses rare events and gets the parameters slightly wrong; with the unbiased estimator the variance of a refitted Gaussian still goes to zero almost surely. The &lt;i&gt;sample size&lt;/i&gt; slider sets it: more samples, slower collapse, but never none.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Functional expressivity error&lt;/b&gt;: the model cannot represent the true distribution, e.g. two components for three clusters. The &lt;i&gt;capacity&lt;/i&gt; slider sets it.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Functional approximation error&lt;/b&gt;: the learning procedure itself is imperfect (EM stops at a tolerance, a VAE is trained for a few epochs, sampling favours the modes). The &lt;i&gt;advanced&lt;/i&gt; settings set it.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;What holds collapse back&lt;/h3&gt;&lt;p&gt;The &lt;i&gt;human data&lt;/i&gt; slider mixes fresh samples from the original into every generation: even 10% keeps the variance near the original&apos;s. Accumulating data rather than replacing it (the &lt;i&gt;policy&lt;/i&gt; setting) bounds the error, as Gerstgrasser et al. proved.&lt;/p&gt;&lt;p&gt;Augmenting the real data (policy &lt;i&gt;augment&lt;/i&gt;) keeps the real data of generation 0 whole and adds only a multiple of it, the &lt;i&gt;synthetic ratio&lt;/i&gt;, of new synthetic data each generation. Bertrand et al. proved retraining this way stable while the ratio is small enough; for a Gaussian it stays near the original at any ratio (the &lt;i&gt;phase-augment&lt;/i&gt; preset).&lt;/p&gt;&lt;p&gt;Selecting synthetic data (the &lt;i&gt;selection&lt;/i&gt; setting) keeps only the best share of more candidates: those the model finds most likely, as a quality filter does, or those nearest a target off the original&apos;s centre. Qiao et al. showed that such biased selection speeds collapse up, even when all data is kept.&lt;/p&gt;&lt;p&gt;A linear regression refitted to its own labels (the &lt;i&gt;regression&lt;/i&gt; model) collapses in closed form: replacing the labels, its test error grows by the same step every generation, as Dohmatob et al. derived; accumulating them keeps it below a bound.&lt;/p&gt;&lt;h3&gt;References&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal. AI models collapse when trained on recursively generated data. &lt;i&gt;Nature&lt;/i&gt; 631, 755–759 (2024). doi:10.1038/s41586-024-07566-y&lt;/li&gt;&lt;li&gt;S. Alemohammad, J. Casco-Rodriguez, L. Luzi, A. I. Humayun, H. Babaei, D. LeJeune, A. Siahkoohi, R. G. Baraniuk. Self-consuming generative models go MAD. arXiv:2307.01850 (2023).&lt;/li&gt;&lt;li&gt;M. Gerstgrasser, R. Schaeffer, A. Dey, R. Rafailov, H. Sleight, J. Hughes, T. Korbak, R. Agrawal, D. Pai, A. Gromov, D. A. Roberts, D. Yang, D. L. Donoho, S. Koyejo. Is model collapse inevitable? Breaking the curse of recursion by accumulating real and synthetic data. arXiv:2404.01413 (2024).&lt;/li&gt;&lt;li&gt;Q. Bertrand, A. J. Bose, A. Duplessis, M. Jiralerspong, G. Gidel. On the stability of iterative retraining of generative models on their own data. ICLR 2024, arXiv:2310.00429.&lt;/li&gt;&lt;li&gt;E. Dohmatob, Y. Feng, J. Kempe. Model collapse demystified: the case of regression. arXiv:2402.07712 (2024).&lt;/li&gt;&lt;li&gt;X. Qiao, X. Du, W. Liu, J. Zhang, P. Mai, M. Zhang, Y. Pang. When sample selection bias precipitates model collapse. ICML 2026, arXiv:2606.13732.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;h2&gt;Über Modellkollaps&lt;/h2&gt;&lt;p&gt;Ein generatives Modell lernt eine Verteilung aus Daten. Lernt das nächste Modell aus Daten, die das vorige erzeugt hat, und das übernächste wiederum daraus, häufen sich die Fehler von Generation zu Generation: Die Modelle &lt;b&gt;kollabieren&lt;/b&gt;. Shumailov et al. zeigten das für Gaußsche Mischungen, Variational Autoencoder und Sprachmodelle.&lt;/p&gt;&lt;h3&gt;Früher und später Kollaps&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Früher Kollaps&lt;/b&gt;: Zuerst gehen die Ränder. Seltene Ereignisse werden selten gezogen, also sieht jedes Modell weniger davon und gibt ihnen weniger Masse, bis sie fort sind. Die schattierte Randmasse fällt von 5 % gegen null, während die Mitte noch richtig aussieht.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Später Kollaps&lt;/b&gt;: Die Varianz schrumpft, und das Modell läuft auf etwas Schmales zu, das mit dem Original wenig gemein hat: einen Punkt, ein einziges verschwommenes Bild, eine einzige Katzenfarbe.&lt;/p&gt;&lt;h3&gt;Drei Fehlerquellen&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Statistischer Approximationsfehler&lt;/b&gt;: Eine endliche Stichprobe verpasst seltene Ereignisse und trifft die Parameter nicht ganz; auch mit dem erwartungstreuen Schätzer geht die Varianz einer immer wieder angepassten Normalverteilung fast sicher gegen null. Der Regler &lt;i&gt;Stichprobengröße&lt;/i&gt; bestimmt ihn: mehr Beispiele, langsamerer Kollaps, aber nie keiner.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Funktionaler Ausdrucksfehler&lt;/b&gt;: Das Modell kann die wahre Verteilung nicht darstellen, etwa zwei Komponenten für drei Cluster. Der Regler &lt;i&gt;Kapazität&lt;/i&gt; bestimmt ihn.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Funktionaler Approximationsfehler&lt;/b&gt;: Das Lernverfahren selbst ist unvollkommen (EM hält bei einer Toleranz an, ein VAE lernt nur wenige Epochen, das Ziehen bevorzugt die Modi). Die &lt;i&gt;erweiterten&lt;/i&gt; Einstellungen bestimmen ihn.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Was den Kollaps aufhält&lt;/h3&gt;&lt;p&gt;Der Regler &lt;i&gt;menschliche Daten&lt;/i&gt; mischt in jede Generation frische Beispiele aus dem Original: Schon 10 % halten die Varianz nahe an der des Originals. Daten anzusammeln statt sie zu ersetzen (die Einstellung &lt;i&gt;Datenstrategie&lt;/i&gt;) begrenzt den Fehler, wie Gerstgrasser et al. bewiesen.&lt;/p&gt;&lt;p&gt;Die echten Daten zu ergänzen (Datenstrategie &lt;i&gt;Echte Daten ergänzen&lt;/i&gt;) behält die echten Daten der Generation 0 ganz und fügt in jeder Generation nur ein Vielfaches davon, den &lt;i&gt;synthetischen Anteil&lt;/i&gt;, an neuen synthetischen Daten hinzu. Bertrand et al. bewiesen, dass so nachtrainiert stabil bleibt, solange der Anteil klein genug ist; eine Gaußverteilung bleibt bei jedem Anteil nahe am Original (die Vorlage &lt;i&gt;phase-augment&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;Synthetische Daten auszuwählen (die Einstellung &lt;i&gt;Auswahl&lt;/i&gt;) behält nur den besten Anteil von mehr Kandidaten: die, die das Modell für am wahrscheinlichsten hält, wie es ein Qualitätsfilter tut, oder die, die einem Ziel abseits der Mitte des Originals am nächsten liegen. Qiao et al. zeigten, dass eine solche verzerrte Auswahl den Kollaps beschleunigt, selbst wenn alle Daten behalten werden.&lt;/p&gt;&lt;p&gt;Eine lineare Regression, die an ihre eigenen Labels neu angepasst wird (das Modell &lt;i&gt;Regression&lt;/i&gt;), kollabiert in geschlossener Form: Ersetzt sie die Labels, wächst ihr Testfehler in jeder Generation um denselben Schritt, wie Dohmatob et al. herleiteten; sammelt sie sie an, bleibt er unter einer Schranke.&lt;/p&gt;&lt;h3&gt;Literatur&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal. AI models collapse when trained on recursively generated data. &lt;i&gt;Nature&lt;/i&gt; 631, 755–759 (2024). doi:10.1038/s41586-024-07566-y&lt;/li&gt;&lt;li&gt;S. Alemohammad, J. Casco-Rodriguez, L. Luzi, A. I. Humayun, H. Babaei, D. LeJeune, A. Siahkoohi, R. G. Baraniuk. Self-consuming generative models go MAD. arXiv:2307.01850 (2023).&lt;/li&gt;&lt;li&gt;M. Gerstgrasser, R. Schaeffer, A. Dey, R. Rafailov, H. Sleight, J. Hughes, T. Korbak, R. Agrawal, D. Pai, A. Gromov, D. A. Roberts, D. Yang, D. L. Donoho, S. Koyejo. Is model collapse inevitable? Breaking the curse of recursion by accumulating real and synthetic data. arXiv:2404.01413 (2024).&lt;/li&gt;&lt;li&gt;Q. Bertrand, A. J. Bose, A. Duplessis, M. Jiralerspong, G. Gidel. On the stability of iterative retraining of generative models on their own data. ICLR 2024, arXiv:2310.00429.&lt;/li&gt;&lt;li&gt;E. Dohmatob, Y. Feng, J. Kempe. Model collapse demystified: the case of regression. arXiv:2402.07712 (2024).&lt;/li&gt;&lt;li&gt;X. Qiao, X. Du, W. Liu, J. Zhang, P. Mai, M. Zhang, Y. Pang. When sample selection bias precipitates model collapse. ICML 2026, arXiv:2606.13732.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
 </context>
 <context>
@@ -1856,6 +1944,37 @@
     <message>
         <source>Click to open this cell as a run.</source>
         <translation>Klicken öffnet diese Zelle als Lauf.</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::RegressionStage</name>
+    <message>
+        <source>The true line</source>
+        <translation>Die wahre Gerade</translation>
+    </message>
+    <message>
+        <source>test error: %1</source>
+        <translation>Testfehler: %1</translation>
+    </message>
+    <message>
+        <source>true line</source>
+        <translation>wahre Gerade</translation>
+    </message>
+    <message>
+        <source>current fit</source>
+        <translation>aktuelle Anpassung</translation>
+    </message>
+    <message>
+        <source>labels it makes: y′ is y less the other features&apos; true part</source>
+        <translation>erzeugte Labels: y′ ist y ohne den wahren Anteil der übrigen Merkmale</translation>
+    </message>
+    <message>
+        <source>first feature x₁</source>
+        <translation>erstes Merkmal x₁</translation>
+    </message>
+    <message>
+        <source>label y′</source>
+        <translation>Label y′</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,7 @@ private slots:
     void initTestCase();
     void reportHasEveryRowAndFigure();
     void gaussianRowsAgreeWithTheClosedForms();
+    void regressionRowsAgreeWithTheClosedForms();
     void scenarioFilesRerunToTheSameCsv_data();
     void scenarioFilesRerunToTheSameCsv();
     void badInputExitsTwoWritingNothing_data();
@@ -93,7 +94,7 @@ void CliReproduceTest::initTestCase()
     out_ = dir_.filePath("report");
     const Result result = runCli({"reproduce", "--scale", "quick", "--out", out_});
     QVERIFY2(result.exitCode == 0, qPrintable(result.stdErr));
-    QVERIFY(result.stdErr.contains("run 15 of 15"));
+    QVERIFY(result.stdErr.contains("run 17 of 17"));
     QVERIFY(result.stdOut.isEmpty());
 }
 
@@ -101,8 +102,9 @@ void CliReproduceTest::reportHasEveryRowAndFigure()
 {
     const QString report = QString::fromUtf8(fileContents(out_ + "/report.md"));
     const QList<QStringList> rows = tableRows(report);
-    // 16 Gaussian rows (two per M and estimator), 3 GMM, 9 VAE, 2 text, 4 neural text, 2 diffusion.
-    QCOMPARE(rows.size(), 36);
+    // 16 Gaussian rows (two per M and estimator), 3 GMM, 9 VAE, 2 text, 4 neural text, 2 diffusion, 2
+    // regression.
+    QCOMPARE(rows.size(), 38);
     for (const QStringList& row : rows) {
         QCOMPARE(row.size(), 6);
         const QString& ours = row[2];
@@ -112,8 +114,8 @@ void CliReproduceTest::reportHasEveryRowAndFigure()
         const QString scenario = QString(row[5]).remove('`');
         QVERIFY2(QFile::exists(out_ + "/" + scenario), qPrintable(scenario));
     }
-    QVERIFY(report.contains(QRegularExpression(QStringLiteral("\\d+ of 36 rows agree"))));
-    for (const QString figure : {"gaussian", "gmm", "vae", "text", "text-neural", "diffusion"}) {
+    QVERIFY(report.contains(QRegularExpression(QStringLiteral("\\d+ of 38 rows agree"))));
+    for (const QString figure : {"gaussian", "gmm", "vae", "text", "text-neural", "diffusion", "regression"}) {
         QVERIFY2(report.contains(QStringLiteral("(figures/%1.png)").arg(figure)), qPrintable(figure));
         const QImage image(out_ + "/figures/" + figure + ".png");
         QVERIFY2(!image.isNull() && image.width() > 1000, qPrintable(figure));
@@ -121,8 +123,8 @@ void CliReproduceTest::reportHasEveryRowAndFigure()
     const QByteArray pdf = fileContents(out_ + "/report.pdf");
     QVERIFY(pdf.startsWith("%PDF-"));
     QVERIFY(pdf.trimmed().endsWith("%%EOF"));
-    // The six figures are in it, not broken-image placeholders.
-    QCOMPARE(pdf.count("/Subtype /Image"), 6);
+    // The seven figures are in it, not broken-image placeholders.
+    QCOMPARE(pdf.count("/Subtype /Image"), 7);
 }
 
 void CliReproduceTest::gaussianRowsAgreeWithTheClosedForms()
@@ -176,6 +178,34 @@ void CliReproduceTest::gaussianRowsAgreeWithTheClosedForms()
         }
     }
     QCOMPARE(gaussianRows, 16);
+}
+
+void CliReproduceTest::regressionRowsAgreeWithTheClosedForms()
+{
+    using namespace collapse::testing;
+    // d = 10, T = 100, σ = 1: one fit's expected test error σ²d/(T − d − 1), and generation 100 is 100
+    // generations on the model's own labels after the real fit.
+    const double oneFit = 10.0 / 89.0;
+    const QByteArray replace = fileContents(out_ + "/data/regression-replace/metrics.csv");
+    const std::vector<double> start = csvColumn(replace, 0, "test_error");
+    const std::vector<double> end = csvColumn(replace, 100, "test_error");
+    QCOMPARE(end.size(), std::size_t(200));
+    std::vector<double> growth;
+    for (std::size_t i = 0; i < end.size(); ++i) {
+        growth.push_back(end[i] - start[i]);
+    }
+    COLLAPSE_COMPARE_WITHIN(mean(growth), 100.0 * oneFit, 3.0 * standardErrorOfMean(growth));
+    const std::vector<double> accumulated = csvColumn(fileContents(out_ + "/data/regression-accumulate/metrics.csv"), 100, "test_error");
+    double sum = 0.0;
+    for (int k = 1; k <= 101; ++k) {
+        sum += 1.0 / (k * k);
+    }
+    COLLAPSE_COMPARE_WITHIN(mean(accumulated), sum * oneFit, 3.0 * standardErrorOfMean(accumulated));
+    for (const QStringList& row : tableRows(QString::fromUtf8(fileContents(out_ + "/report.md")))) {
+        if (row[5].contains("regression-")) {
+            QVERIFY2(row[4].startsWith("agrees"), qPrintable(row.join(" | ")));
+        }
+    }
 }
 
 void CliReproduceTest::scenarioFilesRerunToTheSameCsv_data()

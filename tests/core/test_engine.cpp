@@ -19,10 +19,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <numbers>
 #include <numeric>
 #include <sstream>
 #include <thread>
@@ -98,6 +100,9 @@ private slots:
     void augmentAtZeroTrainsOnTheRealDataAlone();
     void augmentKeepsTheRealDataAndAddsTheRatio();
     void augmentedVarianceMatchesItsRecursion();
+    void selectionKeepsTheBestShare();
+    void likelihoodSelectionKeepsTheCentre();
+    void biasedSelectionMovesTowardItsTarget();
     void subsampleDrawsDistinctPoints();
     void fullHumanDataNeverCollapses();
     void summariesUseType7Quantiles();
@@ -115,14 +120,19 @@ void EngineTest::sameSeedSameBytesForAnyThreadCount_data()
     QTest::addRow("gmm, replace") << "gmm" << int(Policy::Replace);
     QTest::addRow("gmm, accumulate_subsample") << "gmm" << int(Policy::AccumulateSubsample);
     QTest::addRow("gmm, augment") << "gmm" << int(Policy::Augment);
+    QTest::addRow("gmm, selection") << "gmm selection" << int(Policy::Replace);
 }
 
 void EngineTest::sameSeedSameBytesForAnyThreadCount()
 {
     QFETCH(QString, model);
     QFETCH(int, policy);
-    Scenario scenario = model == "gmm" ? smallGmm() : defaultScenario<GaussianSettings>();
+    Scenario scenario = model.startsWith("gmm") ? smallGmm() : defaultScenario<GaussianSettings>();
     scenario.policy = static_cast<Policy>(policy);
+    if (model.endsWith("selection")) {
+        scenario.selection = Selection::Likelihood;
+        scenario.selectionKeep = 0.3;
+    }
     scenario.humanFraction = 0.2;
     scenario.generations = 8;
     scenario.replicates = 7;
@@ -370,6 +380,78 @@ void EngineTest::augmentedVarianceMatchesItsRecursion()
     const double standardError = std::sqrt(squares / double(ratios.size() - 1) / double(ratios.size()));
     QVERIFY2(std::abs(mean - 1.0) < 4.0 * standardError,
              qPrintable(QString("mean ratio %1, standard error %2").arg(mean).arg(standardError)));
+}
+
+void EngineTest::selectionKeepsTheBestShare()
+{
+    Scenario scenario = defaultScenario<GaussianSettings>();
+    scenario.samples = 30;
+    scenario.selection = Selection::Likelihood;
+    scenario.selectionKeep = 0.25;
+    QCOMPARE(selectionCandidates(scenario, 30), Eigen::Index(120));
+    scenario.selectionKeep = 0.07;
+    QCOMPARE(selectionCandidates(scenario, 30), Eigen::Index(429)); // ⌈30 / 0.07⌉
+    // The kept columns are the highest scores, in their own order; a tie goes to the earlier column and a
+    // NaN is kept last.
+    const std::vector<double> scores = {0.5, std::numeric_limits<double>::quiet_NaN(), 2.0, -1.0, 2.0, 0.5, 3.0, 0.1};
+    std::vector<Eigen::Index> order;
+    selectBest(scores, 4, order);
+    QCOMPARE(std::vector<Eigen::Index>(order.begin(), order.begin() + 4), (std::vector<Eigen::Index>{0, 2, 4, 6}));
+    selectBest(scores, 8, order);
+    QCOMPARE(std::vector<Eigen::Index>(order.begin(), order.end()), (std::vector<Eigen::Index>{0, 1, 2, 3, 4, 5, 6, 7}));
+    // A run trains on M samples a generation whatever the share.
+    scenario.generations = 3;
+    scenario.replicates = 2;
+    const RunResults results = runScenario(scenario);
+    QCOMPARE(column(results, 2, "train_size").front(), 30.0);
+}
+
+void EngineTest::likelihoodSelectionKeepsTheCentre()
+{
+    // Keeping the α most likely of N(μ, σ²)'s samples keeps |x − μ| < zσ, z = Φ⁻¹((1 + α)/2): a normal
+    // truncated there has variance σ²(1 − 2zφ(z)/α). Generation 1 fits that set, so E[σ₁² / σ₀²] is this
+    // factor, up to the O(1/N) error of the empirical cut among N = M/α candidates.
+    Scenario scenario = defaultScenario<GaussianSettings>();
+    scenario.samples = 5000;
+    scenario.generations = 2;
+    scenario.replicates = 400;
+    scenario.selection = Selection::Likelihood;
+    scenario.selectionKeep = 0.5;
+    const RunResults results = runScenario(scenario);
+    const std::vector<double> before = column(results, 0, "std");
+    const std::vector<double> after = column(results, 1, "std");
+    std::vector<double> ratios;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        ratios.push_back(after[i] * after[i] / (before[i] * before[i]));
+    }
+    const double z = 0.6744897501960817; // Φ⁻¹(0.75)
+    const double density = std::exp(-z * z / 2.0) / std::sqrt(2.0 * std::numbers::pi);
+    COLLAPSE_COMPARE_WITHIN(mean(ratios), 1.0 - 2.0 * z * density / 0.5, 4.0 * standardErrorOfMean(ratios));
+}
+
+void EngineTest::biasedSelectionMovesTowardItsTarget()
+{
+    // The gaussian's biased target is 1 (the original's mean moved one standard deviation). Keeping the
+    // α = 0.5 of N(0, 1)'s samples nearest it keeps |x − 1| < c with Φ(1 + c) − Φ(1 − c) = α, whose mean
+    // is (φ(1 − c) − φ(1 + c)) / α: generation 1's mean, up to generation 0's O(1/√M) error.
+    Scenario scenario = defaultScenario<GaussianSettings>();
+    scenario.samples = 5000;
+    scenario.generations = 2;
+    scenario.replicates = 400;
+    scenario.selection = Selection::Biased;
+    scenario.selectionKeep = 0.5;
+    const RunResults results = runScenario(scenario);
+    const auto cdf = [](double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); };
+    const auto density = [](double x) { return std::exp(-x * x / 2.0) / std::sqrt(2.0 * std::numbers::pi); };
+    double low = 0.0;
+    double high = 5.0;
+    for (int i = 0; i < 100; ++i) {
+        const double c = (low + high) / 2.0;
+        (cdf(1.0 + c) - cdf(1.0 - c) < 0.5 ? low : high) = c;
+    }
+    const double c = (low + high) / 2.0;
+    const std::vector<double> means = column(results, 1, "mean");
+    COLLAPSE_COMPARE_WITHIN(mean(means), (density(1.0 - c) - density(1.0 + c)) / 0.5, 4.0 * standardErrorOfMean(means));
 }
 
 void EngineTest::subsampleDrawsDistinctPoints()

@@ -4,6 +4,7 @@
 
 #include "core/models/gaussian/gaussian_settings.h"
 #include "core/models/gmm/gmm_settings.h"
+#include "core/models/regression/regression_settings.h"
 #include "core/models/text/text_settings.h"
 #include "core/models/vae/vae_settings.h"
 #include "core/reproduction.h"
@@ -113,7 +114,7 @@ private slots:
 void ReproductionTest::paperScaleHasThePapersSettings()
 {
     const ReproductionPlan plan = reproductionPlan(ReproductionScale::Paper, "/nonexistent/train-images-idx3-ubyte.gz");
-    QCOMPARE(plan.experiments.size(), std::size_t(6));
+    QCOMPARE(plan.experiments.size(), std::size_t(7));
     const auto& gaussian = experimentNamed(plan, "gaussian");
     QCOMPARE(gaussian.runs.size(), std::size_t(8));
     std::set<std::pair<int, Estimator>> settings;
@@ -153,6 +154,19 @@ void ReproductionTest::paperScaleHasThePapersSettings()
         QCOMPARE(run.scenario.generations, 10);
     }
     QCOMPARE(neural.runs[1].scenario.humanFraction, 0.1);
+
+    // Dohmatob et al.'s and Gerstgrasser et al.'s d = 10, T = 100, σ = 1, replace then accumulate, with 100
+    // generations on the model's own labels after the real fit.
+    const auto& regression = experimentNamed(plan, "regression");
+    QCOMPARE(regression.runs.size(), std::size_t(2));
+    QCOMPARE(regression.runs[0].scenario.policy, Policy::Replace);
+    QCOMPARE(regression.runs[1].scenario.policy, Policy::Accumulate);
+    for (const auto& run : regression.runs) {
+        QCOMPARE(run.scenario.as<RegressionSettings>().features, 10);
+        QCOMPARE(run.scenario.as<RegressionSettings>().noise, 1.0);
+        QCOMPARE(run.scenario.samples, 100);
+        QCOMPARE(run.scenario.generations, 101);
+    }
 
     // Every run has its own file name.
     std::set<std::string> names;

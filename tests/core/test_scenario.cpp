@@ -62,6 +62,8 @@ void ScenarioTest::roundTripsThroughJson()
     scenario.humanFraction = 0.1 + 0.2;  // not exactly representable: must survive the text form
     scenario.policy = Policy::Augment;
     scenario.syntheticRatio = 0.7;
+    scenario.selection = Selection::Biased;
+    scenario.selectionKeep = 0.05;
     scenario.as<GmmSettings>().covariance = CovarianceType::Diagonal;
     scenario.as<GmmSettings>().trueComponents = 3;
     scenario.as<GmmSettings>().minorityShare = 0.05;
@@ -84,6 +86,11 @@ void ScenarioTest::rejectsBadValues_data()
     QTest::addRow("filter rate as bool") << R"({"filter_rate": true})" << R"("filter_rate" must be a number in [0, 1], not true)";
     QTest::addRow("synthetic ratio above 10") << R"({"synthetic_ratio": 10.5})" << R"("synthetic_ratio" must be a number in [0, 10], not 10.5)";
     QTest::addRow("negative synthetic ratio") << R"({"policy": "augment", "synthetic_ratio": -1})" << R"("synthetic_ratio" must be a number in [0, 10])";
+    QTest::addRow("selection of a model without a density")
+        << R"({"model": "vae", "selection": "likelihood"})"
+        << R"("selection" needs a model with a density to score its samples (gaussian, gmm); the vae model has none, so "selection" must be "none", not "likelihood")";
+    QTest::addRow("selection keeping too little") << R"({"selection": "biased", "selection_keep": 0.005})" << R"("selection_keep" must be a number in [0.01, 1], not 0.005)";
+    QTest::addRow("unknown selection") << R"({"selection": "best"})" << R"("selection" must be one of none, likelihood, biased, not "best")";
     QTest::addRow("zero sampling bias") << R"({"sampling_bias": 0})" << R"("sampling_bias" must be a number in (0, 1])";
     QTest::addRow("unknown key") << R"({"sample": 100})" << R"(unknown key "sample")";
     QTest::addRow("unknown model") << R"({"model": "transformer"})" << QString::fromStdString(R"("model" must be one of )" + modelNameList() + R"(, not "transformer")");
@@ -119,7 +126,7 @@ void ScenarioTest::rejectsMalformedText_data()
     QTest::addRow("empty") << QByteArray() << "not valid JSON (it ends too early)";
     QTest::addRow("nested deeper than any scenario") << QByteArray(200000, '{') << "nested more than 64 levels deep, which no scenario is";
     QTest::addRow("brackets in a string do not nest") << (R"({"model": ")" + QByteArray(1000, '[') + R"("})")
-                                                      << R"("model" must be one of gaussian, gmm, vae, cats, text, diffusion, not "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...)";
+                                                      << R"("model" must be one of gaussian, gmm, vae, cats, text, diffusion, regression, not "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...)";
     QTest::addRow("number beyond a double") << QByteArray(R"({"samples": 1e400})") << "holds a number too large for a double (beyond 1.8e308)";
     QTest::addRow("invalid UTF-8 in a string") << QByteArray("{\"dataset\": \"caf\xe9\"}") << "not valid JSON (line 1, column 18)";
 }

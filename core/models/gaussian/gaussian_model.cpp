@@ -94,6 +94,13 @@ void GaussianExperiment::measure(const FittedModel& model, const FittedModel&, c
     values[3] = std::sqrt(mean * mean + (std - 1.0) * (std - 1.0));
 }
 
+void GaussianExperiment::scoreSamples(const FittedModel& model, const Eigen::Ref<const Samples>& candidates,
+                                      Selection selection, std::span<double> scores) const
+{
+    static const GaussianMixture standardNormal = original();
+    scoreMixtureSamples(static_cast<const MixtureModel&>(model), standardNormal, candidates, selection, scores);
+}
+
 const ModelDescriptor& GaussianSettings::descriptor()
 {
     static const ModelDescriptor model = [] {
@@ -112,6 +119,7 @@ const ModelDescriptor& GaussianSettings::descriptor()
         d.roles.severeFitLoss = 2.0 / 3.0;
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<GaussianExperiment>(scenario); };
         d.reproduction = gaussianReproduction;
+        d.scoresSamples = true;
         return d;
     }();
     return model;

@@ -139,6 +139,12 @@ std::vector<ParameterSpec> gmmParameters()
 
 } // namespace
 
+void GmmExperiment::scoreSamples(const FittedModel& model, const Eigen::Ref<const Samples>& candidates, Selection selection,
+                                 std::span<double> scores) const
+{
+    scoreMixtureSamples(static_cast<const MixtureModel&>(model), original_, candidates, selection, scores);
+}
+
 const ModelDescriptor& GmmSettings::descriptor()
 {
     static const ModelDescriptor model = [] {
@@ -180,6 +186,7 @@ const ModelDescriptor& GmmSettings::descriptor()
         d.valuesPerSample = [](const Scenario& scenario) { return static_cast<double>(scenario.as<GmmSettings>().dim); };
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<GmmExperiment>(scenario); };
         d.reproduction = gmmReproduction;
+        d.scoresSamples = true;
         return d;
     }();
     return model;

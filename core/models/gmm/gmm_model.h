@@ -50,6 +50,8 @@ public:
     std::shared_ptr<const FittedModel> fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const override;
     void measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
                  std::span<double> values) const override;
+    void scoreSamples(const FittedModel& model, const Eigen::Ref<const Samples>& candidates, Selection selection,
+                      std::span<double> scores) const override;
 
     const GaussianMixture& original() const { return original_; }
 

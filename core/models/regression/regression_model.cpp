@@ -5,6 +5,7 @@
 #include "core/parameter_builders.h"
 #include "core/random.h"
 
+#include <Eigen/Cholesky>
 #include <Eigen/QR>
 
 #include <cmath>
@@ -70,12 +71,26 @@ void RegressionExperiment::drawOriginalInto(Samples& out, Eigen::Index count, Ra
 
 std::shared_ptr<const FittedModel> RegressionExperiment::fit(const Eigen::Ref<const Samples>& training, RandomStream&) const
 {
-    // min ‖Xw − y‖² over the training points, X their inputs as rows. The complete orthogonal
-    // decomposition gives the ordinary least-squares fit when X has full column rank, and otherwise the
-    // fit of least norm, as numpy's lstsq does.
-    const Eigen::MatrixXd inputs = training.topRows(features_).transpose();
-    const Eigen::VectorXd labels = training.row(features_).transpose();
-    Eigen::VectorXd weights = inputs.completeOrthogonalDecomposition().solve(labels);
+    // min ‖Xw − y‖² over the training points, X their inputs as rows. Where the inputs fix every
+    // coefficient, the normal equations XᵀX w = Xᵀy: a d × d system, however many points an accumulating
+    // chain has gathered. Otherwise (fewer distinct inputs than features) the complete orthogonal
+    // decomposition's fit of least norm, as numpy's lstsq gives.
+    const auto inputs = training.topRows(features_);
+    const auto labels = training.row(features_).transpose();
+    if (training.cols() >= features_) {
+        Eigen::MatrixXd gram = Eigen::MatrixXd::Zero(features_, features_);
+        gram.selfadjointView<Eigen::Lower>().rankUpdate(inputs);
+        const Eigen::LDLT<Eigen::MatrixXd> normalEquations(gram.selfadjointView<Eigen::Lower>());
+        const Eigen::VectorXd pivots = normalEquations.vectorD().cwiseAbs();
+        // A pivot this small against the largest is a direction the inputs do not span.
+        constexpr double kRankTolerance = 1e-12;
+        if (normalEquations.info() == Eigen::Success && pivots.minCoeff() > kRankTolerance * pivots.maxCoeff()) {
+            Eigen::VectorXd weights = normalEquations.solve(inputs * labels);
+            return std::make_shared<RegressionModel>(std::move(weights), noise_, designRows_);
+        }
+    }
+    const Eigen::MatrixXd rows = inputs.transpose();
+    Eigen::VectorXd weights = rows.completeOrthogonalDecomposition().solve(Eigen::VectorXd(labels));
     return std::make_shared<RegressionModel>(std::move(weights), noise_, designRows_);
 }
 
@@ -100,7 +115,7 @@ const ModelDescriptor& RegressionSettings::descriptor()
     static const ModelDescriptor model = [] {
         ModelDescriptor d;
         d.name = "regression";
-        d.title = COLLAPSE_TRANSLATABLE("Models", "Linear regression (least squares)");
+        d.title = COLLAPSE_TRANSLATABLE("Models", "Regression (least squares)");
         // Dohmatob et al.'s and Gerstgrasser et al.'s setting: d = 10 features, T = 100 points, σ = 1.
         d.defaults = {.samples = 100, .generations = 100, .replicates = 200, .capacity = 1};
         d.capacity = {1, 1, "ordinary least squares"};

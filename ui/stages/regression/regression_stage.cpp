@@ -88,7 +88,7 @@ QVector<LegendEntry> RegressionStage::legendEntries() const
 {
     return {{colours::original, Qt::DashLine, tr("true line")},
             {colours::model, Qt::SolidLine, tr("current fit")},
-            {colours::points, Qt::NoPen, tr("labels it makes")}};
+            {colours::points, Qt::NoPen, tr("labels it makes: y\u2032 is y less the other features' true part")}};
 }
 
 QRectF RegressionStage::plotArea(const QRectF& area) const
@@ -115,7 +115,7 @@ void RegressionStage::renderBackground(QPainter& painter, const QRectF& area) co
     painter.save();
     const QRectF plot = plotArea(area);
     drawAxes(painter, plot, view_, true);
-    drawAxisTitles(painter, plot, tr("first feature x\u2081"), tr("label less the other features' true part"));
+    drawAxisTitles(painter, plot, tr("first feature x\u2081"), tr("label y\u2032"));
     painter.setClipRect(plot);
     painter.setTransform(dataToPlot(plot), true);
     if (trueWeights_.size() > 0) {

@@ -70,6 +70,22 @@ private slots:
         QVERIFY((fitted->weights() - expected).norm() < 1e-10);
     }
 
+    void repeatedInputsThatSpanTooLittleGiveTheLeastNormFit()
+    {
+        // Twelve points at four distinct inputs of five features: enough points, too few directions.
+        const Scenario scenario = smallRegression(Policy::Replace);
+        const RegressionExperiment experiment(scenario);
+        RandomStream random(5, 0, 0, Purpose::OriginalData);
+        const Samples four = experiment.drawOriginal(4, random);
+        Samples data(6, 12);
+        data << four, four, four;
+        const auto fitted = std::static_pointer_cast<const RegressionModel>(experiment.fit(data, random));
+        const Eigen::MatrixXd inputs = data.topRows(5).transpose();
+        const Eigen::VectorXd expected = inputs.completeOrthogonalDecomposition().solve(Eigen::VectorXd(data.row(5).transpose()));
+        QVERIFY((fitted->weights() - expected).norm() < 1e-9);
+        QVERIFY(fitted->weights().allFinite());
+    }
+
     void theDesignIsTheChainsWholeRun()
     {
         const Scenario scenario = smallRegression(Policy::Replace);
