@@ -128,7 +128,7 @@ std::string scoringModelList();
 std::vector<std::string_view> metricColumnsOf(const ModelDescriptor& model);
 
 // Every key of a scenario of this model, the common ones first, as scenario files write them; the
-// capacity's range is the model's.
+// capacity's range is the model's, and selection's keys are there only for a model that scores its samples.
 std::vector<ParameterSpec> parametersOf(const ModelDescriptor& model);
 
 } // namespace collapse

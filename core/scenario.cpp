@@ -96,6 +96,14 @@ const std::vector<ParameterSpec>& commonParameters()
                                                                       "A generation draws 1/α candidates for every "
                                                                       "synthetic sample it trains on."));
         keep.decimals = 2;
+        keep.set = [generic = keep.set](Scenario& scenario, const json& value) {
+            if (!scenario.model().scoresSamples) {
+                throw ScenarioError("\"selection_keep\" is the share \"selection\" keeps, which needs a model with a "
+                                    "density (" + scoringModelList() + "); the " + std::string(scenario.model().name) +
+                                    " model has none");
+            }
+            generic(scenario, value);
+        };
         all.push_back(keep);
         all.push_back(share("filter_rate", &Scenario::filterRate, false, 0,
                             COLLAPSE_TRANSLATABLE("Parameters", "Filter rate"),
@@ -147,6 +155,11 @@ bool keyOfAnotherModel(std::string_view key)
 std::vector<ParameterSpec> parametersOf(const ModelDescriptor& model)
 {
     std::vector<ParameterSpec> all = commonParameters();
+    // Selection needs a density to score by: a model without one has no use for its keys, and neither the
+    // window nor a scenario file offers them.
+    if (!model.scoresSamples) {
+        std::erase_if(all, [](const ParameterSpec& spec) { return spec.key == "selection" || spec.key == "selection_keep"; });
+    }
     for (ParameterSpec& spec : all) {
         if (spec.key == "capacity") {
             spec.integerMin = model.capacity.lowest;

@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <ranges>
 #include <set>
 
 using namespace collapse;
@@ -114,7 +115,7 @@ private slots:
 void ReproductionTest::paperScaleHasThePapersSettings()
 {
     const ReproductionPlan plan = reproductionPlan(ReproductionScale::Paper, "/nonexistent/train-images-idx3-ubyte.gz");
-    QCOMPARE(plan.experiments.size(), std::size_t(7));
+    QCOMPARE(plan.experiments.size(), std::size_t(8));
     const auto& gaussian = experimentNamed(plan, "gaussian");
     QCOMPARE(gaussian.runs.size(), std::size_t(8));
     std::set<std::pair<int, Estimator>> settings;
@@ -154,6 +155,21 @@ void ReproductionTest::paperScaleHasThePapersSettings()
         QCOMPARE(run.scenario.generations, 10);
     }
     QCOMPARE(neural.runs[1].scenario.humanFraction, 0.1);
+
+    // Qiao et al.'s n = 300, α = 0.1, t = 200: accumulate, accumulate with biased selection, replace with it.
+    const auto& selection = experimentNamed(plan, "selection");
+    QCOMPARE(selection.runs.size(), std::size_t(3));
+    QCOMPARE(selection.runs[0].scenario.selection, Selection::None);
+    QCOMPARE(selection.runs[1].scenario.policy, Policy::Accumulate);
+    QCOMPARE(selection.runs[2].scenario.policy, Policy::Replace);
+    for (const auto& run : selection.runs | std::views::drop(1)) {
+        QCOMPARE(run.scenario.selection, Selection::Biased);
+        QCOMPARE(run.scenario.selectionKeep, 0.1);
+    }
+    for (const auto& run : selection.runs) {
+        QCOMPARE(run.scenario.samples, 300);
+        QCOMPARE(run.scenario.generations, 201);
+    }
 
     // Dohmatob et al.'s and Gerstgrasser et al.'s d = 10, T = 100, σ = 1, replace then accumulate, with 100
     // generations on the model's own labels after the real fit.

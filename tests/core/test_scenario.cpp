@@ -89,6 +89,9 @@ void ScenarioTest::rejectsBadValues_data()
     QTest::addRow("selection of a model without a density")
         << R"({"model": "vae", "selection": "likelihood"})"
         << R"("selection" needs a model with a density to score its samples (gaussian, gmm); the vae model has none, so "selection" must be "none", not "likelihood")";
+    QTest::addRow("selection share of a model without a density")
+        << R"({"model": "cats", "selection_keep": 0.5})"
+        << R"("selection_keep" is the share "selection" keeps, which needs a model with a density (gaussian, gmm); the cats model has none)";
     QTest::addRow("selection keeping too little") << R"({"selection": "biased", "selection_keep": 0.005})" << R"("selection_keep" must be a number in [0.01, 1], not 0.005)";
     QTest::addRow("unknown selection") << R"({"selection": "best"})" << R"("selection" must be one of none, likelihood, biased, not "best")";
     QTest::addRow("zero sampling bias") << R"({"sampling_bias": 0})" << R"("sampling_bias" must be a number in (0, 1])";
