@@ -423,10 +423,12 @@ void MainWindow::arrangeColumns(int forWidth)
     const int needed = panel + session_.sideCount() * kNarrowestStage + kNarrowestChart + 40;
     const int arranged = forWidth >= 0 ? forWidth : width();
     const bool below = arranged < needed;
-    // Under the stages, the charts go four to a row where each keeps a readable width, else two.
-    const int count = static_cast<int>(charts_->charts().size());
-    const int rowWidth = arranged - panel - 40;
-    const int belowColumns = rowWidth / std::max(1, count) >= MetricChart::kSmallest.width() + 10 ? count : 2;
+    // Under the stages, the charts go four to a row where each keeps a readable width, else two. Two rows
+    // halve every chart's height, so one row is kept down to the smallest readable width, the gaps between
+    // the charts counted.
+    const int count = std::max(1, static_cast<int>(charts_->charts().size()));
+    const int rowWidth = arranged - panel - 40 - (count - 1) * charts_->layout()->spacing();
+    const int belowColumns = rowWidth / count >= MetricChart::kSmallest.width() ? count : 2;
     if (below == charts_->isBelow() && (!below || belowColumns == belowColumns_)) {
         return;
     }
