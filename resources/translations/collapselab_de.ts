@@ -189,6 +189,10 @@
         <source>Regression (least squares)</source>
         <translation>Regression (kleinste Quadrate)</translation>
     </message>
+    <message>
+        <source>Kernel density estimate</source>
+        <translation>Kerndichteschätzer</translation>
+    </message>
 </context>
 <context>
     <name>Narration</name>
@@ -243,6 +247,14 @@
     <message>
         <source>Model collapse under way: the fit has wandered far from the truth (test error up by %2). Refitted to its own labels, it inherits every earlier fit&apos;s error, and the errors never cancel.</source>
         <translation>Modellkollaps im Gange: Die Anpassung hat sich weit von der Wahrheit entfernt (Testfehler um %2 gestiegen). Auf die eigenen Labels neu angepasst, erbt sie den Fehler jeder früheren Anpassung, und die Fehler heben sich nie auf.</translation>
+    </message>
+    <message>
+        <source>The estimate is drifting from the original (%2 further away): each generation&apos;s points are copies of a random few of the last one&apos;s, moved by the kernel&apos;s noise.</source>
+        <translation>Die Schätzung entfernt sich vom Original (%2 weiter weg): Die Punkte jeder Generation sind Kopien weniger zufälliger Punkte der vorigen, vom Rauschen des Kerns verschoben.</translation>
+    </message>
+    <message>
+        <source>Model collapse under way: the estimate has lost the original&apos;s shape. Too narrow a kernel lets the points coalesce into clumps; too wide a kernel blurs them apart.</source>
+        <translation>Modellkollaps im Gange: Die Schätzung hat die Form des Originals verloren. Ein zu schmaler Kern lässt die Punkte zu Klumpen verschmelzen; ein zu breiter verwischt sie.</translation>
     </message>
 </context>
 <context>
@@ -819,6 +831,14 @@
         <source>With selection: the share α of candidates kept. A generation draws 1/α candidates for every synthetic sample it trains on.</source>
         <translation>Mit Auswahl: der behaltene Anteil α der Kandidaten. Eine Generation zieht 1/α Kandidaten für jedes synthetische Beispiel, auf dem sie trainiert.</translation>
     </message>
+    <message>
+        <source>normal (1-D), swiss_roll, moons or ring (2-D points), or a CSV file of 2-D points.</source>
+        <translation>normal (1-D), swiss_roll, moons oder ring (2-D-Punkte) oder eine CSV-Datei mit 2-D-Punkten.</translation>
+    </message>
+    <message>
+        <source>Points (*.csv)</source>
+        <translation>Punkte (*.csv)</translation>
+    </message>
 </context>
 <context>
     <name>PhaseDiagram</name>
@@ -1024,6 +1044,22 @@
     <message>
         <source>Both sides keep all data ever made, which alone holds the variance near the original. Right, each generation keeps only the 10% of ten times as many synthetic samples that the model finds most likely, as a quality filter does: the variance collapses all the same (Qiao et al. 2026).</source>
         <translation>Beide Seiten behalten alle je erzeugten Daten, was allein die Varianz nahe am Original hält. Rechts behält jede Generation von zehnmal so vielen synthetischen Beispielen nur die 10 %, die das Modell für am wahrscheinlichsten hält, wie es ein Qualitätsfilter tut: Die Varianz kollabiert trotzdem (Qiao et al. 2026).</translation>
+    </message>
+    <message>
+        <source>A kernel density estimate resampled: too narrow, too wide</source>
+        <translation>Ein Kerndichteschätzer, neu gezogen: zu schmal, zu breit</translation>
+    </message>
+    <message>
+        <source>A kernel density estimate of 100 normal points, each generation made from the last one&apos;s samples. Its variance goes to M h²: left, a narrow kernel (h = 0.05) lets the points coalesce into clumps; right, a wide one (h = 0.3) blurs them until the variance is nine times the original&apos;s. Only h = σ/√M = 0.1 holds it, and the estimate still wanders.</source>
+        <translation>Ein Kerndichteschätzer aus 100 normalverteilten Punkten, jede Generation aus den Stichproben der vorigen. Seine Varianz geht gegen M h²: Links lässt ein schmaler Kern (h = 0,05) die Punkte zu Klumpen verschmelzen; rechts verwischt ein breiter (h = 0,3) sie bis zur neunfachen Varianz des Originals. Nur h = σ/√M = 0,1 hält sie, und auch dann wandert die Schätzung.</translation>
+    </message>
+    <message>
+        <source>A kernel density estimate of the swiss roll, resampled</source>
+        <translation>Ein Kerndichteschätzer der Biskuitrolle, neu gezogen</translation>
+    </message>
+    <message>
+        <source>1000 points of the swiss roll, a kernel density estimate with bandwidth 0.05 fitted to them, and each generation&apos;s estimate fitted to the last one&apos;s samples. Each sample is a copy of a random earlier point moved a little: points that are not copied die out, so the roll breaks into clumps. Precision and recall both fall as the arms lose their shape.</source>
+        <translation>1000 Punkte der Biskuitrolle, ein Kerndichteschätzer mit Bandbreite 0,05 darauf und jede Generation auf die Stichproben der vorigen angepasst. Jede Stichprobe ist ein leicht verschobener zufälliger früherer Punkt: Nicht kopierte Punkte sterben aus, und die Rolle zerfällt in Klumpen. Precision und Recall fallen, während die Arme ihre Form verlieren.</translation>
     </message>
 </context>
 <context>
@@ -1443,6 +1479,14 @@
         <source>ordinary least squares</source>
         <translation>gewöhnliche kleinste Quadrate</translation>
     </message>
+    <message>
+        <source>one point denoised, t = T to 0</source>
+        <translation>ein entrauschter Punkt, t = T bis 0</translation>
+    </message>
+    <message>
+        <source>bandwidth h = %1</source>
+        <translation>Bandbreite h = %1</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::CatStage</name>
@@ -1499,49 +1543,6 @@
     <message>
         <source>Real images</source>
         <translation>Echte Bilder</translation>
-    </message>
-</context>
-<context>
-    <name>collapse::ui::DiffusionPointsStage</name>
-    <message>
-        <source>modes kept: %1 of 8</source>
-        <translation>erhaltene Moden: %1 von 8</translation>
-    </message>
-    <message>
-        <source>samples like the original: %1</source>
-        <translation>echt wirkend: %1</translation>
-    </message>
-    <message>
-        <source>The original points</source>
-        <translation>Die ursprünglichen Punkte</translation>
-    </message>
-    <message>
-        <source>original&apos;s central 95%</source>
-        <translation>zentrale 95 % des Originals</translation>
-    </message>
-    <message>
-        <source>samples</source>
-        <translation>Stichproben</translation>
-    </message>
-    <message>
-        <source>samples in the tails</source>
-        <translation>Stichproben in den Rändern</translation>
-    </message>
-    <message>
-        <source>previous generation</source>
-        <translation>vorige Generation</translation>
-    </message>
-    <message>
-        <source>one point denoised, t = T to 0</source>
-        <translation>ein entrauschter Punkt, t = T bis 0</translation>
-    </message>
-    <message>
-        <source>t = %1</source>
-        <translation>t = %1</translation>
-    </message>
-    <message>
-        <source>original (50%, 90%)</source>
-        <translation>Original (50 %, 90 %)</translation>
     </message>
 </context>
 <context>
@@ -1944,6 +1945,45 @@
     <message>
         <source>Click to open this cell as a run.</source>
         <translation>Klicken öffnet diese Zelle als Lauf.</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::PointsStage</name>
+    <message>
+        <source>modes kept: %1 of 8</source>
+        <translation>erhaltene Moden: %1 von 8</translation>
+    </message>
+    <message>
+        <source>samples like the original: %1</source>
+        <translation>echt wirkend: %1</translation>
+    </message>
+    <message>
+        <source>The original points</source>
+        <translation>Die ursprünglichen Punkte</translation>
+    </message>
+    <message>
+        <source>original (50%, 90%)</source>
+        <translation>Original (50 %, 90 %)</translation>
+    </message>
+    <message>
+        <source>original&apos;s central 95%</source>
+        <translation>zentrale 95 % des Originals</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>Stichprobe</translation>
+    </message>
+    <message>
+        <source>samples in the tails</source>
+        <translation>Stichprobe in den Rändern</translation>
+    </message>
+    <message>
+        <source>previous generation</source>
+        <translation>vorige Generation</translation>
+    </message>
+    <message>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
     </message>
 </context>
 <context>

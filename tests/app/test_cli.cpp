@@ -154,7 +154,7 @@ void CliTest::badInputExitsTwoWithOneLine_data()
     QTest::addRow("fraction above one") << QStringList{"run", "--set", "human_fraction=1.2"} << none << R"("human_fraction" must be a number in [0, 1])";
     QTest::addRow("negative fraction") << QStringList{"run", "--set", "filter_rate=-0.5"} << none << R"("filter_rate" must be a number in [0, 1])";
     QTest::addRow("unknown key") << QStringList{"run", "--set", "colour=blue"} << none << R"(unknown key "colour")";
-    QTest::addRow("unknown model") << QStringList{"run", "--model", "llm"} << none << R"("model" must be one of gaussian, gmm, vae, cats, text, diffusion, regression, not "llm")";
+    QTest::addRow("unknown model") << QStringList{"run", "--model", "llm"} << none << R"("model" must be one of gaussian, gmm, vae, cats, text, diffusion, regression, kde, not "llm")";
     QTest::addRow("unknown preset") << QStringList{"run", "--preset", "nope"} << none << R"(unknown preset "nope")";
     QTest::addRow("unknown option") << QStringList{"run", "--fast"} << none << R"(unknown option "--fast")";
     QTest::addRow("unknown command") << QStringList{"walk"} << none << R"(unknown command "walk")";

@@ -129,7 +129,7 @@ void ScenarioTest::rejectsMalformedText_data()
     QTest::addRow("empty") << QByteArray() << "not valid JSON (it ends too early)";
     QTest::addRow("nested deeper than any scenario") << QByteArray(200000, '{') << "nested more than 64 levels deep, which no scenario is";
     QTest::addRow("brackets in a string do not nest") << (R"({"model": ")" + QByteArray(1000, '[') + R"("})")
-                                                      << R"("model" must be one of gaussian, gmm, vae, cats, text, diffusion, regression, not "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...)";
+                                                      << R"("model" must be one of gaussian, gmm, vae, cats, text, diffusion, regression, kde, not "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...)";
     QTest::addRow("number beyond a double") << QByteArray(R"({"samples": 1e400})") << "holds a number too large for a double (beyond 1.8e308)";
     QTest::addRow("invalid UTF-8 in a string") << QByteArray("{\"dataset\": \"caf\xe9\"}") << "not valid JSON (line 1, column 18)";
 }

@@ -9,7 +9,6 @@
 #include <Eigen/Eigenvalues>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -21,29 +20,16 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // The embedding of the step: 16 frequencies, sine and cosine.
 constexpr int kEmbeddingWidth = 32;
-// The metrics compare at most this many generated samples with a fixed sample of the original of at
-// most as many: k-NN manifolds cost the square of it.
-constexpr Eigen::Index kComparedPoints = 2000;
+// The metrics compare at most this many generated images with as many held-out real ones: k-NN
+// manifolds cost the square of it.
 constexpr Eigen::Index kComparedImages = 1000;
 constexpr Eigen::Index kDiversityImages = 200;
 constexpr double kCentralCoverage = 0.95;
 // Images: the central region lies in the leading principal directions of the features.
 constexpr Eigen::Index kTailComponents = 5;
-// A ring mode is kept while a quarter of its share of the points lie within three standard deviations.
-constexpr double kKeptModeShare = 0.25;
 // What a stage shows: a cloud of points at five steps of the reverse process, or a grid of images.
 constexpr Eigen::Index kPreviewPoints = 400;
 constexpr Eigen::Index kPreviewImages = 16;
-
-bool endsWithCsv(const std::string& path)
-{
-    if (path.size() < 4) {
-        return false;
-    }
-    std::string ending = path.substr(path.size() - 4);
-    std::transform(ending.begin(), ending.end(), ending.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ending == ".csv";
-}
 
 // The images of one category at the learnt size, pixels in [−1, 1]: 28x28, or 14x14 by averaging 2x2
 // blocks.
@@ -123,50 +109,6 @@ Eigen::MatrixXd firstColumns(const Samples& samples, Eigen::Index most)
     return samples.leftCols(std::min(most, samples.cols()));
 }
 
-// The ring's modes that still hold a quarter of their share of `points`, within three standard deviations.
-double modesKeptOf(const Eigen::Ref<const Eigen::MatrixXd>& points)
-{
-    std::vector<Eigen::Index> near(kRingModes, 0);
-    for (Eigen::Index i = 0; i < points.cols(); ++i) {
-        int nearest = 0;
-        double nearestDistance = std::numeric_limits<double>::infinity();
-        for (int mode = 0; mode < kRingModes; ++mode) {
-            const double distance = (points.col(i) - ringCentre(mode)).norm();
-            if (distance < nearestDistance) {
-                nearestDistance = distance;
-                nearest = mode;
-            }
-        }
-        near[static_cast<std::size_t>(nearest)] += nearestDistance <= 3.0 * kRingSpread ? 1 : 0;
-    }
-    const double fairShare = static_cast<double>(points.cols()) / kRingModes;
-    return static_cast<double>(std::count_if(near.begin(), near.end(), [&](Eigen::Index count) {
-        return static_cast<double>(count) >= kKeptModeShare * fairShare;
-    }));
-}
-
-// The fixed sample of a point set, or of a CSV file's points without repeats (repeated points would have
-// k-NN balls of no size).
-Samples referencePoints(std::optional<PointSet> set, const Eigen::Matrix2Xd& filePoints, std::uint64_t seed)
-{
-    RandomStream heldOut(seed, 0, 0, Purpose::HeldOut);
-    Samples reference;
-    if (set) {
-        drawPointSet(*set, reference, kComparedPoints, heldOut);
-        return reference;
-    }
-    std::vector<Eigen::Index> order(static_cast<std::size_t>(filePoints.cols()));
-    std::iota(order.begin(), order.end(), Eigen::Index{0});
-    const Eigen::Index kept = std::min(kComparedPoints, filePoints.cols());
-    reference.resize(2, kept);
-    for (Eigen::Index i = 0; i < kept; ++i) {
-        const std::size_t pick = static_cast<std::size_t>(i) + heldOut.below(order.size() - static_cast<std::size_t>(i));
-        std::swap(order[static_cast<std::size_t>(i)], order[pick]);
-        reference.col(i) = filePoints.col(order[static_cast<std::size_t>(i)]);
-    }
-    return reference;
-}
-
 } // namespace
 
 Samples diffusionReference(const DiffusionSettings& settings, std::uint64_t seed)
@@ -176,12 +118,12 @@ Samples diffusionReference(const DiffusionSettings& settings, std::uint64_t seed
         return category.heldOut.leftCols(std::min(kComparedImages, category.heldOut.cols())).cast<double>();
     }
     const std::optional<PointSet> set = pointSetNamed(settings.dataset);
-    return referencePoints(set, set ? Eigen::Matrix2Xd() : readPointsCsv(settings.dataset), seed);
+    return pointsReference(set, set ? Eigen::Matrix2Xd() : readPointsCsv(settings.dataset), seed);
 }
 
 bool diffusionLearnsImages(const DiffusionSettings& settings)
 {
-    return !pointSetNamed(settings.dataset) && !endsWithCsv(settings.dataset);
+    return !pointSetNamed(settings.dataset) && !namesCsvFile(settings.dataset);
 }
 
 double diffusionValuesPerSample(const DiffusionSettings& settings)
@@ -239,7 +181,7 @@ DiffusionExperiment::DiffusionExperiment(const Scenario& scenario)
     if (!pointSet_) {
         filePoints_ = readPointsCsv(settings_.dataset);
     }
-    reference_ = referencePoints(pointSet_, filePoints_, scenario.seed);
+    reference_ = pointsReference(pointSet_, filePoints_, scenario.seed);
     central_.emplace(reference_, kCentralCoverage);
 }
 
@@ -313,7 +255,7 @@ void DiffusionExperiment::measure(const FittedModel&, const FittedModel&, const 
     values[Recall] = pr.recall;
     values[Sliced] = slicedWasserstein(points, reference_);
     if (pointSet_ == PointSet::Ring) {
-        values[Modes] = modesKeptOf(points);
+        values[Modes] = ringModesKept(points);
     }
     values[Spread] = totalStd(points);
 }
@@ -392,14 +334,14 @@ const ModelDescriptor& DiffusionSettings::descriptor()
                 throw ScenarioError("\"image_size\" must be 14 or 28, not " + std::to_string(settings.imageSize));
             }
         };
-        d.metrics = {&common_metrics::tailMass,           &diffusion_metrics::precision,      &diffusion_metrics::recall,
-                     &diffusion_metrics::slicedWasserstein, &diffusion_metrics::modesKept,      &diffusion_metrics::frechetDistance,
+        d.metrics = {&common_metrics::tailMass,           &sample_metrics::precision,      &sample_metrics::recall,
+                     &sample_metrics::slicedWasserstein, &sample_metrics::modesKept,      &diffusion_metrics::frechetDistance,
                      &diffusion_metrics::classShare,       &diffusion_metrics::pixelDiversity, &diffusion_metrics::totalStd};
-        d.roles = {&common_metrics::tailMass, &diffusion_metrics::totalStd, &diffusion_metrics::precision};
+        d.roles = {&common_metrics::tailMass, &diffusion_metrics::totalStd, &sample_metrics::precision};
         // How far from the original: the share of samples that still look like it (precision, higher is
         // nearer, like a log-likelihood). Retrained on its own output the model blurs the original's
         // structure: a tenth of the samples off it shows, a third is the structure washing out.
-        d.roles.fit = &diffusion_metrics::precision;
+        d.roles.fit = &sample_metrics::precision;
         d.roles.noticeableFitLoss = 0.1;
         d.roles.severeFitLoss = 0.3;
         d.roles.driftingByFit = COLLAPSE_TRANSLATABLE("Narration", "The samples are drifting from the original: each "

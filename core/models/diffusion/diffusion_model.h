@@ -9,8 +9,8 @@
 #include "core/models/diffusion/denoiser.h"
 #include "core/models/diffusion/diffusion_settings.h"
 #include "core/models/diffusion/image_features.h"
-#include "core/models/diffusion/point_sets.h"
-#include "core/models/diffusion/sample_metrics.h"
+#include "core/point_sets.h"
+#include "core/sample_metrics.h"
 
 #include <memory>
 #include <optional>
@@ -20,20 +20,6 @@ namespace collapse {
 
 namespace diffusion_metrics {
 
-inline constexpr MetricDescriptor precision{
-    "precision", COLLAPSE_TRANSLATABLE("Metrics", "Precision (samples that look real)"),
-    "Share of generated samples inside the real data's k-NN manifold (Kynkäänniemi et al. 2019, k = 3).", 0.0, 1.0};
-inline constexpr MetricDescriptor recall{
-    "recall", COLLAPSE_TRANSLATABLE("Metrics", "Recall (original still covered)"),
-    "Share of real samples inside the generated samples' k-NN manifold (Kynkäänniemi et al. 2019, k = 3).", 0.0, 1.0};
-inline constexpr MetricDescriptor slicedWasserstein{
-    "sliced_wasserstein", COLLAPSE_TRANSLATABLE("Metrics", "Distance to the original (sliced W₂)"),
-    "Sliced Wasserstein-2 distance between the generated points and a fixed sample of the original, over 64 "
-    "directions (points only).",
-    0.0};
-inline constexpr MetricDescriptor modesKept{
-    "modes_kept", COLLAPSE_TRANSLATABLE("Metrics", "Modes kept (of 8)"),
-    "Modes of the ring that still hold a quarter of their share of the generated points (ring only).", 0.0, 8.0};
 inline constexpr MetricDescriptor frechetDistance{
     "frechet_distance", COLLAPSE_TRANSLATABLE("Metrics", "Fréchet distance (our classifier, not FID)"),
     "Fréchet distance between generated and held-out real images in the hidden layer of the bundled "

@@ -1,13 +1,17 @@
-#include "core/models/diffusion/point_sets.h"
+#include "core/point_sets.h"
 
 #include "core/data_error.h"
 #include "core/input_files.h"
 #include "core/random.h"
 #include "core/scenario.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <numbers>
+#include <numeric>
 #include <string>
 #include <vector>
 
@@ -16,6 +20,8 @@ namespace collapse {
 namespace {
 
 constexpr double kPi = std::numbers::pi;
+// A ring mode is kept while a quarter of its share of the points lie within three standard deviations.
+constexpr double kKeptModeShare = 0.25;
 
 // The text of a field without the spaces around it.
 std::string_view trimmed(std::string_view field)
@@ -92,6 +98,55 @@ void drawPointSet(PointSet set, Samples& out, Eigen::Index count, RandomStream& 
         }
         }
     }
+}
+
+Samples pointsReference(std::optional<PointSet> set, const Eigen::Matrix2Xd& filePoints, std::uint64_t seed)
+{
+    RandomStream heldOut(seed, 0, 0, Purpose::HeldOut);
+    Samples reference;
+    if (set) {
+        drawPointSet(*set, reference, kComparedPoints, heldOut);
+        return reference;
+    }
+    std::vector<Eigen::Index> order(static_cast<std::size_t>(filePoints.cols()));
+    std::iota(order.begin(), order.end(), Eigen::Index{0});
+    const Eigen::Index kept = std::min(kComparedPoints, filePoints.cols());
+    reference.resize(2, kept);
+    for (Eigen::Index i = 0; i < kept; ++i) {
+        const std::size_t pick = static_cast<std::size_t>(i) + heldOut.below(order.size() - static_cast<std::size_t>(i));
+        std::swap(order[static_cast<std::size_t>(i)], order[pick]);
+        reference.col(i) = filePoints.col(order[static_cast<std::size_t>(i)]);
+    }
+    return reference;
+}
+
+double ringModesKept(const Eigen::Ref<const Eigen::MatrixXd>& points)
+{
+    std::vector<Eigen::Index> near(kRingModes, 0);
+    for (Eigen::Index i = 0; i < points.cols(); ++i) {
+        int nearest = 0;
+        double nearestDistance = std::numeric_limits<double>::infinity();
+        for (int mode = 0; mode < kRingModes; ++mode) {
+            const double distance = (points.col(i) - ringCentre(mode)).norm();
+            if (distance < nearestDistance) {
+                nearestDistance = distance;
+                nearest = mode;
+            }
+        }
+        near[static_cast<std::size_t>(nearest)] += nearestDistance <= 3.0 * kRingSpread ? 1 : 0;
+    }
+    const double fairShare = static_cast<double>(points.cols()) / kRingModes;
+    return static_cast<double>(std::count_if(near.begin(), near.end(), [&](Eigen::Index count) {
+        return static_cast<double>(count) >= kKeptModeShare * fairShare;
+    }));
+}
+
+bool namesCsvFile(std::string_view path)
+{
+    constexpr std::string_view kEnding = ".csv";
+    return path.size() >= kEnding.size() &&
+           std::equal(kEnding.begin(), kEnding.end(), path.end() - static_cast<std::ptrdiff_t>(kEnding.size()),
+                      [](char wanted, char given) { return wanted == std::tolower(static_cast<unsigned char>(given)); });
 }
 
 Eigen::Matrix2Xd readPointsCsv(const std::filesystem::path& path)

@@ -2,6 +2,7 @@
 
 #include "core/samples.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string_view>
@@ -27,6 +28,22 @@ Eigen::Vector2d ringCentre(int mode);
 
 // `count` points of the set into `out` (2 x count).
 void drawPointSet(PointSet set, Samples& out, Eigen::Index count, RandomStream& random);
+
+// The metrics of a model of points compare at most this many of its samples with a fixed sample of the
+// original of at most as many: k-NN manifolds cost the square of it.
+inline constexpr Eigen::Index kComparedPoints = 2000;
+
+// That fixed sample (2 x n): kComparedPoints points of the set drawn from the seed's held-out stream, or
+// as many of a CSV file's points (`filePoints`, when `set` is empty) without repeats, since repeated
+// points would have k-NN balls of no size.
+Samples pointsReference(std::optional<PointSet> set, const Eigen::Matrix2Xd& filePoints, std::uint64_t seed);
+
+// The ring's modes that still hold a quarter of their share of `points` within three of their standard
+// deviations: how many of the eight a model still makes.
+double ringModesKept(const Eigen::Ref<const Eigen::MatrixXd>& points);
+
+// Whether a dataset names a CSV file (its name ends in .csv, in any case).
+bool namesCsvFile(std::string_view path);
 
 // The points a CSV file holds: one point a line, two numbers separated by a comma (a header line of two
 // names, a UTF-8 byte-order mark and CRLF line ends are allowed). Throws DataError naming the file, and

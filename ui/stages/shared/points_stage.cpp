@@ -1,15 +1,13 @@
-#include "ui/stages/diffusion/diffusion_stages.h"
+#include "ui/stages/shared/points_stage.h"
 
 #include "core/data_error.h"
 #include "ui/contour.h"
 #include "ui/plot_painting.h"
 #include "ui/run_history.h"
-#include "ui/stages/shared/image_tiles.h"
 #include "ui/theme.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
-#include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
@@ -19,23 +17,7 @@ namespace collapse::ui {
 namespace {
 
 constexpr int kRegionPoints = 121;
-constexpr int kGridSide = 4;
 constexpr double kStripGap = 8.0;
-
-const DiffusionModel* diffusionOf(const SnapshotPointer& snapshot)
-{
-    return dynamic_cast<const DiffusionModel*>(snapshot->model.get());
-}
-
-QVector<QPointF> pointsOf(const Eigen::Ref<const Eigen::MatrixXd>& samples)
-{
-    QVector<QPointF> points;
-    points.reserve(samples.cols());
-    for (Eigen::Index i = 0; i < samples.cols(); ++i) {
-        points.append(QPointF(samples(0, i), samples(1, i)));
-    }
-    return points;
-}
 
 // The original's density as contours: a Gaussian kernel density estimate of its fixed sample (bandwidth
 // a fortieth of the view) on a grid, cut at the levels that enclose 50% and 90% of the sample (the
@@ -74,22 +56,32 @@ QColor faded(const QColor& colour, double opacity)
 
 } // namespace
 
-// ---- Points ----------------------------------------------------------------------------------------
+QVector<QPointF> pointsOf(const Eigen::Ref<const Eigen::MatrixXd>& samples)
+{
+    QVector<QPointF> points;
+    points.reserve(samples.cols());
+    for (Eigen::Index i = 0; i < samples.cols(); ++i) {
+        points.append(QPointF(samples(0, i), samples(1, i)));
+    }
+    return points;
+}
 
-DiffusionPointsStage::DiffusionPointsStage(QWidget* parent) : StageView(parent)
+PointsStage::PointsStage(OriginalOf originalOf, StripOf stripOf, QString stripLegend, QWidget* parent)
+    : StageView(parent), originalOf_(std::move(originalOf)), stripOf_(std::move(stripOf)), stripLegend_(std::move(stripLegend))
 {
     setMinimumSize(260, 180);
 }
 
-void DiffusionPointsStage::setScenario(const Scenario& scenario)
+void PointsStage::setScenario(const Scenario& scenario)
 {
-    const DiffusionSettings& settings = scenario.as<DiffusionSettings>();
-    ring_ = pointSetNamed(settings.dataset) == PointSet::Ring;
+    ring_ = false;
     contours_.clear();
     region_.clear();
     central_.reset();
     try {
-        const Samples reference = diffusionReference(settings, scenario.seed);
+        const Original original = originalOf_(scenario);
+        const Samples& reference = original.reference;
+        ring_ = original.ring;
         central_.emplace(reference, 0.95);
         const Eigen::Matrix2Xd boundary = central_->boundary(kRegionPoints);
         for (Eigen::Index i = 0; i < boundary.cols(); ++i) {
@@ -107,22 +99,20 @@ void DiffusionPointsStage::setScenario(const Scenario& scenario)
     clearGeneration();
 }
 
-void DiffusionPointsStage::clearGeneration()
+void PointsStage::clearGeneration()
 {
     shownGeneration_ = -1;
     inside_.clear();
     outside_.clear();
     previous_.clear();
-    clouds_.clear();
-    pathSteps_.clear();
+    strip_ = {};
     update();
 }
 
-void DiffusionPointsStage::showGeneration(const RunHistory& history, int generation)
+void PointsStage::showGeneration(const RunHistory& history, int generation)
 {
     const SnapshotPointer& snapshot = history.at(generation);
-    const DiffusionModel* model = diffusionOf(snapshot);
-    if (model == nullptr || !central_) {
+    if (snapshot->model == nullptr || !central_) {
         return;
     }
     shownGeneration_ = generation;
@@ -134,19 +124,13 @@ void DiffusionPointsStage::showGeneration(const RunHistory& history, int generat
         (outside[i] ? outside_ : inside_).append(QPointF(samples(0, i), samples(1, i)));
     }
     previous_ = generation > 0 ? pointsOf(history.at(generation - 1)->samples) : QVector<QPointF>();
-    clouds_.clear();
-    pathSteps_.clear();
-    const DiffusionPreview& preview = model->preview();
-    for (std::size_t i = 0; i < preview.clouds.size(); ++i) {
-        clouds_.append(pointsOf(preview.clouds[i].cast<double>()));
-        pathSteps_.append(preview.steps[i]);
-    }
-    precision_ = history.value(generation, 0, diffusion_metrics::precision);
-    modesKept_ = ring_ ? history.value(generation, 0, diffusion_metrics::modesKept) : 0.0;
+    strip_ = stripOf_ ? stripOf_(*snapshot->model) : Strip();
+    precision_ = history.value(generation, 0, sample_metrics::precision);
+    modesKept_ = ring_ ? history.value(generation, 0, sample_metrics::modesKept) : 0.0;
     update();
 }
 
-QString DiffusionPointsStage::status() const
+QString PointsStage::status() const
 {
     if (ring_) {
         return tr("modes kept: %1 of 8").arg(static_cast<int>(std::lround(modesKept_)));
@@ -154,34 +138,38 @@ QString DiffusionPointsStage::status() const
     return tr("samples like the original: %1").arg(percentText(precision_));
 }
 
-QString DiffusionPointsStage::statusExample() const
+QString PointsStage::statusExample() const
 {
     return ring_ ? tr("modes kept: %1 of 8").arg(8) : tr("samples like the original: %1").arg(QStringLiteral("99.9%"));
 }
 
-QString DiffusionPointsStage::waitingTitle() const
+QString PointsStage::waitingTitle() const
 {
     return tr("The original points");
 }
 
-QVector<LegendEntry> DiffusionPointsStage::legendEntries() const
+QVector<LegendEntry> PointsStage::legendEntries() const
 {
-    return {{colours::original, Qt::SolidLine, tr("original (50%, 90%)")},
+    QVector<LegendEntry> entries{{colours::original, Qt::SolidLine, tr("original (50%, 90%)")},
             {colours::tails, Qt::DashLine, tr("original's central 95%")},
             {colours::points, Qt::NoPen, tr("samples")},
             {colours::tails, Qt::NoPen, tr("samples in the tails")},
-            {faded(colours::model, colours::fadedOpacity), Qt::NoPen, tr("previous generation")},
-            {colours::accent, Qt::SolidLine, tr("one point denoised, t = T to 0")}};
+            {faded(colours::model, colours::fadedOpacity), Qt::NoPen, tr("previous generation")}};
+    if (stripOf_) {
+        entries.append({colours::accent, Qt::SolidLine, stripLegend_});
+    }
+    return entries;
 }
 
-DiffusionPointsStage::Layout DiffusionPointsStage::layOut(const QRectF& area) const
+PointsStage::Layout PointsStage::layOut(const QRectF& area) const
 {
     const QRectF body = frame(area).body;
     Layout layout;
-    // The strip of the reverse process along the bottom, five square panels, where there is room.
-    const int panels = std::max<int>(1, static_cast<int>(std::max<qsizetype>(clouds_.size(), 5)));
+    // The strip along the bottom, five square panels (or one a cloud), where the model has one and there is
+    // room.
+    const int panels = std::max<int>(1, static_cast<int>(std::max<qsizetype>(strip_.clouds.size(), 5)));
     const double panel = std::min(0.22 * body.height(), (body.width() - kPlotMargins.left - kPlotMargins.right) / panels - kStripGap);
-    const bool strip = panel >= 40.0;
+    const bool strip = stripOf_ && panel >= 40.0;
     const double label = QFontMetricsF(scaledFont(sizes::bodyPoint)).height();
     const QRectF above = strip ? body.adjusted(0, 0, 0, -(panel + 2.0 * kStripGap + label)) : body;
     const QRectF available = above.adjusted(kPlotMargins.left, kPlotMargins.top, -kPlotMargins.right, -kPlotMargins.bottom);
@@ -197,7 +185,7 @@ DiffusionPointsStage::Layout DiffusionPointsStage::layOut(const QRectF& area) co
     return layout;
 }
 
-QTransform DiffusionPointsStage::dataToPlot(const QRectF& plot) const
+QTransform PointsStage::dataToPlot(const QRectF& plot) const
 {
     QTransform transform;
     transform.translate(plot.left(), plot.bottom());
@@ -206,7 +194,7 @@ QTransform DiffusionPointsStage::dataToPlot(const QRectF& plot) const
     return transform;
 }
 
-void DiffusionPointsStage::renderBackground(QPainter& painter, const QRectF& area) const
+void PointsStage::renderBackground(QPainter& painter, const QRectF& area) const
 {
     const Layout layout = layOut(area);
     painter.save();
@@ -223,7 +211,7 @@ void DiffusionPointsStage::renderBackground(QPainter& painter, const QRectF& are
     drawFrameLegend(painter, frame(area));
 }
 
-void DiffusionPointsStage::renderForeground(QPainter& painter, const QRectF& area) const
+void PointsStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const Layout layout = layOut(area);
     drawHeading(painter, frame(area), status(), colours::tailsText);
@@ -240,14 +228,14 @@ void DiffusionPointsStage::renderForeground(QPainter& painter, const QRectF& are
     painter.drawPoints(outside_.constData(), static_cast<int>(outside_.size()));
     painter.restore();
 
-    // The reverse process: the same noise at each kept step, one point's path drawn in the last panel.
+    // The strip: a cloud at each step, one point's path drawn in the last panel.
     QPolygonF path;
-    for (const auto& cloud : clouds_) {
+    for (const auto& cloud : strip_.clouds) {
         if (!cloud.isEmpty()) {
             path.append(cloud.front());
         }
     }
-    for (int i = 0; i < layout.strip.size() && i < clouds_.size(); ++i) {
+    for (int i = 0; i < layout.strip.size() && i < strip_.clouds.size(); ++i) {
         const QRectF panel = layout.strip[i];
         painter.save();
         painter.setPen(cosmeticPen(colours::axis, 1.0));
@@ -256,130 +244,20 @@ void DiffusionPointsStage::renderForeground(QPainter& painter, const QRectF& are
         painter.setFont(scaledFont(sizes::bodyPoint));
         painter.drawText(QRectF(panel.left() - kStripGap, panel.bottom() + 2, panel.width() + 2 * kStripGap,
                                 QFontMetricsF(painter.font()).height()),
-                         Qt::AlignHCenter | Qt::AlignTop, tr("t = %1").arg(pathSteps_[i]));
+                         Qt::AlignHCenter | Qt::AlignTop, tr("t = %1").arg(strip_.steps[i]));
         painter.setClipRect(panel.adjusted(1, 1, -1, -1));
         painter.setTransform(dataToPlot(panel), true);
         painter.setPen(cosmeticPen(colours::points, 2.0));
-        painter.drawPoints(clouds_[i].constData(), static_cast<int>(clouds_[i].size()));
-        if (i + 1 == clouds_.size()) {
+        painter.drawPoints(strip_.clouds[i].constData(), static_cast<int>(strip_.clouds[i].size()));
+        if (i + 1 == strip_.clouds.size()) {
             painter.setPen(cosmeticPen(colours::accent, 2.0));
             painter.drawPolyline(path);
         }
         painter.setPen(cosmeticPen(colours::accent, 7.0));
-        if (!clouds_[i].isEmpty()) {
-            painter.drawPoint(clouds_[i].front());
+        if (!strip_.clouds[i].isEmpty()) {
+            painter.drawPoint(strip_.clouds[i].front());
         }
         painter.restore();
-    }
-}
-
-// ---- Images ----------------------------------------------------------------------------------------
-
-DiffusionImageStage::DiffusionImageStage(QWidget* parent) : StageView(parent)
-{
-    setMinimumSize(260, 180);
-}
-
-void DiffusionImageStage::setScenario(const Scenario& scenario)
-{
-    const DiffusionSettings& settings = scenario.as<DiffusionSettings>();
-    size_ = settings.imageSize;
-    real_.clear();
-    dataProblem_.clear();
-    try {
-        const Samples reference = diffusionReference(settings, scenario.seed);
-        for (Eigen::Index i = 0; i < std::min<Eigen::Index>(reference.cols(), kGridSide * kGridSide); ++i) {
-            const Eigen::VectorXf pixels = ((reference.col(i).array() + 1.0) / 2.0).cast<float>();
-            real_.append(toImage(pixels, size_, size_));
-        }
-    } catch (const DataError& error) {
-        dataProblem_ = QString::fromUtf8(error.what());
-    }
-    invalidateBackground();
-    clearGeneration();
-}
-
-void DiffusionImageStage::clearGeneration()
-{
-    shownGeneration_ = -1;
-    generated_.clear();
-    update();
-}
-
-void DiffusionImageStage::showGeneration(const RunHistory& history, int generation)
-{
-    const DiffusionModel* model = diffusionOf(history.at(generation));
-    if (model == nullptr) {
-        return;
-    }
-    shownGeneration_ = generation;
-    generated_.clear();
-    const Eigen::MatrixXf& images = model->preview().images;
-    for (Eigen::Index i = 0; i < images.cols(); ++i) {
-        generated_.append(toImage(images.col(i), size_, size_));
-    }
-    classShare_ = history.value(generation, 0, diffusion_metrics::classShare);
-    update();
-}
-
-QString DiffusionImageStage::statusExample() const
-{
-    return tr("look like the category: %1").arg(QStringLiteral("99.9%"));
-}
-
-QString DiffusionImageStage::waitingTitle() const
-{
-    return tr("Real images of one category");
-}
-
-DiffusionImageStage::Layout DiffusionImageStage::layOut(const QRectF& area) const
-{
-    const QRectF body = frame(area).body.adjusted(16, 0, -16, -8);
-    // Two square grids side by side under their headings, whose lines depend on the grids' width: found
-    // for a first guess of the width, then the grids sized to what is left.
-    const double guess = std::max(10.0, std::min((body.width() - 24.0) / 2.0, body.height()));
-    const double heading = 6.0 + std::max(panelHeading(generatedTitle(), tr("Generated"), guess).height(),
-                                          panelHeading(realTitle(), tr("Real"), guess).height());
-    const double side = std::max(10.0, std::min((body.width() - 24.0) / 2.0, body.height() - heading));
-    const double top = body.top() + heading;
-    const double left = body.center().x() - side - 12.0;
-    return {QRectF(left, top, side, side), QRectF(left + side + 24.0, top, side, side)};
-}
-
-QString DiffusionImageStage::generatedTitle() const
-{
-    return tr("Generated from fixed noise");
-}
-
-QString DiffusionImageStage::realTitle() const
-{
-    return tr("Real images");
-}
-
-void DiffusionImageStage::renderBackground(QPainter& painter, const QRectF& area) const
-{
-    const Layout layout = layOut(area);
-    drawPanelHeading(painter, layout.real, realTitle(), tr("Real"));
-    drawPanelHeading(painter, layout.generated, generatedTitle(), tr("Generated"));
-    painter.fillRect(layout.real, Qt::black);
-    const QVector<QRectF> cells = tiles(layout.real, kGridSide, kGridSide);
-    for (int i = 0; i < cells.size() && i < real_.size(); ++i) {
-        painter.drawImage(cells[i], real_[i]);
-    }
-    if (!dataProblem_.isEmpty()) {
-        painter.setPen(colours::tailsText);
-        painter.drawText(layout.real, Qt::AlignCenter | Qt::TextWordWrap, dataProblem_);
-    }
-}
-
-void DiffusionImageStage::renderForeground(QPainter& painter, const QRectF& area) const
-{
-    const Layout layout = layOut(area);
-    drawHeading(painter, frame(area), tr("look like the category: %1").arg(percentText(classShare_)), colours::modelText);
-    painter.fillRect(layout.generated, Qt::black);
-    const QVector<QRectF> cells = tiles(layout.generated, kGridSide, kGridSide);
-    for (int i = 0; i < cells.size() && i < generated_.size(); ++i) {
-        painter.drawImage(cells[i], generated_[i]);
     }
 }
 

@@ -1,4 +1,4 @@
-#include "core/models/diffusion/sample_metrics.h"
+#include "core/sample_metrics.h"
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
@@ -24,13 +24,15 @@ Eigen::MatrixXd squaredDistances(const Eigen::Ref<const Eigen::MatrixXd>& from, 
     return distances.cwiseMax(0.0);
 }
 
-// Each point's squared distance to its k-th nearest neighbour in its own set.
+} // namespace
+
 Eigen::VectorXd kthNeighbourRadii(const Eigen::Ref<const Eigen::MatrixXd>& points, int k)
 {
     const Eigen::Index n = points.cols();
     Eigen::VectorXd radii(n);
     const Eigen::Index blocks = (n + kDistanceBlock - 1) / kDistanceBlock;
-#pragma omp parallel for schedule(static)
+    // One block is done on this thread: a small set costs less than waking a team.
+#pragma omp parallel for schedule(static) if (blocks > 1)
     for (Eigen::Index block = 0; block < blocks; ++block) {
         const Eigen::Index begin = block * kDistanceBlock;
         const Eigen::Index width = std::min(kDistanceBlock, n - begin);
@@ -49,6 +51,8 @@ Eigen::VectorXd kthNeighbourRadii(const Eigen::Ref<const Eigen::MatrixXd>& point
     return radii;
 }
 
+namespace {
+
 // The share of the columns of `queries` within the ball of at least one column of `centres`.
 double shareInsideBalls(const Eigen::Ref<const Eigen::MatrixXd>& queries, const Eigen::Ref<const Eigen::MatrixXd>& centres,
                         const Eigen::VectorXd& radii)
@@ -56,7 +60,7 @@ double shareInsideBalls(const Eigen::Ref<const Eigen::MatrixXd>& queries, const 
     const Eigen::Index n = queries.cols();
     const Eigen::Index blocks = (n + kDistanceBlock - 1) / kDistanceBlock;
     std::vector<Eigen::Index> inside(static_cast<std::size_t>(blocks), 0);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (blocks > 1)
     for (Eigen::Index block = 0; block < blocks; ++block) {
         const Eigen::Index begin = block * kDistanceBlock;
         const Eigen::Index width = std::min(kDistanceBlock, n - begin);
@@ -91,32 +95,60 @@ Eigen::MatrixXd symmetricSquareRoot(const Eigen::MatrixXd& matrix)
 PrecisionRecall precisionAndRecall(const Eigen::Ref<const Eigen::MatrixXd>& real, const Eigen::Ref<const Eigen::MatrixXd>& generated,
                                    int k)
 {
+    return precisionAndRecall(real, kthNeighbourRadii(real, k), generated, k);
+}
+
+PrecisionRecall precisionAndRecall(const Eigen::Ref<const Eigen::MatrixXd>& real, const Eigen::VectorXd& realRadii,
+                                   const Eigen::Ref<const Eigen::MatrixXd>& generated, int k)
+{
     PrecisionRecall result;
-    result.precision = shareInsideBalls(generated, real, kthNeighbourRadii(real, k));
+    result.precision = shareInsideBalls(generated, real, realRadii);
     result.recall = shareInsideBalls(real, generated, kthNeighbourRadii(generated, k));
     return result;
 }
 
-double slicedWasserstein(const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigen::Ref<const Eigen::MatrixXd>& b, int directions)
+SortedProjections::SortedProjections(const Eigen::Ref<const Eigen::MatrixXd>& points, int directions)
 {
-    const Eigen::Index n = std::min(a.cols(), b.cols());
-    double sum = 0.0;
-    std::vector<double> left(static_cast<std::size_t>(n));
-    std::vector<double> right(static_cast<std::size_t>(n));
-    for (int d = 0; d < directions; ++d) {
-        const double angle = std::numbers::pi * d / directions;
+    // On the line every direction projects alike: one is the 1-D distance itself.
+    const int used = points.rows() == 1 ? 1 : directions;
+    sorted_.resize(static_cast<std::size_t>(used));
+    for (int d = 0; d < used; ++d) {
+        const double angle = std::numbers::pi * d / used;
         const Eigen::Vector2d direction(std::cos(angle), std::sin(angle));
-        for (Eigen::Index i = 0; i < n; ++i) {
-            left[static_cast<std::size_t>(i)] = direction.dot(a.col(i));
-            right[static_cast<std::size_t>(i)] = direction.dot(b.col(i));
+        std::vector<double>& projections = sorted_[static_cast<std::size_t>(d)];
+        projections.resize(static_cast<std::size_t>(points.cols()));
+        for (Eigen::Index i = 0; i < points.cols(); ++i) {
+            projections[static_cast<std::size_t>(i)] = used == 1 ? points(0, i) : direction.dot(points.col(i));
         }
-        std::sort(left.begin(), left.end());
-        std::sort(right.begin(), right.end());
-        for (std::size_t i = 0; i < left.size(); ++i) {
-            sum += (left[i] - right[i]) * (left[i] - right[i]);
+        std::sort(projections.begin(), projections.end());
+    }
+}
+
+double slicedWasserstein(const SortedProjections& a, const SortedProjections& b)
+{
+    // The smaller set's sorted projections are paired with the larger set's at the same quantiles, so
+    // that the larger set is used whole (sets of equal size pair in order).
+    const bool aSmaller = a.size() <= b.size();
+    const SortedProjections& small = aSmaller ? a : b;
+    const SortedProjections& large = aSmaller ? b : a;
+    const std::size_t n = small.size();
+    const std::size_t m = large.size();
+    double sum = 0.0;
+    for (std::size_t d = 0; d < small.directions(); ++d) {
+        const std::vector<double>& smallProjections = small.along(d);
+        const std::vector<double>& largeProjections = large.along(d);
+        for (std::size_t i = 0; i < n; ++i) {
+            // The larger set's point at the quantile (i + 1/2)/n.
+            const double gap = smallProjections[i] - largeProjections[(2 * i + 1) * m / (2 * n)];
+            sum += gap * gap;
         }
     }
-    return std::sqrt(sum / static_cast<double>(directions * n));
+    return std::sqrt(sum / static_cast<double>(small.directions() * n));
+}
+
+double slicedWasserstein(const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigen::Ref<const Eigen::MatrixXd>& b, int directions)
+{
+    return slicedWasserstein(SortedProjections(a, directions), SortedProjections(b, directions));
 }
 
 double frechetDistance(const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigen::Ref<const Eigen::MatrixXd>& b)

@@ -1,0 +1,197 @@
+#include "core/models/kde/kde_model.h"
+
+#include "core/model_registry.h"
+#include "core/parameter_builders.h"
+#include "core/random.h"
+#include "core/scenario.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+namespace collapse {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kCentralCoverage = 0.95;
+// Φ^{-1}(0.975): the central 95% interval of N(0, 1) is ±this.
+constexpr double kNormalQuantile975 = 1.959963984540054;
+
+double normalCdf(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
+
+} // namespace
+
+double kdeBandwidth(int capacity) { return capacity / 100.0; }
+
+bool kdeOnLine(const KdeSettings& settings) { return settings.dataset == "normal"; }
+
+Samples kdeReference(const KdeSettings& settings, std::uint64_t seed)
+{
+    if (kdeOnLine(settings)) {
+        RandomStream heldOut(seed, 0, 0, Purpose::HeldOut);
+        Samples reference(1, kComparedPoints);
+        heldOut.fillNormals({reference.data(), static_cast<std::size_t>(reference.size())});
+        return reference;
+    }
+    const std::optional<PointSet> set = pointSetNamed(settings.dataset);
+    return pointsReference(set, set ? Eigen::Matrix2Xd() : readPointsCsv(settings.dataset), seed);
+}
+
+KdeModel::KdeModel(Samples points, double bandwidth) : points_(std::move(points)), bandwidth_(bandwidth) {}
+
+void KdeModel::sampleInto(Samples& out, Eigen::Index count, double samplingBias, RandomStream& random) const
+{
+    // A kernel density estimate is the mixture of its kernels with equal weights: pick a kernel, then
+    // draw from it. λ scales the kernels' variance, so √λ their deviation.
+    out.resize(points_.rows(), count);
+    random.fillNormals({out.data(), static_cast<std::size_t>(out.size())});
+    const double scale = std::sqrt(samplingBias) * bandwidth_;
+    const auto kernels = static_cast<std::size_t>(points_.cols());
+    for (Eigen::Index i = 0; i < count; ++i) {
+        out.col(i) = points_.col(static_cast<Eigen::Index>(random.below(kernels))) + scale * out.col(i);
+    }
+}
+
+const GaussianMixture& KdeModel::mixture() const
+{
+    std::call_once(mixtureBuilt_, [this] {
+        const double weight = 1.0 / static_cast<double>(points_.cols());
+        const Eigen::MatrixXd kernel =
+            Eigen::MatrixXd::Identity(points_.rows(), points_.rows()) * bandwidth_ * bandwidth_;
+        std::vector<GaussianMixture::Parameters> kernels;
+        kernels.reserve(static_cast<std::size_t>(points_.cols()));
+        for (Eigen::Index i = 0; i < points_.cols(); ++i) {
+            kernels.push_back({weight, points_.col(i), kernel});
+        }
+        mixture_.emplace(kernels);
+    });
+    return *mixture_;
+}
+
+KdeExperiment::KdeExperiment(const Scenario& scenario)
+    : bandwidth_(kdeBandwidth(scenario.capacity)), line_(kdeOnLine(scenario.as<KdeSettings>())),
+      pointSet_(pointSetNamed(scenario.as<KdeSettings>().dataset))
+{
+    const KdeSettings& settings = scenario.as<KdeSettings>();
+    if (!line_ && !pointSet_) {
+        filePoints_ = readPointsCsv(settings.dataset);
+    }
+    reference_ = line_ ? kdeReference(settings, scenario.seed) : pointsReference(pointSet_, filePoints_, scenario.seed);
+    referenceRadii_ = kthNeighbourRadii(reference_, 3);
+    referenceProjections_.emplace(reference_);
+    if (!line_) {
+        central_.emplace(reference_, kCentralCoverage);
+    }
+}
+
+void KdeExperiment::drawOriginalInto(Samples& out, Eigen::Index count, RandomStream& random) const
+{
+    if (line_) {
+        out.resize(1, count);
+        random.fillNormals({out.data(), static_cast<std::size_t>(count)});
+    } else if (pointSet_) {
+        drawPointSet(*pointSet_, out, count, random);
+    } else {
+        out.resize(2, count);
+        for (Eigen::Index i = 0; i < count; ++i) {
+            out.col(i) = filePoints_.col(static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(filePoints_.cols()))));
+        }
+    }
+}
+
+std::shared_ptr<const FittedModel> KdeExperiment::fit(const Eigen::Ref<const Samples>& training, RandomStream&) const
+{
+    return std::make_shared<KdeModel>(Samples(training), bandwidth_);
+}
+
+void KdeExperiment::measure(const FittedModel& model, const FittedModel&, const Samples& drawn, std::span<double> values) const
+{
+    // In the order of the descriptor's metrics.
+    enum { Tail, Spread, Precision, Recall, Sliced, Modes };
+    const auto& kde = static_cast<const KdeModel&>(model);
+    const Samples& points = kde.points();
+    const double h = kde.bandwidth();
+    std::fill(values.begin(), values.end(), kNaN);
+    const Eigen::MatrixXd compared = drawn.leftCols(std::min(kComparedPoints, drawn.cols()));
+    if (line_) {
+        // Exactly: each kernel's mass beyond ±1.96, the central 95% of N(0, 1), averaged.
+        double outside = 0.0;
+        for (Eigen::Index i = 0; i < points.cols(); ++i) {
+            outside += normalCdf((-kNormalQuantile975 - points(0, i)) / h) + normalCdf((points(0, i) - kNormalQuantile975) / h);
+        }
+        values[Tail] = outside / static_cast<double>(points.cols());
+    } else {
+        values[Tail] = central_->outsideShare(compared);
+    }
+    // The estimate's variance per coordinate is its points' (divided by M, as the estimate weighs each
+    // point 1/M) plus the kernel's h².
+    const Eigen::VectorXd mean = points.rowwise().mean();
+    const double pointVariance = (points.colwise() - mean).squaredNorm() / static_cast<double>(points.size());
+    values[Spread] = std::sqrt(pointVariance + h * h);
+    const PrecisionRecall pr = precisionAndRecall(reference_, referenceRadii_, compared);
+    values[Precision] = pr.precision;
+    values[Recall] = pr.recall;
+    values[Sliced] = slicedWasserstein(SortedProjections(compared), *referenceProjections_);
+    if (pointSet_ == PointSet::Ring) {
+        values[Modes] = ringModesKept(compared);
+    }
+}
+
+const ModelDescriptor& KdeSettings::descriptor()
+{
+    static const ModelDescriptor model = [] {
+        using namespace parameters;
+        ModelDescriptor d;
+        d.name = "kde";
+        d.title = COLLAPSE_TRANSLATABLE("Models", "Kernel density estimate");
+        // h = 0.05 on M = 100 normals lies below the critical σ/√M = 0.1: the variance settles at
+        // M h² = 0.25 as the points coalesce, the story a lecture tells first.
+        d.defaults = {.samples = 100, .generations = 200, .replicates = 20, .capacity = 5};
+        d.capacity = {1, 300, "bandwidth h in hundredths"};
+        ParameterSpec dataset = text("dataset", &KdeSettings::dataset, COLLAPSE_TRANSLATABLE("Parameters", "Data"),
+                                     COLLAPSE_TRANSLATABLE("Parameters", "normal (1-D), swiss_roll, moons or ring (2-D "
+                                                                         "points), or a CSV file of 2-D points."));
+        dataset.editor = ParameterEditor::File;
+        dataset.fileFilter = COLLAPSE_TRANSLATABLE("Parameters", "Points (*.csv)");
+        d.parameters = {dataset};
+        d.check = [](const Scenario& scenario) {
+            const std::string& name = scenario.as<KdeSettings>().dataset;
+            if (name != "normal" && !pointSetNamed(name) && !namesCsvFile(name)) {
+                throw ScenarioError("\"dataset\" of the kde model must be normal, swiss_roll, moons, ring or a .csv "
+                                    "file of 2-D points, not \"" + name + "\"");
+            }
+        };
+        d.metrics = {&common_metrics::tailMass,          &kde_metrics::spread,           &sample_metrics::precision,
+                     &sample_metrics::recall,            &sample_metrics::slicedWasserstein, &sample_metrics::modesKept};
+        d.roles = {&common_metrics::tailMass, &kde_metrics::spread, &kde_metrics::spread};
+        // How far from the original: the (sliced) W₂ distance of the samples to a fixed sample of it, in the
+        // data's units. A tenth of the normal's σ is visible beside the noise of 100 samples; a third is a
+        // shape that has gone, by coalescing or blurring.
+        d.roles.fit = &sample_metrics::slicedWasserstein;
+        d.roles.fitKind = MetricRoles::FitKind::Distance;
+        d.roles.noticeableFitLoss = 0.15;
+        d.roles.severeFitLoss = 0.4;
+        d.roles.driftingByFit = COLLAPSE_TRANSLATABLE("Narration", "The estimate is drifting from the original (%2 "
+                                                                   "further away): each generation's points are "
+                                                                   "copies of a random few of the last one's, "
+                                                                   "moved by the kernel's noise.");
+        d.roles.earlyCollapseByFit = COLLAPSE_TRANSLATABLE("Narration", "Model collapse under way: the estimate has "
+                                                                        "lost the original's shape. Too narrow a "
+                                                                        "kernel lets the points coalesce into clumps; "
+                                                                        "too wide a kernel blurs them apart.");
+        d.valuesPerSample = [](const Scenario& scenario) { return kdeOnLine(scenario.as<KdeSettings>()) ? 1.0 : 2.0; };
+        d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<KdeExperiment>(scenario); };
+        d.checkData = [](const Scenario& scenario) {
+            const KdeSettings& settings = scenario.as<KdeSettings>();
+            if (!kdeOnLine(settings) && !pointSetNamed(settings.dataset)) {
+                readPointsCsv(settings.dataset);
+            }
+        };
+        return d;
+    }();
+    return model;
+}
+
+} // namespace collapse

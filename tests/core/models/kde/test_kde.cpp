@@ -1,0 +1,143 @@
+// The kde model: sampling draws from the kernels, its tail mass and spread are the estimate's own, and the
+// variance per coordinate follows E[v_{g+1}] = (1 − 1/M) v_g + h² (core/README.md, "kde") on the line and
+// in the plane, within four standard errors at fixed seeds.
+
+#include "core/model_registry.h"
+#include "core/models/kde/kde_model.h"
+#include "core/random.h"
+#include "core/scenario.h"
+#include "tests/common/statistics.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace collapse;
+using namespace collapse::testing;
+
+namespace {
+
+constexpr int kSpread = 1; // the descriptor's order: tail_mass, total_std, …
+
+Scenario kdeOn(const std::string& dataset, int samples, int capacity)
+{
+    Scenario scenario = defaultScenario<KdeSettings>();
+    scenario.as<KdeSettings>().dataset = dataset;
+    scenario.samples = samples;
+    scenario.capacity = capacity;
+    return scenario;
+}
+
+// Each chain's estimate's variance per coordinate, total_std², at generations 0 and `generation` of
+// `chains` chains that resample M points from their estimate each generation.
+struct ChainVariances {
+    std::vector<double> first, last;
+};
+ChainVariances varianceRuns(const Scenario& scenario, int generation, int chains)
+{
+    const KdeExperiment experiment(scenario);
+    ChainVariances variances;
+    std::vector<double> values(scenario.model().metrics.size());
+    for (int chain = 0; chain < chains; ++chain) {
+        RandomStream random(11, chain, 0, Purpose::OriginalData);
+        std::shared_ptr<const FittedModel> model = experiment.fit(experiment.drawOriginal(scenario.samples, random), random);
+        experiment.measure(*model, *model, model->sample(scenario.samples, 1.0, random), values);
+        variances.first.push_back(values[kSpread] * values[kSpread]);
+        for (int g = 1; g <= generation; ++g) {
+            model = experiment.fit(model->sample(scenario.samples, 1.0, random), random);
+        }
+        experiment.measure(*model, *model, model->sample(scenario.samples, 1.0, random), values);
+        variances.last.push_back(values[kSpread] * values[kSpread]);
+    }
+    return variances;
+}
+
+} // namespace
+
+class KdeTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void samplingDrawsFromTheKernels()
+    {
+        // Kernels N(0, 0.5²) and N(10, 0.5²), equally weighted: mean 5, variance 25 + 0.25.
+        Samples points(1, 2);
+        points << 0.0, 10.0;
+        const KdeModel model(points, 0.5);
+        RandomStream random(3, 0, 0, Purpose::ModelSamples);
+        const Samples drawn = model.sample(20000, 1.0, random);
+        const std::vector<double> values(drawn.data(), drawn.data() + drawn.size());
+        COLLAPSE_COMPARE_WITHIN(mean(values), 5.0, 4.0 * standardErrorOfMean(values));
+        COLLAPSE_COMPARE_WITHIN(variance(values), 25.25, 4.0 * standardErrorOfVariance(values));
+        // Without the kernels' noise (λ = 0) the estimate resamples its points as they are.
+        const Samples copies = model.sample(50, 0.0, random);
+        QVERIFY((copies.array() == 0.0 || copies.array() == 10.0).all());
+    }
+
+    void theEstimateOnOnePointMeasuresAsItsKernel()
+    {
+        // Every point at the origin with h = 1: the estimate is N(0, 1) itself, whose mass beyond ±1.96 is
+        // 5% and whose spread is 1.
+        const Scenario scenario = kdeOn("normal", 100, 100);
+        const KdeExperiment experiment(scenario);
+        const KdeModel model(Samples::Zero(1, 30), 1.0);
+        RandomStream random(5, 0, 0, Purpose::ModelSamples);
+        std::vector<double> values(scenario.model().metrics.size());
+        experiment.measure(model, model, model.sample(2000, 1.0, random), values);
+        QVERIFY(std::abs(values[0] - 0.05) < 1e-12);
+        QVERIFY(std::abs(values[kSpread] - 1.0) < 1e-15);
+    }
+
+    // v_g = s_g² + h², s_g² the biased variance of M draws from an estimate of variance v_{g−1}:
+    // E[s_g²] = (1 − 1/M) v_{g−1}, so E[v_g] = M h² + (E[v_0] − M h²)(1 − 1/M)^g with E[v_0] = (1 − 1/M)σ² + h².
+    void theVarianceApproachesMTimesHSquaredOnTheLine()
+    {
+        const int samples = 20;
+        const double h = 0.1;
+        const Scenario scenario = kdeOn("normal", samples, 10);
+        const double shrink = 1.0 - 1.0 / samples;
+        const double fixedPoint = samples * h * h;
+        const double start = shrink * 1.0 + h * h;
+        const int generation = 40;
+        const ChainVariances variances = varianceRuns(scenario, generation, 3000);
+        COLLAPSE_COMPARE_WITHIN(mean(variances.first), start, 4.0 * standardErrorOfMean(variances.first));
+        COLLAPSE_COMPARE_WITHIN(mean(variances.last), fixedPoint + (start - fixedPoint) * std::pow(shrink, generation),
+                                4.0 * standardErrorOfMean(variances.last));
+    }
+
+    // In the plane each coordinate follows the same recursion, so their mean does: v_g − (1 − 1/M)^g v_0 has
+    // expectation M h² (1 − (1 − 1/M)^g) whatever the original's variance, here the swiss roll's, and
+    // above it, with a kernel wider than σ/√M, the estimate blurs outward.
+    void theVarianceFollowsTheSameRecursionInThePlane()
+    {
+        const int samples = 50;
+        const double h = 0.4;
+        const Scenario scenario = kdeOn("swiss_roll", samples, 40);
+        const double shrink = 1.0 - 1.0 / samples;
+        const int generation = 30;
+        const ChainVariances variances = varianceRuns(scenario, generation, 1500);
+        std::vector<double> gained;
+        for (std::size_t chain = 0; chain < variances.first.size(); ++chain) {
+            gained.push_back(variances.last[chain] - std::pow(shrink, generation) * variances.first[chain]);
+        }
+        COLLAPSE_COMPARE_WITHIN(mean(gained), samples * h * h * (1.0 - std::pow(shrink, generation)),
+                                4.0 * standardErrorOfMean(gained));
+        QVERIFY(mean(variances.last) > mean(variances.first));
+    }
+
+    void anUnknownDatasetIsRefusedByName()
+    {
+        try {
+            parseScenario(R"({"model": "kde", "dataset": "triangle"})", "test");
+            QFAIL("a kde scenario on an unknown dataset was accepted");
+        } catch (const ScenarioError& error) {
+            QVERIFY(QString::fromUtf8(error.what()).contains("\"dataset\""));
+            QVERIFY(QString::fromUtf8(error.what()).contains("triangle"));
+        }
+        QCOMPARE(parseScenario(R"({"model": "kde", "dataset": "moons"})", "test").as<KdeSettings>().dataset,
+                 std::string("moons"));
+    }
+};
+
+QTEST_APPLESS_MAIN(KdeTest)
+#include "test_kde.moc"
