@@ -3,6 +3,7 @@
 #include "core/engine.h"
 #include "core/model_registry.h"
 #include "core/number_text.h"
+#include "core/training_set.h"
 
 #include <unistd.h>
 
@@ -31,12 +32,13 @@ MemoryEstimate estimateRunMemory(const Scenario& scenario)
     // Accumulating keeps every generation's data: the pool ends with M per generation. Augmenting keeps
     // the real data and λM new samples, which the model draws.
     const bool augment = scenario.policy == Policy::Augment;
+    const double augmentedRatio = static_cast<double>(augmentedCount(scenario)) / scenario.samples;
     const double keptGenerations = scenario.policy == Policy::Replace ? 1.0
-                                   : augment                          ? 1.0 + scenario.syntheticRatio
+                                   : augment                          ? 1.0 + augmentedRatio
                                                                       : generations;
     // Selection draws 1/α candidates for each synthetic sample.
     const double candidates = scenario.selection == Selection::None ? 1.0 : 1.0 / scenario.selectionKeep;
-    const double drawnCopies = kCopiesPerChain * (augment ? std::max(1.0, scenario.syntheticRatio) : 1.0) * candidates;
+    const double drawnCopies = kCopiesPerChain * (augment ? std::max(1.0, augmentedRatio) : 1.0) * candidates;
     MemoryEstimate estimate;
     const double modelBytes = model.modelBytes ? model.modelBytes(scenario) : 0.0;
     estimate.chainBytes =
@@ -80,9 +82,12 @@ void checkFitsInMemory(const Scenario& scenario, RunKeeping keeping, int paralle
         return;
     }
     // The keys to change: those of the larger part.
+    const std::string augmentKey = scenario.syntheticSamples > 0
+                                       ? "\"synthetic_samples\" (" + std::to_string(scenario.syntheticSamples) + "), "
+                                       : "\"synthetic_ratio\" (" + formatNumber(scenario.syntheticRatio) + "), ";
     const std::string keys = chains >= history
                                  ? std::string(scenario.policy == Policy::Replace   ? ""
-                                             : scenario.policy == Policy::Augment ? "\"synthetic_ratio\" (" + formatNumber(scenario.syntheticRatio) + "), "
+                                             : scenario.policy == Policy::Augment ? augmentKey
                                                                                   : "\"policy\" (accumulating keeps every generation's data), ") +
                                        "\"samples\" (" + std::to_string(scenario.samples) + ") or \"replicates\" (" +
                                        std::to_string(scenario.replicates) + ")"

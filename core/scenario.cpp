@@ -68,6 +68,16 @@ const std::vector<ParameterSpec>& commonParameters()
                                                                        "(Bertrand et al. 2024)."));
         ratio.decimals = 2;
         all.push_back(ratio);
+        ParameterSpec count = integer("synthetic_samples", &Scenario::syntheticSamples, 0, kMostSyntheticSamples,
+                                      COLLAPSE_TRANSLATABLE("Parameters", "Synthetic samples"),
+                                      COLLAPSE_TRANSLATABLE("Parameters", "With the augment policy: the new data of a "
+                                                                          "generation as a count, whatever the real "
+                                                                          "data's; 0 leaves it to the synthetic ratio. "
+                                                                          "How much synthetic data helps depends on "
+                                                                          "how much real data there is (Kazdan et al. "
+                                                                          "2024)."));
+        count.minimumMeaning = COLLAPSE_TRANSLATABLE("Parameters", "by the ratio");
+        all.push_back(count);
         ParameterSpec selection =
             choice("selection", &Scenario::selection,
                    {{{"none", COLLAPSE_TRANSLATABLE("Parameters", "None")}, Selection::None},

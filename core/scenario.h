@@ -24,6 +24,8 @@ inline constexpr double kSmallestSelectionKeep = 0.01;
 
 // The most new data the augment policy adds a generation, as a multiple of the real data it keeps.
 inline constexpr double kLargestSyntheticRatio = 10.0;
+// The most synthetic samples a generation may add to the real data under augment.
+inline constexpr int kMostSyntheticSamples = 10'000'000;
 
 // Every parameter of one simulation (core/README.md): the keys common to all models, and the model's
 // own in `settings`, whose type says which model it is. A Scenario that came out of
@@ -38,6 +40,7 @@ struct Scenario {
     double humanFraction = 0.0;
     Policy policy = Policy::Replace;
     double syntheticRatio = 1.0;
+    int syntheticSamples = 0; // under augment, the new samples as a count; 0 leaves them to syntheticRatio
     double filterRate = 0.0;
     Selection selection = Selection::None;
     double selectionKeep = 0.1;

@@ -14,14 +14,20 @@ BatchComposition batchComposition(const Scenario& scenario, int generation)
     if (generation == 0) {
         return {scenario.samples, 0};
     }
-    const Eigen::Index total = scenario.policy == Policy::Augment
-                                   ? static_cast<Eigen::Index>(std::llround(scenario.syntheticRatio * double(scenario.samples)))
-                                   : scenario.samples;
+    const Eigen::Index total = scenario.policy == Policy::Augment ? augmentedCount(scenario) : scenario.samples;
     const double gamma = scenario.humanFraction;
     const double keptSynthetic = (1.0 - gamma) * (1.0 - scenario.filterRate);
     const double humanShare = gamma > 0.0 ? gamma / (gamma + keptSynthetic) : 0.0;
     const auto human = static_cast<Eigen::Index>(std::llround(humanShare * static_cast<double>(total)));
     return {human, total - human};
+}
+
+Eigen::Index augmentedCount(const Scenario& scenario)
+{
+    if (scenario.syntheticSamples > 0) {
+        return scenario.syntheticSamples;
+    }
+    return static_cast<Eigen::Index>(std::llround(scenario.syntheticRatio * double(scenario.samples)));
 }
 
 Eigen::Index selectionCandidates(const Scenario& scenario, Eigen::Index kept)

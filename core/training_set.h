@@ -16,12 +16,15 @@ struct BatchComposition {
 };
 
 // Generation 0 is all human data. Later generations take `human_fraction` γ of their M new samples
-// (under augment, of their round(λM) new samples, λ the `synthetic_ratio`) from p_0 and the rest from the
-// previous model. With a filter (`filter_rate` f) each synthetic
+// (under augment, of their augmentedCount new samples) from p_0 and the rest from the previous model. With a filter (`filter_rate` f) each synthetic
 // candidate is recognised and dropped with probability f and the gap is refilled from the same mix of
 // sources, so the kept batch holds a human share γ / (γ + (1 - γ)(1 - f)); with γ = 0 only the model
 // is there to refill from.
 BatchComposition batchComposition(const Scenario& scenario, int generation);
+
+// Under augment, the new samples of a generation after the first: `synthetic_samples` where it is set,
+// else round(λM), λ the `synthetic_ratio`.
+Eigen::Index augmentedCount(const Scenario& scenario);
 
 // Selection (core/README.md, "Selection"): to keep `kept` synthetic samples, the previous model draws
 // ⌈kept / α⌉ candidates (α the `selection_keep` share), or exactly `kept` without selection.

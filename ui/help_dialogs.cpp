@@ -58,6 +58,10 @@ QString ModelCollapseHelp::html()
         "adds only a multiple of it, the <i>synthetic ratio</i>, of new synthetic data each generation. "
         "Bertrand et al. proved retraining this way stable while the ratio is small enough; for a Gaussian "
         "it stays near the original at any ratio (the <i>phase-augment</i> preset).</p>"
+        "<p>Whether synthetic data helps depends on how much real data there is, not on its share: with a "
+        "few real samples, synthetic ones can smooth a kernel density estimate and lower its test loss; "
+        "with many, they raise it, as Kazdan et al. found (the <i>synthetic samples</i> setting and the "
+        "<i>phase-cardinality</i> preset).</p>"
         "<p>Selecting synthetic data (the <i>selection</i> setting) keeps only the best share of more "
         "candidates: those the model finds most likely, as a quality filter does, or those nearest a target "
         "off the original's centre. Qiao et al. showed that such biased selection speeds collapse up, even "
@@ -83,6 +87,9 @@ QString ModelCollapseHelp::html()
         "arXiv:2402.07712 (2024).</li>"
         "<li>X. Qiao, X. Du, W. Liu, J. Zhang, P. Mai, M. Zhang, Y. Pang. When sample selection bias "
         "precipitates model collapse. ICML 2026, arXiv:2606.13732.</li>"
+        "<li>J. Kazdan, R. Schaeffer, A. Dey, M. Gerstgrasser, R. Rafailov, D. L. Donoho, S. Koyejo. "
+        "Collapse or thrive? Perils and promises of synthetic data in a self-generating world. "
+        "arXiv:2410.16713 (2024).</li>"
         "</ol>");
 }
 

@@ -325,6 +325,13 @@ void EngineTest::augmentKeepsTheRealDataAndAddsTheRatio()
     const Scenario scenario = augmentedGaussian(2.5, 10, 3, 2);
     QCOMPARE(batchComposition(scenario, 0).human, Eigen::Index(10));
     QCOMPARE(batchComposition(scenario, 4).synthetic, Eigen::Index(25));
+    // A count of synthetic samples, where given, decides instead of the ratio, whatever the real data's
+    // size; a run trains on the real data and that many.
+    Scenario counted = scenario;
+    counted.syntheticSamples = 7;
+    QCOMPARE(batchComposition(counted, 0).human, Eigen::Index(10));
+    QCOMPARE(batchComposition(counted, 4).synthetic, Eigen::Index(7));
+    QCOMPARE(column(runScenario(counted), 2, "train_size").front(), 17.0);
     TrainingPool pool(scenario);
     RandomStream random(1, 0, 0, Purpose::Subsampling);
     Samples real(1, 10);

@@ -82,6 +82,9 @@ std::vector<Override> lighter(const Preset& preset)
         for (const auto& [key, value] : settings.items()) {
             overrides.push_back({"--set " + key, key, value});
         }
+    } else if (preset.sweep) {
+        // A sweep's window shows every cell whatever their chains: one chain a cell fills it soonest.
+        overrides.push_back({"--replicates 1", "replicates", 1});
     } else if (first.value("replicates", 0) > 50 || !first.contains("replicates")) {
         overrides.push_back({"--replicates 50", "replicates", 50});
     }

@@ -27,10 +27,23 @@ inline constexpr MetricDescriptor spread{
     "points' variance per coordinate; the normal's is 1.",
     0.0};
 
+inline constexpr MetricDescriptor nllReal{
+    "nll_real", COLLAPSE_TRANSLATABLE("Metrics", "Test loss (−log-likelihood of real data)"),
+    "Mean negative log-likelihood, under the estimate, of 1000 held-out points of the original: Kazdan et al.'s "
+    "test loss."};
+inline constexpr MetricDescriptor nllChange{
+    "nll_change", COLLAPSE_TRANSLATABLE("Metrics", "Test loss since generation 0"),
+    "nll_real less generation 0's in the same chain: below 0 where the data added since has helped the estimate. "
+    "Under augment generation 0 is fitted to the real data alone, so this is what the synthetic data is worth."};
+
 } // namespace kde_metrics
 
 // The bandwidth of a kde scenario's capacity: capacity / 100.
 double kdeBandwidth(int capacity);
+
+// The mean of −ln p(x) over the columns of `points`, p the estimate with kernels N(xᵢ, h² I) on the columns
+// of `centres`: each a log-sum-exp over the kernels, so that a point far from all of them still counts.
+double meanNegativeLogLikelihood(const Eigen::Ref<const Samples>& points, const Samples& centres, double bandwidth);
 
 // A fitted kernel density estimate: equal kernels N(xᵢ, h² I) on the M training points. Sampling draws a
 // point and adds its kernel's noise; the mixture the stages draw is built on first use.

@@ -1,6 +1,6 @@
-// The kde model: sampling draws from the kernels, its tail mass and spread are the estimate's own, and the
-// variance per coordinate follows E[v_{g+1}] = (1 − 1/M) v_g + h² (core/README.md, "kde") on the line and
-// in the plane, within four standard errors at fixed seeds.
+// The kde model: sampling draws from the kernels, its tail mass, spread and test loss are the estimate's
+// own, and the variance per coordinate follows E[v_{g+1}] = (1 − 1/M) v_g + h² (core/README.md, "kde") on
+// the line and in the plane, within four standard errors at fixed seeds.
 
 #include "core/model_registry.h"
 #include "core/models/kde/kde_model.h"
@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <numbers>
 
 using namespace collapse;
 using namespace collapse::testing;
@@ -123,6 +124,30 @@ private slots:
         COLLAPSE_COMPARE_WITHIN(mean(gained), samples * h * h * (1.0 - std::pow(shrink, generation)),
                                 4.0 * standardErrorOfMean(gained));
         QVERIFY(mean(variances.last) > mean(variances.first));
+    }
+
+    void theTestLossIsTheEstimatesLogLikelihood()
+    {
+        // One kernel N(0, 1): −ln p(x) = ln √(2π) + x²/2.
+        Samples at(1, 3);
+        at << 0.0, 1.0, -2.0;
+        const double expected = 0.5 * std::log(2.0 * std::numbers::pi) + (0.0 + 0.5 + 2.0) / 3.0;
+        QVERIFY(std::abs(meanNegativeLogLikelihood(at, Samples::Zero(1, 1), 1.0) - expected) < 1e-12);
+        // In the plane, against the estimate as a Gaussian mixture; and a point far from every kernel still
+        // counts, at its distance to the nearest.
+        RandomStream random(9, 0, 0, Purpose::OriginalData);
+        Samples centres;
+        drawPointSet(PointSet::Moons, centres, 300, random);
+        Samples points;
+        drawPointSet(PointSet::Moons, points, 200, random);
+        const KdeModel model(centres, 0.2);
+        const double fromMixture = -model.mixture().logDensity(points).mean();
+        QVERIFY(std::abs(meanNegativeLogLikelihood(points, centres, 0.2) - fromMixture) < 1e-9 * std::abs(fromMixture));
+        Samples far(1, 1);
+        far << 100.0;
+        const double farLoss = meanNegativeLogLikelihood(far, Samples::Zero(1, 2), 0.1);
+        QVERIFY(std::isfinite(farLoss));
+        QVERIFY(std::abs(farLoss - (0.5 * std::log(2.0 * std::numbers::pi * 0.01) + 100.0 * 100.0 / 0.02)) < 1e-6 * farLoss);
     }
 
     void anUnknownDatasetIsRefusedByName()
