@@ -166,6 +166,10 @@
         <source>Test loss since generation 0</source>
         <translation>Testverlust seit Generation 0</translation>
     </message>
+    <message>
+        <source>Share of chains helped</source>
+        <translation>Anteil geholfener Ketten</translation>
+    </message>
 </context>
 <context>
     <name>Models</name>
@@ -1086,8 +1090,8 @@
         <translation>Wann synthetische Daten helfen: Anzahlen, nicht Anteile</translation>
     </message>
     <message>
-        <source>A kernel density estimate (h = 0.3) of a normal distribution, fitted to its real samples plus a number of samples made by the previous estimate, swept over how many real and how many synthetic samples there are; the colour is how much the test loss on held-out real data has changed at generation 10 from the real data&apos;s alone. Left of the line, with few real samples, synthetic ones lower it, smoothing an estimate too spiky for its data; right of it, with many, they raise it (Kazdan et al. 2024).</source>
-        <translation>Ein Kerndichteschätzer (h = 0,3) einer Normalverteilung, angepasst an seine echten Stichproben und eine Anzahl von Stichproben der vorigen Schätzung, variiert über die Zahl echter und synthetischer Stichproben; die Farbe zeigt, wie sich der Testverlust auf zurückgehaltenen echten Daten in Generation 10 gegenüber den echten Daten allein verändert hat. Links der Linie, bei wenigen echten Stichproben, senken synthetische ihn, weil sie eine für ihre Daten zu zackige Schätzung glätten; rechts davon, bei vielen, erhöhen sie ihn (Kazdan et al. 2024).</translation>
+        <source>A kernel density estimate (h = 0.3) of a normal distribution, fitted to its real samples plus a number of samples made by the previous estimate, swept over how many real and how many synthetic samples there are; the colour is the share of chains whose test loss on held-out real data at generation 10 is below the real data&apos;s alone. With few real samples, synthetic ones lower it, smoothing an estimate too spiky for its data; with many, they raise it (Kazdan et al. 2024). The line is where half the chains gain.</source>
+        <translation>Ein Kerndichteschätzer (h = 0,3) einer Normalverteilung, angepasst an seine echten Stichproben und eine Anzahl von Stichproben der vorigen Schätzung, variiert über die Zahl echter und synthetischer Stichproben; die Farbe ist der Anteil der Ketten, deren Testverlust auf zurückgehaltenen echten Daten in Generation 10 unter dem der echten Daten allein liegt. Bei wenigen echten Stichproben senken synthetische ihn, weil sie eine für ihre Daten zu zackige Schätzung glätten; bei vielen erhöhen sie ihn (Kazdan et al. 2024). Die Linie zeigt, wo die Hälfte der Ketten gewinnt.</translation>
     </message>
 </context>
 <context>

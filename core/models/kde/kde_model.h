@@ -14,6 +14,7 @@
 #include "core/point_sets.h"
 #include "core/sample_metrics.h"
 
+#include <functional>
 #include <mutex>
 #include <optional>
 
@@ -35,6 +36,11 @@ inline constexpr MetricDescriptor nllChange{
     "nll_change", COLLAPSE_TRANSLATABLE("Metrics", "Test loss since generation 0"),
     "nll_real less generation 0's in the same chain: below 0 where the data added since has helped the estimate. "
     "Under augment generation 0 is fitted to the real data alone, so this is what the synthetic data is worth."};
+inline constexpr MetricDescriptor syntheticHelped{
+    "synthetic_helped", COLLAPSE_TRANSLATABLE("Metrics", "Share of chains helped"),
+    "1 where nll_change is below 0, else 0: its mean over the chains is the share the data added since generation 0 "
+    "has helped.",
+    0.0, 1.0};
 
 } // namespace kde_metrics
 
@@ -55,12 +61,17 @@ public:
     // The sampling bias λ scales the kernels' variance: λ = 0 resamples the training points as they are.
     void sampleInto(Samples& out, Eigen::Index count, double samplingBias, RandomStream& random) const override;
     const GaussianMixture& mixture() const override;
+    // The test loss on the experiment's held-out points, worked out by `compute` on first use: generation
+    // 0's is read again by every later generation's nll_change.
+    double testLoss(const std::function<double()>& compute) const;
 
 private:
     Samples points_;
     double bandwidth_;
     mutable std::once_flag mixtureBuilt_;
     mutable std::optional<GaussianMixture> mixture_;
+    mutable std::once_flag testLossFound_;
+    mutable double testLoss_ = 0.0;
 };
 
 class KdeExperiment : public Experiment {

@@ -34,21 +34,27 @@ Scenario kdeOn(const std::string& dataset, int samples, int capacity)
 struct ChainVariances {
     std::vector<double> first, last;
 };
+// The estimate's variance per coordinate, as total_std squares it: its points' (divided by M) plus h².
+double estimateVariance(const FittedModel& model)
+{
+    const auto& kde = static_cast<const KdeModel&>(model);
+    const Eigen::VectorXd mean = kde.points().rowwise().mean();
+    return (kde.points().colwise() - mean).squaredNorm() / static_cast<double>(kde.points().size()) +
+           kde.bandwidth() * kde.bandwidth();
+}
+
 ChainVariances varianceRuns(const Scenario& scenario, int generation, int chains)
 {
     const KdeExperiment experiment(scenario);
     ChainVariances variances;
-    std::vector<double> values(scenario.model().metrics.size());
     for (int chain = 0; chain < chains; ++chain) {
         RandomStream random(11, chain, 0, Purpose::OriginalData);
         std::shared_ptr<const FittedModel> model = experiment.fit(experiment.drawOriginal(scenario.samples, random), random);
-        experiment.measure(*model, *model, model->sample(scenario.samples, 1.0, random), values);
-        variances.first.push_back(values[kSpread] * values[kSpread]);
+        variances.first.push_back(estimateVariance(*model));
         for (int g = 1; g <= generation; ++g) {
             model = experiment.fit(model->sample(scenario.samples, 1.0, random), random);
         }
-        experiment.measure(*model, *model, model->sample(scenario.samples, 1.0, random), values);
-        variances.last.push_back(values[kSpread] * values[kSpread]);
+        variances.last.push_back(estimateVariance(*model));
     }
     return variances;
 }
@@ -87,6 +93,13 @@ private slots:
         experiment.measure(model, model, model.sample(2000, 1.0, random), values);
         QVERIFY(std::abs(values[0] - 0.05) < 1e-12);
         QVERIFY(std::abs(values[kSpread] - 1.0) < 1e-15);
+        // On the points 0 and 2 (variance 1, divided by M) with h = 1, total_std is √(1 + 1).
+        Samples two(1, 2);
+        two << 0.0, 2.0;
+        const KdeModel pair(two, 1.0);
+        experiment.measure(pair, pair, pair.sample(2000, 1.0, random), values);
+        QVERIFY(std::abs(values[kSpread] - std::sqrt(2.0)) < 1e-15);
+        QCOMPARE(values[kSpread] * values[kSpread], estimateVariance(pair));
     }
 
     // v_g = s_g² + h², s_g² the biased variance of M draws from an estimate of variance v_{g−1}:
