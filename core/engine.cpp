@@ -27,6 +27,8 @@ struct Engine::Chain {
     std::vector<double> scores;
     std::vector<Eigen::Index> order;
     Samples selected;
+    // The generation's M samples, where the model drew more for selection or augment.
+    Samples measured;
     std::vector<double> row;  // train_size, then the model's metrics
 };
 
@@ -90,7 +92,14 @@ void Engine::step(Chain& chain, int replicate, int generation) const
     chain.model->sampleInto(chain.drawn, drawnCount_, scenario_.samplingBias, sampleRandom);
 
     chain.row[0] = trainSize;
-    experiment_->measure(*chain.model, *chain.firstModel, chain.drawn, std::span(chain.row).subspan(1));
+    // The metrics read M samples whatever else the next generation draws, so that a vocabulary or a
+    // precision means the same with and without selection's candidates or augment's extra data.
+    const Samples* measured = &chain.drawn;
+    if (chain.drawn.cols() > scenario_.samples) {
+        chain.measured = chain.drawn.leftCols(scenario_.samples);
+        measured = &chain.measured;
+    }
+    experiment_->measure(*chain.model, *chain.firstModel, *measured, std::span(chain.row).subspan(1));
 }
 
 Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onGeneration,
@@ -145,7 +154,7 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
                     if (replicate == shownReplicate) {
                         snapshot.model = chain.model;
                         const Eigen::Index cap = chain.drawn.rows() <= 2 ? kDisplaySampleCap : kDisplayImageCap;
-                        snapshot.samples = chain.drawn.leftCols(std::min(chain.drawn.cols(), cap));
+                        snapshot.samples = chain.drawn.leftCols(std::min({chain.drawn.cols(), Eigen::Index(scenario_.samples), cap}));
                     }
                 }
             } catch (const Cancelled&) {

@@ -60,8 +60,8 @@ public:
 
     // Selection's scores (core/README.md, "Selection"): one per column of `candidates`, which `model` drew,
     // the higher kept first: their log-density under `model` (Selection::Likelihood), or their closeness to
-    // the biased target (Selection::Biased). Only a model whose descriptor says `scoresSamples` is asked;
-    // the others throw std::logic_error.
+    // the biased target (Selection::Biased). A model is only asked for what its descriptor scores
+    // (ModelDescriptor::scores); this implementation throws std::logic_error.
     virtual void scoreSamples(const FittedModel& model, const Eigen::Ref<const Samples>& candidates, Selection selection,
                               std::span<double> scores) const;
 

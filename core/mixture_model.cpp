@@ -6,22 +6,29 @@
 
 namespace collapse {
 
-void scoreMixtureSamples(const MixtureModel& model, const GaussianMixture& original, const Eigen::Ref<const Samples>& candidates,
+void scoreByBiasedTarget(const Eigen::VectorXd& originalMean, const Eigen::MatrixXd& originalCovariance,
+                         const Eigen::Ref<const Samples>& candidates, std::span<double> scores)
+{
+    Eigen::VectorXd target = originalMean;
+    const Eigen::Index moved = (target.size() + 1) / 2;
+    target.head(moved) += originalCovariance.diagonal().head(moved).cwiseSqrt();
+    // ‖L⁻¹(x − u)‖² with covariance = LLᵀ.
+    const Eigen::LLT<Eigen::MatrixXd> cholesky(originalCovariance);
+    const Eigen::MatrixXd whitened = cholesky.matrixL().solve(candidates.colwise() - target);
+    Eigen::Map<Eigen::VectorXd>(scores.data(), static_cast<Eigen::Index>(scores.size())) =
+        -whitened.colwise().squaredNorm().transpose();
+}
+
+void scoreMixtureSamples(const MixtureModel& model, const Eigen::VectorXd& originalMean,
+                         const Eigen::MatrixXd& originalCovariance, const Eigen::Ref<const Samples>& candidates,
                          Selection selection, std::span<double> scores)
 {
-    Eigen::Map<Eigen::VectorXd> out(scores.data(), static_cast<Eigen::Index>(scores.size()));
     if (selection == Selection::Likelihood) {
-        out = model.mixture().logDensity(candidates);
-        return;
+        Eigen::Map<Eigen::VectorXd>(scores.data(), static_cast<Eigen::Index>(scores.size())) =
+            model.mixture().logDensity(candidates);
+    } else {
+        scoreByBiasedTarget(originalMean, originalCovariance, candidates, scores);
     }
-    const Eigen::MatrixXd covariance = original.overallCovariance();
-    Eigen::VectorXd target = original.overallMean();
-    const Eigen::Index moved = (target.size() + 1) / 2;
-    target.head(moved) += covariance.diagonal().head(moved).cwiseSqrt();
-    // ‖L⁻¹(x − u)‖² with covariance = LLᵀ.
-    const Eigen::LLT<Eigen::MatrixXd> cholesky(covariance);
-    const Eigen::MatrixXd whitened = cholesky.matrixL().solve(candidates.colwise() - target);
-    out = -whitened.colwise().squaredNorm().transpose();
 }
 
 } // namespace collapse

@@ -28,11 +28,16 @@ private:
     GaussianMixture mixture_;
 };
 
-// Selection's scores for a mixture model's samples (Experiment::scoreSamples): ln p(x) under `model`; or
-// closeness to the biased target, the negative squared Mahalanobis distance, in the original's overall
-// covariance, to the original's mean moved one standard deviation up each of its first ⌈d/2⌉ coordinates
-// (after Qiao et al. 2026, whose target moves half the coordinates of the true mean).
-void scoreMixtureSamples(const MixtureModel& model, const GaussianMixture& original, const Eigen::Ref<const Samples>& candidates,
+// Selection::Biased's scores (Experiment::scoreSamples): closeness to the biased target, the negative
+// squared Mahalanobis distance, in the original's covariance, to the original's mean moved one standard
+// deviation up each of its first ⌈d/2⌉ coordinates (after Qiao et al. 2026, whose target moves half the
+// coordinates of the true mean).
+void scoreByBiasedTarget(const Eigen::VectorXd& originalMean, const Eigen::MatrixXd& originalCovariance,
+                         const Eigen::Ref<const Samples>& candidates, std::span<double> scores);
+
+// Selection's scores for a mixture model's samples: ln p(x) under `model`, or scoreByBiasedTarget's.
+void scoreMixtureSamples(const MixtureModel& model, const Eigen::VectorXd& originalMean,
+                         const Eigen::MatrixXd& originalCovariance, const Eigen::Ref<const Samples>& candidates,
                          Selection selection, std::span<double> scores);
 
 } // namespace collapse

@@ -27,6 +27,19 @@ constexpr auto kModelIndices = std::make_index_sequence<std::variant_size_v<Mode
 
 } // namespace
 
+bool ModelDescriptor::scores(Selection selection) const
+{
+    switch (selection) {
+    case Selection::None:
+        return true;
+    case Selection::Likelihood:
+        return scoresByLikelihood;
+    case Selection::Biased:
+        return scoresByTarget;
+    }
+    return false;
+}
+
 const MetricDescriptor* ModelDescriptor::findMetric(std::string_view metricName) const
 {
     for (const MetricDescriptor* metric : metrics) {
@@ -71,7 +84,7 @@ const ModelDescriptor* findModel(std::string_view name)
 namespace {
 
 // The names of the registered models `included` accepts, in their order, comma-separated.
-std::string namesWhere(bool (*included)(const ModelDescriptor&))
+std::string namesWhere(const std::function<bool(const ModelDescriptor&)>& included)
 {
     std::string names;
     for (const ModelDescriptor* model : registeredModels()) {
@@ -89,9 +102,9 @@ std::string modelNameList()
     return namesWhere([](const ModelDescriptor&) { return true; });
 }
 
-std::string scoringModelList()
+std::string scoringModelList(Selection selection)
 {
-    return namesWhere([](const ModelDescriptor& model) { return model.scoresSamples; });
+    return namesWhere([selection](const ModelDescriptor& model) { return model.scores(selection); });
 }
 
 const ModelDescriptor& modelNamed(std::string_view name)

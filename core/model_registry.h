@@ -11,6 +11,7 @@
 namespace collapse {
 
 class Experiment;
+enum class Selection;
 struct ReproductionExperiment;
 struct ReproductionRequest;
 struct Scenario;
@@ -101,9 +102,13 @@ struct ModelDescriptor {
     // The model's experiments in `collapselab-cli reproduce` (core/reproduction.h): the paper's settings,
     // its numbers and how to judge ours against them (null: the paper has none for this model).
     std::function<std::vector<ReproductionExperiment>(const ReproductionRequest&)> reproduction;
-    // Whether its experiment scores samples for selection (Experiment::scoreSamples); the `selection` key
-    // is refused for a model that does not.
-    bool scoresSamples = false;
+    // Which selections its experiment scores samples for (Experiment::scoreSamples): by likelihood needs the
+    // model's density; by closeness to a biased target, samples that are points in the original's space.
+    // The `selection` values a model does not score are refused by name.
+    bool scoresByLikelihood = false;
+    bool scoresByTarget = false;
+    // Whether its experiment scores samples for `selection` (Selection::None: every model).
+    bool scores(Selection selection) const;
 
     // The metric of this name, or null.
     const MetricDescriptor* findMetric(std::string_view metricName) const;
@@ -121,8 +126,8 @@ const ModelDescriptor* findModel(std::string_view name);
 const ModelDescriptor& modelNamed(std::string_view name);
 // "gaussian, gmm, vae, cats, text".
 std::string modelNameList();
-// The models whose samples can be scored for selection: "gaussian, gmm".
-std::string scoringModelList();
+// The models whose samples can be scored for `selection`: "gaussian, gmm, kde" for the biased target.
+std::string scoringModelList(Selection selection);
 
 // The columns of a run's metrics: train_size, then the model's metrics.
 std::vector<std::string_view> metricColumnsOf(const ModelDescriptor& model);

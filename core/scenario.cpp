@@ -88,15 +88,21 @@ const std::vector<ParameterSpec>& commonParameters()
                                                        "the model finds most likely, as a quality filter does, or the "
                                                        "ones nearest a target off the original's centre (Qiao et al. "
                                                        "2026). Either speeds collapse up."));
-        // Scoring needs a model's density; the others refuse selection by name.
+        // Scoring by likelihood needs a model's density, by a target samples that are points: a model refuses
+        // by name the selections it does not score.
         selection.set = [generic = selection.set](Scenario& scenario, const json& value) {
             const Selection before = scenario.selection;
             generic(scenario, value);
-            if (scenario.selection != Selection::None && !scenario.model().scoresSamples) {
+            const ModelDescriptor& model = scenario.model();
+            const Selection asked = scenario.selection;
+            if (!model.scores(asked)) {
                 scenario.selection = before;
-                throw ScenarioError("\"selection\" needs a model with a density to score its samples (" +
-                                    scoringModelList() + "); the " + std::string(scenario.model().name) +
-                                    " model has none, so \"selection\" must be \"none\", not " + value.dump());
+                throw ScenarioError("\"selection\" must be " +
+                                    std::string(model.scoresByLikelihood ? "\"none\" or \"likelihood\"" : "\"none\"") +
+                                    " for the " + std::string(model.name) + " model, not " + value.dump() +
+                                    (asked == Selection::Likelihood ? ": scoring by likelihood needs a model with a density ("
+                                                                    : ": a biased target needs samples that are points (") +
+                                    scoringModelList(asked) + ")");
             }
         };
         all.push_back(selection);
@@ -107,10 +113,10 @@ const std::vector<ParameterSpec>& commonParameters()
                                                                       "synthetic sample it trains on."));
         keep.decimals = 2;
         keep.set = [generic = keep.set](Scenario& scenario, const json& value) {
-            if (!scenario.model().scoresSamples) {
-                throw ScenarioError("\"selection_keep\" is the share \"selection\" keeps, which needs a model with a "
-                                    "density (" + scoringModelList() + "); the " + std::string(scenario.model().name) +
-                                    " model has none");
+            if (!scenario.model().scoresByLikelihood && !scenario.model().scoresByTarget) {
+                throw ScenarioError("\"selection_keep\" is the share \"selection\" keeps, which needs a model that "
+                                    "scores its samples (" + scoringModelList(Selection::Likelihood) + "); the " +
+                                    std::string(scenario.model().name) + " model does not");
             }
             generic(scenario, value);
         };
@@ -165,12 +171,18 @@ bool keyOfAnotherModel(std::string_view key)
 std::vector<ParameterSpec> parametersOf(const ModelDescriptor& model)
 {
     std::vector<ParameterSpec> all = commonParameters();
-    // Selection needs a density to score by: a model without one has no use for its keys, and neither the
-    // window nor a scenario file offers them.
-    if (!model.scoresSamples) {
+    // Selection offers what the model scores: a model that scores nothing has no use for its keys, and
+    // neither the window nor a scenario file offers them.
+    if (!model.scoresByLikelihood && !model.scoresByTarget) {
         std::erase_if(all, [](const ParameterSpec& spec) { return spec.key == "selection" || spec.key == "selection_keep"; });
     }
     for (ParameterSpec& spec : all) {
+        if (spec.key == "selection") {
+            std::erase_if(spec.choices, [&model](const ParameterChoice& choice) {
+                return (choice.name == "likelihood" && !model.scoresByLikelihood) ||
+                       (choice.name == "biased" && !model.scoresByTarget);
+            });
+        }
         if (spec.key == "capacity") {
             spec.integerMin = model.capacity.lowest;
             spec.integerMax = static_cast<std::uint64_t>(model.capacity.highest);

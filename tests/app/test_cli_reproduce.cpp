@@ -94,7 +94,7 @@ void CliReproduceTest::initTestCase()
     out_ = dir_.filePath("report");
     const Result result = runCli({"reproduce", "--scale", "quick", "--out", out_});
     QVERIFY2(result.exitCode == 0, qPrintable(result.stdErr));
-    QVERIFY(result.stdErr.contains("run 20 of 20"));
+    QVERIFY(result.stdErr.contains("run 23 of 23"));
     QVERIFY(result.stdOut.isEmpty());
 }
 
@@ -102,9 +102,9 @@ void CliReproduceTest::reportHasEveryRowAndFigure()
 {
     const QString report = QString::fromUtf8(fileContents(out_ + "/report.md"));
     const QList<QStringList> rows = tableRows(report);
-    // 16 Gaussian rows (two per M and estimator), 3 selection, 3 GMM, 9 VAE, 2 text, 4 neural text, 2
-    // diffusion, 2 regression.
-    QCOMPARE(rows.size(), 41);
+    // 16 Gaussian rows (two per M and estimator), 3 selection, 3 GMM, 3 selection on the GMM, 9 VAE, 2 text,
+    // 4 neural text, 2 diffusion, 2 regression.
+    QCOMPARE(rows.size(), 44);
     for (const QStringList& row : rows) {
         QCOMPARE(row.size(), 6);
         const QString& ours = row[2];
@@ -114,8 +114,9 @@ void CliReproduceTest::reportHasEveryRowAndFigure()
         const QString scenario = QString(row[5]).remove('`');
         QVERIFY2(QFile::exists(out_ + "/" + scenario), qPrintable(scenario));
     }
-    QVERIFY(report.contains(QRegularExpression(QStringLiteral("\\d+ of 41 rows agree"))));
-    for (const QString figure : {"gaussian", "selection", "gmm", "vae", "text", "text-neural", "diffusion", "regression"}) {
+    QVERIFY(report.contains(QRegularExpression(QStringLiteral("\\d+ of 44 rows agree"))));
+    for (const QString figure : {"gaussian", "selection", "gmm", "selection-gmm", "vae", "text", "text-neural", "diffusion",
+                                 "regression"}) {
         QVERIFY2(report.contains(QStringLiteral("(figures/%1.png)").arg(figure)), qPrintable(figure));
         const QImage image(out_ + "/figures/" + figure + ".png");
         QVERIFY2(!image.isNull() && image.width() > 1000, qPrintable(figure));
@@ -123,8 +124,8 @@ void CliReproduceTest::reportHasEveryRowAndFigure()
     const QByteArray pdf = fileContents(out_ + "/report.pdf");
     QVERIFY(pdf.startsWith("%PDF-"));
     QVERIFY(pdf.trimmed().endsWith("%%EOF"));
-    // The eight figures are in it, not broken-image placeholders.
-    QCOMPARE(pdf.count("/Subtype /Image"), 8);
+    // The nine figures are in it, not broken-image placeholders.
+    QCOMPARE(pdf.count("/Subtype /Image"), 9);
 }
 
 void CliReproduceTest::gaussianRowsAgreeWithTheClosedForms()

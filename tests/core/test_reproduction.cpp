@@ -7,6 +7,7 @@
 #include "core/models/regression/regression_settings.h"
 #include "core/models/text/text_settings.h"
 #include "core/models/vae/vae_settings.h"
+#include "core/model_registry.h"
 #include "core/reproduction.h"
 
 #include <QTemporaryDir>
@@ -115,7 +116,7 @@ private slots:
 void ReproductionTest::paperScaleHasThePapersSettings()
 {
     const ReproductionPlan plan = reproductionPlan(ReproductionScale::Paper, "/nonexistent/train-images-idx3-ubyte.gz");
-    QCOMPARE(plan.experiments.size(), std::size_t(8));
+    QCOMPARE(plan.experiments.size(), std::size_t(9));
     const auto& gaussian = experimentNamed(plan, "gaussian");
     QCOMPARE(gaussian.runs.size(), std::size_t(8));
     std::set<std::pair<int, Estimator>> settings;
@@ -156,20 +157,25 @@ void ReproductionTest::paperScaleHasThePapersSettings()
     }
     QCOMPARE(neural.runs[1].scenario.humanFraction, 0.1);
 
-    // Qiao et al.'s n = 300, α = 0.1, t = 200: accumulate, accumulate with biased selection, replace with it.
-    const auto& selection = experimentNamed(plan, "selection");
-    QCOMPARE(selection.runs.size(), std::size_t(3));
-    QCOMPARE(selection.runs[0].scenario.selection, Selection::None);
-    QCOMPARE(selection.runs[1].scenario.policy, Policy::Accumulate);
-    QCOMPARE(selection.runs[2].scenario.policy, Policy::Replace);
-    for (const auto& run : selection.runs | std::views::drop(1)) {
-        QCOMPARE(run.scenario.selection, Selection::Biased);
-        QCOMPARE(run.scenario.selectionKeep, 0.1);
+    // Qiao et al.'s n = 300, α = 0.1, t = 200, on a normal and on a mixture: accumulate, accumulate with
+    // biased selection, replace with it.
+    for (const char* id : {"selection", "selection-gmm"}) {
+        const auto& selection = experimentNamed(plan, id);
+        QCOMPARE(selection.runs.size(), std::size_t(3));
+        QCOMPARE(selection.runs[0].scenario.selection, Selection::None);
+        QCOMPARE(selection.runs[1].scenario.policy, Policy::Accumulate);
+        QCOMPARE(selection.runs[2].scenario.policy, Policy::Replace);
+        for (const auto& run : selection.runs | std::views::drop(1)) {
+            QCOMPARE(run.scenario.selection, Selection::Biased);
+            QCOMPARE(run.scenario.selectionKeep, 0.1);
+        }
+        for (const auto& run : selection.runs) {
+            QCOMPARE(run.scenario.samples, 300);
+            QCOMPARE(run.scenario.generations, 201);
+            QCOMPARE(run.scenario.replicates, 100);
+        }
     }
-    for (const auto& run : selection.runs) {
-        QCOMPARE(run.scenario.samples, 300);
-        QCOMPARE(run.scenario.generations, 201);
-    }
+    QCOMPARE(experimentNamed(plan, "selection-gmm").runs[0].scenario.model().name, std::string_view("gmm"));
 
     // Dohmatob et al.'s and Gerstgrasser et al.'s d = 10, T = 100, σ = 1, replace then accumulate, with 100
     // generations on the model's own labels after the real fit.

@@ -36,6 +36,7 @@ private slots:
     void roundTripsThroughJson();
     void rejectsBadValues_data();
     void rejectsBadValues();
+    void selectionOffersWhatTheModelScores();
     void rejectsMalformedText_data();
     void rejectsMalformedText();
     void readsScenarioFiles();
@@ -88,10 +89,13 @@ void ScenarioTest::rejectsBadValues_data()
     QTest::addRow("negative synthetic ratio") << R"({"policy": "augment", "synthetic_ratio": -1})" << R"("synthetic_ratio" must be a number in [0, 10])";
     QTest::addRow("selection of a model without a density")
         << R"({"model": "vae", "selection": "likelihood"})"
-        << R"("selection" needs a model with a density to score its samples (gaussian, gmm); the vae model has none, so "selection" must be "none", not "likelihood")";
+        << R"("selection" must be "none" for the vae model, not "likelihood": scoring by likelihood needs a model with a density (gaussian, gmm, text, kde))";
+    QTest::addRow("biased selection of text")
+        << R"({"model": "text", "selection": "biased"})"
+        << R"("selection" must be "none" or "likelihood" for the text model, not "biased": a biased target needs samples that are points (gaussian, gmm, kde))";
     QTest::addRow("selection share of a model without a density")
         << R"({"model": "cats", "selection_keep": 0.5})"
-        << R"("selection_keep" is the share "selection" keeps, which needs a model with a density (gaussian, gmm); the cats model has none)";
+        << R"("selection_keep" is the share "selection" keeps, which needs a model that scores its samples (gaussian, gmm, text, kde); the cats model does not)";
     QTest::addRow("selection keeping too little") << R"({"selection": "biased", "selection_keep": 0.005})" << R"("selection_keep" must be a number in [0.01, 1], not 0.005)";
     QTest::addRow("unknown selection") << R"({"selection": "best"})" << R"("selection" must be one of none, likelihood, biased, not "best")";
     QTest::addRow("zero sampling bias") << R"({"sampling_bias": 0})" << R"("sampling_bias" must be a number in (0, 1])";
@@ -117,6 +121,29 @@ void ScenarioTest::rejectsBadValues()
     QVERIFY2(error.startsWith("scenario.json: "), qPrintable(error));
     QVERIFY2(error.contains(message), qPrintable(error));
     QVERIFY2(!error.contains('\n'), qPrintable(error));
+}
+
+void ScenarioTest::selectionOffersWhatTheModelScores()
+{
+    // The window's selection menu and a scenario file offer each model the selections it scores, and a
+    // model that scores none no selection keys at all.
+    const auto offered = [](std::string_view model) {
+        std::vector<std::string_view> names;
+        for (const ParameterSpec& spec : parametersOf(modelNamed(model))) {
+            if (spec.key == "selection") {
+                for (const ParameterChoice& choice : spec.choices) {
+                    names.push_back(choice.name);
+                }
+            }
+        }
+        return names;
+    };
+    using Names = std::vector<std::string_view>;
+    QCOMPARE(offered("gmm"), (Names{"none", "likelihood", "biased"}));
+    QCOMPARE(offered("kde"), (Names{"none", "likelihood", "biased"}));
+    QCOMPARE(offered("text"), (Names{"none", "likelihood"}));
+    QCOMPARE(offered("cats"), Names{});
+    QCOMPARE(parseScenario(R"({"model": "text", "selection": "likelihood"})", "test").selection, Selection::Likelihood);
 }
 
 void ScenarioTest::rejectsMalformedText_data()

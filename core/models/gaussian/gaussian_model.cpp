@@ -98,7 +98,8 @@ void GaussianExperiment::scoreSamples(const FittedModel& model, const Eigen::Ref
                                       Selection selection, std::span<double> scores) const
 {
     static const GaussianMixture standardNormal = original();
-    scoreMixtureSamples(static_cast<const MixtureModel&>(model), standardNormal, candidates, selection, scores);
+    scoreMixtureSamples(static_cast<const MixtureModel&>(model), standardNormal.overallMean(),
+                        standardNormal.overallCovariance(), candidates, selection, scores);
 }
 
 const ModelDescriptor& GaussianSettings::descriptor()
@@ -119,7 +120,8 @@ const ModelDescriptor& GaussianSettings::descriptor()
         d.roles.severeFitLoss = 2.0 / 3.0;
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<GaussianExperiment>(scenario); };
         d.reproduction = gaussianReproduction;
-        d.scoresSamples = true;
+        d.scoresByLikelihood = true;
+        d.scoresByTarget = true;
         return d;
     }();
     return model;

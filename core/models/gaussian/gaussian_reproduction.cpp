@@ -1,6 +1,7 @@
 #include "core/models/gaussian/gaussian_reproduction.h"
 
 #include "core/models/gaussian/gaussian_model.h"
+#include "core/selection_reproduction.h"
 
 #include <nlohmann/json.hpp>
 
@@ -179,8 +180,6 @@ ReproductionExperiment gaussianExperiment(ReproductionScale scale)
 
 // Qiao et al. 2026's dispersion ratio Disp(P_t) / Disp(P_0), Disp = E‖X − X′‖² = 2 tr Cov: for our 1-D
 // normal against p_0 = N(0, 1), σ_t².
-constexpr int kSelectionGeneration = 200;
-
 std::vector<double> dispersionRatios(const RunResults& results, int generation)
 {
     std::vector<double> ratios = valuesAt(results, generation, gaussian_metrics::standardDeviation.name);
@@ -190,73 +189,27 @@ std::vector<double> dispersionRatios(const RunResults& results, int generation)
     return ratios;
 }
 
-std::vector<ReportRow> selectionRows(const ReproductionExperiment& experiment, const std::vector<RunResults>& results)
-{
-    // t = 200 at both scales (a smaller plan, as the window's tests run, judges its own last generation).
-    const int last = experiment.runs[0].scenario.generations - 1;
-    const std::string at = "dispersion ratio at t = " + std::to_string(last) + ", ";
-    // Their Table (d = 10, n = 300; anisotropic Gaussian, two GMMs): accumulate 0.96–1.03, accumulate with
-    // selection 0.065–0.142, replace with selection 0.0000.
-    return {bandRow(at + experiment.runs[0].label, 0.9646, dispersionRatios(results[0], last), experiment.runs[0]),
-            directionRow(at + experiment.runs[1].label, "0.065–0.142 (d = 10)", dispersionRatios(results[1], last),
-                         experiment.runs[1], [](const ColumnSummary& band) { return band.q90 < 0.2; },
-                         "agrees: collapsed although every generation's data is kept",
-                         "differs: selection did not collapse the accumulated data"),
-            directionRow(at + experiment.runs[2].label, "0.0000", dispersionRatios(results[2], last),
-                         experiment.runs[2], [](const ColumnSummary& band) { return band.q90 < 5e-5; },
-                         "agrees: nothing of the variance is left", "differs: variance is left")};
-}
-
-// The dispersion ratio's median over the generations, one curve per run, on a log scale.
-LineFigure selectionLines(const ReproductionExperiment& experiment, const std::vector<RunResults>& results)
-{
-    LineFigure figure;
-    LineFigure::Panel panel{"dispersion ratio σ²_t / σ²_0, median of chains", "log₁₀ dispersion ratio", {}};
-    for (std::size_t series = 0; series < experiment.runs.size(); ++series) {
-        figure.seriesNames.push_back(experiment.runs[series].label);
-        LineFigure::Curve median{static_cast<int>(series), false, {}};
-        const int generations = static_cast<int>(results[series].generations.size());
-        for (int g = 0; g < generations; ++g) {
-            median.values.push_back(std::log10(summaryOf(dispersionRatios(results[series], g)).median));
-        }
-        figure.generations = std::max(figure.generations, generations);
-        panel.curves.push_back(std::move(median));
-    }
-    figure.rows.push_back({std::move(panel)});
-    return figure;
-}
-
 ReproductionExperiment selectionExperiment(ReproductionScale scale)
 {
-    ReproductionExperiment experiment;
-    experiment.id = "selection";
-    experiment.judge = selectionRows;
-    experiment.lines = selectionLines;
-    experiment.layout = PaperFigureLayout::Lines;
-    experiment.title = "Selection bias (Qiao et al. 2026)";
-    experiment.setting =
+    SelectionBiasSetting setting;
+    setting.id = "selection";
+    setting.title = "Selection bias (Qiao et al. 2026)";
+    setting.setting =
         "A normal refitted for 200 generations to n = 300 samples a generation, keeping every generation's data "
         "or replacing it, and with biased selection: the previous model draws n/α candidates (α = 0.1) and the n "
         "nearest a target off the original's mean are kept. Qiao et al. report the dispersion ratio at t = 200: "
         "about 1 accumulating, 0.065–0.142 accumulating with selection, and 0.0000 replacing with selection.";
-    experiment.difference =
+    setting.difference =
         "Their Gaussians have d = 10 dimensions and their target is drawn at random; ours is the 1-D normal with "
         "the target one standard deviation above the mean, and our generation 0 fits real data where theirs is "
         "the true model: the direction is judged where the numbers cannot be matched.";
-    const auto scenario = [scale](const char* policy, const char* selection) {
-        return scenarioFromJson({{"model", "gaussian"},
-                                 {"seed", 1},
-                                 {"generations", kSelectionGeneration + 1},
-                                 {"replicates", scale == ReproductionScale::Paper ? 100 : 20},
-                                 {"samples", 300},
-                                 {"policy", policy},
-                                 {"selection", selection},
-                                 {"selection_keep", 0.1}});
-    };
-    experiment.runs = {{"selection-accumulate", "accumulate", scenario("accumulate", "none")},
-                       {"selection-accumulate-biased", "accumulate with selection", scenario("accumulate", "biased")},
-                       {"selection-replace-biased", "replace with selection", scenario("replace", "biased")}};
-    return experiment;
+    setting.model = {{"model", "gaussian"}};
+    setting.replicates = scale == ReproductionScale::Paper ? 100 : 20;
+    setting.accumulatePaper = "0.9646";
+    setting.accumulateLow = 0.9646;
+    setting.accumulateHigh = 0.9646;
+    setting.dispersionRatios = dispersionRatios;
+    return selectionBiasExperiment(std::move(setting));
 }
 
 } // namespace

@@ -142,7 +142,8 @@ std::vector<ParameterSpec> gmmParameters()
 void GmmExperiment::scoreSamples(const FittedModel& model, const Eigen::Ref<const Samples>& candidates, Selection selection,
                                  std::span<double> scores) const
 {
-    scoreMixtureSamples(static_cast<const MixtureModel&>(model), original_, candidates, selection, scores);
+    scoreMixtureSamples(static_cast<const MixtureModel&>(model), original_.overallMean(), original_.overallCovariance(),
+                        candidates, selection, scores);
 }
 
 const ModelDescriptor& GmmSettings::descriptor()
@@ -186,7 +187,8 @@ const ModelDescriptor& GmmSettings::descriptor()
         d.valuesPerSample = [](const Scenario& scenario) { return static_cast<double>(scenario.as<GmmSettings>().dim); };
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<GmmExperiment>(scenario); };
         d.reproduction = gmmReproduction;
-        d.scoresSamples = true;
+        d.scoresByLikelihood = true;
+        d.scoresByTarget = true;
         return d;
     }();
     return model;

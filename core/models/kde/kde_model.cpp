@@ -33,14 +33,13 @@ double normalCdf(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
 
 double kdeBandwidth(int capacity) { return capacity / 100.0; }
 
-double meanNegativeLogLikelihood(const Eigen::Ref<const Samples>& points, const Samples& centres, double bandwidth)
+void logDensities(const Eigen::Ref<const Samples>& points, const Samples& centres, double bandwidth, std::span<double> out)
 {
     const auto dimension = static_cast<double>(points.rows());
     const double logNormaliser = std::log(static_cast<double>(centres.cols())) +
                                  0.5 * dimension * std::log(2.0 * std::numbers::pi * bandwidth * bandwidth);
     const Eigen::RowVectorXd centreNorms = centres.colwise().squaredNorm();
     const Eigen::Index blockPoints = std::clamp(kLikelihoodBlockEntries / centres.cols(), Eigen::Index(1), kLikelihoodBlockPoints);
-    double total = 0.0;
     for (Eigen::Index begin = 0; begin < points.cols(); begin += blockPoints) {
         const Eigen::Index width = std::min(blockPoints, points.cols() - begin);
         const auto block = points.middleCols(begin, width);
@@ -54,8 +53,19 @@ double meanNegativeLogLikelihood(const Eigen::Ref<const Samples>& points, const 
         exponents.array() = exponents.array().min(0.0) / (2.0 * bandwidth * bandwidth);
         for (Eigen::Index i = 0; i < width; ++i) {
             const double largest = exponents.row(i).maxCoeff();
-            total -= largest + std::log((exponents.row(i).array() - largest).exp().sum()) - logNormaliser;
+            out[static_cast<std::size_t>(begin + i)] =
+                largest + std::log((exponents.row(i).array() - largest).exp().sum()) - logNormaliser;
         }
+    }
+}
+
+double meanNegativeLogLikelihood(const Eigen::Ref<const Samples>& points, const Samples& centres, double bandwidth)
+{
+    std::vector<double> logDensity(static_cast<std::size_t>(points.cols()));
+    logDensities(points, centres, bandwidth, logDensity);
+    double total = 0.0;
+    for (const double value : logDensity) {
+        total -= value;
     }
     return total / static_cast<double>(points.cols());
 }
@@ -124,6 +134,20 @@ KdeExperiment::KdeExperiment(const Scenario& scenario)
     referenceProjections_.emplace(reference_);
     if (!line_) {
         central_.emplace(reference_, kCentralCoverage);
+    }
+    referenceMean_ = reference_.rowwise().mean();
+    const Eigen::MatrixXd centred = reference_.colwise() - referenceMean_;
+    referenceCovariance_ = centred * centred.transpose() / static_cast<double>(reference_.cols() - 1);
+}
+
+void KdeExperiment::scoreSamples(const FittedModel& model, const Eigen::Ref<const Samples>& candidates,
+                                 Selection selection, std::span<double> scores) const
+{
+    if (selection == Selection::Likelihood) {
+        const auto& kde = static_cast<const KdeModel&>(model);
+        logDensities(candidates, kde.points(), kde.bandwidth(), scores);
+    } else {
+        scoreByBiasedTarget(referenceMean_, referenceCovariance_, candidates, scores);
     }
 }
 
@@ -232,6 +256,8 @@ const ModelDescriptor& KdeSettings::descriptor()
                                                                         "kernel lets the points coalesce into clumps; "
                                                                         "too wide a kernel blurs them apart.");
         d.valuesPerSample = [](const Scenario& scenario) { return kdeOnLine(scenario.as<KdeSettings>()) ? 1.0 : 2.0; };
+        d.scoresByLikelihood = true;
+        d.scoresByTarget = true;
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<KdeExperiment>(scenario); };
         d.checkData = [](const Scenario& scenario) {
             const KdeSettings& settings = scenario.as<KdeSettings>();

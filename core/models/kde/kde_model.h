@@ -47,8 +47,10 @@ inline constexpr MetricDescriptor syntheticHelped{
 // The bandwidth of a kde scenario's capacity: capacity / 100.
 double kdeBandwidth(int capacity);
 
-// The mean of −ln p(x) over the columns of `points`, p the estimate with kernels N(xᵢ, h² I) on the columns
-// of `centres`: each a log-sum-exp over the kernels, so that a point far from all of them still counts.
+// ln p(x) for each column of `points` into `out`, p the estimate with kernels N(xᵢ, h² I) on the columns of
+// `centres`: each a log-sum-exp over the kernels, so that a point far from all of them still counts.
+void logDensities(const Eigen::Ref<const Samples>& points, const Samples& centres, double bandwidth, std::span<double> out);
+// The mean of −ln p(x) over the columns of `points`.
 double meanNegativeLogLikelihood(const Eigen::Ref<const Samples>& points, const Samples& centres, double bandwidth);
 
 // A fitted kernel density estimate: equal kernels N(xᵢ, h² I) on the M training points. Sampling draws a
@@ -83,6 +85,11 @@ public:
     void measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
                  std::span<double> values) const override;
 
+    // Selection's scores: ln p(x) under the estimate, or closeness to the biased target placed by the
+    // mean and covariance of the original's fixed sample.
+    void scoreSamples(const FittedModel& model, const Eigen::Ref<const Samples>& candidates, Selection selection,
+                      std::span<double> scores) const override;
+
     // The fixed sample of the original the metrics compare with (1 or 2 rows).
     const Samples& reference() const { return reference_; }
 
@@ -95,6 +102,8 @@ private:
     Eigen::VectorXd referenceRadii_; // its k-NN radii, for precision
     std::optional<SortedProjections> referenceProjections_; // and its projections, for the sliced distance
     std::optional<MahalanobisRegion> central_;
+    Eigen::VectorXd referenceMean_;
+    Eigen::MatrixXd referenceCovariance_;
 };
 
 // The fixed sample of the original a kde scenario is measured against and the stages draw: for the normal

@@ -249,6 +249,16 @@ std::vector<std::vector<text::TokenId>> TextExperiment::fixedContinuations(const
     return continuations;
 }
 
+void TextExperiment::scoreSamples(const FittedModel& model, const Eigen::Ref<const Samples>& candidates, Selection,
+                                  std::span<double> scores) const
+{
+    const auto& language = static_cast<const TextModel&>(model).languageModel();
+#pragma omp parallel for schedule(dynamic, 16)
+    for (Eigen::Index column = 0; column < candidates.cols(); ++column) {
+        scores[static_cast<std::size_t>(column)] = -std::log(text::perplexity(language, tokensOf(candidates, column)));
+    }
+}
+
 std::string TextExperiment::transcript(const FittedModel& model) const
 {
     const text::Vocabulary& vocabulary = corpus_->vocabulary();
@@ -446,6 +456,7 @@ const ModelDescriptor& TextSettings::descriptor()
         d.valuesPerSample = [](const Scenario& scenario) { return static_cast<double>(scenario.as<TextSettings>().sequenceLength); };
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<TextExperiment>(scenario); };
         d.reproduction = textReproduction;
+        d.scoresByLikelihood = true;
         d.checkData = [](const Scenario& scenario) {
             const TextSettings& settings = scenario.as<TextSettings>();
             const auto corpus = loadTextCorpus(settings.dataset, settings.sequenceLength);

@@ -88,6 +88,10 @@ public:
     void measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
                  std::span<double> values) const override;
     std::string transcript(const FittedModel& model) const override;
+    // Selection by likelihood is perplexity filtering: a sequence's score is its mean log-probability per
+    // word, −ln of its perplexity, under the model that wrote it.
+    void scoreSamples(const FittedModel& model, const Eigen::Ref<const Samples>& candidates, Selection selection,
+                      std::span<double> scores) const override;
 
     const text::TextCorpus& corpus() const { return *corpus_; }
     // The prompts every generation continues on the stage and in the transcripts: evenly spaced in the

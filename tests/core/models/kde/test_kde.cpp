@@ -10,6 +10,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -161,6 +162,32 @@ private slots:
         const double farLoss = meanNegativeLogLikelihood(far, Samples::Zero(1, 2), 0.1);
         QVERIFY(std::isfinite(farLoss));
         QVERIFY(std::abs(farLoss - (0.5 * std::log(2.0 * std::numbers::pi * 0.01) + 100.0 * 100.0 / 0.02)) < 1e-6 * farLoss);
+    }
+
+    void selectionScoresByTheEstimateOrTheBiasedTarget()
+    {
+        // By likelihood: ln p(x) under the estimate, the numbers its mixture gives.
+        const Scenario scenario = kdeOn("moons", 300, 20);
+        const KdeExperiment experiment(scenario);
+        RandomStream random(4, 0, 0, Purpose::OriginalData);
+        const std::shared_ptr<const FittedModel> model = experiment.fit(experiment.drawOriginal(300, random), random);
+        const Samples candidates = model->sample(500, 1.0, random);
+        std::vector<double> scores(500);
+        experiment.scoreSamples(*model, candidates, Selection::Likelihood, scores);
+        const Eigen::VectorXd fromMixture = static_cast<const KdeModel&>(*model).mixture().logDensity(candidates);
+        for (Eigen::Index i = 0; i < 500; ++i) {
+            QVERIFY(std::abs(scores[static_cast<std::size_t>(i)] - fromMixture[i]) < 1e-9 * std::abs(fromMixture[i]));
+        }
+        // The biased target on the line is the fixed sample's mean moved one of its standard deviations up:
+        // about 1, so of −1, 0, 1, 2 and 3 the point 1 scores highest and 0 and 2 about the same.
+        const Scenario line = kdeOn("normal", 100, 5);
+        const KdeExperiment lineExperiment(line);
+        Samples points(1, 5);
+        points << -1.0, 0.0, 1.0, 2.0, 3.0;
+        std::vector<double> closeness(5);
+        lineExperiment.scoreSamples(KdeModel(Samples::Zero(1, 1), 0.05), points, Selection::Biased, closeness);
+        QCOMPARE(std::max_element(closeness.begin(), closeness.end()) - closeness.begin(), 2);
+        QVERIFY(std::abs(closeness[1] - closeness[3]) < 0.2);
     }
 
     void anUnknownDatasetIsRefusedByName()
