@@ -100,6 +100,19 @@ void drawPointSet(PointSet set, Samples& out, Eigen::Index count, RandomStream& 
     }
 }
 
+void drawPoints(std::optional<PointSet> set, const Eigen::Matrix2Xd& filePoints, Samples& out, Eigen::Index count,
+                RandomStream& random)
+{
+    if (set) {
+        drawPointSet(*set, out, count, random);
+        return;
+    }
+    out.resize(2, count);
+    for (Eigen::Index i = 0; i < count; ++i) {
+        out.col(i) = filePoints.col(static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(filePoints.cols()))));
+    }
+}
+
 Samples pointsReference(std::optional<PointSet> set, const Eigen::Matrix2Xd& filePoints, std::uint64_t seed)
 {
     RandomStream heldOut(seed, 0, 0, Purpose::HeldOut);

@@ -28,6 +28,10 @@ Eigen::Vector2d ringCentre(int mode);
 
 // `count` points of the set into `out` (2 x count).
 void drawPointSet(PointSet set, Samples& out, Eigen::Index count, RandomStream& random);
+// `count` points of a dataset into `out` (2 x count): the set's, or, when `set` is empty, a CSV file's
+// `filePoints` drawn uniformly with replacement.
+void drawPoints(std::optional<PointSet> set, const Eigen::Matrix2Xd& filePoints, Samples& out, Eigen::Index count,
+                RandomStream& random);
 
 // The metrics of a model of points compare at most this many of its samples with a fixed sample of the
 // original of at most as many: k-NN manifolds cost the square of it.

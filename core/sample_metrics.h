@@ -36,16 +36,18 @@ inline constexpr MetricDescriptor modesKept{
 // reaching its k-th nearest neighbour in the set. Precision is the share of generated points inside the
 // real manifold (are the samples realistic?), recall the share of real points inside the generated one
 // (is all of the original still made?).
+// The k of the manifolds, as Kynkäänniemi et al. (2019) chose it.
+inline constexpr int kManifoldNeighbours = 3;
 struct PrecisionRecall {
     double precision = 0.0;
     double recall = 0.0;
 };
 PrecisionRecall precisionAndRecall(const Eigen::Ref<const Eigen::MatrixXd>& real, const Eigen::Ref<const Eigen::MatrixXd>& generated,
-                                   int k = 3);
+                                   int k = kManifoldNeighbours);
 // The same with the real points' radii (kthNeighbourRadii(real, k)) worked out once, for a model measured
 // against one fixed sample every generation.
 PrecisionRecall precisionAndRecall(const Eigen::Ref<const Eigen::MatrixXd>& real, const Eigen::VectorXd& realRadii,
-                                   const Eigen::Ref<const Eigen::MatrixXd>& generated, int k = 3);
+                                   const Eigen::Ref<const Eigen::MatrixXd>& generated, int k = kManifoldNeighbours);
 // Each point's squared distance to its k-th nearest neighbour in its own set.
 Eigen::VectorXd kthNeighbourRadii(const Eigen::Ref<const Eigen::MatrixXd>& points, int k);
 

@@ -30,6 +30,20 @@ Eigen::Index augmentedCount(const Scenario& scenario)
     return static_cast<Eigen::Index>(std::llround(scenario.syntheticRatio * double(scenario.samples)));
 }
 
+double largestTrainingSet(const Scenario& scenario)
+{
+    switch (scenario.policy) {
+    case Policy::Accumulate:
+        return double(scenario.generations) * scenario.samples;
+    case Policy::Augment:
+        return double(scenario.samples) + double(augmentedCount(scenario));
+    case Policy::Replace:
+    case Policy::AccumulateSubsample:
+        break;
+    }
+    return scenario.samples;
+}
+
 Eigen::Index selectionCandidates(const Scenario& scenario, Eigen::Index kept)
 {
     if (scenario.selection == Selection::None) {

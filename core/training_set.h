@@ -26,6 +26,10 @@ BatchComposition batchComposition(const Scenario& scenario, int generation);
 // else round(λM), λ the `synthetic_ratio`.
 Eigen::Index augmentedCount(const Scenario& scenario);
 
+// The most samples a generation trains on: M, except that accumulating trains on every generation's M
+// and augmenting on the real M and the augmentedCount new ones.
+double largestTrainingSet(const Scenario& scenario);
+
 // Selection (core/README.md, "Selection"): to keep `kept` synthetic samples, the previous model draws
 // ⌈kept / α⌉ candidates (α the `selection_keep` share), or exactly `kept` without selection.
 Eigen::Index selectionCandidates(const Scenario& scenario, Eigen::Index kept);

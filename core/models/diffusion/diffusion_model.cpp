@@ -176,6 +176,7 @@ DiffusionExperiment::DiffusionExperiment(const Scenario& scenario)
         // Eigenvalues come in increasing order: the last columns are the leading directions.
         principal_ = solver.eigenvectors().rightCols(kTailComponents).transpose();
         central_.emplace(principal_ * centred, kCentralCoverage);
+        referenceRadii_ = kthNeighbourRadii(referenceFeatures_, kManifoldNeighbours);
         return;
     }
     if (!pointSet_) {
@@ -183,24 +184,20 @@ DiffusionExperiment::DiffusionExperiment(const Scenario& scenario)
     }
     reference_ = pointsReference(pointSet_, filePoints_, scenario.seed);
     central_.emplace(reference_, kCentralCoverage);
+    referenceRadii_ = kthNeighbourRadii(reference_, kManifoldNeighbours);
+    referenceProjections_.emplace(reference_);
 }
 
 void DiffusionExperiment::drawOriginalInto(Samples& out, Eigen::Index count, RandomStream& random) const
 {
-    if (pointSet_) {
-        drawPointSet(*pointSet_, out, count, random);
+    if (!setup_->images) {
+        drawPoints(pointSet_, filePoints_, out, count, random);
         return;
     }
-    const bool images = setup_->images;
-    const Eigen::Index pool = images ? classImages_.cols() : filePoints_.cols();
-    out.resize(images ? classImages_.rows() : 2, count);
+    out.resize(classImages_.rows(), count);
     for (Eigen::Index i = 0; i < count; ++i) {
-        const auto index = static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(pool)));
-        if (images) {
-            out.col(i) = classImages_.col(index).cast<double>();
-        } else {
-            out.col(i) = filePoints_.col(index);
-        }
+        const auto index = static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(classImages_.cols())));
+        out.col(i) = classImages_.col(index).cast<double>();
     }
 }
 
@@ -235,7 +232,7 @@ void DiffusionExperiment::measure(const FittedModel&, const FittedModel&, const 
     if (setup_->images) {
         const Eigen::MatrixXf images = firstColumns(drawn, kComparedImages).cast<float>();
         const Eigen::MatrixXd features = features_->features(images);
-        const PrecisionRecall pr = precisionAndRecall(referenceFeatures_, features);
+        const PrecisionRecall pr = precisionAndRecall(referenceFeatures_, referenceRadii_, features);
         values[Tail] = central_->outsideShare(principal_ * (features.colwise() - featureMean_));
         values[Precision] = pr.precision;
         values[Recall] = pr.recall;
@@ -249,11 +246,11 @@ void DiffusionExperiment::measure(const FittedModel&, const FittedModel&, const 
         return;
     }
     const Eigen::MatrixXd points = firstColumns(drawn, kComparedPoints);
-    const PrecisionRecall pr = precisionAndRecall(reference_, points);
+    const PrecisionRecall pr = precisionAndRecall(reference_, referenceRadii_, points);
     values[Tail] = central_->outsideShare(points);
     values[Precision] = pr.precision;
     values[Recall] = pr.recall;
-    values[Sliced] = slicedWasserstein(points, reference_);
+    values[Sliced] = slicedWasserstein(SortedProjections(points), *referenceProjections_);
     if (pointSet_ == PointSet::Ring) {
         values[Modes] = ringModesKept(points);
     }

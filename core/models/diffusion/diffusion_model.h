@@ -114,6 +114,10 @@ private:
     Eigen::VectorXd featureMean_;
     Eigen::MatrixXd principal_;
     std::optional<MahalanobisRegion> central_;
+    // What every generation measures against, worked out once: the real points' (or images' features')
+    // k-NN radii for precision, and the real points' projections for the sliced distance.
+    Eigen::VectorXd referenceRadii_;
+    std::optional<SortedProjections> referenceProjections_;
 };
 
 // The fixed sample of the original the metrics compare with: 2000 points of the set (or of a CSV file's,

@@ -4,6 +4,7 @@
 #include "core/parameter_builders.h"
 #include "core/random.h"
 #include "core/scenario.h"
+#include "core/training_set.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,6 +29,9 @@ constexpr Eigen::Index kLikelihoodBlockPoints = 128;
 constexpr Eigen::Index kLikelihoodBlockEntries = Eigen::Index(1) << 21;
 
 double normalCdf(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
+
+// A point on the line is one number, in the plane two.
+double valuesPerPoint(const Scenario& scenario) { return kdeOnLine(scenario.as<KdeSettings>()) ? 1.0 : 2.0; }
 
 } // namespace
 
@@ -130,7 +134,7 @@ KdeExperiment::KdeExperiment(const Scenario& scenario)
         filePoints_ = readPointsCsv(settings.dataset);
     }
     reference_ = line_ ? kdeReference(settings, scenario.seed) : pointsReference(pointSet_, filePoints_, scenario.seed);
-    referenceRadii_ = kthNeighbourRadii(reference_, 3);
+    referenceRadii_ = kthNeighbourRadii(reference_, kManifoldNeighbours);
     referenceProjections_.emplace(reference_);
     if (!line_) {
         central_.emplace(reference_, kCentralCoverage);
@@ -156,13 +160,8 @@ void KdeExperiment::drawOriginalInto(Samples& out, Eigen::Index count, RandomStr
     if (line_) {
         out.resize(1, count);
         random.fillNormals({out.data(), static_cast<std::size_t>(count)});
-    } else if (pointSet_) {
-        drawPointSet(*pointSet_, out, count, random);
     } else {
-        out.resize(2, count);
-        for (Eigen::Index i = 0; i < count; ++i) {
-            out.col(i) = filePoints_.col(static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(filePoints_.cols()))));
-        }
+        drawPoints(pointSet_, filePoints_, out, count, random);
     }
 }
 
@@ -255,7 +254,12 @@ const ModelDescriptor& KdeSettings::descriptor()
                                                                         "lost the original's shape. Too narrow a "
                                                                         "kernel lets the points coalesce into clumps; "
                                                                         "too wide a kernel blurs them apart.");
-        d.valuesPerSample = [](const Scenario& scenario) { return kdeOnLine(scenario.as<KdeSettings>()) ? 1.0 : 2.0; };
+        d.valuesPerSample = valuesPerPoint;
+        // An estimate keeps its training set as its kernels' centres: the current one's and generation 0's,
+        // and the one fitted before it while the next is fitted.
+        d.modelBytes = [](const Scenario& scenario) {
+            return (2.0 * largestTrainingSet(scenario) + scenario.samples) * valuesPerPoint(scenario) * sizeof(double);
+        };
         d.scoresByLikelihood = true;
         d.scoresByTarget = true;
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<KdeExperiment>(scenario); };

@@ -2,6 +2,7 @@
 // own, and the variance per coordinate follows E[v_{g+1}] = (1 − 1/M) v_g + h² (core/README.md, "kde") on
 // the line and in the plane, within four standard errors at fixed seeds.
 
+#include "core/memory_estimate.h"
 #include "core/model_registry.h"
 #include "core/models/kde/kde_model.h"
 #include "core/random.h"
@@ -188,6 +189,19 @@ private slots:
         lineExperiment.scoreSamples(KdeModel(Samples::Zero(1, 1), 0.05), points, Selection::Biased, closeness);
         QCOMPARE(std::max_element(closeness.begin(), closeness.end()) - closeness.begin(), 2);
         QVERIFY(std::abs(closeness[1] - closeness[3]) < 0.2);
+    }
+
+    void theMemoryEstimateCountsTheKernelsOfAnAccumulatedPool()
+    {
+        // Accumulating, each chain keeps (G − 1) M more points in its pool than replacing, and its current
+        // estimate and the one before it each hold them again as kernels.
+        Scenario replaced = kdeOn("moons", 1000, 20);
+        replaced.generations = 500;
+        Scenario accumulated = replaced;
+        accumulated.policy = Policy::Accumulate;
+        const double morePoints = replaced.replicates * (replaced.generations - 1.0) * replaced.samples;
+        const double added = estimateRunMemory(accumulated).chainBytes - estimateRunMemory(replaced).chainBytes;
+        QVERIFY2(std::abs(added - 3.0 * morePoints * 2.0 * sizeof(double)) < 1e-9 * added, qPrintable(QString::number(added)));
     }
 
     void anUnknownDatasetIsRefusedByName()
