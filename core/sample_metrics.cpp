@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <vector>
 
@@ -15,13 +16,18 @@ namespace {
 // Rows are computed in blocks of this many points, so that a block's distances stay in cache.
 constexpr Eigen::Index kDistanceBlock = 256;
 
-// Squared distances from each column of `from` (a block) to each column of `to`: ||a||² + ||b||² − 2 aᵀb.
-Eigen::MatrixXd squaredDistances(const Eigen::Ref<const Eigen::MatrixXd>& from, const Eigen::Ref<const Eigen::MatrixXd>& to)
+// Squared distances from each column of `from` (a row each) to each column of `to` (a column each):
+// ||a||² + ||b||² − 2 aᵀb. The result lies in a buffer of the calling thread, kept from call to call
+// rather than mapped and unmapped every time, and valid until its next call.
+const Eigen::MatrixXd& squaredDistances(const Eigen::Ref<const Eigen::MatrixXd>& from, const Eigen::Ref<const Eigen::MatrixXd>& to)
 {
-    Eigen::MatrixXd distances = -2.0 * from.transpose() * to;
+    thread_local Eigen::MatrixXd distances;
+    distances.resize(from.cols(), to.cols());
+    distances.noalias() = -2.0 * from.transpose() * to;
     distances.colwise() += from.colwise().squaredNorm().transpose();
     distances.rowwise() += to.colwise().squaredNorm();
-    return distances.cwiseMax(0.0);
+    distances = distances.cwiseMax(0.0);
+    return distances;
 }
 
 } // namespace
@@ -30,22 +36,31 @@ Eigen::VectorXd kthNeighbourRadii(const Eigen::Ref<const Eigen::MatrixXd>& point
 {
     const Eigen::Index n = points.cols();
     Eigen::VectorXd radii(n);
+    // The point itself is its own nearest, at distance 0: the k-th neighbour is the (k + 1)-th smallest.
+    const auto kept = static_cast<std::size_t>(std::min<Eigen::Index>(k, n - 1) + 1);
     const Eigen::Index blocks = (n + kDistanceBlock - 1) / kDistanceBlock;
     // One block is done on this thread: a small set costs less than waking a team.
 #pragma omp parallel for schedule(static) if (blocks > 1)
     for (Eigen::Index block = 0; block < blocks; ++block) {
         const Eigen::Index begin = block * kDistanceBlock;
         const Eigen::Index width = std::min(kDistanceBlock, n - begin);
-        const Eigen::MatrixXd distances = squaredDistances(points.middleCols(begin, width), points);
-        std::vector<double> row(static_cast<std::size_t>(n));
+        // A column a point: its distances to all, read in order.
+        const Eigen::MatrixXd& distances = squaredDistances(points, points.middleCols(begin, width));
+        std::vector<double> smallest(kept);
         for (Eigen::Index i = 0; i < width; ++i) {
+            // The kept smallest so far, ascending: one pass, each distance compared with the largest kept.
+            std::fill(smallest.begin(), smallest.end(), std::numeric_limits<double>::infinity());
             for (Eigen::Index j = 0; j < n; ++j) {
-                row[static_cast<std::size_t>(j)] = distances(i, j);
+                const double distance = distances(j, i);
+                if (distance < smallest.back()) {
+                    auto at = smallest.end() - 1;
+                    for (; at != smallest.begin() && *(at - 1) > distance; --at) {
+                        *at = *(at - 1);
+                    }
+                    *at = distance;
+                }
             }
-            // The point itself is its own nearest, at distance 0: the k-th neighbour is element k.
-            const auto kth = row.begin() + std::min<Eigen::Index>(k, n - 1);
-            std::nth_element(row.begin(), kth, row.end());
-            radii[begin + i] = *kth;
+            radii[begin + i] = smallest.back();
         }
     }
     return radii;
@@ -64,9 +79,10 @@ double shareInsideBalls(const Eigen::Ref<const Eigen::MatrixXd>& queries, const 
     for (Eigen::Index block = 0; block < blocks; ++block) {
         const Eigen::Index begin = block * kDistanceBlock;
         const Eigen::Index width = std::min(kDistanceBlock, n - begin);
-        const Eigen::MatrixXd distances = squaredDistances(queries.middleCols(begin, width), centres);
+        // A column a query: its distances to every centre, read in order.
+        const Eigen::MatrixXd& distances = squaredDistances(centres, queries.middleCols(begin, width));
         for (Eigen::Index i = 0; i < width; ++i) {
-            inside[static_cast<std::size_t>(block)] += ((distances.row(i).transpose().array() <= radii.array()).any()) ? 1 : 0;
+            inside[static_cast<std::size_t>(block)] += ((distances.col(i).array() <= radii.array()).any()) ? 1 : 0;
         }
     }
     Eigen::Index total = 0;

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -46,6 +47,7 @@ private slots:
     void metricsMeetTheirClosedForms();
     void theSlicedDistancePairsQuantilesOfSetsOfAnySize();
     void precisionAndRecallSeeWhatIsMissing();
+    void neighbourRadiiAreTheKthSmallestDistance();
     void pointFilesAreReadOrRefusedByName();
 };
 
@@ -112,6 +114,29 @@ void SampleMetricsTest::precisionAndRecallSeeWhatIsMissing()
     const PrecisionRecall missing = precisionAndRecall(ring, half);
     QVERIFY2(missing.precision > 0.9, qPrintable(QString::number(missing.precision)));
     QVERIFY2(std::abs(missing.recall - 0.5) < 0.1, qPrintable(QString::number(missing.recall)));
+}
+
+void SampleMetricsTest::neighbourRadiiAreTheKthSmallestDistance()
+{
+    // Against each point's distances sorted in full: 600 points (three blocks, the last one short), some
+    // of them repeated, whose repeats are neighbours at distance 0; and k as large as the set allows.
+    RandomStream random(21, 0, 0, Purpose::OriginalData);
+    Samples points;
+    drawPointSet(PointSet::Moons, points, 600, random);
+    points.rightCols(20) = points.leftCols(20);
+    for (const int k : {1, 3, 599, 1000}) {
+        const Eigen::VectorXd radii = kthNeighbourRadii(points, k);
+        for (Eigen::Index i = 0; i < points.cols(); i += 7) {
+            std::vector<double> distances;
+            for (Eigen::Index j = 0; j < points.cols(); ++j) {
+                distances.push_back(i == j ? 0.0 : (points.col(i) - points.col(j)).squaredNorm());
+            }
+            std::sort(distances.begin(), distances.end());
+            const double expected = distances[static_cast<std::size_t>(std::min<Eigen::Index>(k, points.cols() - 1))];
+            QVERIFY2(std::abs(radii[i] - expected) <= 1e-12 * std::max(1.0, expected),
+                     qPrintable(QString("k = %1, point %2: %3 against %4").arg(k).arg(i).arg(radii[i]).arg(expected)));
+        }
+    }
 }
 
 void SampleMetricsTest::pointFilesAreReadOrRefusedByName()

@@ -47,18 +47,19 @@ void logDensities(const Eigen::Ref<const Samples>& points, const Samples& centre
     for (Eigen::Index begin = 0; begin < points.cols(); begin += blockPoints) {
         const Eigen::Index width = std::min(blockPoints, points.cols() - begin);
         const auto block = points.middleCols(begin, width);
-        // −|x − xᵢ|²/(2h²) for each point (row) and kernel (column): |x|² + |xᵢ|² − 2 xᵀxᵢ. The block's
-        // memory is kept from call to call rather than mapped and unmapped every time.
+        // −|x − xᵢ|²/(2h²) for each kernel (row) and point (column): |x|² + |xᵢ|² − 2 xᵀxᵢ. A point's
+        // exponents lie together, so its exponentials are taken a vector at a time. The block's memory is
+        // kept from call to call rather than mapped and unmapped every time.
         thread_local Eigen::MatrixXd exponents;
-        exponents.resize(width, centres.cols());
-        exponents.noalias() = 2.0 * block.transpose() * centres;
-        exponents.colwise() -= block.colwise().squaredNorm().transpose();
-        exponents.rowwise() -= centreNorms;
+        exponents.resize(centres.cols(), width);
+        exponents.noalias() = 2.0 * centres.transpose() * block;
+        exponents.colwise() -= centreNorms.transpose();
+        exponents.rowwise() -= block.colwise().squaredNorm();
         exponents.array() = exponents.array().min(0.0) / (2.0 * bandwidth * bandwidth);
         for (Eigen::Index i = 0; i < width; ++i) {
-            const double largest = exponents.row(i).maxCoeff();
+            const double largest = exponents.col(i).maxCoeff();
             out[static_cast<std::size_t>(begin + i)] =
-                largest + std::log((exponents.row(i).array() - largest).exp().sum()) - logNormaliser;
+                largest + std::log((exponents.col(i).array() - largest).exp().sum()) - logNormaliser;
         }
     }
 }
