@@ -15,14 +15,16 @@
 #include <QLocale>
 #include <QTimer>
 #include <QTranslator>
+#include <QUrl>
 
 #include <cstdio>
 #include <iostream>
 
 namespace {
 
-// The scenarios to open: --preset or --scenario (a comparison gives two), else the last one, else the
-// default preset. A bad --preset or --scenario is reported and the program exits with status 2.
+// The scenarios to open: --preset, --scenario or --share, or a collapselab:// link as the desktop opens
+// it (a comparison gives two), else the last one, else the default preset. A bad one is reported and the
+// program exits with status 2.
 std::vector<collapse::LabelledScenario> initialScenarios(const QCommandLineParser& parser)
 {
     using namespace collapse;
@@ -33,7 +35,24 @@ std::vector<collapse::LabelledScenario> initialScenarios(const QCommandLineParse
     if (parser.isSet("scenario")) {
         request.file = parser.value("scenario").toStdString();
     }
-    if (request.preset || request.file) {
+    if (parser.isSet("share")) {
+        request.share = parser.value("share").toStdString();
+    }
+    // What the desktop hands over (Exec=collapselab %u): a collapselab:// link, a scenario file's path or
+    // its file:// URL.
+    const QStringList given = parser.positionalArguments();
+    if (given.size() > 1 || (given.size() == 1 && (request.share || request.file))) {
+        throw ScenarioError("give one scenario file, share code or link, not \"" + given.back().toStdString() + "\" as well");
+    }
+    if (given.size() == 1) {
+        const QUrl url(given.front());
+        if (given.front().startsWith(QStringLiteral("collapselab:"), Qt::CaseInsensitive)) {
+            request.share = given.front().toStdString();
+        } else {
+            request.file = (url.isLocalFile() ? url.toLocalFile() : given.front()).toStdString();
+        }
+    }
+    if (request.preset || request.file || request.share) {
         return resolveScenarios(request);
     }
     const QString last = ui::Settings::lastScenario();
@@ -59,6 +78,11 @@ void describeOptions(QCommandLineParser& parser)
     parser.addVersionOption();
     parser.addOption({"preset", QCoreApplication::translate("main", "Open the built-in preset NAME."), "NAME"});
     parser.addOption({"scenario", QCoreApplication::translate("main", "Open the scenario file FILE."), "FILE"});
+    parser.addOption({"share", QCoreApplication::translate("main", "Open the scenario of the share code or link CODE."), "CODE"});
+    parser.addPositionalArgument(QStringLiteral("link"),
+                                 QCoreApplication::translate("main", "A collapselab:// link to open, as --share does, or "
+                                                                     "a scenario file, as --scenario does."),
+                                 QStringLiteral("[link|file]"));
     parser.addOption({"screenshot",
                       QCoreApplication::translate("main", "Save the window to the PNG file FILE once the run is done, "
                                                           "then quit."),

@@ -2,6 +2,7 @@
 
 #include "core/input_files.h"
 #include "core/model_registry.h"
+#include "core/share_code.h"
 #include "resources/embedded_presets.h"
 
 #include <algorithm>
@@ -181,13 +182,16 @@ std::vector<ScenarioEntry> readScenarioFile(const std::filesystem::path& path)
 std::vector<LabelledScenario> resolveScenarios(const ScenarioRequest& request)
 {
     std::vector<ScenarioEntry> entries;
-    if (request.preset && request.file) {
-        throw ScenarioError("give either --preset or --scenario, not both");
+    if (int(request.preset.has_value()) + int(request.file.has_value()) + int(request.share.has_value()) > 1) {
+        throw ScenarioError(request.share ? "give one of --preset, --scenario and --share, not two"
+                                          : "give either --preset or --scenario, not both");
     }
     if (request.preset) {
         entries = presetNamed(*request.preset).entries;
     } else if (request.file) {
         entries = readScenarioFile(*request.file);
+    } else if (request.share) {
+        entries = sharedEntries(*request.share);
     } else {
         entries.push_back({"", nlohmann::json::object()});
     }

@@ -73,11 +73,13 @@ struct LabelledScenario {
     Scenario scenario;
 };
 
-// What to run: a preset, a scenario file, or (neither) the defaults of the overridden model.
+// What to run: a preset, a scenario file, a share code or link (core/share_code.h), or (none of them)
+// the defaults of the overridden model.
 struct ScenarioRequest {
     std::optional<std::string> preset;
     std::optional<std::filesystem::path> file;
     std::vector<Override> overrides;
+    std::optional<std::string> share;
 };
 
 // A scenario file's text: one scenario as serializeScenario() writes it, or for two or more a

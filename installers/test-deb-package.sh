@@ -12,7 +12,7 @@ trap 'rm -rf "$unpacked"' EXIT
 fail() { echo "test-deb-package: $*" >&2; exit 1; }
 
 depends=$(dpkg-deb --field "$package" Depends)
-for needed in qt6-qpa-plugins libqt6widgets6 libqt6charts6 libqt6svg6 libavcodec libgomp1; do
+for needed in qt6-qpa-plugins libqt6widgets6 libqt6charts6 libqt6svg6 libavcodec libqrencode4 libgomp1; do
     case "$depends" in *"$needed"*) ;; *) fail "Depends lacks $needed: $depends" ;; esac
 done
 

@@ -1,11 +1,14 @@
 #include "ui/file_actions.h"
 
+#include "core/share_code.h"
 #include "ui/session.h"
 #include "ui/settings.h"
+#include "ui/share_dialog.h"
 
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMessageBox>
 
 namespace collapse::ui {
@@ -36,6 +39,36 @@ void FileActions::openDialog()
     if (!path.isEmpty()) {
         open(path);
     }
+}
+
+void FileActions::shareDialog()
+{
+    ShareDialog dialog(QString::fromStdString(shareCode(session_.sideScenarios())), window_);
+    dialog.exec();
+}
+
+void FileActions::openShareCodeDialog()
+{
+    bool accepted = false;
+    const QString code = QInputDialog::getText(window_, tr("Open Share Code"),
+                                               tr("A share code (cl1-…) or a collapselab:// link:"), QLineEdit::Normal,
+                                               QString(), &accepted);
+    if (accepted && !code.trimmed().isEmpty()) {
+        openShareCode(code);
+    }
+}
+
+bool FileActions::openShareCode(const QString& code)
+{
+    try {
+        session_.openShareCode(code.toStdString());
+    } catch (const std::runtime_error& failure) { // ScenarioError, DataError
+        QMessageBox::warning(window_, tr("Open Share Code"),
+                             tr("The share code was not opened:\n%1").arg(QString::fromUtf8(failure.what())));
+        return false;
+    }
+    status_(tr("Opened the shared scenario"));
+    return true;
 }
 
 void FileActions::saveDialog()

@@ -12,7 +12,8 @@ namespace collapse::ui {
 class Session;
 
 // The window's scenario files — File ▸ Open Scenario, Open Recent, Save Scenario, and a file dropped on
-// the window — from the dialog to the session, with the recent list and a message for what went wrong.
+// the window — and share codes (File ▸ Share, Open Share Code), from the dialog to the session, with the
+// recent list and a message for what went wrong.
 class FileActions : public QObject {
     Q_OBJECT
 
@@ -24,6 +25,11 @@ public:
     void saveDialog();
     // Opens a scenario file, or says why not and keeps what was shown.
     bool open(const QString& path);
+    // Shows the share code, link and QR code of what is open.
+    void shareDialog();
+    // Asks for a share code or link and opens it, or says why not and keeps what was shown.
+    void openShareCodeDialog();
+    bool openShareCode(const QString& code);
 
 private:
     QWidget* window_;

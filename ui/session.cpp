@@ -72,6 +72,18 @@ void Session::openFile(const std::filesystem::path& path)
 {
     ScenarioRequest request;
     request.file = path;
+    openChecked(request);
+}
+
+void Session::openShareCode(const std::string& code)
+{
+    ScenarioRequest request;
+    request.share = code;
+    openChecked(request);
+}
+
+void Session::openChecked(const ScenarioRequest& request)
+{
     const std::vector<LabelledScenario> scenarios = resolveScenarios(request);
     for (const LabelledScenario& labelled : scenarios) {
         checkDataFiles(labelled.scenario);

@@ -47,6 +47,8 @@ public:
     // Opens a scenario or comparison file; its data files are read first, so that a file that cannot be
     // used (ScenarioError, DataError) leaves everything as it was.
     void openFile(const std::filesystem::path& path);
+    // Opens the scenario or comparison of a share code or link (core/share_code.h), as openFile does.
+    void openShareCode(const std::string& code);
     // Writes the scenario (or comparison) as the command line reads it, into a folder that exists;
     // throws std::runtime_error naming what failed.
     void saveFile(const std::filesystem::path& path) const;
@@ -72,6 +74,9 @@ signals:
     void presetNoteChanged(const QString& title, const QString& summary);
 
 private:
+    // Opens what `request` names once every side's data files have been read, so that a scenario that
+    // cannot be used leaves everything as it was.
+    void openChecked(const ScenarioRequest& request);
     // The undo stack's way back to apply().
     ParameterChange::Apply applier();
     // The first generation of a run goes on stage as soon as it arrives, or the one to return to.

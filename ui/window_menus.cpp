@@ -47,6 +47,8 @@ void WindowMenus::buildFileMenu()
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     connect(recentMenu_, &QMenu::aboutToShow, this, &WindowMenus::rebuildRecentMenu);
     file->addAction(tr("&Save Scenario…"), QKeySequence::Save, &files_, &FileActions::saveDialog);
+    file->addAction(tr("S&hare…"), QKeySequence(tr("Ctrl+Shift+H")), &files_, &FileActions::shareDialog);
+    file->addAction(tr("Open Share &Code…"), QKeySequence(tr("Ctrl+Shift+O")), &files_, &FileActions::openShareCodeDialog);
     file->addAction(tr("New S&weep…"), QKeySequence(tr("Ctrl+Shift+W")), this, [this] { commands_.newSweep(); });
     file->addSeparator();
     file->addAction(tr("Export &Figure…"), QKeySequence(tr("Ctrl+E")), &exports_, &ExportActions::exportFigure);

@@ -13,6 +13,7 @@ const Command& sweepCommand();
 const Command& sweepMergeCommand();
 const Command& reproduceCommand();
 const Command& pretrainCommand();
+const Command& shareCommand();
 const Command& helpCommand();
 const Command& completionCommand();
 

@@ -126,7 +126,8 @@ void checkFigureSize(const std::optional<QSize>& size, const std::optional<int>&
 std::vector<Option> withScenarioOptions(std::vector<Option> own)
 {
     std::vector<Option> options = {
-        {"--preset", ValueKind::Preset},   {"--scenario", ValueKind::File},  {"--model", ValueKind::Model},
+        {"--preset", ValueKind::Preset},   {"--scenario", ValueKind::File},  {"--share", ValueKind::Word},
+        {"--model", ValueKind::Model},
         {"--set", ValueKind::Word},        {"--samples", ValueKind::Word},   {"--generations", ValueKind::Word},
         {"--replicates", ValueKind::Word}, {"--seed", ValueKind::Word},      {"--threads", ValueKind::Word},
     };
@@ -142,6 +143,8 @@ bool readScenarioOption(const GivenOption& given, ScenarioOptions& options)
         options.request.preset = value;
     } else if (option == "--scenario") {
         options.request.file = value;
+    } else if (option == "--share") {
+        options.request.share = value;
     } else if (option == "--threads") {
         options.threads = parsePositive(option, value, 1024);
     } else if (option == "--set") {

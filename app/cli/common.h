@@ -40,8 +40,8 @@ void checkOutputTarget(const std::string& option, const std::string& path, bool 
 // A figure's size and resolution as writePaintedFigure takes them, checked before any work.
 void checkFigureSize(const std::optional<QSize>& size, const std::optional<int>& dpi);
 
-// The options that choose a scenario, shared by run, export and sweep: --preset, --scenario, --model,
-// --set, --samples, --generations, --replicates, --seed, and --threads.
+// The options that choose a scenario, shared by run, share, export and sweep: --preset, --scenario,
+// --share, --model, --set, --samples, --generations, --replicates, --seed, and --threads.
 std::vector<Option> withScenarioOptions(std::vector<Option> own);
 struct ScenarioOptions {
     ScenarioRequest request;

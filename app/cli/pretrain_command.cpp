@@ -149,7 +149,7 @@ const Command& pretrainCommand()
 {
     static const Command command{
         "pretrain",
-        "pretrain [--preset NAME | --scenario FILE] [--set KEY=VALUE]... [--seed S]\n"
+        "pretrain [--preset NAME | --scenario FILE | --share CODE] [--set KEY=VALUE]... [--seed S]\n"
         "    [--epochs E] [--batch B] [--learning-rate R] [--threads T] --out FILE",
         "pretrain the text model's transformer into a weights file",
         "pretrain trains the transformer of a text scenario (\"lm\": \"transformer\"; without a scenario, the\n"

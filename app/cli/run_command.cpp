@@ -69,7 +69,7 @@ const Command& runCommand()
 {
     static const Command command{
         "run",
-        "run [--preset NAME | --scenario FILE] [--model NAME] [--set KEY=VALUE]...\n"
+        "run [--preset NAME | --scenario FILE | --share CODE] [--model NAME] [--set KEY=VALUE]...\n"
         "    [--samples M] [--generations N] [--replicates R] [--seed S] [--threads T] --out DIR",
         "run a scenario and write its metrics",
         "run writes DIR/metrics.csv (one row per generation and replicate), DIR/summary.csv (median, 10% and\n"

@@ -24,9 +24,9 @@ SweepPlan sweepPlanOf(const ScenarioRequest& request, std::vector<std::string> v
         const std::string text = readWholeFile(*request.file, 1 << 20, "a scenario or sweep file");
         const nlohmann::json document = parseJsonDocument(text, origin);
         if (document.is_object() && document.contains("sweep")) {
-            if (!request.overrides.empty() || at || request.preset) {
+            if (!request.overrides.empty() || at || request.preset || request.share) {
                 throw UsageError("--scenario " + origin + " is a sweep file, which runs as it is: give it no --preset, "
-                                 "--set, --samples, ... or --at");
+                                 "--share, --set, --samples, ... or --at");
             }
             return parseSweepPlan(text, origin);
         }

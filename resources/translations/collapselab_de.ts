@@ -1783,6 +1783,24 @@
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
+    <message>
+        <source>Open Share Code</source>
+        <translation>Freigabecode öffnen</translation>
+    </message>
+    <message>
+        <source>A share code (cl1-…) or a collapselab:// link:</source>
+        <translation>Ein Freigabecode (cl1-…) oder ein collapselab://-Link:</translation>
+    </message>
+    <message>
+        <source>The share code was not opened:
+%1</source>
+        <translation>Der Freigabecode wurde nicht geöffnet:
+%1</translation>
+    </message>
+    <message>
+        <source>Opened the shared scenario</source>
+        <translation>Das geteilte Szenario ist geöffnet</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::ImageStage</name>
@@ -2120,6 +2138,37 @@
     <message>
         <source>The original distribution</source>
         <translation>Die ursprüngliche Verteilung</translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::ShareDialog</name>
+    <message>
+        <source>Share</source>
+        <translation>Teilen</translation>
+    </message>
+    <message>
+        <source>This link is too long for a QR code.</source>
+        <translation>Dieser Link ist für einen QR-Code zu lang.</translation>
+    </message>
+    <message>
+        <source>Scan to open this scenario in Collapse Lab</source>
+        <translation>Scannen, um dieses Szenario in Collapse Lab zu öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Code (paste it in File ▸ Open Share Code, or after --share):</source>
+        <translation>&amp;Code (unter Datei ▸ Freigabecode öffnen einfügen oder nach --share):</translation>
+    </message>
+    <message>
+        <source>Copy Code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Link (opens Collapse Lab where it is installed):</source>
+        <translation>&amp;Link (öffnet Collapse Lab, wo es installiert ist):</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Link kopieren</translation>
     </message>
 </context>
 <context>
@@ -2701,6 +2750,22 @@
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
+    <message>
+        <source>S&amp;hare…</source>
+        <translation>&amp;Teilen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+H</source>
+        <translation>Ctrl+Shift+H</translation>
+    </message>
+    <message>
+        <source>Open Share &amp;Code…</source>
+        <translation>Frei&amp;gabecode öffnen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2735,6 +2800,14 @@
     <message>
         <source>Start in presenter mode (full screen).</source>
         <translation>Im Vortragsmodus starten (Vollbild).</translation>
+    </message>
+    <message>
+        <source>Open the scenario of the share code or link CODE.</source>
+        <translation>Das Szenario des Freigabecodes oder Links CODE öffnen.</translation>
+    </message>
+    <message>
+        <source>A collapselab:// link to open, as --share does, or a scenario file, as --scenario does.</source>
+        <translation>Ein zu öffnender collapselab://-Link, wie mit --share, oder eine Szenariodatei, wie mit --scenario.</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,7 @@ private slots:
     void threadCountDoesNotChangeTheBytes();
     void comparisonPresetWritesSubfolders();
     void presetsAreListed();
+    void aShareCodeRunsThePresetItCameFrom();
     void badInputExitsTwoWithOneLine_data();
     void badInputExitsTwoWithOneLine();
     void versionIsPrinted();
@@ -142,6 +143,28 @@ void CliTest::presetsAreListed()
     }
 }
 
+void CliTest::aShareCodeRunsThePresetItCameFrom()
+{
+    const Result shared = runCli({"share", "--preset", "accumulate-vs-replace"});
+    QCOMPARE(shared.exitCode, 0);
+    const QStringList lines = shared.stdOut.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines[0].startsWith("cl1-"), qPrintable(lines[0]));
+    QCOMPARE(lines[1], "collapselab://open/" + lines[0]);
+    // The code and the link run the preset's comparison to the same bytes.
+    QTemporaryDir dir;
+    const QStringList small = {"--generations", "3", "--replicates", "4"};
+    QCOMPARE(runCli(QStringList{"run", "--preset", "accumulate-vs-replace", "--out", dir.filePath("preset")} + small).exitCode, 0);
+    QCOMPARE(runCli(QStringList{"run", "--share", lines[0], "--out", dir.filePath("code")} + small).exitCode, 0);
+    QCOMPARE(runCli(QStringList{"run", "--share", lines[1], "--out", dir.filePath("link")} + small).exitCode, 0);
+    for (const char* file : {"replace/metrics.csv", "accumulate/metrics.csv", "accumulate/scenario.json"}) {
+        const QByteArray expected = fileContents(dir.filePath(QString("preset/") + file));
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(fileContents(dir.filePath(QString("code/") + file)), expected);
+        QCOMPARE(fileContents(dir.filePath(QString("link/") + file)), expected);
+    }
+}
+
 void CliTest::badInputExitsTwoWithOneLine_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -215,6 +238,8 @@ void CliTest::badInputExitsTwoWithOneLine_data()
     QTest::addRow("run beyond memory") << QStringList{"run", "--samples", "10000000", "--replicates", "100000"} << none << "this run would need about";
     QTest::addRow("history beyond memory") << QStringList{"run", "--generations", "1000000", "--replicates", "100000"} << none << R"(make "generations" (1000000) or "replicates" (100000) smaller)";
     QTest::addRow("out is a file") << QStringList{"run", "--out", "FILE"} << QByteArray("{}") << "exists and is not a folder";
+    QTest::addRow("damaged share code") << QStringList{"run", "--share", "cl1-01xj4vbfchjpr8ht49kp2xbkedmp2vh2fpbfsb7y"} << none << "the share code is damaged";
+    QTest::addRow("share code and preset") << QStringList{"share", "--preset", "cats", "--share", "cl1-0"} << none << "give one of --preset, --scenario and --share";
     QTest::addRow("figure of one pixel") << QStringList{"export", "--figure", "OUT.png", "--size", "1x1"} << none << "a figure is 64 to 16384 pixels";
     QTest::addRow("figure in a missing folder") << QStringList{"export", "--figure", "TEMPDIR/absent/x.png"} << none << "absent does not exist";
 }
@@ -262,7 +287,8 @@ void CliTest::helpComesFromTheTableOfCommands()
     const Result tool = runCli({"--help"});
     QCOMPARE(tool.exitCode, 0);
     // The commands, each with its synopsis and a line of its own in the list.
-    const QStringList commands = {"run", "presets", "export", "sweep", "sweep-merge", "reproduce", "pretrain", "help", "completion"};
+    const QStringList commands = {"run",       "presets",   "share",    "export", "sweep",
+                                  "sweep-merge", "reproduce", "pretrain", "help",   "completion"};
     for (const QString& command : commands) {
         QVERIFY2(tool.stdOut.contains(QRegularExpression("\\n  collapselab-cli " + QRegularExpression::escape(command) + "[ \\n]")),
                  qPrintable(command));

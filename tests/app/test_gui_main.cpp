@@ -3,6 +3,10 @@
 
 #include "tests/common/programs.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
 #include <QProcessEnvironment>
 #include <QTest>
 
@@ -61,6 +65,17 @@ private slots:
         QVERIFY2(help.stdOut.contains("--presenter"), qPrintable(help.stdOut + help.stdErr));
     }
 
+    // What the desktop hands over for a collapselab:// link: the window opens its scenario.
+    void aLinkOpensItsScenario()
+    {
+        const QString link = QStringLiteral("collapselab://open/cl1-01xj4vbfchjpr8ht49kp2xbkedmp2vh2fpbfsb7x");
+        const QString picture = QDir::temp().filePath(QStringLiteral("collapselab-link-%1.png").arg(QCoreApplication::applicationPid()));
+        const Result result = runGui({link, "--screenshot", picture});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(!QImage(picture).isNull());
+        QFile::remove(picture);
+    }
+
     void badOptionsExitTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -68,6 +83,11 @@ private slots:
         QTest::newRow("preset") << QStringList{"--preset", "nope"} << "unknown preset \"nope\"";
         QTest::newRow("theme") << QStringList{"--theme", "neon", "--preset", "cats"} << "--theme takes light, dark or projector";
         QTest::newRow("size") << QStringList{"--size", "big", "--preset", "cats"} << "--size takes WIDTHxHEIGHT";
+        QTest::newRow("damaged share code") << QStringList{"--share", "cl1-01xj4vbfchjpr8ht49kp2xbkedmp2vh2fpbfsb7y"}
+                                            << "collapselab: the share code is damaged";
+        QTest::newRow("link to no code") << QStringList{"collapselab://open/hello"} << "is not a Collapse Lab code";
+        QTest::newRow("two links") << QStringList{"collapselab://open/a", "collapselab://open/b"}
+                                   << "give one scenario file, share code or link";
     }
 
     void badOptionsExitTwo()

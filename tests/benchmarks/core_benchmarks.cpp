@@ -18,7 +18,9 @@ using namespace collapse;
 
 Scenario presetScenario(const char* name)
 {
-    return resolveScenarios({name, std::nullopt, {}}).front().scenario;
+    ScenarioRequest request;
+    request.preset = name;
+    return resolveScenarios(request).front().scenario;
 }
 
 // Runs `scenario` to the end and returns the number of generations finished.

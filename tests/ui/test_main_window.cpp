@@ -241,7 +241,9 @@ void MainWindowTest::narrationIsNeverCutOnASmallScreen()
     // The default preset in a 1024 x 768 window (with a tenth of its chains, the first of which is the
     // same chain): the stage column is narrow, and the longest accounts (a chain that wandered, with its
     // numbers) do not fit there in full. They are told briefly instead of being cut.
-    Scenario scenario = resolveScenarios({"gaussian-theorem", std::nullopt, {}}).front().scenario;
+    ScenarioRequest request;
+    request.preset = "gaussian-theorem";
+    Scenario scenario = resolveScenarios(request).front().scenario;
     scenario.replicates /= 10;
     auto window = std::make_unique<WindowFixture>(scenario, QSize(1024, 768));
     QVERIFY(waitForCompletedRun(*window));
