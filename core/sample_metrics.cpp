@@ -37,7 +37,7 @@ Eigen::VectorXd kthNeighbourRadii(const Eigen::Ref<const Eigen::MatrixXd>& point
     const Eigen::Index n = points.cols();
     Eigen::VectorXd radii(n);
     // The point itself is its own nearest, at distance 0: the k-th neighbour is the (k + 1)-th smallest.
-    const auto kept = static_cast<std::size_t>(std::min<Eigen::Index>(k, n - 1) + 1);
+    const auto kept = static_cast<std::size_t>(std::clamp<Eigen::Index>(k, 0, std::max<Eigen::Index>(n - 1, 0)) + 1);
     const Eigen::Index blocks = (n + kDistanceBlock - 1) / kDistanceBlock;
     // One block is done on this thread: a small set costs less than waking a team.
 #pragma omp parallel for schedule(static) if (blocks > 1)
@@ -60,7 +60,9 @@ Eigen::VectorXd kthNeighbourRadii(const Eigen::Ref<const Eigen::MatrixXd>& point
                     *at = distance;
                 }
             }
-            radii[begin + i] = smallest.back();
+            // A NaN distance (a model's sample gone to NaN) is no neighbour; a point without k of them has
+            // no ball, NaN, which holds nothing, rather than an infinite one that would hold everything.
+            radii[begin + i] = std::isinf(smallest.back()) ? std::numeric_limits<double>::quiet_NaN() : smallest.back();
         }
     }
     return radii;
@@ -180,13 +182,19 @@ double frechetDistance(const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigen::
     return std::max(0.0, (meanA - meanB).squaredNorm() + covarianceA.trace() + covarianceB.trace() - 2.0 * crossTrace);
 }
 
+Eigen::MatrixXd regularisedCovariance(const Eigen::Ref<const Eigen::MatrixXd>& points)
+{
+    Eigen::MatrixXd covariance = covarianceOf(points, points.rowwise().mean());
+    // A ridge of a millionth of the mean variance keeps a flat direction (a constant pixel, a feature
+    // that never fires, points on a line) from making the covariance singular.
+    covariance.diagonal().array() += 1e-6 * covariance.trace() / static_cast<double>(covariance.rows()) + 1e-12;
+    return covariance;
+}
+
 MahalanobisRegion::MahalanobisRegion(const Eigen::Ref<const Eigen::MatrixXd>& reference, double coverage)
     : mean_(reference.rowwise().mean())
 {
-    Eigen::MatrixXd covariance = covarianceOf(reference, mean_);
-    // A ridge of a millionth of the mean variance keeps a flat direction (a constant pixel, a feature
-    // that never fires) from making the covariance singular.
-    covariance.diagonal().array() += 1e-6 * covariance.trace() / static_cast<double>(covariance.rows()) + 1e-12;
+    const Eigen::MatrixXd covariance = regularisedCovariance(reference);
     const Eigen::LLT<Eigen::MatrixXd> factor(covariance);
     whitening_ = factor.matrixL().solve(Eigen::MatrixXd::Identity(covariance.rows(), covariance.cols()));
     const Eigen::VectorXd distances = (whitening_ * (reference.colwise() - mean_)).colwise().squaredNorm().transpose();

@@ -78,6 +78,10 @@ double slicedWasserstein(const SortedProjections& a, const SortedProjections& b)
 // whatever feature space the caller gives.
 double frechetDistance(const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigen::Ref<const Eigen::MatrixXd>& b);
 
+// The points' covariance (columns are points) with a ridge that keeps it invertible: a flat direction
+// (a constant pixel, points on a line) does not make it singular.
+Eigen::MatrixXd regularisedCovariance(const Eigen::Ref<const Eigen::MatrixXd>& points);
+
 // A region holding a share of the original: the points whose squared Mahalanobis distance to the
 // reference's mean, under its covariance, is at most that of the reference's `coverage` quantile.
 class MahalanobisRegion {

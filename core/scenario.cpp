@@ -97,9 +97,12 @@ const std::vector<ParameterSpec>& commonParameters()
             const Selection asked = scenario.selection;
             if (!model.scores(asked)) {
                 scenario.selection = before;
-                throw ScenarioError("\"selection\" must be " +
-                                    std::string(model.scoresByLikelihood ? "\"none\" or \"likelihood\"" : "\"none\"") +
-                                    " for the " + std::string(model.name) + " model, not " + value.dump() +
+                const std::string allowed = model.scoresByLikelihood && model.scoresByTarget ? "\"none\", \"likelihood\" or \"biased\""
+                                            : model.scoresByLikelihood ? "\"none\" or \"likelihood\""
+                                            : model.scoresByTarget     ? "\"none\" or \"biased\""
+                                                                       : "\"none\"";
+                throw ScenarioError("\"selection\" must be " + allowed + " for the " + std::string(model.name) +
+                                    " model, not " + value.dump() +
                                     (asked == Selection::Likelihood ? ": scoring by likelihood needs a model with a density ("
                                                                     : ": a biased target needs samples that are points (") +
                                     scoringModelList(asked) + ")");

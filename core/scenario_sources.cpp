@@ -195,12 +195,16 @@ std::vector<LabelledScenario> resolveScenarios(const ScenarioRequest& request)
     } else {
         entries.push_back({"", nlohmann::json::object()});
     }
+    return resolveEntries(std::move(entries), request.overrides);
+}
 
+std::vector<LabelledScenario> resolveEntries(std::vector<ScenarioEntry> entries, const std::vector<Override>& overrides)
+{
     std::vector<LabelledScenario> resolved;
     for (auto& entry : entries) {
         // Overriding the model with another one starts from that model's defaults: the keys of the
         // other model would not apply.
-        for (const auto& override : request.overrides) {
+        for (const auto& override : overrides) {
             if (override.key != "model") {
                 continue;
             }
@@ -209,7 +213,7 @@ std::vector<LabelledScenario> resolveScenarios(const ScenarioRequest& request)
             }
             entry.object["model"] = override.value;
         }
-        for (const auto& override : request.overrides) {
+        for (const auto& override : overrides) {
             nlohmann::json alone = entry.object;
             alone[override.key] = override.value;
             try {
@@ -221,7 +225,7 @@ std::vector<LabelledScenario> resolveScenarios(const ScenarioRequest& request)
                 }
             }
         }
-        for (const auto& override : request.overrides) {
+        for (const auto& override : overrides) {
             entry.object[override.key] = override.value;
         }
         resolved.push_back({entry.label, scenarioFromJson(entry.object)});

@@ -89,5 +89,7 @@ std::string serializeScenarios(const std::vector<LabelledScenario>& scenarios);
 // Validates the source, each override on its own, then everything together; throws ScenarioError
 // with a message that names the preset, file or option and the key at fault.
 std::vector<LabelledScenario> resolveScenarios(const ScenarioRequest& request);
+// The same for entries already read (a preset's, a file's, a lesson step's).
+std::vector<LabelledScenario> resolveEntries(std::vector<ScenarioEntry> entries, const std::vector<Override>& overrides);
 
 } // namespace collapse

@@ -118,7 +118,11 @@ nlohmann::ordered_json compactJson(const Scenario& scenario)
             compact[key] = value;
         }
     }
-    return scenarioFromJson(nlohmann::json::parse(compact.dump())) == scenario ? compact : full;
+    try {
+        return scenarioFromJson(nlohmann::json::parse(compact.dump())) == scenario ? compact : full;
+    } catch (const ScenarioError&) {
+        return full;
+    }
 }
 
 ScenarioError damaged(std::string_view what)
@@ -139,7 +143,17 @@ std::string shareCode(const std::vector<LabelledScenario>& scenarios)
             document["compare"].push_back({{"label", label}, {"scenario", compactJson(scenario)}});
         }
     }
-    return shareCodeOfText(document.dump());
+    const std::string text = document.dump();
+    if (text.size() > kLargestSharedJson) {
+        throw ScenarioError("this scenario is too large to share as a code (" + std::to_string(text.size() / 1024) +
+                            " KiB of keys, at most " + std::to_string(kLargestSharedJson / 1024) + "); save it as a file");
+    }
+    std::string code = shareCodeOfText(text);
+    if (shareLink(code).size() > kLongestShareCode) {
+        throw ScenarioError("this scenario is too large to share as a code (" + std::to_string(shareLink(code).size()) +
+                            " characters, at most " + std::to_string(kLongestShareCode) + "); save it as a file");
+    }
+    return code;
 }
 
 std::string shareCodeOfText(const std::string& text)
@@ -170,7 +184,7 @@ std::vector<ScenarioEntry> sharedEntries(std::string_view codeOrLink)
         code.remove_suffix(1);
     }
     if (code.size() > kLongestShareCode) {
-        throw damaged("is " + std::to_string(code.size()) + " characters long, more than a code can be (" +
+        throw damaged("is " + std::to_string(code.size()) + " characters long, more than a code or link can be (" +
                       std::to_string(kLongestShareCode) + ")");
     }
     const auto startsWith = [](std::string_view text, std::string_view prefix) {
@@ -183,13 +197,18 @@ std::vector<ScenarioEntry> sharedEntries(std::string_view codeOrLink)
         while (!code.empty() && code.back() == '/') {
             code.remove_suffix(1);
         }
+    } else if (startsWith(code, "collapselab:")) {
+        throw damaged("link " + quotedForMessage(code) + " is not of the form " + std::string(kShareLinkPrefix) + "CODE");
     }
-    if (!startsWith(code, "cl") || code.find('-') == std::string_view::npos) {
+    // "cl", the version's digits, "-": a code of another version is told apart from a text that is none.
+    const std::size_t digits = code.size() > 2 ? code.find_first_not_of("0123456789", 2) : std::string_view::npos;
+    const bool versioned = startsWith(code, "cl") && digits != std::string_view::npos && digits > 2 && code[digits] == '-';
+    if (!versioned) {
         throw damaged(quotedForMessage(code) + " is not a Collapse Lab code, which starts with \"" +
                       std::string(kShareCodePrefix) + "\"");
     }
     if (!startsWith(code, kShareCodePrefix)) {
-        throw damaged(quotedForMessage(code.substr(0, code.find('-'))) +
+        throw damaged(quotedForMessage(code.substr(0, digits)) +
                       " is of another version of Collapse Lab; this one reads \"cl1\" codes");
     }
     code.remove_prefix(kShareCodePrefix.size());

@@ -12,5 +12,7 @@ struct EmbeddedFile {
 
 // The JSON texts of resources/presets/*.json, sorted by name.
 std::span<const EmbeddedFile> presetFiles();
+// The JSON texts of resources/lessons/*.json, sorted by name.
+std::span<const EmbeddedFile> lessonFiles();
 
 } // namespace collapse::resources

@@ -43,7 +43,14 @@ void FileActions::openDialog()
 
 void FileActions::shareDialog()
 {
-    ShareDialog dialog(QString::fromStdString(shareCode(session_.sideScenarios())), window_);
+    std::string code;
+    try {
+        code = shareCode(session_.sideScenarios());
+    } catch (const ScenarioError& failure) {
+        QMessageBox::warning(window_, tr("Share"), QString::fromUtf8(failure.what()));
+        return;
+    }
+    ShareDialog dialog(QString::fromStdString(code), window_);
     dialog.exec();
 }
 
@@ -62,7 +69,7 @@ bool FileActions::openShareCode(const QString& code)
 {
     try {
         session_.openShareCode(code.toStdString());
-    } catch (const std::runtime_error& failure) { // ScenarioError, DataError
+    } catch (const std::exception& failure) { // ScenarioError, DataError; a code is anyone's input
         QMessageBox::warning(window_, tr("Open Share Code"),
                              tr("The share code was not opened:\n%1").arg(QString::fromUtf8(failure.what())));
         return false;

@@ -8,6 +8,7 @@ namespace collapse::cli {
 // lists them.
 const Command& runCommand();
 const Command& presetsCommand();
+const Command& lessonsCommand();
 const Command& exportCommand();
 const Command& sweepCommand();
 const Command& sweepMergeCommand();

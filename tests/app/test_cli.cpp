@@ -36,6 +36,7 @@ private slots:
     void threadCountDoesNotChangeTheBytes();
     void comparisonPresetWritesSubfolders();
     void presetsAreListed();
+    void lessonsAreListed();
     void aShareCodeRunsThePresetItCameFrom();
     void badInputExitsTwoWithOneLine_data();
     void badInputExitsTwoWithOneLine();
@@ -141,6 +142,14 @@ void CliTest::presetsAreListed()
         QVERIFY2(result.stdOut.contains(QString("\n") + name + " ") || result.stdOut.startsWith(QString(name) + " "),
                  name);
     }
+}
+
+void CliTest::lessonsAreListed()
+{
+    const Result result = runCli({"lessons"});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.stdOut.startsWith("what-is-model-collapse "), qPrintable(result.stdOut));
+    QVERIFY2(result.stdOut.contains("\nwhat-can-we-do "), qPrintable(result.stdOut));
 }
 
 void CliTest::aShareCodeRunsThePresetItCameFrom()
@@ -287,8 +296,8 @@ void CliTest::helpComesFromTheTableOfCommands()
     const Result tool = runCli({"--help"});
     QCOMPARE(tool.exitCode, 0);
     // The commands, each with its synopsis and a line of its own in the list.
-    const QStringList commands = {"run",       "presets",   "share",    "export", "sweep",
-                                  "sweep-merge", "reproduce", "pretrain", "help",   "completion"};
+    const QStringList commands = {"run",         "presets",   "lessons",  "share", "export",    "sweep",
+                                  "sweep-merge", "reproduce", "pretrain", "help",  "completion"};
     for (const QString& command : commands) {
         QVERIFY2(tool.stdOut.contains(QRegularExpression("\\n  collapselab-cli " + QRegularExpression::escape(command) + "[ \\n]")),
                  qPrintable(command));

@@ -2,6 +2,7 @@
 // changed, left out or added, another version's code, or a text that is no code is refused by name; and
 // what a code unpacks to is bounded like a scenario file.
 
+#include "core/model_registry.h"
 #include "core/scenario.h"
 #include "core/scenario_sources.h"
 #include "core/share_code.h"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <string>
 
 using namespace collapse;
@@ -83,6 +85,50 @@ private slots:
         QCOMPARE(scenariosOf(sharedEntries(typed))[1].scenario, resolveScenarios(request)[1].scenario);
     }
 
+    void codesOfThisVersionKeepTheirMeaning()
+    {
+        // Codes in the wild: what they open must not change while the version stays "cl1" (a changed
+        // default changes what a short code means, and needs "cl2").
+        const std::string defaults = "cl1-01xj4vbfchjpr8ht49kp2xbkedmp2vh2fpbfsb7x";
+        QCOMPARE(shareCode({{"", defaultScenario(defaultModel())}}), defaults);
+        const nlohmann::json expected = {{"model", "gaussian"},      {"seed", 1},          {"generations", 100},
+                                         {"replicates", 100},        {"samples", 100},     {"human_fraction", 0.0},
+                                         {"policy", "replace"},      {"synthetic_ratio", 1.0}, {"synthetic_samples", 0},
+                                         {"selection", "none"},      {"selection_keep", 0.1}, {"filter_rate", 0.0},
+                                         {"sampling_bias", 1.0},     {"capacity", 1},      {"estimator", "unbiased"}};
+        QCOMPARE(scenariosOf(sharedEntries(defaults)).front().scenario, scenarioFromJson(expected));
+        // human-data-10's code, a comparison.
+        const std::vector<LabelledScenario> sides = scenariosOf(sharedEntries(
+            "cl1-05wdnbec847c480ggqgvqf1n6q1w43aq6738re5p4gr38g0q1qgywnjxf00vfvzxz4x7rkhb2y0vpx24qs5r8gyxpmpx50mzpb31t1pnhds0j"
+            "6de4fjwe9wtf6nkbc0yywp2n1avs1de3kj40s2xc61w6wwgcjt4cec1zfvch5tv5x0fv1ybbpxkp1zqew3mp9hnshrbq384jr4pehvb0"));
+        QCOMPARE(sides.size(), std::size_t(2));
+        for (std::size_t side = 0; side < 2; ++side) {
+            const nlohmann::json keys = {{"model", "gaussian"}, {"seed", 1},       {"generations", 500},
+                                         {"replicates", 1000},  {"samples", 100}, {"human_fraction", side == 0 ? 0.0 : 0.1}};
+            QCOMPARE(sides[side].label, std::string(side == 0 ? "synthetic-only" : "human-10"));
+            QCOMPARE(sides[side].scenario, scenarioFromJson(keys));
+        }
+    }
+
+    void aScenarioTooLargeToShareIsRefused()
+    {
+        // A file name of 5000 characters does not fit in a link: refused with a message, never a code
+        // that would not open.
+        std::string name;
+        std::uint32_t state = 1;
+        for (int i = 0; i < 5000; ++i) {
+            state = state * 1664525u + 1013904223u; // letters that do not pack
+            name += static_cast<char>('a' + (state >> 24) % 26);
+        }
+        nlohmann::json kde = {{"model", "kde"}, {"dataset", name + ".csv"}};
+        try {
+            shareCode({{"", scenarioFromJson(kde)}});
+            QFAIL("a code was made that cannot be opened");
+        } catch (const ScenarioError& error) {
+            QVERIFY2(std::string(error.what()).find("too large to share") != std::string::npos, error.what());
+        }
+    }
+
     void oneCharacterChangedIsRefused()
     {
         ScenarioRequest request;
@@ -109,7 +155,9 @@ private slots:
         QTest::addRow("another version") << "cl7-0123" << R"(the share code "cl7" is of another version of Collapse Lab; this one reads "cl1" codes)";
         QTest::addRow("a letter that is no digit") << "cl1-01xj4u" << "is damaged: a character is not one of its digits";
         QTest::addRow("empty") << "" << "is not a Collapse Lab code";
-        QTest::addRow("too long") << "cl1-" + QString(5000, '0') << "is 5004 characters long, more than a code can be (4096)";
+        QTest::addRow("too long") << "cl1-" + QString(5000, '0') << "is 5004 characters long, more than a code or link can be (4096)";
+        QTest::addRow("a link of another form") << "collapselab://cl1-01xj" << "is not of the form collapselab://open/CODE";
+        QTest::addRow("a word with a dash") << "clever-idea" << "is not a Collapse Lab code";
         QTest::addRow("a link to nothing") << "collapselab://open/" << "is not a Collapse Lab code";
     }
 

@@ -1,13 +1,16 @@
 // libFuzzer harness: every document the program reads as JSON — a scenario or comparison file, a sweep
-// file — must either be taken or be refused with the project's own ScenarioError. Any other exception,
-// a crash, a hang or undefined behaviour is a finding.
+// file, a lesson, a share code and what it unpacks to — must either be taken or be refused with the
+// project's own ScenarioError. Any other exception, a crash, a hang or undefined behaviour is a finding.
 
+#include "core/lesson.h"
 #include "core/scenario.h"
 #include "core/scenario_sources.h"
+#include "core/share_code.h"
 #include "core/sweep.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -24,6 +27,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             collapse::serializeSweepPlan(plan)) {
             __builtin_trap();
         }
+    } catch (const collapse::ScenarioError&) {
+    }
+    try {
+        collapse::parseLesson(text, "lesson.json", "lesson");
+    } catch (const collapse::ScenarioError&) {
+    }
+    // The text as a code someone pasted, and packed into a code of its own.
+    try {
+        collapse::sharedEntries(text);
+    } catch (const collapse::ScenarioError&) {
+    }
+    try {
+        collapse::sharedEntries(collapse::shareCodeOfText(std::string(text)));
     } catch (const collapse::ScenarioError&) {
     }
     try {

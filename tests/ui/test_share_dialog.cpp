@@ -49,7 +49,8 @@ private slots:
         const int side = upper.width();
         for (int i = 0; i < side; ++i) {
             for (int edge = 0; edge < 4; ++edge) {
-                QVERIFY(!dark(upper, i, edge) && !dark(upper, edge, i) && !dark(upper, i, side - 1 - edge));
+                QVERIFY(!dark(upper, i, edge) && !dark(upper, edge, i) && !dark(upper, i, side - 1 - edge) &&
+                        !dark(upper, side - 1 - edge, i));
             }
         }
         const int far = side - 4 - 7;

@@ -141,8 +141,7 @@ KdeExperiment::KdeExperiment(const Scenario& scenario)
         central_.emplace(reference_, kCentralCoverage);
     }
     referenceMean_ = reference_.rowwise().mean();
-    const Eigen::MatrixXd centred = reference_.colwise() - referenceMean_;
-    referenceCovariance_ = centred * centred.transpose() / static_cast<double>(reference_.cols() - 1);
+    referenceCovariance_ = regularisedCovariance(reference_);
 }
 
 void KdeExperiment::scoreSamples(const FittedModel& model, const Eigen::Ref<const Samples>& candidates,

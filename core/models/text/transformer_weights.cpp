@@ -17,6 +17,8 @@ namespace {
 
 constexpr char kMagic[8] = {'C', 'L', 'A', 'B', 'L', 'M', '1', '\n'};
 constexpr std::size_t kLongestWord = 1 << 16;
+// The magic, the version, the shape and the counts before the numbers and the words, with room to spare.
+constexpr std::uintmax_t kHeaderBytes = 4096;
 // Far above any shape a desktop trains (a billion weights), so that a damaged count is caught before it
 // asks for memory.
 constexpr std::uint64_t kMostWeights = std::uint64_t{1} << 30;
@@ -114,10 +116,23 @@ void saveWeights(const std::filesystem::path& path, const TransformerWeights& we
 TransformerWeights loadWeights(const std::filesystem::path& path, const TransformerShape& expected)
 {
     const std::string name = path.string();
-    std::ifstream in(path, std::ios::binary);
-    if (!in || std::filesystem::is_directory(path)) {
+    // A regular file no larger than weights of the expected shape and their words can be: a device, a
+    // pipe or a huge file (a scenario or share code may name any path) is refused before it is read.
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
         throw DataError("weights file " + name + " cannot be read: " +
-                        (std::filesystem::exists(path) ? "it is not a readable file" : "no such file"));
+                        (std::filesystem::exists(path, error) ? "it is not a regular file" : "no such file"));
+    }
+    const std::uintmax_t largest = static_cast<std::uintmax_t>(weightCount(expected)) * sizeof(float) +
+                                   static_cast<std::uintmax_t>(expected.vocabulary) * (kLongestWord + sizeof(std::uint32_t)) +
+                                   kHeaderBytes;
+    if (std::filesystem::file_size(path, error) > largest || error) {
+        throw DataError("weights file " + name + " is larger than weights of this model's shape can be (" +
+                        std::to_string(largest >> 20) + " MiB)");
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw DataError("weights file " + name + " cannot be read: it is not a readable file");
     }
     const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     Reader reader(bytes, name);

@@ -9,10 +9,12 @@
 #include "core/scenario.h"
 #include "tests/common/statistics.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <numbers>
 
 using namespace collapse;
@@ -177,7 +179,7 @@ private slots:
         experiment.scoreSamples(*model, candidates, Selection::Likelihood, scores);
         const Eigen::VectorXd fromMixture = static_cast<const KdeModel&>(*model).mixture().logDensity(candidates);
         for (Eigen::Index i = 0; i < 500; ++i) {
-            QVERIFY(std::abs(scores[static_cast<std::size_t>(i)] - fromMixture[i]) < 1e-9 * std::abs(fromMixture[i]));
+            QVERIFY(std::abs(scores[static_cast<std::size_t>(i)] - fromMixture[i]) < 1e-9 * (1.0 + std::abs(fromMixture[i])));
         }
         // The biased target on the line is the fixed sample's mean moved one of its standard deviations up:
         // about 1, so of −1, 0, 1, 2 and 3 the point 1 scores highest and 0 and 2 about the same.
@@ -189,6 +191,26 @@ private slots:
         lineExperiment.scoreSamples(KdeModel(Samples::Zero(1, 1), 0.05), points, Selection::Biased, closeness);
         QCOMPARE(std::max_element(closeness.begin(), closeness.end()) - closeness.begin(), 2);
         QVERIFY(std::abs(closeness[1] - closeness[3]) < 0.2);
+    }
+
+    void aBiasedTargetOnPointsOnALineIsStillATarget()
+    {
+        // Points with y = 0 have a singular covariance: its ridge keeps the scores finite, and the target,
+        // one standard deviation along x, still scores highest.
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("line.csv").toStdString();
+        std::ofstream file(path);
+        for (int i = -50; i <= 50; ++i) {
+            file << i / 50.0 << ",0\n";
+        }
+        file.close();
+        const KdeExperiment experiment(kdeOn(path, 100, 5));
+        Samples points(2, 3);
+        points << 0.0, 0.58, 2.0, 0.0, 0.0, 0.0;
+        std::vector<double> closeness(3);
+        experiment.scoreSamples(KdeModel(Samples::Zero(2, 1), 0.05), points, Selection::Biased, closeness);
+        QVERIFY(std::all_of(closeness.begin(), closeness.end(), [](double v) { return std::isfinite(v); }));
+        QCOMPARE(std::max_element(closeness.begin(), closeness.end()) - closeness.begin(), 1);
     }
 
     void theMemoryEstimateCountsTheKernelsOfAnAccumulatedPool()
