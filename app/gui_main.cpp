@@ -1,6 +1,8 @@
 // collapselab: the Collapse Lab window.
 
+#include "core/lesson.h"
 #include "core/scenario_sources.h"
+#include "ui/lesson_player.h"
 #include "ui/main_window.h"
 #include "ui/named_choice.h"
 #include "ui/session.h"
@@ -19,6 +21,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 namespace {
 
@@ -79,6 +82,10 @@ void describeOptions(QCommandLineParser& parser)
     parser.addOption({"preset", QCoreApplication::translate("main", "Open the built-in preset NAME."), "NAME"});
     parser.addOption({"scenario", QCoreApplication::translate("main", "Open the scenario file FILE."), "FILE"});
     parser.addOption({"share", QCoreApplication::translate("main", "Open the scenario of the share code or link CODE."), "CODE"});
+    parser.addOption({"lesson", QCoreApplication::translate("main", "Play the bundled lesson NAME or the lesson file FILE."),
+                      "NAME"});
+    parser.addOption({"lesson-step", QCoreApplication::translate("main", "Start the lesson at step K (from 1)."), "K"});
+    parser.addOption({"lesson-reveal", QCoreApplication::translate("main", "Reveal the lesson's first step shown.")});
     parser.addPositionalArgument(QStringLiteral("link"),
                                  QCoreApplication::translate("main", "A collapselab:// link to open, as --share does, or "
                                                                      "a scenario file, as --scenario does."),
@@ -158,12 +165,33 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "collapselab: %s\n", error.what());
         return 2;
     }
+    std::optional<collapse::Lesson> lesson;
+    int lessonStep = 0;
+    if (parser.isSet("lesson")) {
+        try {
+            lesson = collapse::lessonNamed(parser.value("lesson").toStdString());
+        } catch (const std::runtime_error& error) { // ScenarioError, a file that cannot be read
+            std::fprintf(stderr, "collapselab: %s\n", error.what());
+            return 2;
+        }
+        if (parser.isSet("lesson-step")) {
+            bool number = false;
+            lessonStep = parser.value("lesson-step").toInt(&number) - 1;
+            if (!number || lessonStep < 0 || lessonStep >= static_cast<int>(lesson->steps.size())) {
+                std::fprintf(stderr, "collapselab: --lesson-step is a step from 1 to %zu of the lesson, not \"%s\"\n",
+                             lesson->steps.size(), qPrintable(parser.value("lesson-step")));
+                return 2;
+            }
+        }
+    }
     collapse::ui::Session session;
     collapse::ui::MainWindow window(session);
     if (parser.isSet("preset")) {
         window.openPreset(parser.value("preset").toStdString());
     }
-    if (session.sideCount() == 0) {
+    if (lesson) {
+        window.openLesson(*lesson, lessonStep);
+    } else if (session.sideCount() == 0) {
         // A sweep preset opens its sweep window, with the default scenario behind it.
         session.open(scenarios);
     }
@@ -197,9 +225,22 @@ int main(int argc, char** argv)
         } else {
             const int generation = parser.isSet("screenshot-generation") ? parser.value("screenshot-generation").toInt()
                                                                         : session.scenario().generations - 1;
-            QObject::connect(&window, &collapse::ui::MainWindow::runCompleted, &window, [&window, generation, saveAndQuit] {
-                window.goToGeneration(generation);
-                saveAndQuit();
+            const bool reveal = parser.isSet("lesson-reveal");
+            QObject::connect(&window, &collapse::ui::MainWindow::runCompleted, &window, [&window, generation, saveAndQuit, reveal] {
+                collapse::ui::LessonPlayer* player = window.lessonPlayer();
+                if (!player->isPlaying()) {
+                    window.goToGeneration(generation);
+                    saveAndQuit();
+                } else if (reveal && !player->isRevealed()) {
+                    // Revealed once the run is there: the picture is the step's reveal generation.
+                    player->reveal();
+                    QTimer::singleShot(0, &window, [&window, player, saveAndQuit] {
+                        window.goToGeneration(player->revealGeneration());
+                        saveAndQuit();
+                    });
+                } else {
+                    saveAndQuit();
+                }
             });
         }
     }

@@ -4,6 +4,7 @@
 #include "ui/export_actions.h"
 #include "ui/file_actions.h"
 #include "ui/label_fitting.h"
+#include "ui/lesson_player.h"
 #include "ui/metric_chart.h"
 #include "ui/parameter_panel.h"
 #include "ui/plot_painting.h"
@@ -52,8 +53,10 @@ MainWindow::MainWindow(Session& session, QWidget* parent)
       files_(new FileActions(this, session, [this](const QString& message) { statusBar()->showMessage(message, 10000); })),
       panel_(new ParameterPanel), panelScroll_(new QScrollArea), splitter_(new QSplitter(Qt::Horizontal)),
       stages_(new StageArea(session.runs())), charts_(new ChartPanel(session.runs())), presetNote_(new QLabel),
-      transport_(new TransportBar), status_(new QLabel)
+      lessonPlayer_(new LessonPlayer(session, *panel_, this)), transport_(new TransportBar), status_(new QLabel)
 {
+    // A lesson's charts would show the whole run's answer before its reveal: they wait for it.
+    connect(lessonPlayer_, &LessonPlayer::answerHidden, this, [this](bool hidden) { charts_->setVisible(!hidden); });
     setWindowTitle(tr("Collapse Lab"));
     setAcceptDrops(true);
     setCentralWidget(buildCentralWidget());
@@ -127,6 +130,7 @@ QWidget* MainWindow::buildCentralWidget()
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(presetNote_);
+    layout->addWidget(lessonPlayer_);
     layout->addWidget(splitter_, 1);
     layout->addWidget(transportHolder_);
     return central;
@@ -217,6 +221,13 @@ void MainWindow::openPreset(const std::string& name, const std::vector<Override>
         return;
     }
     session_.openPreset(name, overrides);
+}
+
+void MainWindow::openLesson(Lesson lesson, int step)
+{
+    lessonPlayer_->play(std::move(lesson), step);
+    // The whole window listens for the remote's keys, not a control that has the focus.
+    setFocus();
 }
 
 void MainWindow::showPresetNote(const QString& title, const QString& summary)
@@ -491,6 +502,7 @@ void MainWindow::fitPresetNote()
 void MainWindow::updateNoteStyle()
 {
     stages_->refreshStyle();
+    lessonPlayer_->refreshStyle();
     // A tinted box with an orange edge: the preset's note (the narration under the stages has a blue one).
     presetNote_->setFont(scaledFont(sizes::bodyPoint));
     presetNote_->setStyleSheet(QStringLiteral("background: %1; color: %2; border-left: 6px solid %3;")

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/lesson.h"
 #include "core/scenario_sources.h"
 #include "ui/theme.h"
 
@@ -19,6 +20,7 @@ namespace collapse::ui {
 class ChartPanel;
 class ExportActions;
 class FileActions;
+class LessonPlayer;
 class ParameterPanel;
 class Session;
 class StageArea;
@@ -43,6 +45,9 @@ public:
     void openPreset(const std::string& name, const std::vector<Override>& overrides = {});
     // Pauses and shows a generation already computed, with the charts up to date.
     void goToGeneration(int generation);
+    // Plays a lesson from step `step` (counted from 0) above the stage (core/lesson.h).
+    void openLesson(Lesson lesson, int step = 0);
+    LessonPlayer* lessonPlayer() const { return lessonPlayer_; }
 
     // The sweep window, made on first use: a new sweep of the scenario on stage (File ▸ New Sweep) or a
     // sweep preset. A cell clicked there opens here as a run.
@@ -104,6 +109,7 @@ private:
     StageArea* stages_;
     ChartPanel* charts_;
     QLabel* presetNote_;
+    LessonPlayer* lessonPlayer_;
     TransportBar* transport_;
     QWidget* transportHolder_ = nullptr;
     QLabel* status_;

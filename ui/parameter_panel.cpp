@@ -482,7 +482,34 @@ void ParameterPanel::setScenario(const Scenario& scenario)
         field->show(scenario);
     }
     showValues();
+    applyLocks();
     updating_ = false;
+}
+
+void ParameterPanel::setUnlockedKeys(std::optional<std::vector<std::string>> unlocked)
+{
+    unlocked_ = std::move(unlocked);
+    // Shown again: each control as its key applies, then the lesson's locks.
+    setScenario(scenario_);
+}
+
+void ParameterPanel::applyLocks()
+{
+    const auto open = [this](std::string_view key) {
+        return !unlocked_ || std::find(unlocked_->begin(), unlocked_->end(), key) != unlocked_->end();
+    };
+    model_->setEnabled(!unlocked_);
+    samples_->setEnabled(open("samples"));
+    human_->setEnabled(open("human_fraction"));
+    if (!open("capacity")) {
+        capacity_->setEnabled(false);
+    }
+    for (const auto& field : fields_) {
+        if (!open(field->spec().key)) {
+            field->editor()->setEnabled(false);
+            field->label()->setEnabled(false);
+        }
+    }
 }
 
 void ParameterPanel::showValues()

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QBoxLayout;
@@ -103,6 +104,8 @@ public:
 
     // How a file editor asks for its file: QFileDialog unless replaced (a test answers without a dialog).
     void setFileChooser(ParameterField::FileChooser chooser);
+    // A lesson step's keys: only these can be changed, the model not at all (nullopt: every key).
+    void setUnlockedKeys(std::optional<std::vector<std::string>> unlocked);
 
 signals:
     void scenarioChanged(const collapse::Scenario& scenario);
@@ -112,6 +115,8 @@ signals:
 private:
     void rebuildFields();
     void showValues();
+    // Disables the controls of the keys a lesson step keeps locked.
+    void applyLocks();
     // Sets one key to `value` in a copy of the scenario, lets the model's dependent keys follow, and
     // emits the result if anything changed.
     void edit(std::string_view key, const nlohmann::json& value);
@@ -119,6 +124,7 @@ private:
 
     Scenario scenario_;
     bool updating_ = false;
+    std::optional<std::vector<std::string>> unlocked_;
 
     QComboBox* model_;
     LabelledSlider* samples_;
