@@ -29,6 +29,7 @@ LessonPlayer::LessonPlayer(Session& session, ParameterPanel& panel, QWidget* par
       revealButton_(new QPushButton), explanation_(new QLabel)
 {
     setObjectName(QStringLiteral("lessonPlayer"));
+    setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Lesson"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 6, 12, 6);

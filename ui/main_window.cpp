@@ -226,8 +226,9 @@ void MainWindow::openPreset(const std::string& name, const std::vector<Override>
 void MainWindow::openLesson(Lesson lesson, int step)
 {
     lessonPlayer_->play(std::move(lesson), step);
-    // The whole window listens for the remote's keys, not a control that has the focus.
-    setFocus();
+    // The remote's keys and the answers' numbers go to the lesson, not to a control that would take them
+    // as typing (a spin box takes a digit before any shortcut sees it).
+    lessonPlayer_->setFocus();
 }
 
 void MainWindow::showPresetNote(const QString& title, const QString& summary)

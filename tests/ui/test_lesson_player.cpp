@@ -8,6 +8,7 @@
 #include "ui/parameter_panel.h"
 #include "ui/playback.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QStandardPaths>
 #include <QSlider>
@@ -40,7 +41,6 @@ private slots:
         testing::WindowFixture fixture;
         MainWindow& window = fixture.window;
         window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
         fixture.session.playback().setGenerationsPerSecond(1000);
         window.openLesson(quickLesson());
         LessonPlayer* player = window.lessonPlayer();
@@ -50,6 +50,11 @@ private slots:
         // Before the reveal the stage holds at the step's start, however far the run has come.
         QTRY_VERIFY_WITH_TIMEOUT(fixture.session.runs().isComplete(), 20000);
         QTRY_COMPARE(fixture.session.playback().shown(), 5);
+        // A run's views made afresh can leave the offscreen platform's window inactive: active again for
+        // the keys, as a lecturer's window is.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QCOMPARE(QApplication::focusWidget(), player);
         QTest::keyClick(&window, Qt::Key_2);
         QCOMPARE(player->chosenAnswer(), 1);
         QTest::keyClick(&window, Qt::Key_PageDown);
