@@ -13,6 +13,201 @@
     </message>
 </context>
 <context>
+    <name>Lessons</name>
+    <message>
+        <source>What can we do about it?</source>
+        <translation>Was können wir dagegen tun?</translation>
+    </message>
+    <message>
+        <source>The mitigations the literature found: fresh real data, keeping the old data, adding rather than replacing, and a warning about filtering.</source>
+        <translation>Die Gegenmittel aus der Literatur: frische echte Daten, die alten Daten behalten, hinzufügen statt ersetzen – und eine Warnung vor dem Filtern.</translation>
+    </message>
+    <message>
+        <source>One chain trains only on its own samples; the other gets 10% fresh real data every generation. Which keeps its spread?</source>
+        <translation>Eine Kette lernt nur aus ihren eigenen Stichproben, die andere bekommt in jeder Generation 10 % frische echte Daten. Welche behält ihre Streuung?</translation>
+    </message>
+    <message>
+        <source>A little fresh real data each generation holds the model near the original (Shumailov et al.; Gerstgrasser et al. 2024).</source>
+        <translation>Ein wenig frische echte Daten in jeder Generation halten das Modell nahe am Original (Shumailov et al.; Gerstgrasser et al. 2024).</translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>The one with 10% real data</source>
+        <translation>Die mit 10 % echten Daten</translation>
+    </message>
+    <message>
+        <source>Both do</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>Instead of throwing last generation&apos;s data away, keep all of it and add the new. Does the model still forget?</source>
+        <translation>Statt die Daten der letzten Generation wegzuwerfen, werden alle behalten und die neuen hinzugefügt. Vergisst das Modell trotzdem?</translation>
+    </message>
+    <message>
+        <source>Accumulating data bounds the error: every generation still sees the real data of generation 0 (Gerstgrasser et al. 2024, &quot;Is model collapse inevitable?&quot;).</source>
+        <translation>Angesammelte Daten begrenzen den Fehler: Jede Generation sieht noch die echten Daten der Generation 0 (Gerstgrasser et al. 2024, „Is model collapse inevitable?“).</translation>
+    </message>
+    <message>
+        <source>Yes, just as fast</source>
+        <translation>Ja, genauso schnell</translation>
+    </message>
+    <message>
+        <source>Much less: the spread stays</source>
+        <translation>Viel weniger: Die Streuung bleibt</translation>
+    </message>
+    <message>
+        <source>It forgets faster</source>
+        <translation>Es vergisst schneller</translation>
+    </message>
+    <message>
+        <source>A linear regression is refitted to labels its last fit made. Whose test error grows without bound: replacing the labels, or accumulating them?</source>
+        <translation>Eine lineare Regression wird an Zielwerte angepasst, die ihre letzte Anpassung erzeugt hat. Wessen Testfehler wächst ohne Grenze: beim Ersetzen der Zielwerte oder beim Ansammeln?</translation>
+    </message>
+    <message>
+        <source>Replacing adds the same error every generation, σ²d/(T − d − 1); accumulating keeps it below a constant (Dohmatob et al. 2024).</source>
+        <translation>Ersetzen fügt in jeder Generation denselben Fehler hinzu, σ²d/(T − d − 1); Ansammeln hält ihn unter einer Konstanten (Dohmatob et al. 2024).</translation>
+    </message>
+    <message>
+        <source>Replacing</source>
+        <translation>Beim Ersetzen</translation>
+    </message>
+    <message>
+        <source>Accumulating</source>
+        <translation>Beim Ansammeln</translation>
+    </message>
+    <message>
+        <source>All data is kept, but only the 10% of synthetic samples the model finds most likely are added. What happens?</source>
+        <translation>Alle Daten werden behalten, aber nur die 10 % der synthetischen Stichproben, die das Modell für am wahrscheinlichsten hält, kommen hinzu. Was geschieht?</translation>
+    </message>
+    <message>
+        <source>A quality filter that keeps what looks typical throws the tails away on purpose: selection speeds collapse up even when every generation&apos;s data is kept (Qiao et al. 2026).</source>
+        <translation>Ein Qualitätsfilter, der behält, was typisch aussieht, wirft die Ränder absichtlich weg: Auswahl beschleunigt den Kollaps, selbst wenn die Daten jeder Generation behalten werden (Qiao et al. 2026).</translation>
+    </message>
+    <message>
+        <source>The spread is kept, as without filtering</source>
+        <translation>Die Streuung bleibt, wie ohne Filter</translation>
+    </message>
+    <message>
+        <source>The spread collapses anyway</source>
+        <translation>Die Streuung kollabiert trotzdem</translation>
+    </message>
+    <message>
+        <source>The spread grows</source>
+        <translation>Die Streuung wächst</translation>
+    </message>
+    <message>
+        <source>What is model collapse?</source>
+        <translation>Was ist Modellkollaps?</translation>
+    </message>
+    <message>
+        <source>Five generative models, each trained on what the one before it made. Before each run plays, guess what it will forget.</source>
+        <translation>Fünf generative Modelle, jedes trainiert mit dem, was das vorige erzeugt hat. Raten Sie vor jedem Lauf, was es vergessen wird.</translation>
+    </message>
+    <message>
+        <source>A normal is fitted to 100 samples of the last fitted normal, 500 times over. What happens to its spread?</source>
+        <translation>Eine Normalverteilung wird an 100 Stichproben der zuletzt angepassten Normalverteilung angepasst, 500-mal hintereinander. Was geschieht mit ihrer Streuung?</translation>
+    </message>
+    <message>
+        <source>Each fit misses a little of the tails, and nothing brings them back: the variance shrinks to zero in almost every chain, although its mean is kept (Shumailov et al., Theorem 3.1).</source>
+        <translation>Jede Anpassung verfehlt ein wenig von den Rändern, und nichts bringt sie zurück: Die Varianz schrumpft in fast jeder Kette gegen null, obwohl ihr Mittelwert erhalten bleibt (Shumailov et al., Satz 3.1).</translation>
+    </message>
+    <message>
+        <source>It stays about the same</source>
+        <translation>Sie bleibt etwa gleich</translation>
+    </message>
+    <message>
+        <source>It grows without bound</source>
+        <translation>Sie wächst ohne Grenze</translation>
+    </message>
+    <message>
+        <source>It shrinks towards zero</source>
+        <translation>Sie schrumpft gegen null</translation>
+    </message>
+    <message>
+        <source>One cat in ten is blue. The model of their fur colour is trained on its own drawings. What happens to the blue cats?</source>
+        <translation>Eine von zehn Katzen ist blau. Das Modell ihrer Fellfarbe lernt aus seinen eigenen Zeichnungen. Was geschieht mit den blauen Katzen?</translation>
+    </message>
+    <message>
+        <source>The rare colour is the first thing a model forgets: the tails go first. The blue cats are a minority in the data, and the model&apos;s own drawings hold fewer of them each time.</source>
+        <translation>Die seltene Farbe vergisst ein Modell zuerst: Die Ränder gehen zuerst verloren. Die blauen Katzen sind in den Daten in der Minderheit, und die eigenen Zeichnungen des Modells enthalten jedes Mal weniger davon.</translation>
+    </message>
+    <message>
+        <source>They vanish: every cat turns yellow</source>
+        <translation>Sie verschwinden: Alle Katzen werden gelb</translation>
+    </message>
+    <message>
+        <source>They take over</source>
+        <translation>Sie setzen sich durch</translation>
+    </message>
+    <message>
+        <source>They stay one in ten</source>
+        <translation>Es bleibt eine von zehn</translation>
+    </message>
+    <message>
+        <source>Four clusters, one of them holding 5% of the data. A mixture of four is fitted by EM to its own samples, 300 times over. What becomes of the clusters?</source>
+        <translation>Vier Cluster, einer davon mit 5 % der Daten. Eine Mischung aus vier Komponenten wird per EM an ihre eigenen Stichproben angepasst, 300-mal hintereinander. Was wird aus den Clustern?</translation>
+    </message>
+    <message>
+        <source>Every component narrows generation by generation: the tails go first, then the spread, until each cluster is a spike, as in the paper&apos;s Fig. 2. Real data becomes thousands of times less likely under the model.</source>
+        <translation>Jede Komponente wird von Generation zu Generation schmaler: Zuerst gehen die Ränder, dann die Streuung, bis jeder Cluster eine Spitze ist, wie in Abb. 2 des Artikels. Echte Daten werden unter dem Modell tausendfach unwahrscheinlicher.</translation>
+    </message>
+    <message>
+        <source>They keep their shape</source>
+        <translation>Sie behalten ihre Form</translation>
+    </message>
+    <message>
+        <source>They narrow into spikes</source>
+        <translation>Sie werden zu schmalen Spitzen</translation>
+    </message>
+    <message>
+        <source>They merge into one wide cloud</source>
+        <translation>Sie verschmelzen zu einer breiten Wolke</translation>
+    </message>
+    <message>
+        <source>A language model writes text by beam search and the next one learns from it, ten times over. How many different words does it still use?</source>
+        <translation>Ein Sprachmodell schreibt Text per Strahlsuche, und das nächste lernt daraus, zehnmal hintereinander. Wie viele verschiedene Wörter verwendet es noch?</translation>
+    </message>
+    <message>
+        <source>The likeliest phrases win each generation and the rare words drop out: the writing narrows to a few repeated phrases, as in the paper&apos;s OPT-125m experiment.</source>
+        <translation>Die wahrscheinlichsten Wendungen setzen sich in jeder Generation durch, und die seltenen Wörter fallen weg: Der Text verengt sich auf wenige wiederholte Wendungen, wie im OPT-125m-Experiment des Artikels.</translation>
+    </message>
+    <message>
+        <source>More and more</source>
+        <translation>Immer mehr</translation>
+    </message>
+    <message>
+        <source>About as many</source>
+        <translation>Etwa gleich viele</translation>
+    </message>
+    <message>
+        <source>Far fewer</source>
+        <translation>Viel weniger</translation>
+    </message>
+    <message>
+        <source>A diffusion model learns eight blobs on a ring, then learns from its own samples. How many of the eight does it still make?</source>
+        <translation>Ein Diffusionsmodell lernt acht Flecken auf einem Ring und danach aus seinen eigenen Stichproben. Wie viele der acht erzeugt es noch?</translation>
+    </message>
+    <message>
+        <source>Image generators collapse too: the samples crowd into a few of the modes and leave the others, which the next model never sees again.</source>
+        <translation>Auch Bildgeneratoren kollabieren: Die Stichproben drängen sich in wenigen Moden und verlassen die anderen, die das nächste Modell nie wieder sieht.</translation>
+    </message>
+    <message>
+        <source>All eight</source>
+        <translation>Alle acht</translation>
+    </message>
+    <message>
+        <source>Fewer and fewer</source>
+        <translation>Immer weniger</translation>
+    </message>
+    <message>
+        <source>More than eight</source>
+        <translation>Mehr als acht</translation>
+    </message>
+</context>
+<context>
     <name>Metrics</name>
     <message>
         <source>Training-set size</source>
@@ -1801,6 +1996,10 @@
         <source>Opened the shared scenario</source>
         <translation>Das geteilte Szenario ist geöffnet</translation>
     </message>
+    <message>
+        <source>Share</source>
+        <translation>Teilen</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::ImageStage</name>
@@ -1866,6 +2065,29 @@
     <message>
         <source> or </source>
         <translation> oder </translation>
+    </message>
+</context>
+<context>
+    <name>collapse::ui::LessonPlayer</name>
+    <message>
+        <source>Lesson</source>
+        <translation>Lektion</translation>
+    </message>
+    <message>
+        <source>%1 — step %2 of %3</source>
+        <translation>%1 – Schritt %2 von %3</translation>
+    </message>
+    <message>
+        <source>Reveal (PgDn)</source>
+        <translation>Auflösen (Bild ↓)</translation>
+    </message>
+    <message>
+        <source>Next step (PgDn)</source>
+        <translation>Nächster Schritt (Bild ↓)</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>Letzter Schritt</translation>
     </message>
 </context>
 <context>
@@ -2808,6 +3030,18 @@
     <message>
         <source>A collapselab:// link to open, as --share does, or a scenario file, as --scenario does.</source>
         <translation>Ein zu öffnender collapselab://-Link, wie mit --share, oder eine Szenariodatei, wie mit --scenario.</translation>
+    </message>
+    <message>
+        <source>Play the bundled lesson NAME or the lesson file FILE.</source>
+        <translation>Die mitgelieferte Lektion NAME oder die Lektionsdatei FILE abspielen.</translation>
+    </message>
+    <message>
+        <source>Start the lesson at step K (from 1).</source>
+        <translation>Die Lektion bei Schritt K beginnen (ab 1).</translation>
+    </message>
+    <message>
+        <source>Reveal the lesson&apos;s first step shown.</source>
+        <translation>Den ersten gezeigten Schritt der Lektion auflösen.</translation>
     </message>
 </context>
 </TS>

@@ -3,10 +3,12 @@
 // (tests/ui/CMakeLists.txt: one test per screen size and pixel ratio). Each test leaves a contact sheet of
 // what it saw, screen-fit-<size>.png, in the build folder.
 
+#include "core/lesson.h"
 #include "core/model_registry.h"
 #include "core/scenario_sources.h"
 #include "tests/common/quick_scenarios.h"
 #include "tests/common/window_fixture.h"
+#include "ui/lesson_player.h"
 #include "ui/main_window.h"
 #include "ui/plot_painting.h"
 #include "ui/sweep_window.h"
@@ -180,10 +182,17 @@ private slots:
     void initTestCase();
     void everyPresetFits_data();
     void everyPresetFits();
+    void everyLessonStepFits_data();
+    void everyLessonStepFits();
     void cleanup();
     void cleanupTestCase();
 
 private:
+    void useLanguage(const QString& language);
+    // The window (or sweep window) `checked` inside the screen's room, no text cut short since
+    // `elidedBefore` texts had been, and a thumbnail of it for the contact sheet.
+    void checkFits(QWidget* checked, Mode mode, int elidedBefore, const QString& caption);
+
     struct Thumbnail {
         QString caption;
         QImage picture;
@@ -236,11 +245,7 @@ void ScreenFitTest::everyPresetFits()
     QFETCH(QString, language);
     QFETCH(QString, preset);
     QFETCH(Mode, mode);
-    if (language == QLatin1String("de")) {
-        QCoreApplication::installTranslator(&german_);
-    } else {
-        QCoreApplication::removeTranslator(&german_);
-    }
+    useLanguage(language);
     const Preset& shown = presetNamed(preset.toStdString());
     const int elidedBefore = elidedTextCount();
     window_ = std::make_unique<WindowFixture>();
@@ -286,6 +291,11 @@ void ScreenFitTest::everyPresetFits()
         window->goToGeneration(session.runs().availableGenerations() - 1);
         QApplication::processEvents();
     }
+    checkFits(checked, mode, elidedBefore, QStringLiteral("%1 · %2 · %3").arg(language, preset, modeName(mode)));
+}
+
+void ScreenFitTest::checkFits(QWidget* checked, Mode mode, int elidedBefore, const QString& caption)
+{
     const QImage picture = checked->grab().toImage();
     QVERIFY2(elidedTextCount() == elidedBefore,
              qPrintable(QStringLiteral("cut short: ") + elidedTexts().mid(elidedBefore).join(QStringLiteral(" | "))));
@@ -313,8 +323,71 @@ void ScreenFitTest::everyPresetFits()
             QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("%1 cuts \"%2\"").arg(widget->metaObject()->className(), cut)));
         }
     }
-    thumbnails_.append({QStringLiteral("%1 · %2 · %3").arg(language, preset, modeName(mode)),
-                        picture.scaledToWidth(kThumbnailWidth, Qt::SmoothTransformation)});
+    thumbnails_.append({caption, picture.scaledToWidth(kThumbnailWidth, Qt::SmoothTransformation)});
+}
+
+void ScreenFitTest::useLanguage(const QString& language)
+{
+    if (language == QLatin1String("de")) {
+        QCoreApplication::installTranslator(&german_);
+    } else {
+        QCoreApplication::removeTranslator(&german_);
+    }
+}
+
+void ScreenFitTest::everyLessonStepFits_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<int>("lesson");
+    QTest::addColumn<int>("step");
+    // A lesson is played from the projector of a lecture hall: the smallest screen, in presenter mode.
+    const QSize screen = QGuiApplication::primaryScreen()->geometry().size();
+    if (screen != QSize(1024, 768)) {
+        QTest::addRow("lessons are tried at 1024x768") << QString() << -1 << -1;
+        return;
+    }
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("de")}) {
+        for (std::size_t l = 0; l < builtinLessons().size(); ++l) {
+            for (std::size_t s = 0; s < builtinLessons()[l].steps.size(); ++s) {
+                QTest::addRow("%s %s step %zu", qPrintable(language), builtinLessons()[l].name.c_str(), s + 1)
+                    << language << int(l) << int(s);
+            }
+        }
+    }
+}
+
+void ScreenFitTest::everyLessonStepFits()
+{
+    QFETCH(QString, language);
+    QFETCH(int, lesson);
+    QFETCH(int, step);
+    if (lesson < 0) {
+        QSKIP("lessons are tried on the 1024x768 screen");
+    }
+    useLanguage(language);
+    // Each step as the lesson has it, its runs cut to a dozen generations of a few chains: what is
+    // looked at here is the layout of the question, the answers and the explanation over the stage.
+    Lesson shown = builtinLessons()[static_cast<std::size_t>(lesson)];
+    LessonStep& played = shown.steps[static_cast<std::size_t>(step)];
+    for (LabelledScenario& side : played.scenarios) {
+        side.scenario.generations = std::min(side.scenario.generations, 12);
+        side.scenario.replicates = std::min(side.scenario.replicates, 4);
+    }
+    played.start = std::min(played.start, 11);
+    played.reveal = std::min(played.reveal, 11);
+    const int elidedBefore = elidedTextCount();
+    window_ = std::make_unique<WindowFixture>();
+    MainWindow* window = &window_->window;
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    window->openLesson(shown, step);
+    window->setPresenterMode(true);
+    QTRY_VERIFY_WITH_TIMEOUT(window_->session.runs().isComplete(), kRunTimeoutMs);
+    window->lessonPlayer()->reveal();
+    window->goToGeneration(played.reveal);
+    QApplication::processEvents();
+    checkFits(window, Mode::Presenter, elidedBefore,
+              QStringLiteral("%1 · %2 · step %3").arg(language, QString::fromStdString(shown.name)).arg(step + 1));
 }
 
 void ScreenFitTest::cleanup()
