@@ -4,9 +4,11 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 
 namespace collapse {
@@ -201,18 +203,22 @@ std::vector<ScenarioEntry> sharedEntries(std::string_view codeOrLink)
         throw damaged("link " + quotedForMessage(code) + " is not of the form " + std::string(kShareLinkPrefix) + "CODE");
     }
     // "cl", the version's digits, "-": a code of another version is told apart from a text that is none.
-    const std::size_t digits = code.size() > 2 ? code.find_first_not_of("0123456789", 2) : std::string_view::npos;
-    const bool versioned = startsWith(code, "cl") && digits != std::string_view::npos && digits > 2 && code[digits] == '-';
+    const std::size_t versionEnd = code.size() > 2 ? code.find_first_not_of("0123456789", 2) : std::string_view::npos;
+    const bool versioned = startsWith(code, "cl") && versionEnd != std::string_view::npos && versionEnd > 2 && code[versionEnd] == '-';
     if (!versioned) {
         throw damaged(quotedForMessage(code) + " is not a Collapse Lab code, which starts with \"" +
                       std::string(kShareCodePrefix) + "\"");
     }
     if (!startsWith(code, kShareCodePrefix)) {
-        throw damaged(quotedForMessage(code.substr(0, digits)) +
+        throw damaged(quotedForMessage(code.substr(0, versionEnd)) +
                       " is of another version of Collapse Lab; this one reads \"cl1\" codes");
     }
     code.remove_prefix(kShareCodePrefix.size());
-    const std::optional<std::string> bytes = fromBase32(code);
+    // A code printed over several lines (a handout's) reads as one.
+    std::string payloadDigits;
+    std::copy_if(code.begin(), code.end(), std::back_inserter(payloadDigits),
+                 [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
+    const std::optional<std::string> bytes = fromBase32(payloadDigits);
     if (!bytes || bytes->size() < 5) {
         throw damaged("is damaged: a character is not one of its digits, or one is missing or one too many");
     }

@@ -4,7 +4,8 @@
 // type from a slide or paste from a chat, and a collapselab:// link that opens it.
 //
 // A code is "cl1-" and the Crockford base-32 digits (0–9 and the letters but i, l, o, u, read in either
-// case, with i and l taken for 1 and o for 0) of: a format byte (0 the JSON as it is, 1 deflated by
+// case, with i and l taken for 1 and o for 0; white space between them ignored, as a code printed over
+// lines has) of: a format byte (0 the JSON as it is, 1 deflated by
 // zlib), the scenarios' JSON, and its CRC-32. The JSON holds the keys that differ from the model's
 // defaults ("cl1" is the version whose defaults it assumes; a version that changes a default writes
 // "cl2"), and for a comparison {"compare": [{"label", "scenario"}, ...]}.

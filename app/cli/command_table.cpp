@@ -11,10 +11,10 @@ namespace collapse::cli {
 
 const std::vector<Command>& commandTable()
 {
-    static const std::vector<Command> table = {runCommand(),       presetsCommand(),  lessonsCommand(),
-                                               shareCommand(),     exportCommand(),   sweepCommand(),
-                                               sweepMergeCommand(), reproduceCommand(), pretrainCommand(),
-                                               helpCommand(),      completionCommand()};
+    static const std::vector<Command> table = {runCommand(),          presetsCommand(),      lessonsCommand(),
+                                               lessonHandoutCommand(), shareCommand(),        exportCommand(),
+                                               sweepCommand(),        sweepMergeCommand(),   reproduceCommand(),
+                                               pretrainCommand(),     helpCommand(),         completionCommand()};
     return table;
 }
 

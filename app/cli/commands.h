@@ -9,6 +9,7 @@ namespace collapse::cli {
 const Command& runCommand();
 const Command& presetsCommand();
 const Command& lessonsCommand();
+const Command& lessonHandoutCommand();
 const Command& exportCommand();
 const Command& sweepCommand();
 const Command& sweepMergeCommand();

@@ -37,6 +37,7 @@ private slots:
     void comparisonPresetWritesSubfolders();
     void presetsAreListed();
     void lessonsAreListed();
+    void aLessonHandoutHasAPageAStep();
     void aShareCodeRunsThePresetItCameFrom();
     void badInputExitsTwoWithOneLine_data();
     void badInputExitsTwoWithOneLine();
@@ -150,6 +151,32 @@ void CliTest::lessonsAreListed()
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.stdOut.startsWith("what-is-model-collapse "), qPrintable(result.stdOut));
     QVERIFY2(result.stdOut.contains("\nwhat-can-we-do "), qPrintable(result.stdOut));
+}
+
+void CliTest::aLessonHandoutHasAPageAStep()
+{
+    QTemporaryDir dir;
+    const QString lesson = dir.filePath("two-steps.json");
+    const QByteArray step = R"({"scenario": {"model": "gaussian", "generations": 20, "replicates": 10, "samples": 10},
+        "reveal": 19, "question": "Q?", "answers": ["a", "b"], "correct": 2,
+        "shows": {"metric": "std", "is": "below", "than": "start"}, "explanation": "E."})";
+    QFile file(lesson);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"lesson": 1, "title": "T", "summary": "S", "steps": [)" + step + ", " + step + "]}");
+    file.close();
+    const QString pdfPath = dir.filePath("handout.pdf");
+    const Result result = runCli({"lesson-handout", lesson, "--out", pdfPath});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.stdErr));
+    const QByteArray pdf = fileContents(pdfPath);
+    QVERIFY(pdf.startsWith("%PDF-"));
+    // One page a step at most, each with its picture.
+    const int pages = static_cast<int>(pdf.count("/Type /Page")) - static_cast<int>(pdf.count("/Type /Pages"));
+    QVERIFY2(pages >= 1 && pages <= 2, qPrintable(QString::number(pages)));
+    QCOMPARE(pdf.count("/Subtype /Image"), 2);
+    const Result unknown = runCli({"lesson-handout", "no-such-lesson", "--out", dir.filePath("x.pdf")});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.stdErr.contains(R"(unknown lesson "no-such-lesson")"));
+    QVERIFY(!QFile::exists(dir.filePath("x.pdf")));
 }
 
 void CliTest::aShareCodeRunsThePresetItCameFrom()
@@ -296,8 +323,8 @@ void CliTest::helpComesFromTheTableOfCommands()
     const Result tool = runCli({"--help"});
     QCOMPARE(tool.exitCode, 0);
     // The commands, each with its synopsis and a line of its own in the list.
-    const QStringList commands = {"run",         "presets",   "lessons",  "share", "export",    "sweep",
-                                  "sweep-merge", "reproduce", "pretrain", "help",  "completion"};
+    const QStringList commands = {"run",   "presets",     "lessons",   "lesson-handout", "share", "export",
+                                  "sweep", "sweep-merge", "reproduce", "pretrain",       "help",  "completion"};
     for (const QString& command : commands) {
         QVERIFY2(tool.stdOut.contains(QRegularExpression("\\n  collapselab-cli " + QRegularExpression::escape(command) + "[ \\n]")),
                  qPrintable(command));
