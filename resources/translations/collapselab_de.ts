@@ -151,8 +151,8 @@
         <translation>Vier Cluster, einer davon mit 5 % der Daten. Eine Mischung aus vier Komponenten wird per EM an ihre eigenen Stichproben angepasst, 300-mal hintereinander. Was wird aus den Clustern?</translation>
     </message>
     <message>
-        <source>Every component narrows generation by generation: the tails go first, then the spread, until each cluster is a spike, as in the paper&apos;s Fig. 2. Real data becomes thousands of times less likely under the model.</source>
-        <translation>Jede Komponente wird von Generation zu Generation schmaler: Zuerst gehen die Ränder, dann die Streuung, bis jeder Cluster eine Spitze ist, wie in Abb. 2 des Artikels. Echte Daten werden unter dem Modell tausendfach unwahrscheinlicher.</translation>
+        <source>Every component narrows generation by generation: the tails go first, then the spread, until each cluster is a spike, as in the paper&apos;s Fig. 2. Real data becomes vanishingly unlikely under the model.</source>
+        <translation>Jede Komponente wird von Generation zu Generation schmaler: Zuerst gehen die Ränder, dann die Streuung, bis jeder Cluster eine Spitze ist, wie in Abb. 2 des Artikels. Echte Daten werden unter dem Modell verschwindend unwahrscheinlich.</translation>
     </message>
     <message>
         <source>They keep their shape</source>
@@ -171,8 +171,8 @@
         <translation>Ein Sprachmodell schreibt Text per Strahlsuche, und das nächste lernt daraus, zehnmal hintereinander. Wie viele verschiedene Wörter verwendet es noch?</translation>
     </message>
     <message>
-        <source>The likeliest phrases win each generation and the rare words drop out: the writing narrows to a few repeated phrases, as in the paper&apos;s OPT-125m experiment.</source>
-        <translation>Die wahrscheinlichsten Wendungen setzen sich in jeder Generation durch, und die seltenen Wörter fallen weg: Der Text verengt sich auf wenige wiederholte Wendungen, wie im OPT-125m-Experiment des Artikels.</translation>
+        <source>The likeliest phrases win each generation and the rare words drop out: each generation uses fewer words than the last, as in the paper&apos;s OPT-125m experiment.</source>
+        <translation>Die wahrscheinlichsten Wendungen setzen sich in jeder Generation durch, und die seltenen Wörter fallen weg: Jede Generation verwendet weniger Wörter als die vorige, wie im OPT-125m-Experiment des Artikels.</translation>
     </message>
     <message>
         <source>More and more</source>
@@ -191,8 +191,8 @@
         <translation>Ein Diffusionsmodell lernt acht Flecken auf einem Ring und danach aus seinen eigenen Stichproben. Wie viele der acht erzeugt es noch?</translation>
     </message>
     <message>
-        <source>Image generators collapse too: the samples crowd into a few of the modes and leave the others, which the next model never sees again.</source>
-        <translation>Auch Bildgeneratoren kollabieren: Die Stichproben drängen sich in wenigen Moden und verlassen die anderen, die das nächste Modell nie wieder sieht.</translation>
+        <source>Image generators collapse too: each model&apos;s small errors blur the blobs into the space between them, the next model learns the blur as if it were real, and within a dozen generations none of the eight is left.</source>
+        <translation>Auch Bildgeneratoren kollabieren: Die kleinen Fehler jedes Modells verwischen die Flecken in den Raum dazwischen, das nächste Modell lernt die Unschärfe, als wäre sie echt, und nach einem Dutzend Generationen ist keiner der acht mehr übrig.</translation>
     </message>
     <message>
         <source>All eight</source>
