@@ -48,7 +48,8 @@ LessonPlayer::LessonPlayer(Session& session, ParameterPanel& panel, QWidget* par
     answersGrid_ = new QGridLayout;
     answersGrid_->setSpacing(4);
     for (int i = 0; i < static_cast<int>(kMostAnswers); ++i) {
-        auto* answer = new QPushButton;
+        // A child from the start: a step with fewer answers leaves the others out of the grid, hidden.
+        auto* answer = new QPushButton(this);
         answer->setCheckable(true);
         answer->setFocusPolicy(Qt::NoFocus);
         connect(answer, &QPushButton::clicked, this, [this, i] { choose(i); });
