@@ -38,10 +38,11 @@ endforeach()
 
 # Inside the window's library the includes point one way too, from the window down to what it shows:
 #   window      the window and its parts: main_window, window_menus, stage_area, chart_panel,
-#               file_actions, export_actions, export_dialog
+#               file_actions, export_actions, export_dialog, lesson_player
 #   session     what is on stage, without widgets: session, parameter_change, run_controller, playback
 #   everything else (views, stages, charts, workers, exports, painting), which knows neither.
-set(window_layer main_window window_menus stage_area chart_panel file_actions export_actions export_dialog)
+set(window_layer main_window window_menus stage_area chart_panel file_actions export_actions export_dialog
+                 lesson_player)
 set(session_layer session parameter_change run_controller playback)
 function(layer_of file result)
     get_filename_component(stem "${file}" NAME_WE)

@@ -71,6 +71,12 @@ LessonPlayer::LessonPlayer(Session& session, ParameterPanel& panel, QWidget* par
         shortcut(QKeySequence(Qt::Key_1 + i), [this, i] { choose(i); });
     }
 
+    // Something else opened (a preset, a file, a share code): the lesson is over.
+    connect(&session_, &Session::presetNoteChanged, this, [this] {
+        if (isPlaying() && !opening_) {
+            stop();
+        }
+    });
     connect(&session_.playback(), &Playback::shownChanged, this, &LessonPlayer::onGenerationShown);
     connect(&session_.runs(), &RunController::completed, this, &LessonPlayer::onRunCompleted);
     hide();
@@ -145,7 +151,9 @@ void LessonPlayer::openStep()
     playingToReveal_ = false;
     chosen_ = -1;
     const LessonStep& step = lesson_.steps[static_cast<std::size_t>(step_)];
+    opening_ = true;
     session_.open(step.scenarios);
+    opening_ = false;
     panel_.setUnlockedKeys(step.unlocked);
     showStep();
     emit answerHidden(true);

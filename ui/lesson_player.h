@@ -66,6 +66,7 @@ private:
     int chosen_ = -1;
     bool revealed_ = false;
     bool playingToReveal_ = false;
+    bool opening_ = false; // the player itself is opening a step's scenarios
 
     QLabel* heading_;
     QLabel* question_;

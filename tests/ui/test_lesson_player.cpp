@@ -89,11 +89,14 @@ private slots:
         QVERIFY(!panel->humanFractionSlider()->isEnabled());
         QVERIFY(!panel->modelPicker()->isEnabled());
         QVERIFY(!panel->editorFor("estimator")->isEnabled());
-        window.lessonPlayer()->stop();
+        // Opening something else ends the lesson.
+        fixture.session.openPreset("cats");
+        QVERIFY(!window.lessonPlayer()->isPlaying());
         QVERIFY(!window.lessonPlayer()->isVisible());
+        QVERIFY(window.findChild<ChartPanel*>()->isVisible());
         QVERIFY(panel->humanFractionSlider()->isEnabled());
         QVERIFY(panel->modelPicker()->isEnabled());
-        QVERIFY(panel->editorFor("estimator")->isEnabled());
+        QVERIFY(panel->editorFor("shrinkage") != nullptr && panel->editorFor("shrinkage")->isEnabled());
     }
 };
 
