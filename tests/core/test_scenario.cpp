@@ -89,13 +89,13 @@ void ScenarioTest::rejectsBadValues_data()
     QTest::addRow("negative synthetic ratio") << R"({"policy": "augment", "synthetic_ratio": -1})" << R"("synthetic_ratio" must be a number in [0, 10])";
     QTest::addRow("selection of a model without a density")
         << R"({"model": "vae", "selection": "likelihood"})"
-        << R"("selection" must be "none" for the vae model, not "likelihood": scoring by likelihood needs a model with a density (gaussian, gmm, text, kde))";
+        << R"("selection" must be "none" for the vae model, not "likelihood": scoring by likelihood needs a model with a density (gaussian, gmm, cats, text, kde))";
     QTest::addRow("biased selection of text")
         << R"({"model": "text", "selection": "biased"})"
         << R"("selection" must be "none" or "likelihood" for the text model, not "biased": a biased target needs samples that are points (gaussian, gmm, kde))";
     QTest::addRow("selection share of a model without a density")
-        << R"({"model": "cats", "selection_keep": 0.5})"
-        << R"("selection_keep" is the share "selection" keeps, which needs a model that scores its samples (gaussian, gmm, text, kde); the cats model does not)";
+        << R"({"model": "vae", "selection_keep": 0.5})"
+        << R"("selection_keep" is the share "selection" keeps, which needs a model that scores its samples (gaussian, gmm, cats, text, kde); the vae model does not)";
     QTest::addRow("selection keeping too little") << R"({"selection": "biased", "selection_keep": 0.005})" << R"("selection_keep" must be a number in [0.01, 1], not 0.005)";
     QTest::addRow("unknown selection") << R"({"selection": "best"})" << R"("selection" must be one of none, likelihood, biased, not "best")";
     QTest::addRow("zero sampling bias") << R"({"sampling_bias": 0})" << R"("sampling_bias" must be a number in (0, 1])";
@@ -142,7 +142,8 @@ void ScenarioTest::selectionOffersWhatTheModelScores()
     QCOMPARE(offered("gmm"), (Names{"none", "likelihood", "biased"}));
     QCOMPARE(offered("kde"), (Names{"none", "likelihood", "biased"}));
     QCOMPARE(offered("text"), (Names{"none", "likelihood"}));
-    QCOMPARE(offered("cats"), Names{});
+    QCOMPARE(offered("cats"), (Names{"none", "likelihood"}));
+    QCOMPARE(offered("vae"), Names{});
     QCOMPARE(parseScenario(R"({"model": "text", "selection": "likelihood"})", "test").selection, Selection::Likelihood);
 }
 

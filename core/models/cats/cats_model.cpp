@@ -243,6 +243,15 @@ void CatsExperiment::measure(const FittedModel& model, const FittedModel&, const
     values[4] = minority.empty() ? 0.0 : 1.0;
 }
 
+void CatsExperiment::scoreSamples(const FittedModel& model, const Eigen::Ref<const Samples>& candidates, Selection,
+                                  std::span<double> scores) const
+{
+    const auto& mixture = static_cast<const HueMixture&>(model);
+    for (Eigen::Index i = 0; i < candidates.cols(); ++i) {
+        scores[static_cast<std::size_t>(i)] = std::log(mixture.density(candidates(0, i)));
+    }
+}
+
 const ModelDescriptor& CatsSettings::descriptor()
 {
     static const ModelDescriptor model = [] {
@@ -270,6 +279,7 @@ const ModelDescriptor& CatsSettings::descriptor()
         d.roles = {&cats_metrics::minorityFraction, &cats_metrics::hueStd, &cats_metrics::minorityFraction};
         d.roles.collapsedSpread = 0.1;
         d.makeExperiment = [](const Scenario& scenario) { return std::make_unique<CatsExperiment>(scenario); };
+        d.scoresByLikelihood = true;
         return d;
     }();
     return model;

@@ -65,6 +65,10 @@ public:
     std::shared_ptr<const FittedModel> fit(const Eigen::Ref<const Samples>& training, RandomStream& random) const override;
     void measure(const FittedModel& model, const FittedModel& firstModel, const Samples& drawn,
                  std::span<double> values) const override;
+    // Selection by likelihood: ln of a cat's hue density under the mixture that drew it, so a filter
+    // keeps the common colours. A target off the centre has no meaning on the colour circle.
+    void scoreSamples(const FittedModel& model, const Eigen::Ref<const Samples>& candidates, Selection selection,
+                      std::span<double> scores) const override;
 
     const HueMixture& original() const { return original_; }
 

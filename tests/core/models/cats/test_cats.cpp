@@ -3,6 +3,7 @@
 
 #include "core/models/cats/cats_model.h"
 #include "core/random.h"
+#include "core/scenario.h"
 #include "tests/common/statistics.h"
 
 #include <QTest>
@@ -66,6 +67,7 @@ private slots:
     void blueIsLostByWrightFisherDrift();
     void shrinkageTurnsBlueGreenThenYellow();
     void originalHasTenPercentBlue();
+    void aLikelihoodFilterPrefersTheCommonColour();
 };
 
 void CatsTest::huesWrapAroundTheCircle()
@@ -164,6 +166,23 @@ void CatsTest::originalHasTenPercentBlue()
     const std::vector<double> fractions = column(results, 0, "minority_fraction");
     // Two binomial draws of 100 from 10%: the variance is p(1-p)/100 (1 + 99/100).
     COLLAPSE_COMPARE_WITHIN(mean(fractions), 0.1, 4.0 * std::sqrt(0.09 / 100.0 * 1.99 / kReplicates));
+}
+
+void CatsTest::aLikelihoodFilterPrefersTheCommonColour()
+{
+    // Under the original (90% yellow at 55°, 10% blue at 230°) a yellow cat scores above a blue one, and
+    // a score is ln of the hue's density.
+    Scenario scenario = defaultScenario<CatsSettings>();
+    const CatsExperiment experiment(scenario);
+    Samples hues(1, 3);
+    hues << 55.0, 230.0, 140.0;
+    std::vector<double> scores(3);
+    experiment.scoreSamples(experiment.original(), hues, Selection::Likelihood, scores);
+    QVERIFY(scores[0] > scores[1]);
+    QVERIFY(scores[1] > scores[2]);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(scores[static_cast<std::size_t>(i)], std::log(experiment.original().density(hues(0, i))));
+    }
 }
 
 QTEST_APPLESS_MAIN(CatsTest)
