@@ -18,8 +18,10 @@ namespace collapse::ui {
 
 namespace {
 
-// Answers up to this many characters go side by side, up to the second two to a row.
-constexpr std::size_t kShortAnswer = 24;
+// Answers go side by side while together they hold at most this many characters (a row of a 1024-pixel
+// projector), two to a row while each holds at most the second, else one to a row: every row the
+// answers do not need is room for the stage.
+constexpr std::size_t kOneRowAnswers = 60;
 constexpr std::size_t kMediumAnswer = 44;
 
 } // namespace
@@ -185,10 +187,13 @@ void LessonPlayer::showStep()
     }
     // Short answers side by side; longer ones two to a row, or one, so that none is cut on a projector.
     std::size_t longest = 0;
+    std::size_t total = 0;
     for (const std::string& answer : step.answers) {
-        longest = std::max<std::size_t>(longest, static_cast<std::size_t>(lessonText(answer).size()));
+        const auto length = static_cast<std::size_t>(lessonText(answer).size());
+        longest = std::max(longest, length);
+        total += length;
     }
-    const int columns = longest <= kShortAnswer ? static_cast<int>(step.answers.size()) : longest <= kMediumAnswer ? 2 : 1;
+    const int columns = total <= kOneRowAnswers ? static_cast<int>(step.answers.size()) : longest <= kMediumAnswer ? 2 : 1;
     for (std::size_t i = 0; i < answers_.size(); ++i) {
         answersGrid_->removeWidget(answers_[i]);
         if (i < step.answers.size()) {
