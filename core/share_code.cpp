@@ -151,8 +151,8 @@ std::string shareCode(const std::vector<LabelledScenario>& scenarios)
                             " KiB of keys, at most " + std::to_string(kLargestSharedJson / 1024) + "); save it as a file");
     }
     std::string code = shareCodeOfText(text);
-    if (shareLink(code).size() > kLongestShareCode) {
-        throw ScenarioError("this scenario is too large to share as a code (" + std::to_string(shareLink(code).size()) +
+    if (const std::size_t length = shareLink(code).size(); length > kLongestShareCode) {
+        throw ScenarioError("this scenario is too large to share as a code (" + std::to_string(length) +
                             " characters, at most " + std::to_string(kLongestShareCode) + "); save it as a file");
     }
     return code;

@@ -76,9 +76,14 @@ Scenario smallGaussian(int generations, int replicates, int samples, Policy poli
 
 Scenario presetScenario(const std::string& name, std::size_t side)
 {
+    return presetSides(name).at(side).scenario;
+}
+
+std::vector<LabelledScenario> presetSides(const std::string& name)
+{
     ScenarioRequest request;
     request.preset = name;
-    return resolveScenarios(request).at(side).scenario;
+    return resolveScenarios(request);
 }
 
 } // namespace collapse::testing

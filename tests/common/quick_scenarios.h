@@ -2,6 +2,7 @@
 
 #include "core/model_registry.h"
 #include "core/scenario.h"
+#include "core/scenario_sources.h"
 
 #include <string>
 #include <vector>
@@ -23,5 +24,7 @@ Scenario smallGaussian(int generations, int replicates, int samples, Policy poli
 
 // A built-in preset's scenario: its only one, or side `side` of a comparison.
 Scenario presetScenario(const std::string& name, std::size_t side = 0);
+// Every side of a built-in preset, with its label.
+std::vector<LabelledScenario> presetSides(const std::string& name);
 
 } // namespace collapse::testing

@@ -6,6 +6,7 @@
 #include "core/scenario.h"
 #include "core/scenario_sources.h"
 #include "core/share_code.h"
+#include "tests/common/quick_scenarios.h"
 
 #include <QTest>
 
@@ -25,13 +26,6 @@ std::vector<LabelledScenario> scenariosOf(const std::vector<ScenarioEntry>& entr
         scenarios.push_back({entry.label, scenarioFromJson(entry.object)});
     }
     return scenarios;
-}
-
-std::vector<LabelledScenario> presetScenarios(const Preset& preset)
-{
-    ScenarioRequest request;
-    request.preset = preset.name;
-    return resolveScenarios(request);
 }
 
 // The message of the ScenarioError `code` is refused with; empty when it is read.
@@ -56,7 +50,7 @@ private slots:
     void everyPresetRoundTrips()
     {
         for (const Preset& preset : builtinPresets()) {
-            const std::vector<LabelledScenario> scenarios = presetScenarios(preset);
+            const std::vector<LabelledScenario> scenarios = testing::presetSides(preset.name);
             const std::string code = shareCode(scenarios);
             QVERIFY2(code.starts_with("cl1-"), code.c_str());
             QVERIFY2(code.size() < 400, qPrintable(QString("%1: %2 characters").arg(preset.name.c_str()).arg(code.size())));
@@ -75,14 +69,13 @@ private slots:
     void aCodeReadOffASlideReadsTheSame()
     {
         // Either case, and Crockford's aliases: i and l for 1, o for 0.
-        ScenarioRequest request;
-        request.preset = "human-data-10";
-        const std::string code = shareCode(resolveScenarios(request));
+        const std::vector<LabelledScenario> sides = testing::presetSides("human-data-10");
+        const std::string code = shareCode(sides);
         std::string typed = code;
         std::transform(typed.begin(), typed.end(), typed.begin(), [](char c) { return char(std::toupper(static_cast<unsigned char>(c))); });
         std::replace(typed.begin() + 4, typed.end(), '1', 'L');
         std::replace(typed.begin() + 4, typed.end(), '0', 'O');
-        QCOMPARE(scenariosOf(sharedEntries(typed))[1].scenario, resolveScenarios(request)[1].scenario);
+        QCOMPARE(scenariosOf(sharedEntries(typed))[1].scenario, sides[1].scenario);
     }
 
     void codesOfThisVersionKeepTheirMeaning()
@@ -131,9 +124,7 @@ private slots:
 
     void oneCharacterChangedIsRefused()
     {
-        ScenarioRequest request;
-        request.preset = "accumulate-vs-replace";
-        const std::string code = shareCode(resolveScenarios(request));
+        const std::string code = shareCode(testing::presetSides("accumulate-vs-replace"));
         for (std::size_t at = 4; at < code.size(); ++at) {
             const std::size_t digit = kDigits.find(code[at]);
             for (const std::size_t step : {std::size_t(1), std::size_t(17)}) {

@@ -4,6 +4,7 @@
 
 #include "core/scenario_sources.h"
 #include "core/share_code.h"
+#include "tests/common/quick_scenarios.h"
 #include "ui/session.h"
 #include "ui/share_dialog.h"
 
@@ -16,13 +17,6 @@ using namespace collapse;
 using namespace collapse::ui;
 
 namespace {
-
-std::vector<LabelledScenario> presetScenarios(const std::string& name)
-{
-    ScenarioRequest request;
-    request.preset = name;
-    return resolveScenarios(request);
-}
 
 bool dark(const QImage& image, int x, int y)
 {
@@ -37,7 +31,7 @@ class ShareDialogTest : public QObject {
 private slots:
     void theQrCodeHasItsFinderPatternsAndQuietZone()
     {
-        const QString link = QString::fromStdString(shareLink(shareCode(presetScenarios("human-data-10"))));
+        const QString link = QString::fromStdString(shareLink(shareCode(testing::presetSides("human-data-10"))));
         const QImage upper = qrCodeImage(link.toUpper());
         const QImage lower = qrCodeImage(link);
         QVERIFY(!upper.isNull());
@@ -65,7 +59,7 @@ private slots:
 
     void theDialogCopiesTheCodeAndTheLink()
     {
-        const QString code = QString::fromStdString(shareCode(presetScenarios("cats")));
+        const QString code = QString::fromStdString(shareCode(testing::presetSides("cats")));
         ShareDialog dialog(code);
         dialog.show();
         QVERIFY(!dialog.qrCode().isNull());
@@ -88,15 +82,15 @@ private slots:
     void aSharedComparisonOpensAsItWas()
     {
         Session session;
-        session.open(presetScenarios("cats"));
-        const std::vector<LabelledScenario> shared = presetScenarios("accumulate-vs-replace");
+        session.open(testing::presetSides("cats"));
+        const std::vector<LabelledScenario> shared = testing::presetSides("accumulate-vs-replace");
         const std::string code = shareCode(shared);
         // One character changed: refused, and the session keeps what it showed.
         std::string damaged = code;
         damaged[10] = damaged[10] == '7' ? '8' : '7';
         QVERIFY_THROWS_EXCEPTION(ScenarioError, session.openShareCode(damaged));
         QCOMPARE(session.sideCount(), 1);
-        QCOMPARE(session.scenario(), presetScenarios("cats").front().scenario);
+        QCOMPARE(session.scenario(), testing::presetSides("cats").front().scenario);
         session.openShareCode(shareLink(code));
         QCOMPARE(session.sideCount(), 2);
         for (int side = 0; side < 2; ++side) {
