@@ -100,6 +100,10 @@ void describeOptions(QCommandLineParser& parser)
     parser.addOption({"size", QCoreApplication::translate("main", "The window's size, e.g. 1920x1080."), "WxH"});
     parser.addOption({"theme", QCoreApplication::translate("main", "The colour theme: light, dark or projector."), "THEME"});
     parser.addOption({"presenter", QCoreApplication::translate("main", "Start in presenter mode (full screen).")});
+    parser.addOption({"stage",
+                      QCoreApplication::translate("main", "What the stage shows: one-chain, then-and-now (generation 0 "
+                                                          "beside the generation on stage) or many-chains (nine at once)."),
+                      "VIEW"});
 }
 
 // The application's names, and its translations into the user's language where there are any.
@@ -243,6 +247,18 @@ int main(int argc, char** argv)
                 }
             });
         }
+    }
+    if (parser.isSet("stage")) {
+        using Layout = collapse::ui::StageArea::Layout;
+        const auto layout = collapse::ui::choiceNamed<Layout>(
+            parser.value("stage"),
+            {{"one-chain", Layout::OneChain}, {"then-and-now", Layout::ThenAndNow}, {"many-chains", Layout::ManyChains}});
+        if (!layout) {
+            std::fprintf(stderr, "collapselab: --stage takes one-chain, then-and-now or many-chains, not \"%s\"\n",
+                         qPrintable(parser.value("stage")));
+            return 2;
+        }
+        window.setStageLayout(*layout);
     }
     if (parser.isSet("theme")) {
         const auto theme = collapse::ui::choiceNamed<collapse::ui::Theme>(

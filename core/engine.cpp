@@ -48,6 +48,23 @@ void Engine::setShownReplicate(int replicate)
     shownReplicate_ = std::clamp(replicate, 0, scenario_.replicates - 1);
 }
 
+void Engine::setMoreShownReplicates(std::vector<int> replicates)
+{
+    std::erase_if(replicates, [this](int replicate) { return replicate < 0 || replicate >= scenario_.replicates; });
+    moreShownReplicates_ = std::move(replicates);
+}
+
+namespace {
+
+// The first of a chain's M samples, at most `pointCap` points or `imageCap` images or sequences.
+Samples samplesOnStage(const Samples& drawn, Eigen::Index samples, Eigen::Index pointCap, Eigen::Index imageCap)
+{
+    const Eigen::Index cap = drawn.rows() <= 2 ? pointCap : imageCap;
+    return drawn.leftCols(std::min({drawn.cols(), samples, cap}));
+}
+
+} // namespace
+
 const Samples& Engine::select(Chain& chain, Eigen::Index kept) const
 {
     const Eigen::Index candidates = selectionCandidates(scenario_, kept);
@@ -135,6 +152,10 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
             GenerationSnapshot& snapshot = snapshots[static_cast<std::size_t>(offset)];
             snapshot.generation = first + offset;
             snapshot.shownReplicate = shownReplicate;
+            snapshot.moreChains.resize(moreShownReplicates_.size());
+            for (std::size_t more = 0; more < moreShownReplicates_.size(); ++more) {
+                snapshot.moreChains[more].replicate = moreShownReplicates_[more];
+            }
             snapshot.metrics.resize(replicates, columns);
             snapshot.summaries.resize(static_cast<std::size_t>(columns));
         }
@@ -153,8 +174,13 @@ Engine::Outcome Engine::run(const std::function<void(GenerationSnapshot&&)>& onG
                     }
                     if (replicate == shownReplicate) {
                         snapshot.model = chain.model;
-                        const Eigen::Index cap = chain.drawn.rows() <= 2 ? kDisplaySampleCap : kDisplayImageCap;
-                        snapshot.samples = chain.drawn.leftCols(std::min({chain.drawn.cols(), Eigen::Index(scenario_.samples), cap}));
+                        snapshot.samples = samplesOnStage(chain.drawn, scenario_.samples, kDisplaySampleCap, kDisplayImageCap);
+                    }
+                    for (GenerationSnapshot::Chain& more : snapshot.moreChains) {
+                        if (more.replicate == replicate) {
+                            more.model = chain.model;
+                            more.samples = samplesOnStage(chain.drawn, scenario_.samples, kSmallStageSampleCap, kSmallStageImageCap);
+                        }
                     }
                 }
             } catch (const Cancelled&) {

@@ -28,12 +28,25 @@ struct GenerationSnapshot {
     int shownReplicate = 0;
     std::shared_ptr<const FittedModel> model;
     Samples samples;
+    // More chains drawn small beside it (the window's many-chains view), in the order asked for, each with
+    // at most kSmallStageSampleCap points or kSmallStageImageCap images.
+    struct Chain {
+        int replicate = 0;
+        std::shared_ptr<const FittedModel> model;
+        Samples samples;
+    };
+    std::vector<Chain> moreChains;
 };
 
 // The stage never draws more points than this, whatever M is.
 inline constexpr Eigen::Index kDisplaySampleCap = 5000;
 // Nor keeps more images (each 784 values) per generation.
 inline constexpr Eigen::Index kDisplayImageCap = 300;
+// The window's many-chains view draws this many chains at once, three by three; a chain drawn that small
+// needs fewer points and images.
+inline constexpr int kManyChainsShown = 9;
+inline constexpr Eigen::Index kSmallStageSampleCap = 1000;
+inline constexpr Eigen::Index kSmallStageImageCap = 36;
 
 // Runs the recursion (core/README.md): `replicates` independent chains of `generations` fits, in
 // parallel over replicates with OpenMP. Random numbers are keyed by (seed, replicate, generation,
@@ -49,6 +62,9 @@ public:
     const std::vector<std::string>& metricColumns() const { return columns_; }
     // The replicate whose model and samples the snapshots carry (0 unless set; clamped to the run's).
     void setShownReplicate(int replicate);
+    // More replicates whose models and samples the snapshots carry in `moreChains` (none unless set;
+    // numbers outside the run's are left out).
+    void setMoreShownReplicates(std::vector<int> replicates);
 
     enum class Outcome { Finished, Cancelled };
 
@@ -67,6 +83,7 @@ private:
 
     Scenario scenario_;
     int shownReplicate_ = 0;
+    std::vector<int> moreShownReplicates_;
     std::unique_ptr<Experiment> experiment_;
     std::vector<std::string> columns_;
     // What each model draws a generation: M samples, or as many as the next generation takes when the

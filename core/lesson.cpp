@@ -151,8 +151,8 @@ LessonStep readStep(const LessonReader& reader, const json& step, const std::str
     if (!step.is_object()) {
         reader.fail(where, "a step is an object");
     }
-    reader.onlyKeys(step, {"preset", "scenario", "set", "start", "reveal", "unlocked", "question", "answers", "correct",
-                           "shows", "explanation"},
+    reader.onlyKeys(step, {"preset", "scenario", "set", "start", "reveal", "unlocked", "stage", "question", "answers",
+                           "correct", "shows", "explanation"},
                     where);
     LessonStep read;
     read.source = step;
@@ -215,6 +215,19 @@ LessonStep readStep(const LessonReader& reader, const json& step, const std::str
                 reader.fail(where, "\"unlocked\" names " + quotedForMessage(name) + " twice");
             }
             read.unlocked.push_back(name);
+        }
+    }
+    if (step.contains("stage")) {
+        const json& stage = step["stage"];
+        const std::string name = stage.is_string() ? stage.get<std::string>() : stage.dump().substr(0, 40);
+        if (name == "one-chain") {
+            read.stage = StageLayout::OneChain;
+        } else if (name == "then-and-now") {
+            read.stage = StageLayout::ThenAndNow;
+        } else if (name == "many-chains") {
+            read.stage = StageLayout::ManyChains;
+        } else {
+            reader.fail(where, "\"stage\" is \"one-chain\", \"then-and-now\" or \"many-chains\", not " + quotedForMessage(name));
         }
     }
     read.question = reader.text(step, "question", where);

@@ -33,6 +33,10 @@ struct LessonClaim {
     double factor = 1.0; // Start and OtherSide: the yardstick's multiple
 };
 
+// What the window's stage shows (ui/stage_area.h), and a lesson's step asks for: the chain on stage; its
+// generation 0 beside the generation on stage; or nine chains at once.
+enum class StageLayout { OneChain, ThenAndNow, ManyChains };
+
 struct LessonStep {
     std::string preset; // the preset the step opens, or empty for an inline scenario
     std::vector<LabelledScenario> scenarios; // resolved: the preset's (or the scenario's) with the step's keys
@@ -40,6 +44,7 @@ struct LessonStep {
     int start = 0;
     int reveal = 0;
     std::vector<std::string> unlocked;
+    StageLayout stage = StageLayout::OneChain;
     std::string question;
     std::vector<std::string> answers;
     int correct = 0;

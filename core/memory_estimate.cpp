@@ -47,6 +47,9 @@ MemoryEstimate estimateRunMemory(const Scenario& scenario)
     estimate.historyBytes = generations * replicates * columns * sizeof(double);
     const double shownSamples = std::min<double>(scenario.samples, values > 2.0 ? double(kDisplayImageCap) : double(kDisplaySampleCap));
     estimate.shownBytes = generations * shownSamples * values * sizeof(double);
+    const double smallStageSamples =
+        std::min<double>(scenario.samples, values > 2.0 ? double(kSmallStageImageCap) : double(kSmallStageSampleCap));
+    estimate.smallStagesBytes = generations * std::min<double>(kManyChainsShown - 1, replicates - 1.0) * smallStageSamples * values * sizeof(double);
     return estimate;
 }
 
@@ -75,7 +78,8 @@ void checkFitsInMemory(const Scenario& scenario, RunKeeping keeping, int paralle
     const MemoryEstimate estimate = estimateRunMemory(scenario);
     const double chains = estimate.chainBytes * std::max(1, parallel);
     const double history = (keeping == RunKeeping::Summary ? 0.0 : estimate.historyBytes) +
-                           (keeping == RunKeeping::MetricsAndStage ? estimate.shownBytes : 0.0);
+                           (keeping == RunKeeping::MetricsAndStage || keeping == RunKeeping::MetricsAndManyStages ? estimate.shownBytes : 0.0) +
+                           (keeping == RunKeeping::MetricsAndManyStages ? estimate.smallStagesBytes : 0.0);
     const double needed = chains + history;
     const double room = kShareForOneRun * available;
     if (needed <= room) {

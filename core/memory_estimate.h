@@ -13,6 +13,7 @@ struct MemoryEstimate {
     double chainBytes = 0.0;    // every chain's samples, training set and fitted model
     double historyBytes = 0.0;  // every generation's metric row of every chain, kept for the CSVs and charts
     double shownBytes = 0.0;    // every generation's samples of the chain on stage, which the window keeps
+    double smallStagesBytes = 0.0; // and of the eight chains drawn small beside it in the many-chains view
 };
 MemoryEstimate estimateRunMemory(const Scenario& scenario);
 
@@ -21,6 +22,7 @@ enum class RunKeeping {
     Summary,          // a sweep's cell: a few summary rows
     Metrics,          // the command line: every generation's metrics
     MetricsAndStage,  // the window: also every generation's samples of the chain on stage
+    MetricsAndManyStages, // the window's many-chains view: and of eight more chains, drawn small
 };
 
 // The machine's physical memory in bytes.

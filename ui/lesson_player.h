@@ -32,6 +32,8 @@ public:
     bool isPlaying() const { return !lesson_.steps.empty(); }
 
     int step() const { return step_; }
+    // What the stage shows during the step.
+    StageLayout stageLayout() const { return lesson_.steps.at(static_cast<std::size_t>(step_)).stage; }
     bool isRevealed() const { return revealed_; }
     int chosenAnswer() const { return chosen_; } // −1: none yet
     // The generation the step's reveal plays to.

@@ -57,6 +57,9 @@ MainWindow::MainWindow(Session& session, QWidget* parent)
 {
     // A lesson's charts would show the whole run's answer before its reveal: they wait for it.
     connect(lessonPlayer_, &LessonPlayer::answerHidden, this, [this](bool hidden) { charts_->setVisible(!hidden); });
+    // Each step says what the stage shows; the lesson's end leaves one chain.
+    connect(lessonPlayer_, &LessonPlayer::stepChanged, this,
+            [this](int step) { setStageLayout(step < 0 ? StageLayout::OneChain : lessonPlayer_->stageLayout()); });
     setWindowTitle(tr("Collapse Lab"));
     setAcceptDrops(true);
     setCentralWidget(buildCentralWidget());
@@ -80,7 +83,9 @@ MainWindow::MainWindow(Session& session, QWidget* parent)
                              {[this](const std::string& preset) { openPreset(preset); },
                               [this] { openSweepWindow()->useScenario(session_.scenario()); },
                               [this](bool on) { setPresenterMode(on); }, [this](bool shown) { setPanelShown(shown); },
-                              [this](Theme theme) { setTheme(theme); }, charts_});
+                              [this](Theme theme) { setTheme(theme); },
+                              [this](StageArea::Layout layout) { setStageLayout(layout); },
+                              [this] { return stageLayout(); }, charts_});
     qApp->installEventFilter(this);
     restoreLayout();
     if (session_.sideCount() > 0) {
@@ -412,6 +417,24 @@ void MainWindow::setPanelShown(bool shown)
 {
     panelScroll_->setVisible(shown && !presenting_);
     arrangeColumns();
+}
+
+void MainWindow::setStageLayout(StageArea::Layout layout)
+{
+    if (layout == stages_->layout()) {
+        return;
+    }
+    stages_->setLayout(layout);
+    menus_->showStageLayout(layout);
+    // The chains drawn small come with a run that carries them: the runs are computed again, and the
+    // stage comes back to the generation it showed.
+    session_.showManyChains(layout == StageArea::Layout::ManyChains);
+    rebuildViews();
+}
+
+StageArea::Layout MainWindow::stageLayout() const
+{
+    return stages_->layout();
 }
 
 void MainWindow::fitToScreen()

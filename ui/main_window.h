@@ -2,6 +2,7 @@
 
 #include "core/lesson.h"
 #include "core/scenario_sources.h"
+#include "ui/stage_area.h"
 #include "ui/theme.h"
 
 #include <QByteArray>
@@ -23,7 +24,6 @@ class FileActions;
 class LessonPlayer;
 class ParameterPanel;
 class Session;
-class StageArea;
 class SweepWindow;
 class TransportBar;
 class WindowMenus;
@@ -59,6 +59,9 @@ public:
     void setTheme(Theme theme);
     // View ▸ Parameters Panel (F9): the panel folds away, leaving its room to the stages.
     void setPanelShown(bool shown);
+    // View ▸ One Chain, Then and Now, Many Chains: what each side's stage shows.
+    void setStageLayout(StageArea::Layout layout);
+    StageArea::Layout stageLayout() const;
 
     // How long the transport stays visible in presenter mode after the mouse last moved.
     static constexpr int kControlsHideMs = 2500;

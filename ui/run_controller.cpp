@@ -32,9 +32,9 @@ void RunController::addSide()
     const quint64 serial = side->serial = ++nextSerial_;
     side->worker = new SimulationWorker(this);
     connect(side->worker, &SimulationWorker::generationReady, this,
-            [=, this](quint64 request, const SnapshotPointer& snapshot) {
+            [=, this](quint64 request, const SnapshotPointer& snapshot, const QVector<SnapshotPointer>& moreChains) {
                 if (Side* current = sideFor(index, serial, request)) {
-                    current->history.append(snapshot);
+                    current->history.append(snapshot, moreChains);
                     emit generationArrived(static_cast<int>(index));
                 }
             });
@@ -95,7 +95,23 @@ void RunController::finishSide(std::size_t index)
 
 std::string RunController::cacheKey(const Scenario& scenario) const
 {
-    return serializeScenario(scenario) + "chain " + std::to_string(std::min(shownChain_, scenario.replicates - 1));
+    return serializeScenario(scenario) + "chain " + std::to_string(std::min(shownChain_, scenario.replicates - 1)) +
+           (manyChains_ ? " and more" : "");
+}
+
+std::vector<int> RunController::moreChainsOf(const Scenario& scenario) const
+{
+    std::vector<int> more;
+    if (!manyChains_) {
+        return more;
+    }
+    const int shown = std::min(shownChain_, scenario.replicates - 1);
+    for (int chain = 0; chain < scenario.replicates && static_cast<int>(more.size()) < kManyChainsShown - 1; ++chain) {
+        if (chain != shown) {
+            more.push_back(chain);
+        }
+    }
+    return more;
 }
 
 void RunController::keep(const Side& side)
@@ -104,6 +120,9 @@ void RunController::keep(const Side& side)
     for (int g = 0; g < side.history.size(); ++g) {
         const SnapshotPointer& snapshot = side.history.at(g);
         bytes += sizeof(double) * static_cast<std::size_t>(snapshot->metrics.size() + snapshot->samples.size());
+        for (const RunHistory& chain : side.history.moreChains()) {
+            bytes += sizeof(double) * static_cast<std::size_t>(chain.at(g)->metrics.size() + chain.at(g)->samples.size());
+        }
     }
     // Keyed by the scenario the run was made with: the side's may have been edited since.
     const std::string key = cacheKey(side.history.scenario());
@@ -142,7 +161,8 @@ void RunController::restartNow()
     // sides share the machine.
     for (const auto& side : sides_) {
         try {
-            checkFitsInMemory(side->scenario, RunKeeping::MetricsAndStage, 1, machineMemoryBytes() / static_cast<double>(sides_.size()));
+            checkFitsInMemory(side->scenario, manyChains_ ? RunKeeping::MetricsAndManyStages : RunKeeping::MetricsAndStage, 1,
+                              machineMemoryBytes() / static_cast<double>(sides_.size()));
         } catch (const ScenarioError& error) {
             for (const auto& stopped : sides_) {
                 stopped->worker->stop();
@@ -167,7 +187,8 @@ void RunController::restartNow()
             side.history = *run;
             fromCache.push_back(i);
         } else {
-            side.request = side.worker->restart(side.scenario, std::min(shownChain_, side.scenario.replicates - 1));
+            side.request = side.worker->restart(side.scenario, std::min(shownChain_, side.scenario.replicates - 1),
+                                                moreChainsOf(side.scenario));
             side.history.reset(side.scenario);
         }
     }
@@ -192,6 +213,15 @@ void RunController::setShownChain(int chain)
         return;
     }
     shownChain_ = chain;
+    restartNow();
+}
+
+void RunController::setManyChains(bool many)
+{
+    if (many == manyChains_) {
+        return;
+    }
+    manyChains_ = many;
     restartNow();
 }
 

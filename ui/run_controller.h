@@ -52,6 +52,14 @@ public:
     // numbers, with that chain's models and samples for the stages.
     void setShownChain(int chain);
     int shownChain() const { return shownChain_; }
+    // The many-chains view: the snapshots also carry eight more chains, drawn small around the chain on
+    // stage (the first chains but that one, in order; every chain where a run has fewer than nine).
+    // Changing it recomputes the runs.
+    void setManyChains(bool many);
+    bool manyChains() const { return manyChains_; }
+    // The chains drawn small beside the chain on stage in a run of `scenario` (none outside the
+    // many-chains view).
+    std::vector<int> moreChainsOf(const Scenario& scenario) const;
     // The typical chain of the first side: the one whose headline metric is the median of all chains at
     // the last generation computed (0 before any).
     int typicalChain() const;
@@ -97,6 +105,7 @@ private:
     static constexpr std::size_t kCachedRuns = 6;
     static constexpr std::size_t kCachedBytes = std::size_t(512) << 20;
     std::string cacheKey(const Scenario& scenario) const;
+
     void keep(const Side& side);
     const RunHistory* kept(const std::string& key) const;
     void finishSide(std::size_t index);
@@ -105,6 +114,7 @@ private:
     std::vector<CachedRun> cache_;
     quint64 nextSerial_ = 0;
     int shownChain_ = 0;
+    bool manyChains_ = false;
     bool complete_ = false;
     bool failed_ = false;
     QElapsedTimer clock_;

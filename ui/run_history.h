@@ -21,7 +21,9 @@ public:
 
     // A new run: its columns are train_size and the model's metrics (ModelDescriptor::metrics).
     void reset(const Scenario& scenario);
-    void append(const SnapshotPointer& snapshot);
+    // A generation, and in the many-chains view the same generation of the chains drawn small
+    // (chainsAlone() of the engine's snapshot).
+    void append(const SnapshotPointer& snapshot, const QVector<SnapshotPointer>& moreChains = {});
     void append(GenerationSnapshot&& snapshot);
 
     const Scenario& scenario() const { return scenario_; }
@@ -34,8 +36,16 @@ public:
     // One replicate's value of a metric at a generation (NaN where it does not exist); throws
     // std::logic_error for a metric the model does not measure.
     double value(int generation, int replicate, const MetricDescriptor& metric) const;
+    // The chain on stage's value of a metric at a generation.
+    double shownValue(int generation, const MetricDescriptor& metric) const;
     // The metric's column in a snapshot's metrics, or -1.
     int columnOf(const MetricDescriptor& metric) const;
+
+    // The chains drawn small in the many-chains view, each with a history of its own in which it is the
+    // chain on stage, in the order the engine was asked for them; none outside that view.
+    const std::vector<RunHistory>& moreChains() const { return moreChains_; }
+    // The chain a history of moreChains() follows (counted from 0); -1 for a run's own history.
+    int chainAlone() const { return chainAlone_; }
 
 private:
     int requiredColumn(const MetricDescriptor& metric) const;
@@ -44,7 +54,13 @@ private:
     std::vector<std::string_view> columns_;
     QVector<SnapshotPointer> snapshots_;
     QVector<Band> bands_;
+    std::vector<RunHistory> moreChains_;
+    int chainAlone_ = -1;
 };
+
+// Takes the chains drawn small out of an engine's snapshot, as snapshots of their own in which each is
+// the chain on stage: its row of metrics, its model and its samples.
+QVector<SnapshotPointer> chainsAlone(GenerationSnapshot& snapshot);
 
 // Runs `scenario` to the end on this thread into `history`, for pictures made without a window, with
 // chain `shownReplicate` on stage.

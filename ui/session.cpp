@@ -136,6 +136,16 @@ void Session::showChain(int chain)
     resumeAt_ = shown;
 }
 
+void Session::showManyChains(bool many)
+{
+    if (many == runs_.manyChains()) {
+        return;
+    }
+    const int shown = playback_.shown();
+    runs_.setManyChains(many);
+    resumeAt_ = shown;
+}
+
 void Session::onGenerationArrived()
 {
     if (resumeAt_ >= 0 && runs_.availableGenerations() > resumeAt_) {

@@ -66,6 +66,8 @@ public:
     // Another chain on stage (counted from 0): the runs are computed again, with the same numbers, and
     // the stage returns to the generation it showed once that generation is back.
     void showChain(int chain);
+    // The many-chains view's chains drawn small, or not (RunController::setManyChains), in the same way.
+    void showManyChains(bool many);
 
 signals:
     // The panel is to show this scenario (undo and redo change what it shows).

@@ -4,6 +4,10 @@
 #include "ui/restartable_thread.h"
 #include "ui/snapshot.h"
 
+#include <QVector>
+
+#include <vector>
+
 namespace collapse::ui {
 
 // The thread that runs the engine for one side of the window (a RestartableThread). restart() cancels
@@ -18,12 +22,14 @@ public:
     explicit SimulationWorker(QObject* parent = nullptr);
     ~SimulationWorker() override;
 
-    // Cancels the current run and starts `scenario`, its snapshots carrying chain `shownReplicate`;
-    // returns the request number its signals carry.
-    quint64 restart(const Scenario& scenario, int shownReplicate = 0);
+    // Cancels the current run and starts `scenario`, its snapshots carrying chain `shownReplicate` and,
+    // drawn small, `moreReplicates`; returns the request number its signals carry.
+    quint64 restart(const Scenario& scenario, int shownReplicate = 0, const std::vector<int>& moreReplicates = {});
 
 signals:
-    void generationReady(quint64 request, const collapse::ui::SnapshotPointer& snapshot);
+    // A generation, with the chains drawn small as snapshots of their own (chainsAlone()).
+    void generationReady(quint64 request, const collapse::ui::SnapshotPointer& snapshot,
+                         const QVector<collapse::ui::SnapshotPointer>& moreChains);
     void runFinished(quint64 request);
     void runFailed(quint64 request, const QString& message);
 };

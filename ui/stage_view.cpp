@@ -111,13 +111,13 @@ StageView::Frame StageView::frame(const QRectF& area, const QVector<LegendEntry>
     if (squareBody() && !entries.isEmpty()) {
         // Beside the square when the width left over holds the legend's longest label on a line or two.
         const QRectF below(area.left(), frame.heading.bottom() + 4.0, area.width(), area.bottom() - frame.heading.bottom() - 4.0);
-        const double side = std::min(below.width() - kPlotMargins.left - kPlotMargins.right,
-                                     below.height() - kPlotMargins.top - kPlotMargins.bottom);
-        const double spare = below.width() - side - kPlotMargins.left - kPlotMargins.right - 16.0;
+        const PlotMargins margins = plotMargins();
+        const double side = std::min(below.width() - margins.left - margins.right, below.height() - margins.top - margins.bottom);
+        const double spare = below.width() - side - margins.left - margins.right - 16.0;
         const double legendWidth = std::min(spare, 340.0);
         if (legendWidth >= 220.0 && legendHeight(entries, legendWidth) <= below.height()) {
             frame.body = QRectF(below.left(), below.top(), below.width() - legendWidth - 16.0, below.height());
-            frame.legend = QRectF(frame.body.right() + 8.0, below.top() + kPlotMargins.top, legendWidth,
+            frame.legend = QRectF(frame.body.right() + 8.0, below.top() + margins.top, legendWidth,
                                   legendHeight(entries, legendWidth));
             return frame;
         }
@@ -133,10 +133,8 @@ void StageView::drawHeading(QPainter& painter, const Frame& frame, const QString
 {
     painter.save();
     painter.setPen(colours::text);
-    QString title = shownGeneration_ < 0 ? waitingTitle() : unbroken(tr("Generation %1").arg(shownGeneration_));
-    if (!heading_.caption.isEmpty()) {
-        title = heading_.caption + QStringLiteral(" · ") + title;
-    }
+    const QString title =
+        titleWith(heading_.caption, shownGeneration_ < 0 ? waitingTitle() : unbroken(tr("Generation %1").arg(shownGeneration_)));
     // Before the first generation there is no status: the title may use its room too.
     const int titleLines = shownGeneration_ < 0
                                ? std::max(1, static_cast<int>((frame.heading.height() - 8.0) / QFontMetricsF(titleFont()).lineSpacing()))
@@ -180,9 +178,46 @@ QStringList StageView::widestTitles(bool waiting) const
     const QString shown = waiting ? waitingTitle() : unbroken(tr("Generation %1").arg(heading_.lastGeneration));
     QStringList titles;
     for (const QString& caption : heading_.captionsOnStage.isEmpty() ? QStringList{heading_.caption} : heading_.captionsOnStage) {
-        titles.append((caption.isEmpty() ? QString() : caption + QStringLiteral(" · ")) + shown);
+        titles.append(titleWith(caption, shown));
     }
     return titles;
+}
+
+QString StageView::titleWith(const QString& caption, const QString& shown) const
+{
+    if (caption.isEmpty()) {
+        return shown;
+    }
+    return smallMultiple_ ? caption : caption + QStringLiteral(" · ") + shown;
+}
+
+void StageView::setSmallMultiple(bool small)
+{
+    if (small != smallMultiple_) {
+        smallMultiple_ = small;
+        compact_ = small;
+        invalidateBackground();
+    }
+}
+
+PlotMargins StageView::plotMargins() const
+{
+    return smallMultiple_ ? PlotMargins{.left = 8.0, .right = 8.0, .top = 4.0, .bottom = 8.0} : kPlotMargins;
+}
+
+void StageView::drawPlotAxes(QPainter& painter, const QRectF& plot, const QRectF& shown, const QString& xTitle,
+                             const QString& yTitle) const
+{
+    if (smallMultiple_) {
+        painter.save();
+        painter.setPen(QPen(colours::axis, 1.0));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(plot);
+        painter.restore();
+        return;
+    }
+    drawAxes(painter, plot, shown, true);
+    drawAxisTitles(painter, plot, xTitle, yTitle);
 }
 
 void StageView::setLegendShown(bool shown)

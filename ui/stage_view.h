@@ -43,6 +43,11 @@ public:
     void setCompact(bool compact) { compact_ = compact; }
     // Without its legend, when one legend serves several stages side by side.
     void setLegendShown(bool shown);
+    // One of many chains drawn small (the many-chains view): compact, its plot in a bare frame that
+    // leaves the tick labels and axis titles to the eye (every chain has the same axes), and its
+    // heading the caption alone, since all of them show the transport's generation.
+    void setSmallMultiple(bool small);
+    bool isSmallMultiple() const { return smallMultiple_; }
     // What the heading shows and makes room for: the side's name in a comparison, before the generation
     // ("replace · Generation 4"); every side's name on stage, so that all headings take the type the
     // longest needs; and the last generation of the run, the widest number the heading will show.
@@ -83,6 +88,13 @@ protected:
     // The entries for the legend in `area`: all of legendEntries(), unless a small area leaves out the
     // parts of the picture that some of them explain.
     virtual QVector<LegendEntry> legendEntriesFor(const QRectF& area) const;
+    // Room around a plot for its tick labels and axis titles: kPlotMargins, or a few pixels for a small
+    // multiple.
+    PlotMargins plotMargins() const;
+    // The axes of a plot showing the data rectangle `shown`, with ticks and titles (drawAxes,
+    // drawAxisTitles), or a small multiple's frame.
+    void drawPlotAxes(QPainter& painter, const QRectF& plot, const QRectF& shown, const QString& xTitle,
+                      const QString& yTitle) const;
     // The widest status the heading may show, to reserve its room ("mass beyond …: 99.9%").
     virtual QString statusExample() const { return {}; }
     // Where the heading and legend start from the area's left edge (a plot's left axis, say).
@@ -108,8 +120,12 @@ private:
     // The longest each side's heading can be, one per side on stage: "real-50 · Generation 99", or with
     // `waiting` the heading before the first generation.
     QStringList widestTitles(bool waiting) const;
+    // "caption · Generation g", or `shown` alone without a caption, or the caption alone where the
+    // heading leaves the generation out.
+    QString titleWith(const QString& caption, const QString& shown) const;
 
     bool compact_ = false;
+    bool smallMultiple_ = false;
     bool legendShown_ = true;
     Heading heading_;
     QPixmap background_;

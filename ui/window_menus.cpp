@@ -123,22 +123,23 @@ void WindowMenus::buildViewMenu()
     panelAction_->setChecked(true);
     panelAction_->setShortcut(QKeySequence(Qt::Key_F9));
     view->addSeparator();
-    themeGroup_ = new QActionGroup(this);
-    const struct {
-        QString text;
-        Theme theme;
-        QKeySequence key;
-    } themes[] = {{tr("&Light Theme"), Theme::Light, QKeySequence(tr("Ctrl+Shift+L"))},
-                  {tr("&Dark Theme"), Theme::Dark, QKeySequence(tr("Ctrl+Shift+K"))},
-                  {tr("P&rojector Theme"), Theme::Projector, QKeySequence(tr("Ctrl+Shift+P"))}};
-    for (const auto& [text, theme, key] : themes) {
-        QAction* action = view->addAction(text, this, [this, theme = theme] { commands_.setTheme(theme); });
-        action->setCheckable(true);
-        action->setChecked(theme == currentTheme());
-        action->setShortcut(key);
-        action->setData(static_cast<int>(theme));
-        themeGroup_->addAction(action);
-    }
+    themeGroup_ = addChoices(view,
+                             {{tr("&Light Theme"), static_cast<int>(Theme::Light), QKeySequence(tr("Ctrl+Shift+L"))},
+                              {tr("&Dark Theme"), static_cast<int>(Theme::Dark), QKeySequence(tr("Ctrl+Shift+K"))},
+                              {tr("P&rojector Theme"), static_cast<int>(Theme::Projector), QKeySequence(tr("Ctrl+Shift+P"))}},
+                             static_cast<int>(currentTheme()), [this](int theme) { commands_.setTheme(static_cast<Theme>(theme)); });
+    view->addSeparator();
+    // What the stage shows: one chain, its generation 0 beside it, or nine chains at once.
+    // Then and Now and Many Chains toggle: their key again returns to one chain.
+    using Layout = StageArea::Layout;
+    stageLayoutGroup_ = addChoices(view,
+                                   {{tr("O&ne Chain"), static_cast<int>(Layout::OneChain), QKeySequence()},
+                                    {tr("&Then and Now"), static_cast<int>(Layout::ThenAndNow), QKeySequence(tr("Ctrl+Shift+T"))},
+                                    {tr("&Many Chains"), static_cast<int>(Layout::ManyChains), QKeySequence(tr("Ctrl+Shift+M"))}},
+                                   static_cast<int>(Layout::OneChain), [this](int chosen) {
+                                       const auto layout = static_cast<Layout>(chosen);
+                                       commands_.setStageLayout(layout == commands_.stageLayout() ? Layout::OneChain : layout);
+                                   });
     view->addSeparator();
     // Ctrl with + and - as in any viewer; a chart that has the keyboard also takes +, - and 0 alone.
     ChartPanel* charts = commands_.charts;
@@ -215,11 +216,36 @@ void WindowMenus::showPresenterMode(bool on)
     leavePresenterAction_->setEnabled(on);
 }
 
+QActionGroup* WindowMenus::addChoices(QMenu* menu, const std::vector<Choice>& choices, int current,
+                                      const std::function<void(int)>& chosen)
+{
+    auto* group = new QActionGroup(this);
+    for (const Choice& choice : choices) {
+        QAction* action = menu->addAction(choice.text, this, [chosen, value = choice.value] { chosen(value); });
+        action->setCheckable(true);
+        action->setShortcut(choice.key);
+        action->setData(choice.value);
+        group->addAction(action);
+    }
+    check(group, current);
+    return group;
+}
+
+void WindowMenus::check(QActionGroup* group, int value)
+{
+    for (QAction* action : group->actions()) {
+        action->setChecked(action->data().toInt() == value);
+    }
+}
+
+void WindowMenus::showStageLayout(StageArea::Layout layout)
+{
+    check(stageLayoutGroup_, static_cast<int>(layout));
+}
+
 void WindowMenus::showTheme(Theme theme)
 {
-    for (QAction* action : themeGroup_->actions()) {
-        action->setChecked(action->data().toInt() == static_cast<int>(theme));
-    }
+    check(themeGroup_, static_cast<int>(theme));
 }
 
 void WindowMenus::showSideCount(int sides)

@@ -1,11 +1,15 @@
 #pragma once
 
+#include "ui/stage_area.h"
 #include "ui/theme.h"
 
+#include <QKeySequence>
 #include <QObject>
+#include <QString>
 
 #include <functional>
 #include <string>
+#include <vector>
 
 class QAction;
 class QActionGroup;
@@ -27,6 +31,8 @@ struct WindowCommands {
     std::function<void(bool on)> setPresenterMode;
     std::function<void(bool shown)> setPanelShown;
     std::function<void(Theme theme)> setTheme;
+    std::function<void(StageArea::Layout layout)> setStageLayout;
+    std::function<StageArea::Layout()> stageLayout;
     // Zoomed from View ▸ Zoom Charts, around the generation on stage.
     ChartPanel* charts;
 };
@@ -45,6 +51,7 @@ public:
     // The checks and what is enabled, after the window changed.
     void showPresenterMode(bool on);
     void showTheme(Theme theme);
+    void showStageLayout(StageArea::Layout layout);
     void showSideCount(int sides);
     bool isPanelWanted() const;
 
@@ -55,6 +62,15 @@ private:
     void buildPlaybackMenu();
     void buildViewMenu();
     void buildHelpMenu();
+    // Checkable actions of which one is checked: each calls `chosen` with its value.
+    struct Choice {
+        QString text;
+        int value;
+        QKeySequence key;
+    };
+    QActionGroup* addChoices(QMenu* menu, const std::vector<Choice>& choices, int current,
+                             const std::function<void(int)>& chosen);
+    static void check(QActionGroup* group, int value);
     void rebuildRecentMenu();
     void rebuildScreenMenu();
     void showKeyboardShortcuts();
@@ -68,6 +84,7 @@ private:
     QMenu* recentMenu_ = nullptr;
     QMenu* screenMenu_ = nullptr;
     QActionGroup* themeGroup_ = nullptr;
+    QActionGroup* stageLayoutGroup_ = nullptr;
     QAction* presenterAction_ = nullptr;
     QAction* leavePresenterAction_ = nullptr;
     QAction* panelAction_ = nullptr;

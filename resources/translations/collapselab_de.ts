@@ -206,6 +206,26 @@
         <source>More than eight</source>
         <translation>Mehr als acht</translation>
     </message>
+    <message>
+        <source>That was one chain of many. Here are nine of them, each with its own random samples. How many keep their spread?</source>
+        <translation>Das war eine Kette von vielen. Hier sind neun davon, jede mit ihren eigenen Zufallsstichproben. Wie viele behalten ihre Streuung?</translation>
+    </message>
+    <message>
+        <source>Chance decides how fast a chain narrows, not whether it does: every chain loses its tails, some sooner, some later. The variance goes to zero almost surely (Shumailov et al., Theorem 3.1).</source>
+        <translation>Der Zufall entscheidet, wie schnell eine Kette schmaler wird, nicht ob: Jede Kette verliert ihre Ränder, manche früher, manche später. Die Varianz geht fast sicher gegen null (Shumailov et al., Theorem 3.1).</translation>
+    </message>
+    <message>
+        <source>Most: that one was unlucky</source>
+        <translation>Die meisten: Jene hatte Pech</translation>
+    </message>
+    <message>
+        <source>About half</source>
+        <translation>Etwa die Hälfte</translation>
+    </message>
+    <message>
+        <source>Hardly any: collapse is the rule</source>
+        <translation>Kaum eine: Der Kollaps ist die Regel</translation>
+    </message>
 </context>
 <context>
     <name>Metrics</name>
@@ -2403,6 +2423,10 @@
         <source>Computing the first generation…</source>
         <translation>Die erste Generation wird berechnet …</translation>
     </message>
+    <message>
+        <source>chain %1</source>
+        <translation>Kette %1</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::StageView</name>
@@ -2988,6 +3012,26 @@
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
+    <message>
+        <source>O&amp;ne Chain</source>
+        <translation>Ei&amp;ne Kette</translation>
+    </message>
+    <message>
+        <source>&amp;Then and Now</source>
+        <translation>Damals und je&amp;tzt</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>&amp;Many Chains</source>
+        <translation>Vie&amp;le Ketten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3042,6 +3086,10 @@
     <message>
         <source>Reveal the lesson&apos;s first step shown.</source>
         <translation>Den ersten gezeigten Schritt der Lektion auflösen.</translation>
+    </message>
+    <message>
+        <source>What the stage shows: one-chain, then-and-now (generation 0 beside the generation on stage) or many-chains (nine at once).</source>
+        <translation>Was die Bühne zeigt: one-chain, then-and-now (Generation 0 neben der gezeigten Generation) oder many-chains (neun auf einmal).</translation>
     </message>
 </context>
 </TS>

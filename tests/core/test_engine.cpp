@@ -92,6 +92,7 @@ private slots:
     void cancellationStopsBeforeTheNextGeneration();
     void cancellationStopsALongFitPartWay();
     void snapshotsCarryTheStage();
+    void snapshotsCarryMoreChainsDrawnSmall();
     void trainingSizeFollowsPolicy_data();
     void trainingSizeFollowsPolicy();
     void replaceKeepsMemoryFlat();
@@ -236,6 +237,40 @@ void EngineTest::snapshotsCarryTheStage()
         QCOMPARE(snapshot.samples.cols(), Eigen::Index(quick.samples));
     });
     QCOMPARE(generation, 60);
+}
+
+void EngineTest::snapshotsCarryMoreChainsDrawnSmall()
+{
+    // Each chain drawn small is the chain a run with it on stage shows: the same model and the first of
+    // the same samples, fewer of them; numbers outside the run are left out.
+    Scenario scenario = smallGmm();
+    scenario.samples = 3000;
+    scenario.generations = 3;
+    scenario.replicates = 4;
+    Engine many(scenario);
+    many.setMoreShownReplicates({3, 7, -1, 1});
+    std::vector<GenerationSnapshot> snapshots;
+    many.run([&](GenerationSnapshot&& snapshot) { snapshots.push_back(std::move(snapshot)); });
+    QCOMPARE(snapshots.size(), std::size_t(3));
+    for (int chain : {3, 1}) {
+        Engine alone(scenario);
+        alone.setShownReplicate(chain);
+        int generation = 0;
+        alone.run([&](GenerationSnapshot&& snapshot) {
+            const GenerationSnapshot& withMore = snapshots[static_cast<std::size_t>(generation++)];
+            QCOMPARE(withMore.moreChains.size(), std::size_t(2));
+            const GenerationSnapshot::Chain& small = withMore.moreChains[chain == 3 ? 0 : 1];
+            QCOMPARE(small.replicate, chain);
+            QCOMPARE(small.samples.cols(), kSmallStageSampleCap);
+            QVERIFY(small.samples == snapshot.samples.leftCols(kSmallStageSampleCap));
+            const auto& smallMixture = dynamic_cast<const MixtureModel&>(*small.model).mixture();
+            const auto& shownMixture = dynamic_cast<const MixtureModel&>(*snapshot.model).mixture();
+            QCOMPARE(smallMixture.size(), shownMixture.size());
+            for (int k = 0; k < smallMixture.size(); ++k) {
+                QVERIFY(smallMixture.component(k).mean == shownMixture.component(k).mean);
+            }
+        });
+    }
 }
 
 void EngineTest::trainingSizeFollowsPolicy_data()

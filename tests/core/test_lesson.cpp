@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 
@@ -37,6 +38,10 @@ private slots:
     {
         QCOMPARE(builtinLessons().size(), std::size_t(2));
         QCOMPARE(builtinLessons().front().name, std::string("what-is-model-collapse"));
+        // The first lesson shows the cats then and now, and nine chains of the normal at once.
+        const auto& first = builtinLessons().front().steps;
+        QVERIFY(std::any_of(first.begin(), first.end(), [](const LessonStep& step) { return step.stage == StageLayout::ThenAndNow; }));
+        QVERIFY(std::any_of(first.begin(), first.end(), [](const LessonStep& step) { return step.stage == StageLayout::ManyChains; }));
         for (const Lesson& lesson : builtinLessons()) {
             const std::string text = serializeLesson(lesson);
             const Lesson again = parseLesson(text, "again", lesson.name);
@@ -45,6 +50,7 @@ private slots:
             for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
                 QCOMPARE(again.steps[i].reveal, lesson.steps[i].reveal);
                 QCOMPARE(again.steps[i].correct, lesson.steps[i].correct);
+                QCOMPARE(again.steps[i].stage, lesson.steps[i].stage);
                 QCOMPARE(again.steps[i].scenarios.front().scenario, lesson.steps[i].scenarios.front().scenario);
             }
             QCOMPARE(lessonNamed(lesson.name).title, lesson.title);
@@ -73,6 +79,8 @@ private slots:
                                                    << R"("correct" is the number of the right answer, from 1 to 2)";
         QTest::addRow("unknown step key") << QString::fromStdString(lessonWithStep(R"("hint": "h", )" + kValidStep))
                                           << R"(step 1: unknown key "hint")";
+        QTest::addRow("an unknown stage") << QString::fromStdString(lessonWithStep(R"("stage": "all-chains", )" + kValidStep))
+                                          << R"(step 1: "stage" is "one-chain", "then-and-now" or "many-chains", not "all-chains")";
         QTest::addRow("a bad key set") << QString::fromStdString(lessonWithStep(R"("set": {"samples": 1}, )" + kValidStep))
                                        << R"("samples" must be an integer from 2)";
         QTest::addRow("a sweep") << QString::fromStdString(R"({"lesson": 1, "title": "T", "summary": "S", "steps": [{"preset": "phase-cats", )" + kValidStep + "}]}")

@@ -28,6 +28,19 @@ Lesson quickLesson()
     return parseLesson(R"({"lesson": 1, "title": "T", "summary": "S", "steps": [)" + step + ", " + step + "]}", "test", "quick");
 }
 
+// The same steps, the first with nine chains on stage, the second with generation 0 beside the shown one.
+Lesson stagedLesson()
+{
+    const auto step = [](const std::string& stage) {
+        return R"({"scenario": {"model": "gaussian", "generations": 30, "replicates": 20, "samples": 20}, "stage": ")" +
+               stage + R"(", "start": 5, "reveal": 25, "question": "Q?", "answers": ["a", "b"], "correct": 2,
+               "shows": {"metric": "std", "is": "below", "than": "start"}, "explanation": "E."})";
+    };
+    return parseLesson(R"({"lesson": 1, "title": "T", "summary": "S", "steps": [)" + step("many-chains") + ", " +
+                           step("then-and-now") + "]}",
+                       "test", "staged");
+}
+
 } // namespace
 
 class LessonPlayerTest : public QObject {
@@ -97,6 +110,26 @@ private slots:
         QVERIFY(panel->humanFractionSlider()->isEnabled());
         QVERIFY(panel->modelPicker()->isEnabled());
         QVERIFY(panel->editorFor("shrinkage") != nullptr && panel->editorFor("shrinkage")->isEnabled());
+    }
+
+    void aStepSaysWhatTheStageShows()
+    {
+        testing::WindowFixture fixture;
+        MainWindow& window = fixture.window;
+        window.show();
+        window.openLesson(stagedLesson());
+        QCOMPARE(window.stageLayout(), StageLayout::ManyChains);
+        QVERIFY(fixture.session.runs().manyChains());
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.session.runs().isComplete(), 20000);
+        QCOMPARE(fixture.session.history().moreChains().size(), std::size_t(8));
+        window.lessonPlayer()->next();
+        window.lessonPlayer()->next();
+        QCOMPARE(window.lessonPlayer()->step(), 1);
+        QCOMPARE(window.stageLayout(), StageLayout::ThenAndNow);
+        QVERIFY(!fixture.session.runs().manyChains());
+        // The lesson's end leaves one chain on stage.
+        fixture.session.openPreset("cats");
+        QCOMPARE(window.stageLayout(), StageLayout::OneChain);
     }
 };
 

@@ -85,13 +85,17 @@ void CatStage::showGeneration(const RunHistory& history, int generation)
     for (Eigen::Index i = 0; i < snapshot->samples.cols(); ++i) {
         hues_.append(snapshot->samples(0, i));
     }
-    minorityFraction_ = history.value(generation, 0, cats_metrics::minorityFraction);
+    minorityFraction_ = history.shownValue(generation, cats_metrics::minorityFraction);
     update();
 }
 
 CatStage::Layout CatStage::layOut(const QRectF& area) const
 {
     const QRectF inner = frame(area).body.adjusted(kMargin, 0, -kMargin, -kMargin);
+    // Drawn small, one of many chains, the cats are the picture: no strip under them.
+    if (isSmallMultiple()) {
+        return {inner, QRectF()};
+    }
     const double labels = QFontMetricsF(scaledFont(sizes::bodyPoint)).lineSpacing();
     // The strip takes about a third; on a small stage the cats keep at least half.
     const double stripHeight = std::clamp(inner.height() * 0.3, std::min(60.0, inner.height() * 0.35), 220.0);
@@ -138,6 +142,9 @@ QPainterPath CatStage::densityCurve(const HueMixture& mixture, const QRectF& str
 void CatStage::renderBackground(QPainter& painter, const QRectF& area) const
 {
     const Layout layout = layOut(area);
+    if (layout.strip.isEmpty()) {
+        return;
+    }
     // The colour wheel unrolled beneath the strip.
     QLinearGradient wheel(layout.strip.bottomLeft(), layout.strip.bottomRight());
     for (int hue = 0; hue <= 360; hue += 30) {
@@ -148,7 +155,13 @@ void CatStage::renderBackground(QPainter& painter, const QRectF& area) const
     painter.drawRect(layout.strip);
     painter.setFont(scaledFont(sizes::bodyPoint));
     const QFontMetricsF metrics(painter.font());
-    for (int hue = 0; hue <= 360; hue += 60) {
+    // Every 60°, or every 120° or 180° where a narrow strip has no room between them.
+    const double widest = metrics.horizontalAdvance(QStringLiteral("360°")) + 8.0;
+    int step = 60;
+    while (step < 180 && layout.strip.width() * step / 360.0 < widest) {
+        step += 60;
+    }
+    for (int hue = 0; hue <= 360; hue += step) {
         const double x = layout.strip.left() + hue / 360.0 * layout.strip.width();
         const QString label = QStringLiteral("%1°").arg(hue);
         painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, layout.strip.bottom() + 18.0 + metrics.ascent()), label);
@@ -200,6 +213,9 @@ void CatStage::renderForeground(QPainter& painter, const QRectF& area) const
     }
 
     // This generation's hue histogram, each bar in its own colour, and the model's density.
+    if (layout.strip.isEmpty()) {
+        return;
+    }
     painter.save();
     painter.setClipRect(layout.strip);
     if (!hues_.isEmpty()) {

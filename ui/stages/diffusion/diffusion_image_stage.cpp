@@ -68,7 +68,7 @@ void DiffusionImageStage::showGeneration(const RunHistory& history, int generati
     for (Eigen::Index i = 0; i < images.cols(); ++i) {
         generated_.append(toImage(images.col(i), size_, size_));
     }
-    classShare_ = history.value(generation, 0, diffusion_metrics::classShare);
+    classShare_ = history.shownValue(generation, diffusion_metrics::classShare);
     update();
 }
 

@@ -154,7 +154,7 @@ void ScatterStage::showGeneration(const RunHistory& history, int generation)
             line[i] = qPremultiply(qRgba(colours::model.red(), colours::model.green(), colours::model.blue(), alpha));
         }
     }
-    tailMass_ = history.value(generation, 0, common_metrics::tailMass);
+    tailMass_ = history.shownValue(generation, common_metrics::tailMass);
     update();
 }
 
@@ -182,7 +182,7 @@ QRectF ScatterStage::plotArea(const QRectF& area) const
 {
     // A square plot, centred, so that circles look round.
     const QRectF available =
-        frame(area).body.adjusted(kPlotMargins.left, kPlotMargins.top, -kPlotMargins.right, -kPlotMargins.bottom);
+        frame(area).body.adjusted(plotMargins().left, plotMargins().top, -plotMargins().right, -plotMargins().bottom);
     const double side = std::min(available.width(), available.height());
     return QRectF(available.center().x() - side / 2, available.top(), side, side);
 }
@@ -200,8 +200,7 @@ void ScatterStage::renderBackground(QPainter& painter, const QRectF& area) const
 {
     painter.save();
     const QRectF plot = plotArea(area);
-    drawAxes(painter, plot, view_, true);
-    drawAxisTitles(painter, plot, QObject::tr("x\u2081"), QObject::tr("x\u2082"));
+    drawPlotAxes(painter, plot, view_, QObject::tr("x\u2081"), QObject::tr("x\u2082"));
     painter.setClipRect(plot);
     painter.setTransform(dataToPlot(plot), true);
     // Solid: the boundary comes as many short segments, which a dash pattern would restart on each.

@@ -70,7 +70,7 @@ void RegressionStage::showGeneration(const RunHistory& history, int generation)
         const double othersTruePart = trueWeights_.tail(features - 1).dot(samples.col(i).segment(1, features - 1));
         points_.append(QPointF(samples(0, i), samples(features, i) - othersTruePart));
     }
-    testError_ = history.value(generation, snapshot->shownReplicate, regression_metrics::testError);
+    testError_ = history.shownValue(generation, regression_metrics::testError);
     update();
 }
 
@@ -93,7 +93,7 @@ QVector<LegendEntry> RegressionStage::legendEntries() const
 
 QRectF RegressionStage::plotArea(const QRectF& area) const
 {
-    return frame(area).body.adjusted(kPlotMargins.left, kPlotMargins.top, -kPlotMargins.right, -kPlotMargins.bottom);
+    return frame(area).body.adjusted(plotMargins().left, plotMargins().top, -plotMargins().right, -plotMargins().bottom);
 }
 
 QTransform RegressionStage::dataToPlot(const QRectF& plot) const
@@ -114,8 +114,7 @@ void RegressionStage::renderBackground(QPainter& painter, const QRectF& area) co
 {
     painter.save();
     const QRectF plot = plotArea(area);
-    drawAxes(painter, plot, view_, true);
-    drawAxisTitles(painter, plot, tr("first feature x\u2081"), tr("label y\u2032"));
+    drawPlotAxes(painter, plot, view_, tr("first feature x\u2081"), tr("label y\u2032"));
     painter.setClipRect(plot);
     painter.setTransform(dataToPlot(plot), true);
     if (trueWeights_.size() > 0) {

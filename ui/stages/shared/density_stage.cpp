@@ -120,7 +120,7 @@ void DensityStage::showGeneration(const RunHistory& history, int generation)
     for (double& count : histogram_) {
         count /= static_cast<double>(std::max<Eigen::Index>(samples.cols(), 1)) * binWidth_;
     }
-    tailMass_ = history.value(generation, 0, common_metrics::tailMass);
+    tailMass_ = history.shownValue(generation, common_metrics::tailMass);
     update();
 }
 
@@ -161,7 +161,7 @@ QVector<LegendEntry> DensityStage::legendEntries() const
 
 QRectF DensityStage::plotArea(const QRectF& area) const
 {
-    return frame(area).body.adjusted(kPlotMargins.left, kPlotMargins.top, -kPlotMargins.right, -kPlotMargins.bottom);
+    return frame(area).body.adjusted(plotMargins().left, plotMargins().top, -plotMargins().right, -plotMargins().bottom);
 }
 
 QTransform DensityStage::dataToPlot(const QRectF& plot) const
@@ -188,8 +188,7 @@ void DensityStage::renderBackground(QPainter& painter, const QRectF& area) const
 {
     painter.save();
     const QRectF plot = plotArea(area);
-    drawAxes(painter, plot, QRectF(xMin_, 0.0, xMax_ - xMin_, yMax_), true);
-    drawAxisTitles(painter, plot, QObject::tr("x"), QObject::tr("density"));
+    drawPlotAxes(painter, plot, QRectF(xMin_, 0.0, xMax_ - xMin_, yMax_), QObject::tr("x"), QObject::tr("density"));
     painter.setClipRect(plot);
     painter.setTransform(dataToPlot(plot), true);
     // Where the central region ends.
@@ -254,8 +253,8 @@ void DensityStage::renderForeground(QPainter& painter, const QRectF& area) const
     }
     painter.restore();
 
-    // A peak that has outgrown the axes is marked, with its height.
-    if (!current_.isEmpty()) {
+    // A peak that has outgrown the axes is marked, with its height (a small multiple has no room for it).
+    if (!current_.isEmpty() && !isSmallMultiple()) {
         const auto peak = std::max_element(current_.begin(), current_.end());
         if (*peak > yMax_) {
             const double px = plot.left() + (grid_[peak - current_.begin()] - xMin_) / (xMax_ - xMin_) * plot.width();

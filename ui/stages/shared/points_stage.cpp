@@ -125,8 +125,8 @@ void PointsStage::showGeneration(const RunHistory& history, int generation)
     }
     previous_ = generation > 0 ? pointsOf(history.at(generation - 1)->samples) : QVector<QPointF>();
     strip_ = stripOf_ ? stripOf_(*snapshot->model) : Strip();
-    precision_ = history.value(generation, 0, sample_metrics::precision);
-    modesKept_ = ring_ ? history.value(generation, 0, sample_metrics::modesKept) : 0.0;
+    precision_ = history.shownValue(generation, sample_metrics::precision);
+    modesKept_ = ring_ ? history.shownValue(generation, sample_metrics::modesKept) : 0.0;
     update();
 }
 
@@ -168,11 +168,12 @@ PointsStage::Layout PointsStage::layOut(const QRectF& area) const
     // The strip along the bottom, five square panels (or one a cloud), where the model has one and there is
     // room.
     const int panels = std::max<int>(1, static_cast<int>(std::max<qsizetype>(strip_.clouds.size(), 5)));
-    const double panel = std::min(0.22 * body.height(), (body.width() - kPlotMargins.left - kPlotMargins.right) / panels - kStripGap);
+    const PlotMargins margins = plotMargins();
+    const double panel = std::min(0.22 * body.height(), (body.width() - margins.left - margins.right) / panels - kStripGap);
     const bool strip = stripOf_ && panel >= 40.0;
     const double label = QFontMetricsF(scaledFont(sizes::bodyPoint)).height();
     const QRectF above = strip ? body.adjusted(0, 0, 0, -(panel + 2.0 * kStripGap + label)) : body;
-    const QRectF available = above.adjusted(kPlotMargins.left, kPlotMargins.top, -kPlotMargins.right, -kPlotMargins.bottom);
+    const QRectF available = above.adjusted(margins.left, margins.top, -margins.right, -margins.bottom);
     const double side = std::max(10.0, std::min(available.width(), available.height()));
     layout.plot = QRectF(available.center().x() - side / 2, available.top(), side, side);
     if (strip) {
@@ -198,8 +199,7 @@ void PointsStage::renderBackground(QPainter& painter, const QRectF& area) const
 {
     const Layout layout = layOut(area);
     painter.save();
-    drawAxes(painter, layout.plot, view_, true);
-    drawAxisTitles(painter, layout.plot, QObject::tr("x\u2081"), QObject::tr("x\u2082"));
+    drawPlotAxes(painter, layout.plot, view_, QObject::tr("x\u2081"), QObject::tr("x\u2082"));
     painter.setClipRect(layout.plot);
     painter.setTransform(dataToPlot(layout.plot), true);
     // Solid: a contour comes as many short segments, which a dash pattern would restart on each.

@@ -182,7 +182,7 @@ void TextStage::showGeneration(const RunHistory& history, int generation)
         first_ = continuations(*first);
         firstPerplexities_ = perplexities(firstSnapshot_->samples);
     }
-    tailShare_ = history.value(generation, history.at(generation)->shownReplicate, common_metrics::tailMass);
+    tailShare_ = history.shownValue(generation, common_metrics::tailMass);
     update();
 }
 

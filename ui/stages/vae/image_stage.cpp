@@ -98,7 +98,7 @@ void ImageStage::showGeneration(const RunHistory& history, int generation)
         reach = std::max({reach, std::abs(point.x()), std::abs(point.y())});
     }
     latentView_ = QRectF(-1.1 * reach, -1.1 * reach, 2.2 * reach, 2.2 * reach);
-    tailMass_ = history.value(generation, 0, common_metrics::tailMass);
+    tailMass_ = history.shownValue(generation, common_metrics::tailMass);
     update();
 }
 
