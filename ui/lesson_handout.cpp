@@ -45,7 +45,7 @@ LessonHandout lessonHandout(const Lesson& lesson, const std::vector<std::vector<
                                              });
         images.emplace_back(name, QImage::fromData(png, "png"));
         markdown += "\n![Generation " + std::to_string(generation) + "](" + name.toStdString() + ")\n\n" + step.explanation +
-                    "\n\nTo open this step in Collapse Lab: *File ▸ Open Share Code* and\n\n```\n";
+                    "\n\nTo open this step in Collapse Lab, choose *File ▸ Open Share Code…* and enter:\n\n```\n";
         const std::string code = shareCode(step.scenarios);
         for (std::size_t at = 0; at < code.size(); at += kCodeLine) {
             markdown += code.substr(at, kCodeLine) + "\n";
