@@ -203,11 +203,19 @@ int main(int argc, char** argv)
     collapse::ui::SweepWindow* sweeps = window.sweepWindow();
     QWidget* shown = sweeps != nullptr ? static_cast<QWidget*>(sweeps) : &window;
     if (parser.isSet("size")) {
+        // From a small projector's to an 8K screen's: a larger window would take gigabytes to grab.
         const QStringList parts = parser.value("size").split('x');
-        if (parts.size() == 2 && parts[0].toInt() > 0 && parts[1].toInt() > 0) {
-            shown->resize(parts[0].toInt(), parts[1].toInt());
+        const auto inRange = [](const QString& part, int lowest) { return part.toInt() >= lowest && part.toInt() <= 8192; };
+        if (parts.size() == 2 && inRange(parts[0], 640) && inRange(parts[1], 480)) {
+            const QSize size(parts[0].toInt(), parts[1].toInt());
+            if (shown == &window) {
+                window.keepSize(size);
+            } else {
+                shown->resize(size);
+            }
         } else {
-            std::fprintf(stderr, "collapselab: --size takes WIDTHxHEIGHT, not \"%s\"\n", qPrintable(parser.value("size")));
+            std::fprintf(stderr, "collapselab: --size takes WIDTHxHEIGHT from 640x480 to 8192x8192, not \"%s\"\n",
+                         qPrintable(parser.value("size")));
             return 2;
         }
     }
@@ -227,6 +235,16 @@ int main(int argc, char** argv)
         if (sweeps != nullptr) {
             QObject::connect(sweeps, &collapse::ui::SweepWindow::sweepCompleted, sweeps, saveAndQuit);
         } else {
+            // A run that is refused (too large for memory, a data file that cannot be read) never completes:
+            // the program says why and ends, rather than wait for a picture that cannot come.
+            const auto refuse = [](const QString& why) {
+                std::fprintf(stderr, "collapselab: no screenshot: %s\n", qPrintable(why));
+                QApplication::exit(1);
+            };
+            QObject::connect(&session.runs(), &collapse::ui::RunController::failed, &window, refuse);
+            if (session.runs().hasFailed()) {
+                QTimer::singleShot(0, &window, [refuse, why = session.runs().failure()] { refuse(why); });
+            }
             const int generation = parser.isSet("screenshot-generation") ? parser.value("screenshot-generation").toInt()
                                                                         : session.scenario().generations - 1;
             const bool reveal = parser.isSet("lesson-reveal");

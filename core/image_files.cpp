@@ -1,9 +1,12 @@
 #include "core/image_files.h"
 
 #include "core/bundled_data.h"
+#include "core/memory_estimate.h"
 
 #include <zlib.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <string>
 
@@ -13,42 +16,54 @@ namespace {
 
 constexpr std::uint8_t kUnsignedByteType = 0x08;
 constexpr std::size_t kLargestFile = std::size_t{1} << 31;
+// The share of the machine's memory one data file may take.
+constexpr double kShareOfMemoryForData = 0.5;
 
 std::string named(const std::filesystem::path& path) { return path.string() + ": "; }
 
-// The whole file, decompressed when it is gzip (zlib reads plain files through unchanged).
-std::vector<std::uint8_t> readAllBytes(const std::filesystem::path& path)
-{
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) {
-        throw DataError(named(path) + (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
-    }
-    const std::unique_ptr<gzFile_s, int (*)(gzFile)> file(gzopen(path.c_str(), "rb"), gzclose);
-    if (!file) {
-        throw DataError(named(path) + "cannot be opened");
-    }
-    std::vector<std::uint8_t> bytes;
-    std::vector<std::uint8_t> chunk(1 << 20);
-    for (;;) {
-        const int read = gzread(file.get(), chunk.data(), static_cast<unsigned>(chunk.size()));
-        if (read < 0) {
-            throw DataError(named(path) + "is not a readable gzip or IDX file");
+// An IDX file read in order, decompressed when it is gzip (zlib reads plain files through unchanged).
+class IdxReader {
+public:
+    explicit IdxReader(const std::filesystem::path& path) : path_(path), file_(nullptr, gzclose)
+    {
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(path, error)) {
+            throw DataError(named(path) + (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
         }
-        if (read == 0) {
-            break;
-        }
-        bytes.insert(bytes.end(), chunk.begin(), chunk.begin() + read);
-        if (bytes.size() > kLargestFile) {
-            throw DataError(named(path) + "is larger than 2 GiB");
+        file_.reset(gzopen(path.c_str(), "rb"));
+        if (!file_) {
+            throw DataError(named(path) + "cannot be opened");
         }
     }
-    int status = Z_OK;
-    gzerror(file.get(), &status);
-    if (status != Z_OK && status != Z_BUF_ERROR) {
-        throw DataError(named(path) + "is a damaged gzip file");
+
+    // Up to `count` more bytes appended to `bytes`; fewer only at the end of the file.
+    void read(std::vector<std::uint8_t>& bytes, std::size_t count)
+    {
+        while (count > 0) {
+            const auto chunk = static_cast<unsigned>(std::min<std::size_t>(count, std::size_t{1} << 20));
+            const std::size_t before = bytes.size();
+            bytes.resize(before + chunk);
+            const int read = gzread(file_.get(), bytes.data() + before, chunk);
+            if (read < 0) {
+                throw DataError(named(path_) + "is not a readable gzip or IDX file");
+            }
+            bytes.resize(before + static_cast<std::size_t>(read));
+            if (read == 0) {
+                break;
+            }
+            count -= static_cast<std::size_t>(read);
+        }
+        int status = Z_OK;
+        gzerror(file_.get(), &status);
+        if (status != Z_OK && status != Z_BUF_ERROR) {
+            throw DataError(named(path_) + "is a damaged gzip file");
+        }
     }
-    return bytes;
-}
+
+private:
+    std::filesystem::path path_;
+    std::unique_ptr<gzFile_s, int (*)(gzFile)> file_;
+};
 
 std::uint32_t bigEndian(const std::uint8_t* bytes)
 {
@@ -60,38 +75,48 @@ std::uint32_t bigEndian(const std::uint8_t* bytes)
 
 IdxArray readIdxFile(const std::filesystem::path& path)
 {
-    std::vector<std::uint8_t> bytes = readAllBytes(path);
-    if (bytes.size() < 4 || bytes[0] != 0 || bytes[1] != 0) {
+    IdxReader reader(path);
+    std::vector<std::uint8_t> header;
+    reader.read(header, 4);
+    if (header.size() < 4 || header[0] != 0 || header[1] != 0) {
         throw DataError(named(path) + "not an IDX file (its magic number does not start with two zero bytes)");
     }
-    if (bytes[2] != kUnsignedByteType) {
-        throw DataError(named(path) + "holds IDX type 0x" + std::to_string(bytes[2] / 16) +
-                        std::to_string(bytes[2] % 16) + "; only unsigned bytes (0x08) are images and labels");
+    if (header[2] != kUnsignedByteType) {
+        char type[8];
+        std::snprintf(type, sizeof type, "0x%02x", header[2]);
+        throw DataError(named(path) + "holds IDX type " + type + "; only unsigned bytes (0x08) are images and labels");
     }
-    const std::size_t dimensionCount = bytes[3];
-    const std::size_t header = 4 + 4 * dimensionCount;
-    if (dimensionCount == 0 || bytes.size() < header) {
+    const std::size_t dimensionCount = header[3];
+    reader.read(header, 4 * dimensionCount);
+    if (dimensionCount == 0 || header.size() < 4 + 4 * dimensionCount) {
         throw DataError(named(path) + "truncated: its header is incomplete");
     }
     IdxArray array;
     std::size_t expected = 1;
     for (std::size_t d = 0; d < dimensionCount; ++d) {
-        array.dimensions.push_back(bigEndian(&bytes[4 + 4 * d]));
+        array.dimensions.push_back(bigEndian(&header[4 + 4 * d]));
         expected *= array.dimensions.back();
         if (expected > kLargestFile) {
             throw DataError(named(path) + "announces more than 2 GiB of data");
         }
     }
-    const std::size_t found = bytes.size() - header;
-    if (found < expected) {
+    // What the header announces is counted before any of it is read: a small gzip file can announce
+    // gigabytes of zeros. A model keeps each byte as a double besides the bytes themselves.
+    const double needed = static_cast<double>(expected) * (1.0 + sizeof(double));
+    if (needed > kShareOfMemoryForData * machineMemoryBytes()) {
+        throw DataError(named(path) + "announces " + bytesText(static_cast<double>(expected)) + " of data, about " +
+                        bytesText(needed) + " in memory, more than half of the machine's " + bytesText(machineMemoryBytes()));
+    }
+    array.bytes.reserve(expected + 1);
+    // One byte more than announced tells a file that holds more.
+    reader.read(array.bytes, expected + 1);
+    if (array.bytes.size() < expected) {
         throw DataError(named(path) + "truncated: the header announces " + std::to_string(expected) +
-                        " bytes of data, the file holds " + std::to_string(found));
+                        " bytes of data, the file holds " + std::to_string(array.bytes.size()));
     }
-    if (found > expected) {
-        throw DataError(named(path) + "holds " + std::to_string(found - expected) +
-                        " bytes more than its header announces");
+    if (array.bytes.size() > expected) {
+        throw DataError(named(path) + "holds more bytes than its header announces (" + std::to_string(expected) + ")");
     }
-    array.bytes.assign(bytes.begin() + static_cast<std::ptrdiff_t>(header), bytes.end());
     return array;
 }
 

@@ -74,11 +74,12 @@ public:
             return fallback;
         }
         const json& value = step[key];
-        if (!value.is_number_integer() || value.get<std::int64_t>() < 0 || value.get<std::int64_t>() >= generations) {
+        const auto generation = wholeNumberIn(value, 0, generations - 1);
+        if (!generation) {
             fail(where, std::string("\"") + key + "\" must be a generation from 0 to " + std::to_string(generations - 1) +
                             " (the run's last), not " + value.dump().substr(0, 40));
         }
-        return value.get<int>();
+        return static_cast<int>(*generation);
     }
 
 private:
@@ -99,12 +100,12 @@ LessonClaim readClaim(const LessonReader& reader, const json& step, const Lesson
     claim.metric = reader.text(shows, "metric", at);
     if (shows.contains("side")) {
         const json& side = shows["side"];
-        if (!side.is_number_integer() || side.get<std::int64_t>() < 1 ||
-            side.get<std::int64_t>() > static_cast<std::int64_t>(read.scenarios.size())) {
+        const auto number = wholeNumberIn(side, 1, static_cast<std::int64_t>(read.scenarios.size()));
+        if (!number) {
             reader.fail(at, "\"side\" must be from 1 to " + std::to_string(read.scenarios.size()) + ", not " +
                                 side.dump().substr(0, 40));
         }
-        claim.side = side.get<int>() - 1;
+        claim.side = static_cast<int>(*number) - 1;
     }
     const ModelDescriptor& model = read.scenarios[static_cast<std::size_t>(claim.side)].scenario.model();
     if (model.findMetric(claim.metric) == nullptr) {
@@ -244,11 +245,12 @@ LessonStep readStep(const LessonReader& reader, const json& step, const std::str
         read.answers.push_back(answer.get<std::string>());
         reader.checkText(read.answers.back(), "answer " + std::to_string(i + 1), where);
     }
-    if (!step.contains("correct") || !step["correct"].is_number_integer() || step["correct"].get<std::int64_t>() < 1 ||
-        step["correct"].get<std::int64_t>() > static_cast<std::int64_t>(read.answers.size())) {
+    const auto correct = step.contains("correct") ? wholeNumberIn(step["correct"], 1, static_cast<std::int64_t>(read.answers.size()))
+                                                  : std::nullopt;
+    if (!correct) {
         reader.fail(where, "\"correct\" is the number of the right answer, from 1 to " + std::to_string(read.answers.size()));
     }
-    read.correct = step["correct"].get<int>() - 1;
+    read.correct = static_cast<int>(*correct) - 1;
     read.shows = readClaim(reader, step, read, where);
     read.explanation = reader.text(step, "explanation", where);
     return read;
@@ -279,11 +281,11 @@ Lesson parseLesson(std::string_view text, std::string_view origin, std::string n
     lesson.title = reader.text(document, "title", "");
     lesson.summary = reader.text(document, "summary", "");
     if (document.contains("order")) {
-        if (!document["order"].is_number_integer() || document["order"].get<std::int64_t>() < 0 ||
-            document["order"].get<std::int64_t>() > 1000) {
+        const auto order = wholeNumberIn(document["order"], 0, 1000);
+        if (!order) {
             reader.fail("", "\"order\" is a whole number from 0 to 1000, not " + document["order"].dump().substr(0, 40));
         }
-        lesson.order = document["order"].get<int>();
+        lesson.order = static_cast<int>(*order);
     }
     if (!document.contains("steps") || !document["steps"].is_array() || document["steps"].empty() ||
         document["steps"].size() > kMostLessonSteps) {

@@ -1,12 +1,18 @@
 #include "core/output_files.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <csignal>
 #include <cstring>
 #include <fstream>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <set>
 #include <stdexcept>
 #include <system_error>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace collapse {
@@ -15,9 +21,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Temporaries are NAME.partial-HOST-PID; a replaced file waits as NAME.previous-HOST-PID until the new
-// set is in. The host matters on a folder shared by a cluster's nodes: only this machine's processes can
-// be known to be gone.
+// A temporary is written inside a private folder beside its destination, NAME.partial-HOST-PID-RANDOM/,
+// made by mkdir: mkdir never follows a link or reuses a name that is there, and the folder is this user's
+// alone, so no one who can write in the destination's folder can plant a link where the program writes
+// (a guessed name only makes mkdir try another). A replaced file waits as NAME.previous-HOST-PID-RANDOM
+// until the new set is in. The host matters on a folder shared by a cluster's nodes: only this
+// machine's processes can be known to be gone.
 constexpr const char* kPartialMark = ".partial-";
 constexpr const char* kPreviousMark = ".previous-";
 
@@ -37,10 +46,23 @@ const std::string& hostName()
     return name;
 }
 
-fs::path markedPath(const fs::path& path, const char* mark, long pid)
+// NAME + mark + HOST-PID-RANDOM: a name no other process, here or on another machine, would choose.
+fs::path markedPath(const fs::path& path, const char* mark)
 {
+    static std::mutex mutex;
+    static std::mt19937_64 random = [] {
+        std::random_device device;
+        return std::mt19937_64((std::uint64_t{device()} << 32) ^ device() ^ static_cast<std::uint64_t>(::getpid()));
+    }();
+    std::uint64_t draw;
+    {
+        const std::lock_guard lock(mutex);
+        draw = random();
+    }
+    char suffix[24];
+    std::snprintf(suffix, sizeof suffix, "%012llx", static_cast<unsigned long long>(draw & 0xffffffffffffULL));
     fs::path marked = path;
-    marked += mark + hostName() + "-" + std::to_string(pid);
+    marked += mark + hostName() + "-" + std::to_string(::getpid()) + "-" + suffix;
     return marked;
 }
 
@@ -48,6 +70,33 @@ fs::path markedPath(const fs::path& path, const char* mark, long pid)
 bool processRuns(long pid)
 {
     return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
+
+// For a temporary or previous file of this machine, NAME.mark-HOST-PID-RANDOM: NAME, the mark and the
+// process; nothing for any other name.
+struct Marked {
+    std::string name;
+    const char* mark = nullptr;
+    long pid = 0;
+};
+std::optional<Marked> parseMarked(const std::string& entry)
+{
+    for (const char* mark : {kPartialMark, kPreviousMark}) {
+        const std::string owner = mark + hostName() + "-";
+        const std::size_t at = entry.rfind(owner);
+        if (at == std::string::npos || at == 0) {
+            continue;
+        }
+        const std::string rest = entry.substr(at + owner.size());
+        const std::size_t dash = rest.find('-');
+        const std::string digits = rest.substr(0, dash);
+        if (dash == std::string::npos || digits.empty() || digits.size() > 9 ||
+            digits.find_first_not_of("0123456789") != std::string::npos) {
+            continue;
+        }
+        return Marked{entry.substr(0, at), mark, std::stol(digits)};
+    }
+    return std::nullopt;
 }
 
 void writeTemporary(const fs::path& path, const fs::path& temporary, const std::string& contents)
@@ -73,7 +122,29 @@ void writeTemporary(const fs::path& path, const fs::path& temporary, const std::
 
 fs::path temporaryPathFor(const fs::path& path)
 {
-    return markedPath(path, kPartialMark, static_cast<long>(::getpid()));
+    const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        const fs::path place = markedPath(path, kPartialMark);
+        if (::mkdir(place.c_str(), 0700) == 0) {
+            return place / path.filename();
+        }
+        if (errno != EEXIST) {
+            throw std::runtime_error("cannot write " + path.string() + ": cannot create a folder in " + folder.string() +
+                                     ": " + std::strerror(errno));
+        }
+    }
+    throw std::runtime_error("cannot write " + path.string() + ": " + folder.string() +
+                             " holds every name tried for its temporary");
+}
+
+void removeTemporary(const fs::path& temporary)
+{
+    std::error_code ignored;
+    const fs::path place = temporary.parent_path();
+    // Only a folder this program made: its name says so.
+    if (parseMarked(place.filename().string()) && !fs::is_symlink(place, ignored)) {
+        fs::remove_all(place, ignored);
+    }
 }
 
 bool isTemporaryOf(const std::string& name, const std::string& fileName)
@@ -91,29 +162,30 @@ void removeStaleTemporaries(const fs::path& path)
 {
     std::error_code error;
     const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-    const std::string name = path.filename().string();
+    // Once a folder for each process: a sweep writes thousands of cells into one, and a look through
+    // the whole folder for every one of them would make the sweep's time grow with the square of its
+    // cells. What a killed process left is cleared at the first write; this process leaves nothing.
+    {
+        static std::mutex mutex;
+        static std::set<std::string> swept;
+        const std::lock_guard lock(mutex);
+        if (!swept.insert(fs::absolute(folder, error).lexically_normal().string()).second) {
+            return;
+        }
+    }
     for (const auto& entry : fs::directory_iterator(folder, error)) {
-        const std::string entryName = entry.path().filename().string();
-        for (const char* mark : {kPartialMark, kPreviousMark}) {
-            const std::string prefix = name + mark;
-            if (entryName.size() <= prefix.size() || entryName.compare(0, prefix.size(), prefix) != 0) {
-                continue;
-            }
-            const std::string owner = prefix + hostName() + "-";
-            if (entryName.compare(0, owner.size(), owner) != 0) {
-                continue;  // another machine's, or no temporary of ours
-            }
-            const std::string digits = entryName.substr(owner.size());
-            if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9 ||
-                processRuns(std::stol(digits))) {
-                continue;
-            }
-            std::error_code ignored;
-            if (mark == kPreviousMark && !fs::exists(path, ignored)) {
-                fs::rename(entry.path(), path, ignored);  // the killed commit had not placed the new file
-            } else {
-                fs::remove_all(entry.path(), ignored);
-            }
+        const auto marked = parseMarked(entry.path().filename().string());
+        if (!marked || processRuns(marked->pid)) {
+            continue;  // another machine's, a running process's, or no temporary
+        }
+        std::error_code ignored;
+        const fs::path destination = folder / marked->name;
+        if (marked->mark == kPreviousMark && !fs::exists(destination, ignored) && !fs::is_symlink(destination, ignored)) {
+            fs::rename(entry.path(), destination, ignored);  // the killed commit had not placed the new file
+        } else if (!fs::is_symlink(entry.path(), ignored)) {
+            fs::remove_all(entry.path(), ignored);
+        } else {
+            fs::remove(entry.path(), ignored);
         }
     }
 }
@@ -204,7 +276,7 @@ void OutputFiles::discard()
     std::error_code ignored;
     for (const auto& stream : streams_) {
         stream->out_.close();
-        fs::remove(stream->temporary_, ignored);
+        removeTemporary(stream->temporary_);
     }
     for (auto folder = createdFolders_.rbegin(); folder != createdFolders_.rend(); ++folder) {
         fs::remove(*folder, ignored);  // only removes a folder that is still empty
@@ -214,6 +286,29 @@ void OutputFiles::discard()
 void OutputFiles::makeFolderFor(const fs::path& path)
 {
     const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    if (!root_.empty()) {
+        // Compared as absolute paths without "." or "..", and without a trailing separator ("out/").
+        const auto normal = [](const fs::path& given) {
+            fs::path made = fs::absolute(given).lexically_normal();
+            return made.has_filename() || !made.has_relative_path() ? made : made.parent_path();
+        };
+        const fs::path below = normal(folder).lexically_relative(normal(root_));
+        if (below.empty() || *below.begin() == "..") {
+            throw std::runtime_error("cannot write " + path.string() + ": it is not inside " + root_.string());
+        }
+        fs::path step = normal(root_);
+        std::error_code ignored;
+        for (const fs::path& part : below) {
+            if (part == ".") {
+                continue;
+            }
+            step /= part;
+            if (fs::is_symlink(step, ignored)) {
+                throw std::runtime_error("cannot write " + path.string() + ": " + step.string() +
+                                         " is a symbolic link, which would carry the files out of " + root_.string());
+            }
+        }
+    }
     std::vector<fs::path> missing;
     for (fs::path f = fs::absolute(folder); !fs::exists(f); f = f.parent_path()) {
         missing.push_back(f);
@@ -229,6 +324,18 @@ void OutputFiles::makeFolderFor(const fs::path& path)
 void OutputFiles::add(fs::path path, std::string contents)
 {
     files_.emplace_back(std::move(path), std::move(contents));
+}
+
+std::vector<fs::path> OutputFiles::destinations() const
+{
+    std::vector<fs::path> paths;
+    for (const auto& stream : streams_) {
+        paths.push_back(stream->path_);
+    }
+    for (const auto& [path, contents] : files_) {
+        paths.push_back(path);
+    }
+    return paths;
 }
 
 fs::path OutputFiles::prepareTemporary(const fs::path& path)
@@ -247,7 +354,6 @@ OutputFiles::Stream& OutputFiles::stream(fs::path path)
 
 void OutputFiles::commit()
 {
-    const long pid = static_cast<long>(::getpid());
     std::vector<std::pair<fs::path, fs::path>> written;  // destination, its temporary
     std::vector<std::pair<fs::path, fs::path>> movedAside;  // destination, its previous file
     std::vector<fs::path> placed;
@@ -260,7 +366,7 @@ void OutputFiles::commit()
             fs::rename(previous, destination, ignored);
         }
         for (const auto& [destination, temporary] : written) {
-            fs::remove(temporary, ignored);
+            removeTemporary(temporary);
         }
         discard();
     };
@@ -275,8 +381,8 @@ void OutputFiles::commit()
         }
         for (const auto& [destination, temporary] : written) {
             std::error_code error;
-            if (fs::exists(destination, error)) {
-                const fs::path previous = markedPath(destination, kPreviousMark, pid);
+            if (fs::exists(destination, error) || fs::is_symlink(destination, error)) {
+                const fs::path previous = markedPath(destination, kPreviousMark);
                 fs::rename(destination, previous, error);
                 if (error) {
                     throw std::runtime_error("cannot replace " + destination.string() + ": " + error.message());
@@ -288,6 +394,7 @@ void OutputFiles::commit()
                 throw std::runtime_error("cannot write " + destination.string() + ": " + error.message());
             }
             placed.push_back(destination);
+            removeTemporary(temporary);
         }
     } catch (...) {
         undo();

@@ -37,6 +37,9 @@ public:
     };
 
     OutputFiles() = default;
+    // Every file goes under `root` (the user's --out), and a symbolic link met on the way down from it to
+    // a file's folder is refused: it would carry the files out of the folder the user named.
+    explicit OutputFiles(std::filesystem::path root) : root_(std::move(root)) {}
     OutputFiles(const OutputFiles&) = delete;
     OutputFiles& operator=(const OutputFiles&) = delete;
     // What was streamed and not committed (a run cancelled or failed) is removed, with the folders made
@@ -44,6 +47,8 @@ public:
     ~OutputFiles();
 
     void add(std::filesystem::path path, std::string contents);
+    // Every file added or streamed, in order.
+    std::vector<std::filesystem::path> destinations() const;
     // Makes the folders `path` needs and opens its temporary now; throws std::runtime_error naming what
     // cannot be made.
     Stream& stream(std::filesystem::path path);
@@ -59,20 +64,27 @@ private:
     std::vector<std::pair<std::filesystem::path, std::string>> files_;
     std::vector<std::unique_ptr<Stream>> streams_;
     std::vector<std::filesystem::path> createdFolders_;
+    std::filesystem::path root_;
     bool committed_ = false;
 };
 
-// The name a file is written under before it is complete: beside it, marked with this process, so that
-// processes writing the same file at once (shards of a sweep in a shared folder) never write into each
-// other's temporaries, and a later run recognises what a killed one left (removeStaleTemporaries).
+// The name a file (or folder) is written under before it is complete: NAME inside a private folder made
+// for it beside the destination, NAME.partial-HOST-PID-RANDOM/, by mkdir and for this user alone, so
+// that processes writing the same file at once (shards of a sweep in a shared folder) never write into
+// each other's temporaries, no one can plant a link at the name written, and a later run recognises
+// what a killed one left (removeStaleTemporaries). Throws std::runtime_error when the folder cannot be
+// made. Once the temporary is renamed into place or given up, removeTemporary() clears its folder.
 std::filesystem::path temporaryPathFor(const std::filesystem::path& path);
+// Removes a temporary of temporaryPathFor() with its private folder, whatever is left in it.
+void removeTemporary(const std::filesystem::path& temporary);
 
 // Whether `name` is a temporary of the file called `fileName` (NAME.partial-… or NAME.previous-…), written
 // by a process of any machine that is writing or replacing it now or was killed while doing so.
 bool isTemporaryOf(const std::string& name, const std::string& fileName);
 
-// Removes the temporaries of `path` that a process no longer running left behind (killed while writing),
-// and puts back a previous file that such a process had moved aside and not replaced.
+// Removes the temporaries in the folder of `path` that a process of this machine no longer running left
+// behind (killed while writing), and puts back a previous file that such a process had moved aside and
+// not replaced; once a folder for each process.
 void removeStaleTemporaries(const std::filesystem::path& path);
 
 // Writes one file whole or not at all, as OutputFiles does.

@@ -2,12 +2,14 @@
 
 #include "core/model_registry.h"
 #include "core/parameter_builders.h"
+#include "core/scenario_sources.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <set>
 #include <utility>
 
 namespace collapse {
@@ -247,6 +249,19 @@ Scenario scenarioFromJson(const json& object)
     return scenario;
 }
 
+std::optional<std::int64_t> wholeNumberIn(const json& value, std::int64_t lowest, std::int64_t highest)
+{
+    if (!value.is_number_integer() ||
+        (value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))) {
+        return std::nullopt;
+    }
+    const auto number = value.get<std::int64_t>();
+    if (number < lowest || number > highest) {
+        return std::nullopt;
+    }
+    return number;
+}
+
 json parseJsonDocument(std::string_view text, std::string_view origin)
 {
     // Nesting is capped before parsing: every later step (copying, comparing, writing) recurses into
@@ -255,8 +270,28 @@ json parseJsonDocument(std::string_view text, std::string_view origin)
         throw ScenarioError(std::string(origin) + ": nested more than " + std::to_string(kDeepestJsonNesting) +
                             " levels deep, which no scenario is");
     }
+    // A key given twice in one object is refused: the parser would keep the last silently, and
+    // "model": "gaussian", …, "model": "text" would run text.
+    std::vector<std::set<std::string>> keysSeen;
+    std::string duplicate;
+    const json::parser_callback_t noteKeys = [&keysSeen, &duplicate](int, json::parse_event_t event, json& parsed) {
+        if (event == json::parse_event_t::object_start) {
+            keysSeen.emplace_back();
+        } else if (event == json::parse_event_t::object_end) {
+            keysSeen.pop_back();
+        } else if (event == json::parse_event_t::key && !keysSeen.back().insert(parsed.get<std::string>()).second &&
+                   duplicate.empty()) {
+            duplicate = parsed.get<std::string>();
+        }
+        return true;
+    };
     try {
-        return json::parse(text.begin(), text.end());
+        json document = json::parse(text.begin(), text.end(), noteKeys);
+        if (!duplicate.empty()) {
+            throw ScenarioError(std::string(origin) + ": the key " + quotedForMessage(duplicate) +
+                                " is given twice in one object; give each key once");
+        }
+        return document;
     } catch (const json::parse_error& error) {
         // Report the place as line and column; the parser's own text may quote binary garbage.
         const std::size_t offset = std::min<std::size_t>(error.byte > 0 ? error.byte - 1 : 0, text.size());

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <stdexcept>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -101,6 +102,10 @@ std::string serializeScenario(const Scenario& scenario);
 // Parses JSON text; a syntax error throws ScenarioError naming `origin` and the line and column, and so
 // does a document nested more than kDeepestJsonNesting levels or holding a number beyond a double's range.
 nlohmann::json parseJsonDocument(std::string_view text, std::string_view origin);
+// A whole number a file holds, if it is one from `lowest` to `highest`: the one path every integer read
+// from a file takes, so that none wraps on the way into a narrower type (4294967297 is not 1, and
+// 18446744073709551615 is not -1).
+std::optional<std::int64_t> wholeNumberIn(const nlohmann::json& value, std::int64_t lowest, std::int64_t highest);
 inline constexpr int kDeepestJsonNesting = 64;
 // How deeply arrays and objects nest in JSON text (brackets inside strings do not count).
 int jsonNestingDepth(std::string_view text);

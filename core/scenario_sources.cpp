@@ -33,10 +33,11 @@ Preset readPreset(std::string_view name, std::string_view text)
     preset.title = requiredText(document, "title", origin);
     preset.summary = requiredText(document, "summary", origin);
     const auto order = document.find("order");
-    if (order == document.end() || !order->is_number_integer()) {
-        throw ScenarioError(origin + ": needs a whole number \"order\", its place in the teaching order");
+    const auto place = order == document.end() ? std::nullopt : wholeNumberIn(*order, 0, 1000);
+    if (!place) {
+        throw ScenarioError(origin + ": needs a whole number \"order\" from 0 to 1000, its place in the teaching order");
     }
-    preset.order = order->get<int>();
+    preset.order = static_cast<int>(*place);
     const nlohmann::json body = document.contains("compare") ? nlohmann::json{{"compare", document["compare"]}}
                                                              : document.value("scenario", nlohmann::json());
     preset.entries = scenarioEntries(body, origin);

@@ -10,6 +10,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <limits>
 #include <charconv>
 #include <cmath>
 #include <exception>
@@ -326,10 +327,13 @@ SweepPlan parseSweepPlan(std::string_view text, std::string_view origin)
         const json& generations = object(sweep, "at");
         if (generations.is_array()) {
             for (const json& generation : generations) {
-                if (!generation.is_number_integer()) {
-                    throw ScenarioError("\"at\" must be \"last\" or a list of whole numbers");
+                // Whether each cell has the generation is checked with the plan, where the swept keys are known.
+                const auto number = wholeNumberIn(generation, 0, std::numeric_limits<int>::max());
+                if (!number) {
+                    throw ScenarioError("\"at\" must be \"last\" or a list of generations, whole numbers from 0, not " +
+                                        generation.dump().substr(0, 40));
                 }
-                at.push_back(generation.get<int>());
+                at.push_back(static_cast<int>(*number));
             }
         } else if (generations != "last") {
             throw ScenarioError("\"at\" must be \"last\" or a list of whole numbers");

@@ -3,6 +3,7 @@
 #include "core/input_files.h"
 #include "core/number_text.h"
 #include "core/output_files.h"
+#include "core/scenario_sources.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -47,25 +48,52 @@ std::size_t lineCount(const std::string& text)
 
 // The rows of a cell file must be the cell's: as many as it summarises, each starting with its values
 // and generation.
-bool isCellText(const SweepPlan& plan, std::size_t cell, const std::string& text)
+// What is wrong with `text` as the rows of `cell` (empty when nothing is): one row per generation the
+// cell keeps, each with the cell's values and generation first and as many fields as sweep.csv has
+// columns, every field a number or empty (a missing value). Cell files are input like any other: one
+// edited by hand or written by another version is named, not merged.
+std::string cellTextProblem(const SweepPlan& plan, std::size_t cell, const std::string& text)
 {
     const std::vector<int> generations = plan.cellGenerations(cell);
-    if (text.empty() || text.back() != '\n' || lineCount(text) != generations.size()) {
-        return false;
+    if (text.empty() || text.back() != '\n') {
+        return "does not end with a whole row";
     }
+    if (lineCount(text) != generations.size()) {
+        return "holds " + std::to_string(lineCount(text)) + " rows, not the cell's " + std::to_string(generations.size());
+    }
+    const std::string header = sweepCsvHeader(plan);
+    const auto columns = static_cast<std::size_t>(std::count(header.begin(), header.end(), ',')) + 1;
     std::string prefix;
     for (const double value : plan.cellValues(cell)) {
         prefix += formatNumber(value) + ',';
     }
     std::size_t start = 0;
-    for (const int generation : generations) {
-        const std::string expected = prefix + std::to_string(generation) + ',';
-        if (text.compare(start, expected.size(), expected) != 0) {
-            return false;
+    for (std::size_t row = 0; row < generations.size(); ++row) {
+        const std::size_t end = text.find('\n', start);
+        const std::string_view line(text.data() + start, end - start);
+        const std::string where = "row " + std::to_string(row + 1) + " ";
+        const std::string expected = prefix + std::to_string(generations[row]) + ',';
+        if (line.compare(0, expected.size(), expected) != 0) {
+            return where + "does not start with the cell's values and generation (" + expected.substr(0, expected.size() - 1) + ")";
         }
-        start = text.find('\n', start) + 1;
+        std::size_t fields = 0;
+        for (std::size_t at = 0; at <= line.size(); ++fields) {
+            const std::size_t comma = std::min(line.find(',', at), line.size());
+            const std::string_view field = line.substr(at, comma - at);
+            double number = 0.0;
+            const auto parsed = std::from_chars(field.data(), field.data() + field.size(), number);
+            if (!field.empty() && (parsed.ec != std::errc() || parsed.ptr != field.data() + field.size())) {
+                return where + "field " + std::to_string(fields + 1) + " is not a number: " + quotedForMessage(field);
+            }
+            at = comma + 1;
+        }
+        if (fields != columns) {
+            return where + "has " + std::to_string(fields) + " fields, not the sweep's " + std::to_string(columns) +
+                   " (a cell of another version or another sweep)";
+        }
+        start = end + 1;
     }
-    return true;
+    return {};
 }
 
 std::string missingCellsMessage(const SweepPlan& plan, const std::vector<std::size_t>& missing)
@@ -91,8 +119,7 @@ void writeSweepCsvFrom(const SweepPlan& plan, const std::vector<fs::path>& cellF
     removeStaleTemporaries(target);
     const fs::path temporary = temporaryPathFor(target);
     const auto fail = [&](const std::string& reason) {
-        std::error_code ignored;
-        fs::remove(temporary, ignored);
+        removeTemporary(temporary);
         throw std::runtime_error("cannot write " + target.string() + ": " + reason);
     };
     {
@@ -103,8 +130,8 @@ void writeSweepCsvFrom(const SweepPlan& plan, const std::vector<fs::path>& cellF
         out << sweepCsvHeader(plan);
         for (std::size_t cell = 0; cell < cellFiles.size(); ++cell) {
             const std::string rows = readWholeFile(cellFiles[cell], kLargestCellFile, "a sweep's cell");
-            if (!isCellText(plan, cell, rows)) {
-                fail(cellFiles[cell].string() + " is not the rows of cell " + plan.cellName(cell) +
+            if (const std::string problem = cellTextProblem(plan, cell, rows); !problem.empty()) {
+                fail(cellFiles[cell].string() + " is not the rows of cell " + plan.cellName(cell) + ": " + problem +
                      "; delete it and run the sweep again to redo the cell");
             }
             out << rows;
@@ -119,6 +146,7 @@ void writeSweepCsvFrom(const SweepPlan& plan, const std::vector<fs::path>& cellF
     if (error) {
         fail(error.message());
     }
+    removeTemporary(temporary);
 }
 
 } // namespace
@@ -185,11 +213,18 @@ bool SweepFolder::hasCell(std::size_t cell) const
 {
     std::error_code error;
     const fs::path path = cellPath(cell);
+    // A link could make a cell of any file the user can read: cells are files of the sweep's own folder.
+    for (const fs::path& own : {folder_ / kCellsFolder, path}) {
+        if (fs::is_symlink(own, error)) {
+            throw ScenarioError(own.string() + " is a symbolic link; a sweep's cells are files in its own folder");
+        }
+    }
     if (!fs::exists(path, error)) {
         return false;
     }
-    if (!isCellText(plan_, cell, readWholeFile(path, kLargestCellFile, "a sweep's cell"))) {
-        throw ScenarioError(path.string() + " is not the rows of cell " + plan_.cellName(cell) +
+    if (const std::string problem = cellTextProblem(plan_, cell, readWholeFile(path, kLargestCellFile, "a sweep's cell"));
+        !problem.empty()) {
+        throw ScenarioError(path.string() + " is not the rows of cell " + plan_.cellName(cell) + ": " + problem +
                             "; delete it and run the sweep again to redo the cell");
     }
     return true;
@@ -301,8 +336,8 @@ std::vector<std::string> readSweepCells(const SweepFolder& folder)
             throw ScenarioError(csvPath.string() + ": ends before the sweep's last cell");
         }
         cells[cell] = text.substr(start, end - start);
-        if (!isCellText(plan, cell, cells[cell])) {
-            throw ScenarioError(csvPath.string() + ": the rows of cell " + plan.cellName(cell) + " are not the sweep's");
+        if (const std::string problem = cellTextProblem(plan, cell, cells[cell]); !problem.empty()) {
+            throw ScenarioError(csvPath.string() + ": the rows of cell " + plan.cellName(cell) + " are not the sweep's: " + problem);
         }
         start = end;
     }

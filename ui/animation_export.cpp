@@ -226,17 +226,17 @@ bool writeFrames(FigureRenderer& renderer, const QString& folderAsGiven, const A
     }
     // Beside the destination, named so that a later export recognises it if this one is killed.
     removeStaleTemporaries(folder.toStdString());
-    const QString temporary = QString::fromStdString(temporaryPathFor(folder.toStdString()).string());
-    // Removes the temporary folder unless it was renamed into place.
+    const QString temporary = [&folder] {
+        try {
+            return QString::fromStdString(temporaryPathFor(folder.toStdString()).string());
+        } catch (const std::runtime_error& error) {
+            throw ExportError(error.what());
+        }
+    }();
+    // The temporary's private folder goes in any case: empty once the frames were renamed into place.
     struct Cleanup {
         QString path;
-        bool keep = false;
-        ~Cleanup()
-        {
-            if (!keep) {
-                QDir(path).removeRecursively();
-            }
-        }
+        ~Cleanup() { removeTemporary(path.toStdString()); }
     } cleanup{temporary};
     if (!QDir().mkpath(temporary)) {
         throw ExportError(QObject::tr("cannot write %1: cannot create a folder in %2").arg(folder, parent).toStdString());
@@ -269,7 +269,6 @@ bool writeFrames(FigureRenderer& renderer, const QString& folderAsGiven, const A
     if (error) {
         throw ExportError(QObject::tr("cannot write %1: %2").arg(folder, QString::fromStdString(error.message())).toStdString());
     }
-    cleanup.keep = true;
     return true;
 }
 

@@ -76,7 +76,9 @@ MainWindow::MainWindow(Session& session, QWidget* parent)
     connectSession();
     connectTransport();
 
+    // The theme the last session chose; the transport's symbols were drawn before it was known.
     applyTheme(static_cast<Theme>(std::clamp(Settings::theme(), 0, 2)));
+    transport_->refreshIcons();
     panel_->applyThemeColours();
     updateNoteStyle();
     menus_ = new WindowMenus(*this, session_, *transport_, *exports_, *files_,
@@ -275,6 +277,8 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::onSidesChanged()
 {
+    // Each new comparison folds the panel where the room asks for it, whatever F9 did for the last.
+    panelInsisted_ = false;
     stages_->matchSides();
     menus_->showSideCount(session_.sideCount());
     panel_->setScenario(session_.scenario());
@@ -283,6 +287,11 @@ void MainWindow::onSidesChanged()
 
 void MainWindow::onRestarted()
 {
+    std::vector<Scenario> others;
+    for (int side = 1; side < session_.sideCount(); ++side) {
+        others.push_back(session_.scenario(side));
+    }
+    panel_->setOtherSides(std::move(others));
     rebuildViews();
     Settings::setLastScenario(QString::fromStdString(serializeScenario(session_.scenario())));
     const Scenario& first = session_.scenario();
@@ -373,7 +382,6 @@ void MainWindow::setPresenterMode(bool on)
     if (sweepWindow_ != nullptr) {
         sweepWindow_->refreshStyle();
     }
-    panelScroll_->setVisible(!on && menus_->isPanelWanted());
     menuBar()->setVisible(!on);
     statusBar()->setVisible(!on);
     if (on) {
@@ -415,8 +423,15 @@ void MainWindow::setTheme(Theme theme)
 
 void MainWindow::setPanelShown(bool shown)
 {
-    panelScroll_->setVisible(shown && !presenting_);
+    // Asked for by name (F9), the panel stays even where a comparison would fold it away.
+    panelWanted_ = shown;
+    panelInsisted_ = shown;
     arrangeColumns();
+}
+
+bool MainWindow::isPanelShown() const
+{
+    return !panelScroll_->isHidden();
 }
 
 void MainWindow::setStageLayout(StageArea::Layout layout)
@@ -437,10 +452,17 @@ StageArea::Layout MainWindow::stageLayout() const
     return stages_->layout();
 }
 
+void MainWindow::keepSize(QSize size)
+{
+    sizeKept_ = true;
+    arrangeColumns(size.width());
+    resize(size);
+}
+
 void MainWindow::fitToScreen()
 {
     const QSize room = roomOnScreen(*this);
-    if (room.isEmpty() || isFullScreen()) {
+    if (room.isEmpty() || isFullScreen() || sizeKept_) {
         return;
     }
     // Arranged for the width it will have, so that its minimum size lets it get there.
@@ -454,9 +476,22 @@ void MainWindow::fitToScreen()
 
 void MainWindow::arrangeColumns(int forWidth)
 {
-    const int panel = panelScroll_->isVisible() ? panelScroll_->minimumWidth() : 0;
-    const int needed = panel + session_.sideCount() * kNarrowestStage + kNarrowestChart + 40;
     const int arranged = forWidth >= 0 ? forWidth : width();
+    // A comparison on a window too narrow for the panel, its stages and the charts side by side (a
+    // 1024-pixel projector) folds the panel away rather than squeeze the pictures: the stages and the
+    // charts are what the hall reads, and F9 brings the panel back.
+    const int sides = session_.sideCount();
+    const bool foldForRoom = sides > 1 && !panelInsisted_ &&
+                             arranged < panelScroll_->minimumWidth() + sides * kNarrowestStage + kNarrowestChart + 40;
+    const bool panelShown = panelWanted_ && !presenting_ && !foldForRoom;
+    if (panelScroll_->isHidden() == panelShown) {
+        panelScroll_->setVisible(panelShown);
+    }
+    if (menus_ != nullptr) {
+        menus_->showPanelShown(panelShown);
+    }
+    const int panel = panelShown ? panelScroll_->minimumWidth() : 0;
+    const int needed = panel + sides * kNarrowestStage + kNarrowestChart + 40;
     const bool below = arranged < needed;
     // Under the stages, the charts go four to a row where each keeps a readable width, else two. Two rows
     // halve every chart's height, so one row is kept down to the smallest readable width, the gaps between

@@ -54,11 +54,17 @@ public:
     SweepWindow* openSweepWindow();
     SweepWindow* sweepWindow() const { return sweepWindow_; }
 
+    // The window at `size` whatever screen it is on, and kept there rather than fitted to the screen:
+    // `collapselab --size`, which scripts screenshots of a given size.
+    void keepSize(QSize size);
+
     void setPresenterMode(bool on);
     bool isPresenterMode() const { return presenting_; }
     void setTheme(Theme theme);
-    // View ▸ Parameters Panel (F9): the panel folds away, leaving its room to the stages.
+    // View ▸ Parameters Panel (F9): the panel folds away, leaving its room to the stages. A comparison on
+    // a window too narrow for the panel, its stages and the charts folds it by itself; F9 brings it back.
     void setPanelShown(bool shown);
+    bool isPanelShown() const;
     // View ▸ One Chain, Then and Now, Many Chains: what each side's stage shows.
     void setStageLayout(StageArea::Layout layout);
     StageArea::Layout stageLayout() const;
@@ -99,6 +105,11 @@ private:
     void showControls();
     // Keeps the window inside its screen's free area, shrinking it where the screen is smaller.
     void fitToScreen();
+    bool sizeKept_ = false;
+    // F9 asked for the panel: it stays where a comparison on a narrow window would fold it.
+    bool panelInsisted_ = false;
+    // The panel unless F9 folded it.
+    bool panelWanted_ = true;
     // The charts beside the stages, or under them when the window is too narrow for both.
     // `forWidth`: the window's width to arrange for (negative: its present width).
     void arrangeColumns(int forWidth = -1);

@@ -176,7 +176,7 @@ void PaperReproduction::write(const std::filesystem::path& folder, const ReportC
     if (computed_.size() != plan_.experiments.size()) {
         throw std::logic_error("the reproduction is written after it is computed");
     }
-    OutputFiles files;
+    OutputFiles files(folder);
     std::vector<ReproducedExperiment> reproduced;
     std::vector<std::pair<QString, QImage>> images;
     for (std::size_t e = 0; e < plan_.experiments.size(); ++e) {

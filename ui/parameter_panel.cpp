@@ -512,11 +512,28 @@ void ParameterPanel::applyLocks()
     }
 }
 
+void ParameterPanel::setOtherSides(std::vector<Scenario> others)
+{
+    otherSides_ = std::move(others);
+    showValues();
+}
+
 void ParameterPanel::showValues()
 {
-    samples_->setValueText(tr("M = %1").arg(QLocale().toString(scenario_.samples)));
-    human_->setValueText(tr("%1 %").arg(QLocale().toString(scenario_.humanFraction * 100.0, 'g', 3)));
-    capacity_->setValueText(stageEntryFor(scenario_).capacityText(scenario_));
+    // Each side's value where the sides differ, the first side's (the one the slider moves) first.
+    const auto everySide = [this](const auto& text) {
+        QStringList values{text(scenario_)};
+        for (const Scenario& other : otherSides_) {
+            if (other.model().name == scenario_.model().name && !values.contains(text(other))) {
+                values.append(text(other));
+            }
+        }
+        return values.join(QStringLiteral(" | "));
+    };
+    samples_->setValueText(everySide([](const Scenario& side) { return tr("M = %1").arg(QLocale().toString(side.samples)); }));
+    human_->setValueText(
+        everySide([](const Scenario& side) { return tr("%1 %").arg(QLocale().toString(side.humanFraction * 100.0, 'g', 3)); }));
+    capacity_->setValueText(everySide([](const Scenario& side) { return stageEntryFor(side).capacityText(side); }));
 }
 
 void ParameterPanel::edit(std::string_view key, const nlohmann::json& value)

@@ -86,6 +86,9 @@ public:
     ~ParameterPanel() override;
 
     void setScenario(const Scenario& scenario);
+    // The other sides of a comparison (none outside compare mode): a lecture slider whose value differs
+    // between the sides shows every side's, in the sides' order ("0 % | 10 %"); it moves the first side's.
+    void setOtherSides(std::vector<Scenario> others);
     const Scenario& scenario() const { return scenario_; }
     // The sliders' colours from the current theme.
     void applyThemeColours();
@@ -115,6 +118,7 @@ signals:
 private:
     void rebuildFields();
     void showValues();
+    std::vector<Scenario> otherSides_;
     // Disables the controls of the keys a lesson step keeps locked.
     void applyLocks();
     // Sets one key to `value` in a copy of the scenario, lets the model's dependent keys follow, and

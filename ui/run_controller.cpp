@@ -48,6 +48,7 @@ void RunController::addSide()
         if (sideFor(index, serial, request) != nullptr) {
             complete_ = true;
             failed_ = true;
+            failure_ = message;
             emit failed(message);
         }
     });
@@ -156,6 +157,7 @@ void RunController::restartNow()
     restartTimer_.stop();
     complete_ = false;
     failed_ = false;
+    failure_.clear();
     clock_.start();
     // A run that cannot fit in memory is not started: the window says why and keeps its values. The
     // sides share the machine.
@@ -171,8 +173,9 @@ void RunController::restartNow()
             }
             complete_ = true;
             failed_ = true;
+            failure_ = QString::fromUtf8(error.what());
             emit restarted();
-            emit failed(QString::fromUtf8(error.what()));
+            emit failed(failure_);
             return;
         }
     }
@@ -277,7 +280,7 @@ RunController::Side* RunController::sideFor(std::size_t index, quint64 serial, q
 
 void RunController::saveRunData(const QString& folder) const
 {
-    OutputFiles files;
+    OutputFiles files(folder.toStdString());
     for (const auto& side : sides_) {
         const RunHistory& history = side->history;
         RunResults results;

@@ -71,6 +71,8 @@ public:
     int availableGenerations() const;
     bool isComplete() const { return complete_; }
     bool hasFailed() const { return failed_; }
+    // Why the runs failed, as failed() said it (empty unless hasFailed()).
+    const QString& failure() const { return failure_; }
     // Where the runs are, in words: "Computing: 12 of 500 generations", "500 generations of 1000 chains
     // in 0.2 s".
     QString statusText() const;
@@ -117,6 +119,7 @@ private:
     bool manyChains_ = false;
     bool complete_ = false;
     bool failed_ = false;
+    QString failure_;
     QElapsedTimer clock_;
     qint64 runMilliseconds_ = 0;
     QTimer restartTimer_;

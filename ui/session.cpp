@@ -12,15 +12,19 @@ namespace collapse::ui {
 
 namespace {
 
-// `edited` differs from `before` in some keys: the same keys set on `other` (the second side of a
-// comparison keeps what makes it different, and follows every shared change).
+// `edited` differs from `before` in some keys: the same keys set on `other` where the two sides shared
+// them. The second side of a comparison keeps what makes it different (a drag of the human-data slider in
+// human-data-10 moves the first side's value, not both), and follows every shared change.
 Scenario withSameChanges(const Scenario& before, const Scenario& edited, const Scenario& other)
 {
     const nlohmann::ordered_json from = scenarioToJson(before);
     const nlohmann::ordered_json to = scenarioToJson(edited);
-    nlohmann::json result = nlohmann::json::parse(scenarioToJson(other).dump());
+    const nlohmann::ordered_json theirs = scenarioToJson(other);
+    nlohmann::json result = nlohmann::json::parse(theirs.dump());
     for (const auto& [key, value] : to.items()) {
-        if (!from.contains(key) || from[key] != value) {
+        const bool changed = !from.contains(key) || from[key] != value;
+        const bool shared = !from.contains(key) || !theirs.contains(key) || theirs[key] == from[key];
+        if (changed && shared) {
             result[key] = value;
         }
     }

@@ -96,8 +96,7 @@ struct VideoEncoder::Codec {
     {
         if (!finished) {
             container.reset();
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
+            removeTemporary(temporary);
         }
     }
 
@@ -139,7 +138,11 @@ VideoEncoder::VideoEncoder(const QString& path, VideoFormat format, QSize size, 
     c.destination = std::filesystem::path(path.toStdString());
     // Beside the destination, named so that a later export recognises it if this one is killed.
     removeStaleTemporaries(c.destination);
-    c.temporary = temporaryPathFor(c.destination);
+    try {
+        c.temporary = temporaryPathFor(c.destination);
+    } catch (const std::runtime_error& error) {
+        throw ExportError(error.what());
+    }
     const FormatChoice choice = choiceFor(format);
     // Failures are reported by exception; the encoders' statistics would only clutter the terminal.
     av_log_set_level(AV_LOG_ERROR);
@@ -281,6 +284,7 @@ void VideoEncoder::finish()
         throw ExportError(QObject::tr("cannot write %1: %2").arg(c.path, QString::fromStdString(error.message())).toStdString());
     }
     c.finished = true;
+    removeTemporary(c.temporary);
 }
 
 } // namespace collapse::ui

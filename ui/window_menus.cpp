@@ -253,9 +253,9 @@ void WindowMenus::showSideCount(int sides)
     firstSideOnlyAction_->setEnabled(sides > 1);
 }
 
-bool WindowMenus::isPanelWanted() const
+void WindowMenus::showPanelShown(bool shown)
 {
-    return panelAction_->isChecked();
+    panelAction_->setChecked(shown);
 }
 
 } // namespace collapse::ui

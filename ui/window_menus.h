@@ -53,7 +53,9 @@ public:
     void showTheme(Theme theme);
     void showStageLayout(StageArea::Layout layout);
     void showSideCount(int sides);
-    bool isPanelWanted() const;
+    // View ▸ Parameters Panel checked as the panel is shown (or not: in presenter mode, or folded away
+    // for a comparison's room).
+    void showPanelShown(bool shown);
 
 private:
     void buildFileMenu();

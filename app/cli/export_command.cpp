@@ -14,6 +14,7 @@
 #include <QApplication>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 namespace collapse::cli {
@@ -92,6 +93,11 @@ ExportOptions readExportOptions(const std::vector<GivenOption>& given, ScenarioO
         checkOutputTarget("--animation", *options.animation, false);
     } else {
         checkOutputTarget("--frames", *options.frames, true);
+        // Frames go into a folder of their own: numbered files beside others would not be one animation.
+        std::error_code error;
+        if (std::filesystem::is_directory(*options.frames, error) && !std::filesystem::is_empty(*options.frames, error)) {
+            throw UsageError("--frames " + *options.frames + ": the folder is not empty; give a new or empty folder");
+        }
     }
     if (!options.figure) {
         // Refused now rather than after a long simulation.

@@ -8,7 +8,11 @@
 #include "core/output_files.h"
 #include "core/results.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <regex>
+#include <set>
 
 namespace collapse::cli {
 
@@ -19,6 +23,46 @@ std::string transcriptName(int generation)
 {
     std::string digits = std::to_string(generation);
     return "generation-" + std::string(digits.size() < 4 ? 4 - digits.size() : 0, '0') + digits + ".txt";
+}
+
+// What a run writes into --out: its tables and scenario, the text model's transcripts, and a
+// comparison's side folders (which hold a scenario.json of their own).
+bool isRunOutput(const std::filesystem::directory_entry& entry)
+{
+    static const std::regex transcript("generation-[0-9]{4,}\\.txt");
+    const std::string name = entry.path().filename().string();
+    std::error_code error;
+    if (entry.is_symlink(error)) {
+        return false;
+    }
+    if (entry.is_directory(error)) {
+        return name == "text" || std::filesystem::is_regular_file(entry.path() / "scenario.json", error);
+    }
+    return name == "metrics.csv" || name == "summary.csv" || name == "scenario.json" || std::regex_match(name, transcript);
+}
+
+// An earlier run's outputs in `folder` that this run did not write again (its other side folders, the
+// transcripts of generations it did not reach) go once the new files are in, so that --out describes
+// one run; anything else the folder holds is the user's and stays.
+void removeEarlierOutputs(const std::filesystem::path& folder, const std::set<std::filesystem::path>& written)
+{
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+        const std::filesystem::path path = entry.path().lexically_normal();
+        if (written.contains(path) || !isRunOutput(entry)) {
+            continue;
+        }
+        const bool holdsWritten = std::any_of(written.begin(), written.end(), [&path](const std::filesystem::path& file) {
+            const auto below = file.lexically_relative(path);
+            return !below.empty() && *below.begin() != "..";
+        });
+        std::error_code ignored;
+        if (holdsWritten) {
+            removeEarlierOutputs(path, written);
+        } else {
+            std::filesystem::remove_all(path, ignored);
+        }
+    }
 }
 
 int run(const Invocation& invocation)
@@ -43,7 +87,7 @@ int run(const Invocation& invocation)
     checkOutputTarget("--out", *out, true);
     prepareToRun(options.threads);
 
-    OutputFiles files;
+    OutputFiles files(outDir);
     for (const auto& [label, scenario] : scenarios) {
         Engine engine(scenario);
         const std::filesystem::path folder = label.empty() ? outDir : outDir / label;
@@ -58,7 +102,12 @@ int run(const Invocation& invocation)
             return kExitFailure;
         }
     }
+    std::set<std::filesystem::path> written;
+    for (const std::filesystem::path& path : files.destinations()) {
+        written.insert(path.lexically_normal());
+    }
     files.commit();
+    removeEarlierOutputs(outDir, written);
     std::cerr << "collapselab-cli: results written to " << outDir.string() << '\n';
     return kExitDone;
 }

@@ -35,6 +35,7 @@ private slots:
     void textRunWritesWhatReplicateZeroWrote();
     void threadCountDoesNotChangeTheBytes();
     void comparisonPresetWritesSubfolders();
+    void aReusedFolderDescribesOneRun();
     void presetsAreListed();
     void lessonsAreListed();
     void aLessonHandoutHasAPageAStep();
@@ -132,6 +133,26 @@ void CliTest::comparisonPresetWritesSubfolders()
         }
     }
     QVERIFY(fileContents(dir.filePath("accumulate/scenario.json")).contains(R"("policy": "accumulate")"));
+}
+
+void CliTest::aReusedFolderDescribesOneRun()
+{
+    // An earlier run's outputs that the new run does not write again go: a comparison's side folders, the
+    // transcripts of generations the new run does not reach. The user's own files stay.
+    QTemporaryDir dir;
+    QCOMPARE(runCli({"run", "--preset", "accumulate-vs-replace", "--generations", "3", "--replicates", "2", "--out", dir.path()}).exitCode, 0);
+    QFile notes(dir.filePath("notes.md"));
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("mine");
+    notes.close();
+    QCOMPARE(runCli({"run", "--model", "text", "--generations", "3", "--replicates", "2", "--samples", "100", "--out", dir.path()}).exitCode, 0);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+             (QStringList{"metrics.csv", "notes.md", "scenario.json", "summary.csv", "text"}));
+    QCOMPARE(runCli({"run", "--model", "text", "--generations", "2", "--replicates", "2", "--samples", "100", "--out", dir.path()}).exitCode, 0);
+    QCOMPARE(QDir(dir.filePath("text")).entryList(QDir::Files), (QStringList{"generation-0000.txt", "generation-0001.txt"}));
+    QCOMPARE(runCli({"run", "--model", "gaussian", "--generations", "2", "--out", dir.path()}).exitCode, 0);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+             (QStringList{"metrics.csv", "notes.md", "scenario.json", "summary.csv"}));
 }
 
 void CliTest::presetsAreListed()
@@ -408,6 +429,11 @@ void CliTest::exportWritesFiguresAndAnimations()
     const QStringList files = QDir(dir.filePath("frames")).entryList(QDir::Files);
     QCOMPARE(files.size(), 5);
     QCOMPARE(QImage(dir.filePath("frames/") + files.back()).size(), QSize(1280, 720));
+    // Frames again into the same folder: refused before anything runs, the frames kept.
+    const Result again = runCli(QStringList{"export"} + quick + QStringList{"--frames", dir.filePath("frames")});
+    QCOMPARE(again.exitCode, 2);
+    QVERIFY2(again.stdErr.contains("the folder is not empty; give a new or empty folder"), qPrintable(again.stdErr));
+    QCOMPARE(QDir(dir.filePath("frames")).entryList(QDir::Files), files);
 
     const Result comparison = runCli({"export", "--preset", "accumulate-vs-replace", "--generations", "3", "--replicates",
                                       "2", "--figure", dir.filePath("comparison.pdf")});

@@ -106,6 +106,38 @@ void CliSweepTest::mergedShardsEqualOneMachine()
     QCOMPARE(partial.exitCode, 2);
     QVERIFY2(partial.stdErr.contains("of the sweep's 9 cells are missing (samples="), qPrintable(partial.stdErr));
     QVERIFY(!QFile::exists(dir.filePath("partial")));
+
+    // Cell files are input: one edited by hand, one of another version (a column more or less), or a link
+    // to a file outside the folder is refused by name and row, and nothing is merged.
+    const QString cell = dir.filePath("shard-1/cells/") + QDir(dir.filePath("shard-1/cells")).entryList({"cell-*.csv"}, QDir::Files).front();
+    const QByteArray original = fileContents(cell);
+    const QList<QByteArray> rows = original.split('\n');
+    const auto tamper = [&](const QByteArray& text) {
+        QFile file(cell);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text);
+    };
+    const struct {
+        QByteArray text;
+        QString message;
+    } tampered[] = {
+        {rows.front().left(rows.front().lastIndexOf(',') + 1) + "abc" + original.mid(original.indexOf('\n')), "row 1 field "},
+        {rows.front() + ",0.5" + original.mid(original.indexOf('\n')), "row 1 has "},
+        {rows.front().left(rows.front().lastIndexOf(',')) + original.mid(original.indexOf('\n')), "row 1 has "},
+    };
+    for (const auto& [text, message] : tampered) {
+        tamper(text);
+        const Result refused = runCli({"sweep-merge", dir.filePath("shard-1"), dir.filePath("shard-2"), "--out", dir.filePath("tampered")});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.stdErr.contains(cell + " is not the rows of cell ") && refused.stdErr.contains(message), qPrintable(refused.stdErr));
+        QVERIFY(!QFile::exists(dir.filePath("tampered")));
+    }
+    QVERIFY(QFile::remove(cell));
+    QVERIFY(QFile::link(dir.filePath("whole/sweep.csv"), cell));
+    const Result linked = runCli({"sweep-merge", dir.filePath("shard-1"), dir.filePath("shard-2"), "--out", dir.filePath("tampered")});
+    QCOMPARE(linked.exitCode, 2);
+    QVERIFY2(linked.stdErr.contains(cell + " is a symbolic link; a sweep's cells are files in its own folder"), qPrintable(linked.stdErr));
+    QVERIFY(!QFile::exists(dir.filePath("tampered")));
 }
 
 void CliSweepTest::killedSweepResumesToTheSameBytes()

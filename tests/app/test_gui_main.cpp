@@ -1,5 +1,6 @@
 // collapselab's command line: its version, its options in the user's language (the German
-// translation), and exit status 2 with one line for a bad preset or theme.
+// translation), screenshots of the size asked for, a refused run that ends the program, and exit status 2
+// with one line for a bad preset, theme, size or stage.
 
 #include "tests/common/programs.h"
 
@@ -76,6 +77,34 @@ private slots:
         QFile::remove(picture);
     }
 
+    // How screenshots are scripted: the picture has the size asked for, whatever the screen (the plain
+    // offscreen platform's is 800×600).
+    void aScreenshotHasTheSizeAsked()
+    {
+        const QString picture = QDir::temp().filePath(QStringLiteral("collapselab-size-%1.png").arg(QCoreApplication::applicationPid()));
+        const Result result = runGui({"--share", "cl1-01xj4vbfchjpr8ht49kp2xbkedmp2vh2fpbfsb7x", "--size", "1280x720",
+                                      "--screenshot", picture});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(QImage(picture).size(), QSize(1280, 720));
+        QFile::remove(picture);
+    }
+
+    // A run the window refuses never completes: the screenshot is not waited for forever.
+    void aRefusedRunEndsTheScreenshot()
+    {
+        const QString folder = QDir::temp().filePath(QStringLiteral("collapselab-refused-%1").arg(QCoreApplication::applicationPid()));
+        QVERIFY(QDir().mkpath(folder));
+        QFile scenario(folder + "/huge.json");
+        QVERIFY(scenario.open(QIODevice::WriteOnly));
+        scenario.write(R"({"model": "gaussian", "samples": 10000000, "replicates": 100000, "generations": 10})");
+        scenario.close();
+        const Result result = runGui({"--scenario", scenario.fileName(), "--screenshot", folder + "/never.png"});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.stdErr.contains("collapselab: no screenshot: this run would need about"), qPrintable(result.stdErr));
+        QVERIFY(!QFile::exists(folder + "/never.png"));
+        QDir(folder).removeRecursively();
+    }
+
     void badOptionsExitTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -83,6 +112,10 @@ private slots:
         QTest::newRow("preset") << QStringList{"--preset", "nope"} << "unknown preset \"nope\"";
         QTest::newRow("theme") << QStringList{"--theme", "neon", "--preset", "cats"} << "--theme takes light, dark or projector";
         QTest::newRow("size") << QStringList{"--size", "big", "--preset", "cats"} << "--size takes WIDTHxHEIGHT";
+        QTest::newRow("size beyond any screen") << QStringList{"--size", "100000x100000", "--preset", "cats"}
+                                                << "--size takes WIDTHxHEIGHT from 640x480 to 8192x8192, not \"100000x100000\"";
+        QTest::newRow("stage") << QStringList{"--stage", "all-chains", "--preset", "cats"}
+                               << "--stage takes one-chain, then-and-now or many-chains, not \"all-chains\"";
         QTest::newRow("damaged share code") << QStringList{"--share", "cl1-01xj4vbfchjpr8ht49kp2xbkedmp2vh2fpbfsb7y"}
                                             << "collapselab: the share code is damaged";
         QTest::newRow("link to no code") << QStringList{"collapselab://open/hello"} << "is not a Collapse Lab code";

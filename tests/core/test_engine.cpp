@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -109,6 +110,7 @@ private slots:
     void summariesUseType7Quantiles();
     void numbersRoundTrip();
     void outputFilesAreWholeOrAbsent();
+    void temporariesFollowNoLink();
     void streamedFilesAreWholeOrAbsent();
     void runFileStreamsWriteTheRunFiles();
 };
@@ -606,7 +608,7 @@ void EngineTest::outputFilesAreWholeOrAbsent()
     good.commit();
     QVERIFY(std::filesystem::exists(root / "a" / "one.csv"));
     QVERIFY(std::filesystem::exists(root / "a" / "two.csv"));
-    QVERIFY(!std::filesystem::exists(temporaryPathFor(root / "a" / "one.csv")));
+    expectOnlyEntries(root / "a", {"one.csv", "two.csv"});
 
     // The second file's folder cannot be made (a file stands in its way): nothing is left of the first.
     std::ofstream(root / "blocker") << "x";
@@ -614,39 +616,91 @@ void EngineTest::outputFilesAreWholeOrAbsent()
     bad.add(root / "b" / "one.csv", "1\n");
     bad.add(root / "blocker" / "two.csv", "2\n");
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, bad.commit());
-    QVERIFY(!std::filesystem::exists(root / "b" / "one.csv"));
-    QVERIFY(!std::filesystem::exists(temporaryPathFor(root / "b" / "one.csv")));
     QVERIFY(!std::filesystem::exists(root / "b"));
 
-    // A set that fails while its files are being put in place leaves the previous set as it was.
-    OutputFiles first;
-    first.add(root / "c" / "one.csv", "old 1\n");
-    first.add(root / "c" / "two.csv", "old 2\n");
-    first.commit();
+    // A set that fails while its files are being put in place leaves the previous set as it was. The
+    // second file's name is as long as its temporary's folder may be: that folder is made, but the name
+    // it would be moved aside under (".previous-" is a letter longer than ".partial-") is too long.
     char host[256] = {};
     ::gethostname(host, sizeof host - 1);
-    const std::filesystem::path blocker = root / "c" / ("two.csv.previous-" + std::string(host) + "-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(blocker / "in-the-way");  // two.csv cannot be moved aside
+    const std::size_t marks = std::string(".partial-").size() + std::strlen(host) + 1 + std::to_string(::getpid()).size() + 1 + 12;
+    const std::string longName = std::string(255 - marks - 4, 'n') + ".csv";
+    OutputFiles first;
+    first.add(root / "c" / "one.csv", "old 1\n");
+    first.add(root / "c" / longName, "old 2\n");
+    first.commit();
     OutputFiles second;
     second.add(root / "c" / "one.csv", "new 1\n");
-    second.add(root / "c" / "two.csv", "new 2\n");
+    second.add(root / "c" / longName, "new 2\n");
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, second.commit());
     QCOMPARE(fileText(root / "c" / "one.csv"), std::string("old 1\n"));
-    QCOMPARE(fileText(root / "c" / "two.csv"), std::string("old 2\n"));
-    std::filesystem::remove_all(blocker);
-    QCOMPARE(std::distance(std::filesystem::directory_iterator(root / "c"), std::filesystem::directory_iterator()), 2);
+    QCOMPARE(fileText(root / "c" / longName), std::string("old 2\n"));
+    expectOnlyEntries(root / "c", {longName, "one.csv"});
 
-    // What a killed writer left (its process is gone) is cleared by the next write of the same file; a
-    // running process's temporary is left alone.
-    const std::string stale = "one.csv.partial-" + std::string(host) + "-999999999";
-    std::ofstream(root / "c" / stale) << "half";
-    const std::filesystem::path running = temporaryPathFor(root / "c" / "one.csv");
-    writeFileWhole(root / "c" / "two.csv", "new 2\n");
-    QVERIFY(std::filesystem::exists(root / "c" / stale));
-    writeFileWhole(root / "c" / "one.csv", "new 1\n");
-    QVERIFY(!std::filesystem::exists(root / "c" / stale));
-    QVERIFY(!std::filesystem::exists(running));
-    QCOMPARE(fileText(root / "c" / "one.csv"), std::string("new 1\n"));
+    // What a killed writer left (its process is gone) is cleared by the next write into its folder; a
+    // running process's temporary, and another machine's, are left alone.
+    std::filesystem::create_directories(root / "d");
+    const std::string stale = "one.csv.partial-" + std::string(host) + "-999999999-0123456789ab";
+    std::filesystem::create_directories(root / "d" / stale);
+    std::ofstream(root / "d" / stale / "one.csv") << "half";
+    const std::string otherMachine = "one.csv.partial-elsewhere-999999999-0123456789ab";
+    std::filesystem::create_directories(root / "d" / otherMachine);
+    const std::filesystem::path running = temporaryPathFor(root / "d" / "one.csv");
+    writeFileWhole(root / "d" / "two.csv", "new 2\n");
+    QVERIFY(!std::filesystem::exists(root / "d" / stale));
+    QVERIFY(std::filesystem::exists(root / "d" / otherMachine));
+    QVERIFY(std::filesystem::exists(running.parent_path()));
+    removeTemporary(running);
+    QVERIFY(!std::filesystem::exists(running.parent_path()));
+    QCOMPARE(fileText(root / "d" / "two.csv"), std::string("new 2\n"));
+}
+
+void EngineTest::temporariesFollowNoLink()
+{
+    // Whoever can write in an output folder may plant links at the names a temporary could take, or at
+    // the destination itself: the program writes inside a folder of its own, never through a link, and
+    // the file a link pointed at is untouched.
+    QTemporaryDir dir;
+    const std::filesystem::path root = dir.path().toStdString();
+    std::filesystem::create_directories(root / "out");
+    std::ofstream(root / "precious") << "keep me";
+    char host[256] = {};
+    ::gethostname(host, sizeof host - 1);
+    for (const char* mark : {".partial-", ".previous-"}) {
+        for (long pid = ::getpid() - 2; pid <= ::getpid() + 2; ++pid) {
+            std::filesystem::create_symlink(root / "precious", root / "out" / ("metrics.csv" + std::string(mark) + host + "-" + std::to_string(pid)));
+        }
+    }
+    std::filesystem::create_symlink(root / "precious", root / "out" / "summary.csv");
+    OutputFiles files;
+    files.stream(root / "out" / "metrics.csv").append("a,b\n");
+    files.add(root / "out" / "summary.csv", "c,d\n");
+    files.commit();
+    QCOMPARE(fileText(root / "precious"), std::string("keep me"));
+    QCOMPARE(fileText(root / "out" / "metrics.csv"), std::string("a,b\n"));
+    // The link at the destination is replaced by the file, not written through.
+    QVERIFY(!std::filesystem::is_symlink(root / "out" / "summary.csv"));
+    QCOMPARE(fileText(root / "out" / "summary.csv"), std::string("c,d\n"));
+    // A link among the folders under the user's --out (its text/, say) would carry files out of it.
+    std::filesystem::create_directories(root / "run");
+    std::filesystem::create_directories(root / "elsewhere");
+    std::filesystem::create_directory_symlink(root / "elsewhere", root / "run" / "text");
+    OutputFiles rooted(root / "run/");
+    rooted.add(root / "run" / "metrics.csv", "a\n");
+    rooted.add(root / "run" / "text" / "transcript.txt", "words\n");
+    try {
+        rooted.commit();
+        QFAIL("a file was written through a link");
+    } catch (const std::runtime_error& error) {
+        QVERIFY2(QString(error.what()).contains("text is a symbolic link, which would carry the files out of"), error.what());
+    }
+    QVERIFY(std::filesystem::is_empty(root / "elsewhere"));
+    expectOnlyEntries(root / "run", {"text"});
+    // A temporary's folder is this user's alone.
+    const std::filesystem::path temporary = temporaryPathFor(root / "out" / "figure.png");
+    QCOMPARE(std::filesystem::status(temporary.parent_path()).permissions() & std::filesystem::perms::all,
+             std::filesystem::perms::owner_all);
+    removeTemporary(temporary);
 }
 
 QTEST_APPLESS_MAIN(EngineTest)
@@ -659,7 +713,6 @@ void EngineTest::streamedFilesAreWholeOrAbsent()
     {
         OutputFiles files;
         OutputFiles::Stream& stream = files.stream(root / "run" / "metrics.csv");
-        QVERIFY(std::filesystem::exists(temporaryPathFor(root / "run" / "metrics.csv")));
         QVERIFY(!std::filesystem::exists(root / "run" / "metrics.csv"));
         stream.append("a,b\n");
         stream.append("1,2\n");

@@ -1,6 +1,7 @@
 // The IDX loader on good files (plain and gzip), the bundled subset, and every way a file can be wrong.
 
 #include "core/image_files.h"
+#include "core/memory_estimate.h"
 #include "core/models/vae/vae_model.h"
 
 #include <QTemporaryDir>
@@ -68,6 +69,7 @@ private slots:
     void readsPlainAndGzip();
     void rejectsBadFiles_data();
     void rejectsBadFiles();
+    void announcedSizeIsCountedFirst();
     void labelsMustMatchImages();
     void bundledSubsetIsComplete();
     void dataSetsAreCheckedWhereTheyAreRead();
@@ -102,8 +104,8 @@ void IdxFileTest::rejectsBadFiles_data()
     QTest::addRow("truncated data") << idx(0x08, {10, 2, 2}, ramp(38)) << "truncated: the header announces 40 bytes of data, the file holds 38";
     QTest::addRow("truncated header") << QByteArray("\x00\x00\x08\x03\x00\x00", 6) << "truncated: its header is incomplete";
     QTest::addRow("wrong magic") << QByteArray("\x89PNG\r\n\x1a\n", 8) << "not an IDX file";
-    QTest::addRow("float data") << idx(0x0D, {2}, ramp(8)) << "holds IDX type 0x013; only unsigned bytes";
-    QTest::addRow("trailing bytes") << idx(0x08, {2, 2, 2}, ramp(9)) << "holds 1 bytes more than its header announces";
+    QTest::addRow("float data") << idx(0x0D, {2}, ramp(8)) << "holds IDX type 0x0d; only unsigned bytes";
+    QTest::addRow("trailing bytes") << idx(0x08, {2, 2, 2}, ramp(9)) << "holds more bytes than its header announces (8)";
     QTest::addRow("empty") << QByteArray() << "not an IDX file";
     QTest::addRow("damaged gzip") << QByteArray("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage!", 18) << "gzip";
 }
@@ -118,6 +120,25 @@ void IdxFileTest::rejectsBadFiles()
     QVERIFY2(error.startsWith(QString::fromStdString(path) + ": "), qPrintable(error));
     QVERIFY2(error.contains(message), qPrintable(error));
     QVERIFY2(errorOf([&] { readImageSet(dir.filePath("absent").toStdString()); }).endsWith("no such file"), "missing");
+}
+
+void IdxFileTest::announcedSizeIsCountedFirst()
+{
+    // A file of a few bytes whose header announces 1.5 GiB of pixels: refused before any of it is read
+    // when that would not fit in half the machine's memory as bytes and doubles, and otherwise found
+    // truncated; never a failed allocation.
+    QTemporaryDir dir;
+    const std::size_t images = 1'500'000'000 / 784;
+    const std::string path = write(dir, "huge-idx3-ubyte", idx(0x08, {std::uint32_t(images), 28, 28}, ramp(16)), true);
+    const QString error = errorOf([&] { readImageSet(path); });
+    const double needed = double(images) * 784.0 * (1.0 + sizeof(double));
+    if (needed > 0.5 * machineMemoryBytes()) {
+        QVERIFY2(error.contains(QString("announces %1 of data, about %2 in memory, more than half of the machine's")
+                                    .arg(QString::fromStdString(bytesText(double(images) * 784.0)), QString::fromStdString(bytesText(needed)))),
+                 qPrintable(error));
+    } else {
+        QVERIFY2(error.contains("truncated: the header announces"), qPrintable(error));
+    }
 }
 
 void IdxFileTest::labelsMustMatchImages()

@@ -159,6 +159,10 @@ void ScenarioTest::rejectsMalformedText_data()
     QTest::addRow("brackets in a string do not nest") << (R"({"model": ")" + QByteArray(1000, '[') + R"("})")
                                                       << R"("model" must be one of gaussian, gmm, vae, cats, text, diffusion, regression, kde, not "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...)";
     QTest::addRow("number beyond a double") << QByteArray(R"({"samples": 1e400})") << "holds a number too large for a double (beyond 1.8e308)";
+    QTest::addRow("a key twice") << QByteArray(R"({"model": "gaussian", "samples": 50, "model": "text"})")
+                                 << R"(the key "model" is given twice in one object; give each key once)";
+    QTest::addRow("a key twice in an inner object") << QByteArray(R"({"model": "gmm", "weights": [0.5, 0.5], "x": {"a": 1, "a": 2}})")
+                                                    << R"(the key "a" is given twice in one object; give each key once)";
     QTest::addRow("invalid UTF-8 in a string") << QByteArray("{\"dataset\": \"caf\xe9\"}") << "not valid JSON (line 1, column 18)";
 }
 

@@ -145,6 +145,20 @@ void SweepTest::planRoundTripsThroughItsFile()
     std::string edited = text;
     edited.replace(edited.find("1000.0"), 6, "999.0");
     QVERIFY_THROWS_EXCEPTION(ScenarioError, parseSweepPlan(edited, "sweep.json"));
+    // A generation beyond an int does not wrap to a small one (4294967297 would be 1).
+    for (const char* beyond : {"4294967297", "18446744073709551615", "-1", "2.5"}) {
+        std::string wrapped = text;
+        const auto at = wrapped.find("\"at\": [");
+        QVERIFY(at != std::string::npos);
+        wrapped.insert(at + 7, std::string(beyond) + ", ");
+        try {
+            parseSweepPlan(wrapped, "sweep.json");
+            QFAIL(beyond);
+        } catch (const ScenarioError& error) {
+            QVERIFY2(QString(error.what()).contains(QString("\"at\" must be \"last\" or a list of generations, whole numbers from 0, not ") + beyond),
+                     error.what());
+        }
+    }
 }
 
 void SweepTest::shardsHoldEveryCellOnceAndShareTheCost()

@@ -13,6 +13,7 @@
 #include "ui/main_window.h"
 #include "ui/metric_chart.h"
 #include "ui/run_history.h"
+#include "ui/settings.h"
 #include "ui/stages/shared/density_stage.h"
 #include "ui/theme.h"
 #include "ui/transport_bar.h"
@@ -23,6 +24,7 @@
 #include <QPainter>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 
 #include <cmath>
 #include <memory>
@@ -58,6 +60,7 @@ private slots:
 
     void aFinishedRunReadsFinished();
     void aMissingValueIsAGap();
+    void transportSymbolsFollowTheSavedTheme();
     void histogramBinsFitTheSampleSize();
     void stackedChartsShareTheirPlot();
     void presenterModeDoesNotJump();
@@ -215,6 +218,34 @@ void LectureReviewTest::textIsReadableInEveryTheme()
     // A control that does not apply looks different from one that does.
     QVERIFY(QApplication::palette().color(QPalette::Disabled, QPalette::WindowText) !=
             QApplication::palette().color(QPalette::Active, QPalette::WindowText));
+}
+
+void LectureReviewTest::transportSymbolsFollowTheSavedTheme()
+{
+    // The dark theme a session saved: every symbol of the transport is drawn in its text colour, not the
+    // light theme's black on dark grey.
+    Settings::setTheme(static_cast<int>(Theme::Dark));
+    auto window = openWindow(presetScenario("cats", 5));
+    QCOMPARE(currentTheme(), Theme::Dark);
+    int symbols = 0;
+    for (const QToolButton* button : window->transport()->findChildren<QToolButton*>()) {
+        if (button->icon().isNull()) {
+            continue;
+        }
+        const QImage image = button->icon().pixmap(64, 64).toImage();
+        QColor ink;
+        for (int y = 0; y < image.height() && !ink.isValid(); ++y) {
+            for (int x = 0; x < image.width() && !ink.isValid(); ++x) {
+                if (qAlpha(image.pixel(x, y)) == 255) {
+                    ink = image.pixelColor(x, y);
+                }
+            }
+        }
+        QCOMPARE(ink.rgb(), colours::text.rgb());
+        ++symbols;
+    }
+    QCOMPARE(symbols, 4);
+    Settings::setTheme(static_cast<int>(Theme::Light));
 }
 
 void LectureReviewTest::presetsComeInTeachingOrder()

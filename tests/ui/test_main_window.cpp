@@ -102,6 +102,7 @@ private slots:
     void scrubbingShowsTheStoredGeneration();
     void narrationNamesTheStage();
     void narrationIsNeverCutOnASmallScreen();
+    void aComparisonOnANarrowWindowFoldsThePanel();
     void modelPickerSwapsTheStage();
     void imageStageFollowsTheVae();
     void catStageColoursTheCats();
@@ -255,6 +256,35 @@ void MainWindowTest::narrationIsNeverCutOnASmallScreen()
     window->window.goToGeneration(window->session.history().size() - 1);
     QVERIFY2(elidedTextCount() == cutBefore,
              qPrintable(QStringLiteral("cut short: ") + elidedTexts().mid(cutBefore).join(QStringLiteral(" | "))));
+}
+
+void MainWindowTest::aComparisonOnANarrowWindowFoldsThePanel()
+{
+    // human-data-10 on a 1024-pixel projector: the panel folds away so that both stages and the charts
+    // keep readable room beside each other; F9 brings it back, and one side alone has it again.
+    WindowFixture window;
+    window.session.openPreset("human-data-10", {{"--generations 5", "generations", 5}});
+    window.window.resize(1024, 740);
+    window.window.show();
+    QTRY_VERIFY(!window.window.isPanelShown());
+    const QList<QAction*> actions = window.window.actions();
+    QAction* const panel = *std::find_if(actions.begin(), actions.end(), [](const QAction* action) {
+        return action->shortcut() == QKeySequence(Qt::Key_F9);
+    });
+    QVERIFY(!panel->isChecked());
+    QTRY_VERIFY(window.stage(0)->width() >= 270 && window.stage(1)->width() >= 270);
+    panel->trigger();
+    QVERIFY(window.window.isPanelShown());
+    QVERIFY(panel->isChecked());
+    // A new comparison folds it again; one side alone keeps it.
+    window.session.openPreset("accumulate-vs-replace", {{"--generations 5", "generations", 5}});
+    QTRY_VERIFY(!window.window.isPanelShown());
+    window.session.openPreset("cats", {{"--generations 5", "generations", 5}});
+    QTRY_VERIFY(window.window.isPanelShown());
+    // A wide window keeps the panel beside a comparison.
+    window.window.resize(1800, 900);
+    window.session.openPreset("human-data-10", {{"--generations 5", "generations", 5}});
+    QTRY_VERIFY(window.window.isPanelShown());
 }
 
 void MainWindowTest::modelPickerSwapsTheStage()

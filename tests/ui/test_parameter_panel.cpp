@@ -88,6 +88,7 @@ private slots:
     void eachControlChangesItsKeyAlone();
     void theModelPickerListsEveryModel();
     void aLongValueGoesUnderItsName();
+    void aComparisonShowsEverySidesValue();
     void aDataFileIsReadBeforeItIsTaken_data();
     void aDataFileIsReadBeforeItIsTaken();
 };
@@ -200,6 +201,29 @@ void ParameterPanelTest::aLongValueGoesUnderItsName()
     QVERIFY(labels[1]->geometry().top() >= labels[0]->geometry().bottom());
     slider.resize(across + 40, slider.sizeHint().height());
     QCOMPARE(labels[1]->geometry().top(), labels[0]->geometry().top());
+}
+
+void ParameterPanelTest::aComparisonShowsEverySidesValue()
+{
+    // human-data-10: the human-data slider's value names both sides' shares, the first side's first; the
+    // sample size, the same on both, is shown once.
+    const std::vector<LabelledScenario> sides = presetSides("human-data-10");
+    ParameterPanel panel;
+    panel.setScenario(sides[0].scenario);
+    panel.setOtherSides({sides[1].scenario});
+    QStringList shown;
+    for (const QLabel* label : panel.findChildren<QLabel*>()) {
+        shown << label->text();
+    }
+    QVERIFY2(shown.contains(QStringLiteral("0 % | 10 %")), qPrintable(shown.join(QStringLiteral(", "))));
+    QVERIFY2(shown.contains(QStringLiteral("M = %1").arg(QLocale().toString(sides[0].scenario.samples))),
+             qPrintable(shown.join(QStringLiteral(", "))));
+    panel.setOtherSides({});
+    shown.clear();
+    for (const QLabel* label : panel.findChildren<QLabel*>()) {
+        shown << label->text();
+    }
+    QVERIFY(shown.contains(QStringLiteral("0 %")));
 }
 
 QTEST_MAIN(ParameterPanelTest)

@@ -35,6 +35,7 @@ class SessionTest : public QObject {
 
 private slots:
     void anEditFollowsIntoTheOtherSide();
+    void theKeyThatMakesTheComparisonStaysApart();
     void anotherModelEndsTheComparison();
     void undoAndRedoRestoreTheSidesAndThePanel();
     void firstSideOnlyIsOneStep();
@@ -60,6 +61,24 @@ void SessionTest::anEditFollowsIntoTheOtherSide()
     QCOMPARE(session.scenario(1).policy, Policy::Accumulate);
     QCOMPARE(session.runs().side(1).label, QStringLiteral("accumulate"));
     QCOMPARE(session.undoStack().count(), 1);
+}
+
+void SessionTest::theKeyThatMakesTheComparisonStaysApart()
+{
+    // human-data-10 compares 0% and 10% fresh data: the panel's human-data slider moves the first side's
+    // share, and the second keeps its 10%; a shared key still follows into both.
+    Session session;
+    session.openPreset("human-data-10", {{"--generations 5", "generations", 5}});
+    const double second = session.scenario(1).humanFraction;
+    QVERIFY(session.scenario(0).humanFraction != second);
+    Scenario edited = session.scenario();
+    edited.humanFraction = 0.3;
+    edited.samples = 120;
+    session.edit(edited);
+    QCOMPARE(session.sideCount(), 2);
+    QCOMPARE(session.scenario(0).humanFraction, 0.3);
+    QCOMPARE(session.scenario(1).humanFraction, second);
+    QCOMPARE(session.scenario(1).samples, 120);
 }
 
 void SessionTest::anotherModelEndsTheComparison()
