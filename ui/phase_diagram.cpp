@@ -54,10 +54,16 @@ QString valueLabel(double value)
     return QString::number(value, 'g', 3);
 }
 
-QString axisTitle(const SweepAxis& axis)
+// The swept key by the panel's name for it ("Sample size M", not "samples"), in the user's language.
+QString axisTitle(const SweepAxis& axis, const ModelDescriptor& model)
 {
-    return axis.logarithmic ? QObject::tr("%1 (log scale)").arg(QString::fromStdString(axis.key))
-                            : QString::fromStdString(axis.key);
+    QString name = QString::fromStdString(axis.key);
+    for (const ParameterSpec& spec : parametersOf(model)) {
+        if (spec.key == axis.key && !spec.label.empty()) {
+            name = QCoreApplication::translate("Parameters", std::string(spec.label).c_str());
+        }
+    }
+    return axis.logarithmic ? QObject::tr("%1 (log scale)").arg(name) : name;
 }
 
 // Every k-th of `count` labels, so that labels `labelSize` long fit in `length` with a gap between.
@@ -283,9 +289,10 @@ void PhaseDiagram::render(QPainter& painter, const QRectF& area, bool background
         painter.drawLine(QPointF(cell.center().x(), l.plot.bottom()), QPointF(cell.center().x(), l.plot.bottom() + 5));
         painter.drawText(QPointF(cell.center().x() - metrics.horizontalAdvance(label) / 2, l.plot.bottom() + 7 + metrics.ascent()), label);
     }
-    painter.drawText(QPointF(l.plot.center().x() - metrics.horizontalAdvance(axisTitle(xAxis)) / 2,
+    const QString xTitle = axisTitle(xAxis, grid_.plan.base.model());
+    painter.drawText(QPointF(l.plot.center().x() - metrics.horizontalAdvance(xTitle) / 2,
                              l.plot.bottom() + 7 + metrics.height() + kGap + metrics.ascent()),
-                     axisTitle(xAxis));
+                     xTitle);
     if (grid_.plan.axes.size() > 1) {
         const SweepAxis& yAxis = grid_.plan.axes[1];
         const int yStride = labelStride(l.plot.height(), metrics.height(), yAxis.values.size());
@@ -296,7 +303,7 @@ void PhaseDiagram::render(QPainter& painter, const QRectF& area, bool background
             painter.drawText(QPointF(l.plot.left() - 7 - metrics.horizontalAdvance(label), cell.center().y() + metrics.ascent() / 2 - 2), label);
         }
         painter.save();
-        const QString yTitle = axisTitle(yAxis);
+        const QString yTitle = axisTitle(yAxis, grid_.plan.base.model());
         painter.translate(area.left() + kGap + metrics.ascent(), l.plot.center().y() + metrics.horizontalAdvance(yTitle) / 2);
         painter.rotate(-90);
         painter.drawText(QPointF(0, 0), yTitle);

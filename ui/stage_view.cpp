@@ -141,7 +141,12 @@ void StageView::drawHeading(QPainter& painter, const Frame& frame, const QString
                                : frame.titleLines;
     const QFont font =
         shownGeneration_ < 0 ? sharedTitle(widestTitles(true), frame.heading.width(), titleLines).font : frame.titleFont;
-    const FittedText fittedTitle = fitText(title, font, frame.heading.width(), titleLines, 0.8);
+    FittedText fittedTitle = fitText(title, font, frame.heading.width(), titleLines, 0.8);
+    if (shownGeneration_ < 0 && fittedTitle.elided) {
+        // Before the first generation every side shows the same original: where the side's name and the
+        // title do not fit together, the title goes alone.
+        fittedTitle = fitText(waitingTitle(), font, frame.heading.width(), titleLines, 0.8);
+    }
     drawFittedText(painter, fittedTitle, QPointF(frame.heading.left(), frame.heading.top() + 8.0), frame.heading.width());
     if (shownGeneration_ >= 0 && !compact_ && !status.isEmpty()) {
         painter.setPen(statusColour);
