@@ -203,8 +203,10 @@ void BM_SweepCellWrites(benchmark::State& state)
     Scenario base = presetScenario("gaussian-theorem");
     base.generations = 10;
     const auto count = static_cast<int>(state.range(0));
-    const SweepPlan plan = makeSweepPlan(base, {parseSweepAxis("seed=1:" + std::to_string(count) + ":" + std::to_string(count))}, {});
-    const std::string rows = "1,9,0.1,0.2,0.3\n";
+    // 500 seeds (a range holds at most 1000 values) by count / 500 shares of human data.
+    const SweepPlan plan = makeSweepPlan(
+        base, {parseSweepAxis("seed=1:500:500"), parseSweepAxis("human_fraction=0:0.5:" + std::to_string(count / 500))}, {});
+    const std::string rows = "1,0,9,0.1,0.2,0.3\n";
     for (auto _ : state) {
         state.PauseTiming();
         const std::filesystem::path folder = std::filesystem::temp_directory_path() /
@@ -221,7 +223,7 @@ void BM_SweepCellWrites(benchmark::State& state)
     }
     state.SetComplexityN(count);
 }
-BENCHMARK(BM_SweepCellWrites)->RangeMultiplier(4)->Range(1000, 16000)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SweepCellWrites)->Arg(1000)->Arg(4000)->Arg(16000)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // One generation of text-jackrabbits (four chains of 1000 sequences of 64 words) on 2 threads, written by
 // the preset's beam search or by sampling: the time the window waits for each generation.
