@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QIcon>
+#include <QResizeEvent>
 #include <QSlider>
 #include <QSpinBox>
 #include <QPainter>
@@ -118,7 +119,7 @@ TransportBar::TransportBar(QWidget* parent)
     });
 
     position_->setFont(scaledFont(sizes::valuePoint, true));
-    position_->setMinimumWidth(position_->fontMetrics().horizontalAdvance(QStringLiteral("Generation 00000 / 00000")));
+    position_->setMinimumWidth(position_->fontMetrics().horizontalAdvance(tr("Generation %1 / %2").arg(88888).arg(88888)));
     position_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     auto* layout = new QHBoxLayout(this);
@@ -154,9 +155,32 @@ void TransportBar::showPosition(int generation, int available, int total)
     timeline_->setRange(0, std::max(0, available - 1));
     timeline_->setValue(std::max(0, generation));
     updating_ = false;
+    generation_ = std::max(0, generation);
+    available_ = available;
+    total_ = total;
+    showPositionText();
+}
+
+void TransportBar::showPositionText()
+{
     // Generations are numbered from 0, so a finished run of N stands at "N − 1 / N − 1".
-    position_->setText(tr("Generation %1 / %2").arg(std::max(0, generation)).arg(std::max(0, total - 1)));
-    position_->setToolTip(tr("Generations 0 to %1; %2 computed so far.").arg(std::max(0, total - 1)).arg(available));
+    const int last = std::max(0, total_ - 1);
+    position_->setText(compact_ ? tr("%1 / %2").arg(generation_).arg(last) : tr("Generation %1 / %2").arg(generation_).arg(last));
+    position_->setToolTip(tr("Generations 0 to %1; %2 computed so far.").arg(last).arg(available_));
+}
+
+void TransportBar::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    const bool compact = width() < kCompactBelow;
+    if (compact == compact_) {
+        return;
+    }
+    compact_ = compact;
+    chain_->setPrefix(compact ? QString() : tr("Chain "));
+    position_->setMinimumWidth(position_->fontMetrics().horizontalAdvance(
+        compact ? tr("%1 / %2").arg(88888).arg(88888) : tr("Generation %1 / %2").arg(88888).arg(88888)));
+    showPositionText();
 }
 
 void TransportBar::showChain(int chain, int chains)

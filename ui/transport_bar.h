@@ -52,8 +52,21 @@ signals:
     void chainPicked(int chain);
     void typicalChainRequested();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    // Below this width (a 1024-pixel projector) the chain and the position go without their words
+    // ("1 of 1000", "499 / 499"; the stage's heading names the generation), leaving the timeline room
+    // to scrub.
+    static constexpr int kCompactBelow = 1280;
+    void showPositionText();
+
     bool playing_ = false;
+    bool compact_ = false;
+    int generation_ = 0;
+    int available_ = 0;
+    int total_ = 0;
     QToolButton* reset_;
     QToolButton* stepBack_;
     QToolButton* play_;

@@ -2757,6 +2757,10 @@
         <source> of %1</source>
         <translation> von %1</translation>
     </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::WindowMenus</name>

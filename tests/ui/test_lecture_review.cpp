@@ -24,6 +24,7 @@
 #include <QPainter>
 #include <QStandardPaths>
 #include <QTest>
+#include <QSlider>
 #include <QToolButton>
 
 #include <cmath>
@@ -60,6 +61,7 @@ private slots:
 
     void aFinishedRunReadsFinished();
     void aMissingValueIsAGap();
+    void theTimelineHasRoomOnAProjector();
     void transportSymbolsFollowTheSavedTheme();
     void histogramBinsFitTheSampleSize();
     void stackedChartsShareTheirPlot();
@@ -218,6 +220,24 @@ void LectureReviewTest::textIsReadableInEveryTheme()
     // A control that does not apply looks different from one that does.
     QVERIFY(QApplication::palette().color(QPalette::Disabled, QPalette::WindowText) !=
             QApplication::palette().color(QPalette::Active, QPalette::WindowText));
+}
+
+void LectureReviewTest::theTimelineHasRoomOnAProjector()
+{
+    // 1024 pixels wide: the chain and the position lose their words ("1 of 10", "9 / 9"), and the
+    // timeline keeps room to scrub (it had 84 pixels).
+    Scenario scenario = defaultScenario<GaussianSettings>();
+    scenario.generations = 10;
+    scenario.replicates = 10;
+    WindowFixture window(scenario, QSize(1024, 740));
+    QTRY_VERIFY_WITH_TIMEOUT(window.session.runs().isComplete(), kRunTimeoutMs);
+    window.window.goToGeneration(9);
+    QTRY_VERIFY2(window.transport()->timeline()->width() >= 250, qPrintable(QString::number(window.transport()->timeline()->width())));
+    QStringList labels;
+    for (const QLabel* label : window.transport()->findChildren<QLabel*>()) {
+        labels << label->text();
+    }
+    QVERIFY2(labels.contains(QStringLiteral("9 / 9")), qPrintable(labels.join(QStringLiteral(", "))));
 }
 
 void LectureReviewTest::transportSymbolsFollowTheSavedTheme()
