@@ -107,7 +107,7 @@ IdxArray readIdxFile(const std::filesystem::path& path)
         throw DataError(named(path) + "announces " + bytesText(static_cast<double>(expected)) + " of data, about " +
                         bytesText(needed) + " in memory, more than half of the machine's " + bytesText(machineMemoryBytes()));
     }
-    array.bytes.reserve(expected + 1);
+    // Read as it arrives, not reserved from the header: a header is only a claim until the bytes come.
     // One byte more than announced tells a file that holds more.
     reader.read(array.bytes, expected + 1);
     if (array.bytes.size() < expected) {

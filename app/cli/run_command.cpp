@@ -125,7 +125,8 @@ const Command& runCommand()
         "90% quantiles and mean per generation) and DIR/scenario.json (the resolved scenario; running it again\n"
         "reproduces both CSVs byte for byte); for the text model also DIR/text/generation-NNNN.txt, the\n"
         "fixed prompts and replicate 0's continuations of them. A comparison preset writes each side into its\n"
-        "own subfolder.\n"
+        "own subfolder. An earlier run's outputs in DIR that this run does not write again are removed once\n"
+        "the new ones are in; other files in DIR stay.\n"
         "--model with another model than the preset's or file's starts from that model's defaults.\n",
         withScenarioOptions({{"--out", ValueKind::Folder}}),
         {},

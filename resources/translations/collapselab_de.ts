@@ -428,14 +428,6 @@
         <translation>Früher Modellkollaps: Wort für Wort ist echter Text %1-mal weniger wahrscheinlich als unter Generation 0. Das Modell vergisst die Sprache, die es gelernt hat.</translation>
     </message>
     <message>
-        <source>Late model collapse: whatever the prompt, the model writes the same few phrases. What is left bears little resemblance to the original text.</source>
-        <translation>Später Modellkollaps: Was auch immer der Anfang ist, das Modell schreibt dieselben wenigen Wendungen. Was bleibt, hat mit dem ursprünglichen Text wenig gemein.</translation>
-    </message>
-    <message>
-        <source>late collapse: the same few phrases for every prompt.</source>
-        <translation>später Kollaps: dieselben wenigen Wendungen für jeden Anfang.</translation>
-    </message>
-    <message>
         <source>The images are drifting from the original: each generation blurs them a little more, and real images fit the model %2 nats worse than at generation 0.</source>
         <translation>Die Bilder entfernen sich vom Original: Jede Generation macht sie etwas unschärfer, und echte Bilder passen %2 nats schlechter zum Modell als in Generation 0.</translation>
     </message>
@@ -482,6 +474,14 @@
     <message>
         <source>Model collapse under way: the estimate has lost the original&apos;s shape. Too narrow a kernel lets the points coalesce into clumps; too wide a kernel blurs them apart.</source>
         <translation>Modellkollaps im Gange: Die Schätzung hat die Form des Originals verloren. Ein zu schmaler Kern lässt die Punkte zu Klumpen verschmelzen; ein zu breiter verwischt sie.</translation>
+    </message>
+    <message>
+        <source>Late model collapse: the model writes from a small stock of words, under a twelfth of generation 0&apos;s, and repeats its phrases. What is left bears little resemblance to the original text.</source>
+        <translation>Später Modellkollaps: Das Modell schreibt aus einem kleinen Vorrat an Wörtern, weniger als einem Zwölftel dessen der Generation 0, und wiederholt seine Wendungen. Was bleibt, hat mit dem Originaltext wenig gemein.</translation>
+    </message>
+    <message>
+        <source>late collapse: a twelfth of the words it started with.</source>
+        <translation>später Kollaps: ein Zwölftel der Wörter vom Anfang.</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +1764,10 @@
         <source>The original distribution</source>
         <translation>Die ursprüngliche Verteilung</translation>
     </message>
+    <message>
+        <source>spread: %1 of generation 0&apos;s</source>
+        <translation>Streuung: %1 der Generation 0</translation>
+    </message>
 </context>
 <context>
     <name>collapse::ui::DiffusionImageStage</name>
@@ -2643,10 +2647,6 @@
         <translation>ein ungewöhnliches</translation>
     </message>
     <message>
-        <source>rare words written: %1 (the original: %2)</source>
-        <translation>geschriebene seltene Wörter: %1 (das Original: %2)</translation>
-    </message>
-    <message>
         <source>Reading the original text…</source>
         <translation>Der ursprüngliche Text wird gelesen …</translation>
     </message>
@@ -2669,6 +2669,10 @@
     <message>
         <source>Perplexity for generation 0</source>
         <translation>Perplexität für Generation 0</translation>
+    </message>
+    <message>
+        <source>words in use: %1 of generation 0&apos;s</source>
+        <translation>Wörter im Gebrauch: %1 der Generation 0</translation>
     </message>
 </context>
 <context>

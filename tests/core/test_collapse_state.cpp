@@ -51,7 +51,7 @@ void CollapseStateTest::classifies()
 void CollapseStateTest::spreadMetricPerModel()
 {
     QCOMPARE(GaussianSettings::descriptor().roles.spread->name, std::string_view("std"));
-    QCOMPARE(GmmSettings::descriptor().roles.spread->name, std::string_view("total_std"));
+    QCOMPARE(GmmSettings::descriptor().roles.spread->name, std::string_view("component_std_max"));
     QCOMPARE(CatsSettings::descriptor().roles.spread->name, std::string_view("hue_std"));
     QCOMPARE(GaussianSettings::descriptor().roles.rarity->name, std::string_view("tail_mass"));
     QCOMPARE(CatsSettings::descriptor().roles.rarity->name, std::string_view("minority_fraction"));

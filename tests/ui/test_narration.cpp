@@ -3,6 +3,7 @@
 
 #include "core/collapse_state.h"
 #include "core/model_registry.h"
+#include "core/models/gmm/gmm_model.h"
 #include "tests/common/quick_scenarios.h"
 #include "ui/narration.h"
 #include "ui/run_history.h"
@@ -38,6 +39,8 @@ private slots:
     void catsOfManyColoursAreNotCalledLateCollapse();
     void theWordsFollowTheChainOnStage();
     void whatHoldsTheModelIsNamed();
+    void clustersNarrowedToSpikesAreLateCollapse_data();
+    void clustersNarrowedToSpikesAreLateCollapse();
     void aWanderingRegressionSpeaksOfItsTestError();
     void blurringImagesAreNotCalledFaithful_data();
     void blurringImagesAreNotCalledFaithful();
@@ -61,6 +64,34 @@ void NarrationTest::aChainThatLostItsMinorityIsNotCalledFaithful()
              qPrintable(text));
     const int asFar = chainsAsFar(history, 100, state);
     QVERIFY2(text.contains(QStringLiteral("%1 of 8 chains have gone as far").arg(asFar)), qPrintable(text));
+}
+
+void NarrationTest::clustersNarrowedToSpikesAreLateCollapse_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<int>("generation");
+    QTest::addRow("sampling-bias at 20") << "sampling-bias" << 20;
+    QTest::addRow("sampling-bias at 60") << "sampling-bias" << 60;
+}
+
+void NarrationTest::clustersNarrowedToSpikesAreLateCollapse()
+{
+    // Where every fitted cluster of the chain on stage is narrower than a third of generation 0's (what the
+    // stage draws as dots or lines), the words say the variance is gone, not that the tails are thinning
+    // or early collapse: the mixture's total spread, which the distance between clusters keeps up, does
+    // not decide it.
+    QFETCH(QString, preset);
+    QFETCH(int, generation);
+    Scenario scenario = presetScenario(preset.toStdString());
+    scenario.generations = generation + 1;
+    RunHistory history;
+    computeHistory(history, scenario);
+    const double widest = history.value(generation, 0, gmm_metrics::componentStdMax) / history.value(0, 0, gmm_metrics::componentStdMax);
+    const double total = history.value(generation, 0, gmm_metrics::totalStd) / history.value(0, 0, gmm_metrics::totalStd);
+    QVERIFY2(widest < 1.0 / 3.0 && total > 1.0 / 3.0,
+             qPrintable(QStringLiteral("widest component %1, whole mixture %2 of generation 0's").arg(widest).arg(total)));
+    const QString text = narrateShownChain(history, generation);
+    QVERIFY2(text.contains("Late model collapse"), qPrintable(text));
 }
 
 void NarrationTest::aWanderingRegressionSpeaksOfItsTestError()

@@ -158,9 +158,11 @@ const ModelDescriptor& GmmSettings::descriptor()
         d.metrics = {&common_metrics::tailMass,  &gmm_metrics::loglikReal, &gmm_metrics::l2ToOriginal,
                      &gmm_metrics::totalStd,     &gmm_metrics::minWeight,  &gmm_metrics::effectiveComponents,
                      &gmm_metrics::componentStdMin, &gmm_metrics::componentStdMax};
+        // Late collapse is every cluster narrowed to a spike: the widest component's spread, not the whole
+        // mixture's, which the distance between the clusters keeps up while each of them is a line.
         // Real data a nat per point less likely than at the start is visible in the picture; three nats
         // (twenty times less likely) mean a part of the original is gone.
-        d.roles = {&common_metrics::tailMass, &gmm_metrics::totalStd, &gmm_metrics::totalStd};
+        d.roles = {&common_metrics::tailMass, &gmm_metrics::componentStdMax, &gmm_metrics::totalStd};
         d.roles.fit = &gmm_metrics::loglikReal;
         d.roles.noticeableFitLoss = 1.0;
         d.roles.severeFitLoss = 3.0;

@@ -399,17 +399,19 @@ const ModelDescriptor& TextSettings::descriptor()
         d.roles.noticeableFitLoss = std::log(1.5);
         d.roles.severeFitLoss = std::log(4.0);
         // Beam search writes fewer distinct words than there are in the corpus even in generation 0;
-        // late collapse is a vocabulary down to a twelfth of that, the same few phrases for every prompt.
+        // late collapse is a vocabulary down to a twelfth of that. The words say what the stage shows
+        // beside them: each prompt is still continued in its own way, from that small stock of words.
         d.roles.collapsedSpread = 0.08;
         d.roles.earlyCollapseByFit = COLLAPSE_TRANSLATABLE("Narration", "Early model collapse: word for word, real "
                                                                         "text is %1 times less likely than under "
                                                                         "generation 0. The model is forgetting the "
                                                                         "language it learned.");
-        d.roles.lateCollapse = COLLAPSE_TRANSLATABLE("Narration", "Late model collapse: whatever the prompt, the model "
-                                                                  "writes the same few phrases. What is left bears "
-                                                                  "little resemblance to the original text.");
-        d.roles.lateCollapseBriefly = COLLAPSE_TRANSLATABLE("Narration", "late collapse: the same few phrases for "
-                                                                         "every prompt.");
+        d.roles.lateCollapse = COLLAPSE_TRANSLATABLE("Narration", "Late model collapse: the model writes from a small "
+                                                                  "stock of words, under a twelfth of generation 0's, "
+                                                                  "and repeats its phrases. What is left bears little "
+                                                                  "resemblance to the original text.");
+        d.roles.lateCollapseBriefly = COLLAPSE_TRANSLATABLE("Narration", "late collapse: a twelfth of the words it "
+                                                                         "started with.");
         d.check = [](const Scenario& scenario) {
             const TextSettings& settings = scenario.as<TextSettings>();
             if (settings.promptLength >= settings.sequenceLength) {

@@ -2,6 +2,7 @@
 
 #include "core/central_region.h"
 #include "core/mixture_model.h"
+#include "core/model_registry.h"
 #include "core/results.h"
 #include "ui/plot_painting.h"
 #include "ui/run_history.h"
@@ -120,7 +121,11 @@ void DensityStage::showGeneration(const RunHistory& history, int generation)
     for (double& count : histogram_) {
         count /= static_cast<double>(std::max<Eigen::Index>(samples.cols(), 1)) * binWidth_;
     }
-    tailMass_ = history.shownValue(generation, common_metrics::tailMass);
+    // The spread against generation 0's: what the picture shows shrinking. (A chain that wanders keeps
+    // more and more of its mass outside the original's central 95%, so the tail mass would grow while
+    // the tails vanish.)
+    const MetricDescriptor& spread = *history.scenario().model().roles.spread;
+    spreadShare_ = history.shownValue(generation, spread) / history.shownValue(0, spread);
     update();
 }
 
@@ -139,9 +144,14 @@ QString DensityStage::waitingTitle() const
     return tr("The original distribution");
 }
 
+QString DensityStage::spreadStatus(const QString& percent)
+{
+    return tr("spread: %1 of generation 0's").arg(percent);
+}
+
 QString DensityStage::statusExample() const
 {
-    return tailMassStatus(QStringLiteral("99.9%"));
+    return spreadStatus(QStringLiteral("999.9%"));
 }
 
 QVector<LegendEntry> DensityStage::legendEntries() const
@@ -207,7 +217,7 @@ void DensityStage::renderBackground(QPainter& painter, const QRectF& area) const
 void DensityStage::renderForeground(QPainter& painter, const QRectF& area) const
 {
     const QRectF plot = plotArea(area);
-    drawHeading(painter, frame(area), tailMassStatus(percentText(tailMass_)), colours::tailsText);
+    drawHeading(painter, frame(area), spreadStatus(percentText(spreadShare_)), colours::modelText);
     painter.save();
     painter.setClipRect(plot.adjusted(1, 1, -1, -1));
     painter.setTransform(dataToPlot(plot), true);

@@ -35,6 +35,8 @@ public:
 
 protected:
     QString statusExample() const override;
+    // "spread: 21% of generation 0's", the heading's status.
+    static QString spreadStatus(const QString& percent);
     QString waitingTitle() const override;
     double headingIndent() const override { return kPlotMargins.left; }
     void renderBackground(QPainter& painter, const QRectF& area) const override;
@@ -56,7 +58,7 @@ private:
     QVector<QVector<double>> trail_;  // oldest first
     QVector<double> histogram_;       // density per bin
     double binWidth_ = 1.0;
-    double tailMass_ = 0.0;
+    double spreadShare_ = 1.0; // the model's spread as a share of generation 0's (MetricRoles::spread)
 };
 
 } // namespace collapse::ui

@@ -71,7 +71,7 @@ private:
     QVector<QVector<double>> trail_;             // earlier generations', oldest first
     QVector<double> firstPerplexities_, perplexities_;
     SnapshotPointer firstSnapshot_; // the generation 0 that first_ and firstPerplexities_ belong to
-    double tailShare_ = 0.0;
+    double vocabularyShare_ = 1.0; // the distinct words written as a share of generation 0's
     int wordsWritten_ = 0;
 };
 
