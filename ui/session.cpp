@@ -133,21 +133,23 @@ void Session::apply(const std::vector<LabelledScenario>& sides, bool showInPanel
     runs_.changeScenarios(sides);
 }
 
-void Session::showChain(int chain)
+void Session::recomputeAtTheShownGeneration(const std::function<void()>& change)
 {
     const int shown = playback_.shown();
-    runs_.setShownChain(chain);
+    change();
     resumeAt_ = shown;
+}
+
+void Session::showChain(int chain)
+{
+    recomputeAtTheShownGeneration([this, chain] { runs_.setShownChain(chain); });
 }
 
 void Session::showManyChains(bool many)
 {
-    if (many == runs_.manyChains()) {
-        return;
+    if (many != runs_.manyChains()) {
+        recomputeAtTheShownGeneration([this, many] { runs_.setManyChains(many); });
     }
-    const int shown = playback_.shown();
-    runs_.setManyChains(many);
-    resumeAt_ = shown;
 }
 
 void Session::onGenerationArrived()

@@ -9,6 +9,7 @@
 #include <QUndoStack>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -88,6 +89,9 @@ private:
     Playback playback_;
     QUndoStack undo_;
     // The generation to return to once a recomputed run reaches it again (another chain on stage).
+    // Runs `change`, which recomputes the runs (another chain on stage, the chains drawn small), and
+    // returns to the generation shown once it is back.
+    void recomputeAtTheShownGeneration(const std::function<void()>& change);
     int resumeAt_ = -1;
 };
 

@@ -58,6 +58,14 @@ Scenario smallGmm()
     return scenario;
 }
 
+// Every generation's snapshot of a run of `engine`, in order.
+std::vector<GenerationSnapshot> everySnapshot(Engine& engine)
+{
+    std::vector<GenerationSnapshot> snapshots;
+    engine.run([&](GenerationSnapshot&& snapshot) { snapshots.push_back(std::move(snapshot)); });
+    return snapshots;
+}
+
 void expectOnlyEntries(const std::filesystem::path& folder, std::vector<std::string> names)
 {
     std::vector<std::string> found;
@@ -208,8 +216,7 @@ void EngineTest::snapshotsCarryTheStage()
     scenario.generations = 2;
     scenario.replicates = 2;
     Engine engine(scenario);
-    std::vector<GenerationSnapshot> snapshots;
-    engine.run([&](GenerationSnapshot&& snapshot) { snapshots.push_back(std::move(snapshot)); });
+    const std::vector<GenerationSnapshot> snapshots = everySnapshot(engine);
     QCOMPARE(snapshots.size(), std::size_t(2));
     QCOMPARE(snapshots[1].generation, 1);
     QCOMPARE(snapshots[1].metrics.rows(), 2);
@@ -251,8 +258,7 @@ void EngineTest::snapshotsCarryMoreChainsDrawnSmall()
     scenario.replicates = 4;
     Engine many(scenario);
     many.setMoreShownReplicates({3, 7, -1, 1});
-    std::vector<GenerationSnapshot> snapshots;
-    many.run([&](GenerationSnapshot&& snapshot) { snapshots.push_back(std::move(snapshot)); });
+    const std::vector<GenerationSnapshot> snapshots = everySnapshot(many);
     QCOMPARE(snapshots.size(), std::size_t(3));
     for (int chain : {3, 1}) {
         Engine alone(scenario);
