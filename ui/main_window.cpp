@@ -480,9 +480,9 @@ void MainWindow::arrangeColumns(int forWidth)
     // A comparison on a window too narrow for the panel, its stages and the charts side by side (a
     // 1024-pixel projector) folds the panel away rather than squeeze the pictures: the stages and the
     // charts are what the hall reads, and F9 brings the panel back.
-    const int sides = session_.sideCount();
-    const bool foldForRoom = sides > 1 && !panelInsisted_ &&
-                             arranged < panelScroll_->minimumWidth() + sides * kNarrowestStage + kNarrowestChart + 40;
+    const int stages = std::max(session_.sideCount(), stages_->stagesInARow());
+    const bool foldForRoom = stages > 1 && !panelInsisted_ &&
+                             arranged < panelScroll_->minimumWidth() + stages * kNarrowestStage + kNarrowestChart + 40;
     const bool panelShown = panelWanted_ && !presenting_ && !foldForRoom;
     if (panelScroll_->isHidden() == panelShown) {
         panelScroll_->setVisible(panelShown);
@@ -491,7 +491,7 @@ void MainWindow::arrangeColumns(int forWidth)
         menus_->showPanelShown(panelShown);
     }
     const int panel = panelShown ? panelScroll_->minimumWidth() : 0;
-    const int needed = panel + sides * kNarrowestStage + kNarrowestChart + 40;
+    const int needed = panel + stages * kNarrowestStage + kNarrowestChart + 40;
     const bool below = arranged < needed;
     // Under the stages, the charts go four to a row where each keeps a readable width, else two. Two rows
     // halve every chart's height, so one row is kept down to the smallest readable width, the gaps between

@@ -27,8 +27,10 @@ std::size_t middleOf(std::size_t others)
     return (others + 1) / 2;
 }
 
-// Nine stages a side, two sides, fit a 1024×768 screen beside the panel and the charts.
+// Nine stages a side, two sides, fit a 1024×768 screen beside the panel and the charts; then and now
+// of two sides, four stages in a row, fit it with the charts below.
 constexpr QSize kSmallStageMinimum(100, 100);
+constexpr QSize kPairedStageMinimum(240, 180);
 
 } // namespace
 
@@ -125,6 +127,8 @@ void StageArea::rebuild(bool fresh, int shown)
             stage.setSmallMultiple(small);
             if (small) {
                 stage.setMinimumSize(kSmallStageMinimum);
+            } else if (stages.size() > 1 && twoSides) {
+                stage.setMinimumSize(kPairedStageMinimum);
             }
             stage.setHeading({.caption = captions[static_cast<std::size_t>(i)][static_cast<qsizetype>(k)],
                               .captionsOnStage = captionsOnStage,
@@ -199,6 +203,16 @@ void StageArea::showStages(SideView& view, const RunController::Side& side, int 
             view.besides[k]->clearGeneration();
         }
     }
+}
+
+int StageArea::stagesInARow() const
+{
+    int columns = 0;
+    for (const auto& view : views_) {
+        // The many chains' grid shares its side's width, however many it holds.
+        columns += view->layout == Layout::ThenAndNow ? static_cast<int>(view->besides.size()) + 1 : 1;
+    }
+    return columns;
 }
 
 std::vector<StageView*> StageArea::stagesOf(int side) const

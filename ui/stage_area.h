@@ -40,6 +40,9 @@ public:
     // The stages of one side in the order they sit, row by row: the chain on stage alone; generation 0
     // then the generation on stage; or every chain of the many-chains view.
     std::vector<StageView*> stagesOf(int side) const;
+    // How many stages of full width stand side by side across all the sides (then and now: two a side;
+    // the many chains' grid fills its side's column).
+    int stagesInARow() const;
 
     // One column per side, after the number of sides changed.
     void matchSides();

@@ -52,6 +52,7 @@ class StageAreaTest : public QObject {
 
 private slots:
     void thenAndNowKeepsGenerationZeroBeside();
+    void thenAndNowOfAComparisonFitsAProjector();
     void manyChainsDrawsNineAroundTheChainOnStage();
     void fewerChainsThanNineAreAllDrawn();
     void eachStageReadsTheChainItDraws();
@@ -77,6 +78,27 @@ void StageAreaTest::thenAndNowKeepsGenerationZeroBeside()
     pressCtrlShift(fixture, Qt::Key_T);
     QCOMPARE(fixture.window.stageLayout(), StageArea::Layout::OneChain);
     QCOMPARE(stageArea(fixture)->stagesOf(0).size(), std::size_t(1));
+}
+
+void StageAreaTest::thenAndNowOfAComparisonFitsAProjector()
+{
+    // Two sides, four stages in a row, on a 1024-pixel screen: the window stays on the screen, the panel
+    // folds away and each stage keeps room for its picture.
+    WindowFixture fixture;
+    fixture.session.openPreset("accumulate-vs-replace", {{"--generations 5", "generations", 5}});
+    fixture.window.resize(1024, 740);
+    fixture.window.show();
+    fixture.window.setStageLayout(StageArea::Layout::ThenAndNow);
+    QVERIFY(fixture.waitForCompletedRun(kRunTimeoutMs));
+    QTRY_VERIFY(!fixture.window.isPanelShown());
+    QTRY_COMPARE(fixture.window.width(), 1024);
+    for (int side = 0; side < 2; ++side) {
+        const std::vector<StageView*> stages = stageArea(fixture)->stagesOf(side);
+        QCOMPARE(stages.size(), std::size_t(2));
+        for (const StageView* stage : stages) {
+            QVERIFY2(stage->width() >= 240, qPrintable(QString::number(stage->width())));
+        }
+    }
 }
 
 void StageAreaTest::manyChainsDrawsNineAroundTheChainOnStage()
